@@ -1,0 +1,83 @@
+// Benchmarks: prints figures, asserts nothing. Run with `npm run bench` (builds first).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { auditDocument, ingest } from '../dist/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const example = readFileSync(`${root}examples/talents-ia.txt`, 'utf8');
+const options = { keyphrase: 'talents en IA' };
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function timeRuns(runs, task) {
+  const times = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = process.hrtime.bigint();
+    task();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times;
+}
+
+function formatMs(value) {
+  return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}
+
+const rows = [];
+async function benchAudit(label, text, runs) {
+  const document = await ingest(text, { format: 'text' });
+  const words = auditDocument(document, options).statistics.bodyWords;
+  timeRuns(5, () => auditDocument(document, options)); // warm-up: JIT and stem cache
+  const times = timeRuns(runs, () => auditDocument(document, options));
+  const result = { label, words, median: median(times), min: Math.min(...times) };
+  rows.push(result);
+  console.log(
+    `audit ${label.padEnd(22)} ${String(words).padStart(7)} words  median ${formatMs(result.median).padStart(10)}  min ${formatMs(result.min)}  (${runs} runs)`,
+  );
+  return result;
+}
+
+console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+console.log('\n# In-process, warm (analysis + every assessment, from a parsed document)');
+const one = await benchAudit('example (1x)', example, 50);
+const ten = await benchAudit('example x10', Array(10).fill(example).join('\n'), 20);
+const hundred = await benchAudit('example x100', Array(100).fill(example).join('\n'), 20);
+console.log(
+  `growth: x10 took ${(ten.median / one.median).toFixed(1)}x the time, x100 took ${(hundred.median / one.median).toFixed(1)}x (linear = 10x and 100x; target x100 <= 150x)`,
+);
+
+console.log('\n# In-process, warm, including ingest (text -> Document)');
+{
+  await ingest(example);
+  const times = [];
+  for (let run = 0; run < 30; run += 1) {
+    const start = process.hrtime.bigint();
+    auditDocument(await ingest(example), options);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(`ingest + audit example       median ${formatMs(median(times))}  (30 runs)`);
+}
+
+console.log('\n# CLI cold start: `plume audit examples/talents-ia.txt` (new node process each run)');
+{
+  const bin = `${root}dist/cli/main.js`;
+  const times = [];
+  for (let run = 0; run < 12; run += 1) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'audit', `${root}examples/talents-ia.txt`, '-k', 'talents en IA'],
+      { encoding: 'utf8' },
+    );
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0) throw new Error(`plume audit failed: ${result.stderr}`);
+  }
+  console.log(
+    `cold start plume audit        median ${formatMs(median(times))}  min ${formatMs(Math.min(...times))}  (12 runs; target <= 400 ms)`,
+  );
+}

@@ -1,0 +1,431 @@
+import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
+import type { Document } from '../document.js';
+import { countSyllables } from '../lang/fr/count-syllables.js';
+import { detectLanguage } from '../lang/fr/detect-language.js';
+import { fleschReadingEase } from '../lang/fr/flesch-reading-ease.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
+import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { findPassive } from '../lang/fr/passive-voice.js';
+import { segmentSentences } from '../lang/fr/segment-sentences.js';
+import { stem } from '../lang/fr/stem.js';
+import type { TextSpan } from '../lang/fr/text-span.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { findTransitionWords } from '../lang/fr/transition-words.js';
+import { findTypographyIssues } from '../lang/fr/typography.js';
+import type {
+  Analysis,
+  AnalyzedSentence,
+  AnalyzedWord,
+  Block,
+  Heading,
+  Image,
+  KeyphraseAnalysis,
+  Link,
+  Section,
+} from './analysis.js';
+import { collectBlocks, type RawBlock } from './collect-blocks.js';
+import { extractFacts } from './extract-facts.js';
+import { findHeadingLikeLines } from './find-heading-like-lines.js';
+import { countPhraseWordsInSlug, createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+
+export interface AnalyzeOptions {
+  /** Focus keyphrase (default: the document's own, else none). */
+  keyphrase?: string | null;
+  /** Synonyms of the keyphrase (default: the document's own, else none). */
+  synonyms?: readonly string[];
+  /** SEO title (default: the document's own, else the H1, else none). */
+  title?: string | null;
+  /** Meta description (default: the document's own, else none). */
+  description?: string | null;
+  slug?: string | null;
+  /** Address of the site: links to its host count as internal (default: the document's URL, if any). */
+  siteUrl?: string | null;
+}
+
+const BLOCK_SEPARATOR = '\n\n';
+/** Digits are read aloud as words; two syllables is a fair average for « 4 % » or « 100 000 ». */
+const SYLLABLES_PER_NUMBER = 2;
+
+/**
+ * Reads an article once and records everything the assessments need: they
+ * never tokenize again. Pure: no I/O.
+ */
+export function analyze(document: Document, options: AnalyzeOptions = {}): Analysis {
+  const rawBlocks = collectBlocks(document.tree);
+  const blocks: Block[] = [];
+  const sentences: AnalyzedSentence[] = [];
+  const words: AnalyzedWord[] = [];
+  const headings: Heading[] = [];
+  const links: Link[] = [];
+  const images: Image[] = [];
+  const siteHost = hostOf(options.siteUrl ?? document.metadata.url ?? null);
+  const blockWordRanges: { start: number; end: number }[] = [];
+  let text = '';
+
+  for (const raw of rawBlocks) {
+    if (text.length > 0) text += BLOCK_SEPARATOR;
+    const offset = text.length;
+    text += raw.text;
+    const block: Block = {
+      index: blocks.length,
+      kind: raw.kind,
+      depth: raw.depth,
+      text: raw.text,
+      start: offset,
+      end: offset + raw.text.length,
+      sentenceStart: sentences.length,
+      sentenceEnd: sentences.length,
+      wordCount: 0,
+    };
+    const wordStart = words.length;
+    if (raw.kind === 'heading') {
+      headings.push({
+        text: raw.text,
+        start: block.start,
+        end: block.end,
+        blockIndex: block.index,
+        depth: raw.depth,
+      });
+      block.wordCount = appendWords(raw.text, offset, words).wordCount;
+    } else {
+      for (const span of segmentSentences(raw.text)) {
+        const sentence = analyzeSentence(span, offset, block.index, words);
+        sentences.push(sentence);
+        block.wordCount += sentence.wordCount;
+      }
+      block.sentenceEnd = sentences.length;
+    }
+    blockWordRanges.push({ start: wordStart, end: words.length });
+    collectLinks(raw, offset, siteHost, links);
+    images.push(...raw.images);
+    blocks.push(block);
+  }
+
+  const sections = buildSections(blocks, text);
+  const firstSubheading = blocks.find((block) => block.kind === 'heading' && block.depth >= 2);
+  const introduction = blocks.find(
+    (block) =>
+      block.kind === 'paragraph' && (firstSubheading === undefined || block.index < firstSubheading.index),
+  );
+  const h1 = headings.find((heading) => heading.depth === 1);
+  const title = pick(options.title, document.metadata.title, h1?.text);
+  const description = pick(options.description, document.metadata.description);
+  const slug = pick(options.slug, document.metadata.slug);
+  const keyphraseText = pick(options.keyphrase, document.metadata.keyphrase);
+  const synonyms = (options.synonyms ?? document.metadata.synonyms ?? []).filter(
+    (value) => value.trim().length > 0,
+  );
+
+  const bodyBlocks = blocks.filter((block) => block.kind !== 'heading');
+  const bodyText = bodyBlocks.map((block) => block.text).join(BLOCK_SEPARATOR);
+  const bodySentences = sentences;
+  const statistics = {
+    bodyWords: bodyBlocks.reduce((sum, block) => sum + block.wordCount, 0),
+    sentences: bodySentences.length,
+    syllables: bodySentences.reduce((sum, sentence) => sum + sentence.syllableCount, 0),
+    paragraphs: blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'blockquote').length,
+    fleschReadingEase: 0,
+  };
+  const countedWords = bodySentences.reduce((sum, sentence) => sum + sentence.wordCount, 0);
+  statistics.fleschReadingEase = fleschReadingEase({
+    sentences: statistics.sentences,
+    words: countedWords,
+    syllables: statistics.syllables,
+  });
+
+  const keyphrase =
+    keyphraseText === null
+      ? null
+      : analyzeKeyphrase({
+          keyphraseText,
+          synonyms,
+          title,
+          description,
+          slug,
+          blocks,
+          sentences,
+          words,
+          blockWordRanges,
+          introduction: introduction ?? null,
+          images,
+        });
+
+  const typography = blocks.flatMap((block) =>
+    findTypographyIssues(block.text).map((issue) => ({
+      ...issue,
+      start: issue.start + block.start,
+      end: issue.end + block.start,
+    })),
+  );
+
+  return {
+    format: document.format,
+    text,
+    blocks,
+    sentences,
+    words,
+    headings,
+    sections,
+    introductionBlock: introduction?.index ?? null,
+    headingLikeLines: findHeadingLikeLines(blocks, sentences),
+    links,
+    images,
+    metadata: { title, titleWidth: title === null ? 0 : measureTextWidth(title), description, slug },
+    keyphrase,
+    language: detectLanguage(bodyText),
+    typography,
+    facts: extractFacts(text, words, sentences),
+    statistics,
+  };
+}
+
+function pick(...values: readonly (string | null | undefined)[]): string | null {
+  for (const value of values) {
+    if (typeof value === 'string' && value.trim().length > 0) return value.trim();
+  }
+  return null;
+}
+
+function appendWords(
+  blockText: string,
+  offset: number,
+  words: AnalyzedWord[],
+): { wordCount: number; syllables: number } {
+  let wordCount = 0;
+  let syllables = 0;
+  for (const token of tokenizeWords(blockText)) {
+    const normalized = normalizeWord(token.text);
+    const wordSyllables =
+      token.kind === 'number'
+        ? SYLLABLES_PER_NUMBER
+        : token.kind === 'elision'
+          ? 0
+          : countSyllables(token.text);
+    words.push({
+      text: token.text,
+      start: token.start + offset,
+      end: token.end + offset,
+      kind: token.kind,
+      normalized,
+      stem: token.kind === 'number' ? normalized : stem(normalized),
+      syllables: wordSyllables,
+      isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
+    });
+    if (token.kind !== 'elision') {
+      wordCount += 1;
+      syllables += wordSyllables;
+    }
+  }
+  return { wordCount, syllables };
+}
+
+function analyzeSentence(
+  span: TextSpan,
+  blockOffset: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+): AnalyzedSentence {
+  const start = blockOffset + span.start;
+  const wordStart = words.length;
+  const { wordCount, syllables } = appendWords(span.text, start, words);
+  const wordEnd = words.length;
+  const sentenceWords = words.slice(wordStart, wordEnd);
+  const passive = findPassive(sentenceWords.map((word) => word.normalized));
+  const transitions = findTransitionWords(span.text).map((match) => ({
+    ...match,
+    start: match.start + start,
+    end: match.end + start,
+  }));
+  return {
+    text: span.text,
+    start,
+    end: start + span.text.length,
+    blockIndex,
+    wordStart,
+    wordEnd,
+    wordCount,
+    syllableCount: syllables,
+    firstWord: firstWordOf(sentenceWords),
+    transitions,
+    passive: passive
+      ? {
+          start: (sentenceWords[passive.auxiliaryIndex] as AnalyzedWord).start,
+          end: (sentenceWords[passive.participleIndex] as AnalyzedWord).end,
+        }
+      : null,
+  };
+}
+
+/** « L’une » and « L’embauche » start differently; the elision is kept with its word. */
+function firstWordOf(sentenceWords: readonly AnalyzedWord[]): string | null {
+  const index = sentenceWords.findIndex((word) => word.kind !== 'elision');
+  if (index < 0) return null;
+  const word = sentenceWords[index] as AnalyzedWord;
+  const previous = sentenceWords[index - 1];
+  return previous && previous.kind === 'elision' && previous.end === word.start
+    ? previous.normalized + word.normalized
+    : word.normalized;
+}
+
+function buildSections(blocks: readonly Block[], text: string): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  const close = (section: Section, endBlock: number) => {
+    section.blockEnd = endBlock;
+    const body = blocks.slice(section.blockStart, endBlock).filter((block) => block.kind !== 'heading');
+    section.wordCount = body.reduce((sum, block) => sum + block.wordCount, 0);
+    const first = body[0];
+    const last = body[body.length - 1];
+    section.span = first && last ? { start: first.start, end: last.end } : { start: 0, end: 0 };
+    const sectionText = first && last ? text.slice(first.start, last.end) : '';
+    section.language = section.wordCount >= 30 ? detectLanguage(sectionText) : null;
+    if (section.headingBlock !== null || section.wordCount > 0) sections.push(section);
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading' && block.depth >= 2) {
+      if (current) close(current, block.index);
+      current = emptySection(block.index, block.index + 1);
+    } else if (current === null) {
+      current = emptySection(null, block.index);
+    }
+  }
+  if (current) close(current, blocks.length);
+  return sections;
+}
+
+function emptySection(headingBlock: number | null, blockStart: number): Section {
+  return {
+    headingBlock,
+    blockStart,
+    blockEnd: blockStart,
+    wordCount: 0,
+    span: { start: 0, end: 0 },
+    language: null,
+  };
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+function collectLinks(raw: RawBlock, offset: number, siteHost: string | null, links: Link[]): void {
+  for (const link of raw.links) {
+    const url = link.url.trim();
+    let kind: Link['kind'] = 'outbound';
+    if (url.startsWith('#')) kind = 'anchor';
+    else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//')) kind = 'internal';
+    else if (siteHost !== null && hostOf(url.startsWith('//') ? `https:${url}` : url) === siteHost)
+      kind = 'internal';
+    links.push({ url, text: link.text, kind, span: { start: link.start + offset, end: link.end + offset } });
+  }
+}
+
+interface KeyphraseInputs {
+  keyphraseText: string;
+  synonyms: readonly string[];
+  title: string | null;
+  description: string | null;
+  slug: string | null;
+  blocks: readonly Block[];
+  sentences: readonly AnalyzedSentence[];
+  words: readonly AnalyzedWord[];
+  blockWordRanges: readonly { start: number; end: number }[];
+  introduction: Block | null;
+  images: readonly Image[];
+}
+
+function analyzeKeyphrase(inputs: KeyphraseInputs): KeyphraseAnalysis {
+  const matcher = createPhraseMatcher(inputs.keyphraseText);
+  const synonymMatchers = inputs.synonyms.map((synonym) => createPhraseMatcher(synonym));
+  const { words } = inputs;
+  const stemsOf = (start: number, end: number) =>
+    words
+      .slice(start, end)
+      .filter((w) => w.kind !== 'elision')
+      .map((w) => w.stem);
+
+  const wanted = new Set(matcher.phrase.contentStems);
+  let bodyOccurrences = 0;
+  let synonymOccurrences = 0;
+  const marks: { start: number; end: number }[] = [];
+  for (const sentence of inputs.sentences) {
+    const stems = stemsOf(sentence.wordStart, sentence.wordEnd);
+    const count = matcher.countInStems(stems);
+    bodyOccurrences += count;
+    if (count > 0) {
+      for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+        const word = words[index] as AnalyzedWord;
+        if (word.kind !== 'elision' && wanted.has(word.stem))
+          marks.push({ start: word.start, end: word.end });
+      }
+    }
+    for (const synonym of synonymMatchers) synonymOccurrences += synonym.countInStems(stems);
+  }
+
+  const anyMatcher = (stems: readonly string[]) =>
+    matcher.countInStems(stems) > 0 || synonymMatchers.some((synonym) => synonym.countInStems(stems) > 0);
+
+  const inSubheadings = inputs.blocks
+    .filter((block) => block.kind === 'heading' && (block.depth === 2 || block.depth === 3))
+    .map((block) => {
+      const range = inputs.blockWordRanges[block.index] as { start: number; end: number };
+      return { blockIndex: block.index, found: anyMatcher(stemsOf(range.start, range.end)) };
+    });
+
+  let inIntroduction: KeyphraseAnalysis['inIntroduction'] = null;
+  if (inputs.introduction) {
+    const intro = inputs.introduction;
+    const introSentences = inputs.sentences.slice(intro.sentenceStart, intro.sentenceEnd);
+    const inOneSentence = introSentences.some(
+      (s) => matcher.countInStems(stemsOf(s.wordStart, s.wordEnd)) > 0,
+    );
+    const range = inputs.blockWordRanges[intro.index] as { start: number; end: number };
+    const introStems = stemsOf(range.start, range.end);
+    const inParagraph = matcher.countInStems(introStems) > 0;
+    const synonym = synonymMatchers.some((s) => s.countInStems(introStems) > 0);
+    inIntroduction = { inOneSentence, inParagraph, synonym };
+  }
+
+  const descriptionMatch = inputs.description
+    ? matcher.match(inputs.description)
+    : { exact: false, exactIndex: -1, allContentWords: false, contentWordsFound: 0 };
+  const descriptionOccurrences = inputs.description
+    ? Math.max(
+        matcher.exactIndices(inputs.description).length,
+        matcher.countInStems(
+          tokenizeWords(inputs.description)
+            .filter((token) => token.kind !== 'elision')
+            .map((token) => stem(token.text)),
+        ),
+      )
+    : 0;
+
+  return {
+    keyphrase: matcher.phrase,
+    synonyms: synonymMatchers.map((synonym) => synonym.phrase),
+    inTitle: inputs.title ? matcher.match(inputs.title) : null,
+    inDescription: { ...descriptionMatch, occurrences: descriptionOccurrences },
+    inSlug: inputs.slug
+      ? {
+          contentWordsFound: countPhraseWordsInSlug(matcher.phrase, inputs.slug),
+          total: matcher.phrase.contentWords.length,
+        }
+      : null,
+    inIntroduction,
+    inSubheadings,
+    bodyOccurrences,
+    synonymOccurrences,
+    marks,
+    inImageAlts: inputs.images.filter((image) => image.alt.length > 0 && isMatchedBy(matcher, image.alt))
+      .length,
+  };
+}
+
+function isMatchedBy(matcher: PhraseMatcher, text: string): boolean {
+  return matcher.match(text).allContentWords;
+}

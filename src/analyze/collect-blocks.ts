@@ -1,0 +1,102 @@
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+
+/** A block of prose pulled from the mdast tree, before sentence analysis. */
+export interface RawBlock {
+  kind: 'heading' | 'paragraph' | 'list-item' | 'blockquote' | 'table-cell';
+  depth: number;
+  text: string;
+  links: { url: string; text: string; start: number; end: number }[];
+  images: { url: string; alt: string }[];
+}
+
+/**
+ * Flattens the tree into prose blocks in reading order. Code, raw HTML and
+ * thematic breaks carry no prose, so they are left out; images are kept for
+ * the image assessments but contribute no words.
+ */
+export function collectBlocks(tree: Root): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  visitFlow(tree.children, 'paragraph', blocks);
+  return blocks;
+}
+
+function visitFlow(nodes: readonly Nodes[], context: RawBlock['kind'], blocks: RawBlock[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading':
+        pushInline(node.children, 'heading', node.depth, blocks);
+        break;
+      case 'paragraph':
+        pushInline(node.children, context, 0, blocks);
+        break;
+      case 'list':
+        for (const item of node.children) visitFlow(item.children, 'list-item', blocks);
+        break;
+      case 'blockquote':
+        visitFlow(node.children, 'blockquote', blocks);
+        break;
+      case 'table':
+        for (const row of node.children) {
+          for (const cell of row.children) pushInline(cell.children, 'table-cell', 0, blocks);
+        }
+        break;
+      case 'footnoteDefinition':
+        visitFlow(node.children, 'paragraph', blocks);
+        break;
+      default:
+        // code, html, thematicBreak, yaml, definition: no prose.
+        break;
+    }
+  }
+}
+
+function pushInline(
+  children: readonly PhrasingContent[],
+  kind: RawBlock['kind'],
+  depth: number,
+  blocks: RawBlock[],
+): void {
+  const block: RawBlock = { kind, depth, text: '', links: [], images: [] };
+  appendInline(children, block);
+  // Collapse the whitespace that soft line breaks and inline markup leave behind.
+  const raw = block.text;
+  const trimmed = raw.replace(/\s+$/u, '');
+  const leading = trimmed.length - trimmed.replace(/^\s+/u, '').length;
+  block.text = trimmed.slice(leading);
+  for (const link of block.links) {
+    link.start = Math.max(0, link.start - leading);
+    link.end = Math.min(block.text.length, link.end - leading);
+  }
+  if (block.text.length > 0 || block.images.length > 0) blocks.push(block);
+}
+
+function appendInline(children: readonly PhrasingContent[], block: RawBlock): void {
+  for (const node of children) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        block.text += node.value.replace(/\n/g, ' ');
+        break;
+      case 'break':
+        block.text += ' ';
+        break;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        appendInline(node.children, block);
+        break;
+      case 'link': {
+        const start = block.text.length;
+        appendInline(node.children, block);
+        block.links.push({ url: node.url, text: block.text.slice(start), start, end: block.text.length });
+        break;
+      }
+      case 'image':
+        block.images.push({ url: node.url, alt: node.alt ?? '' });
+        break;
+      default:
+        // inline html, footnote references, link references: no prose of their own.
+        break;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { isFunctionWord } from '../lang/fr/function-words.js';
+import { foldAccents, normalizeWord } from '../lang/fr/normalize-word.js';
+import { stem } from '../lang/fr/stem.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import type { PhraseAnalysis, PhraseMatch } from './analysis.js';
+
+/** A keyphrase or synonym prepared once, then matched against any number of texts. */
+export interface PhraseMatcher {
+  phrase: PhraseAnalysis;
+  /** Exact occurrences (case, apostrophe and space insensitive) in a text. */
+  exactIndices(text: string): number[];
+  /** Match in a short text such as a title, a heading or an alt text. */
+  match(text: string): PhraseMatch;
+  /** How many times the phrase occurs among already stemmed words: the count of its rarest content word. */
+  countInStems(stems: readonly string[]): number;
+}
+
+const SPACE_CLASS = '[\\s\\u00a0\\u202f]+';
+
+export function createPhraseMatcher(text: string): PhraseMatcher {
+  const tokens = tokenizeWords(text);
+  const words = tokens.map((token) => normalizeWord(token.text));
+  const content = tokens.filter((token, index) => {
+    const word = words[index] as string;
+    return token.kind !== 'elision' && !isFunctionWord(word);
+  });
+  // A phrase of function words only (« en tant que ») is matched on all its words.
+  const significant = content.length > 0 ? content : tokens.filter((token) => token.kind !== 'elision');
+  const contentWords = significant.map((token) => normalizeWord(token.text));
+  const contentStems = contentWords.map((word) => stem(word));
+  const phrase: PhraseAnalysis = { text: text.trim(), words, contentWords, contentStems };
+  const exactPattern = buildExactPattern(tokens.map((token) => token.text));
+  const uniqueStems = [...new Set(contentStems)];
+
+  function exactIndices(haystack: string): number[] {
+    if (exactPattern === null) return [];
+    const indices: number[] = [];
+    exactPattern.lastIndex = 0;
+    for (const found of haystack.matchAll(exactPattern)) indices.push(found.index);
+    return indices;
+  }
+
+  function countInStems(stems: readonly string[]): number {
+    if (uniqueStems.length === 0) return 0;
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const wanted of uniqueStems) {
+      let count = 0;
+      for (const candidate of stems) if (candidate === wanted) count += 1;
+      // A stem repeated in the phrase (« prêt à prêter ») needs as many occurrences.
+      const needed = contentStems.filter((value) => value === wanted).length;
+      smallest = Math.min(smallest, Math.floor(count / needed));
+      if (smallest === 0) return 0;
+    }
+    return smallest;
+  }
+
+  function match(haystack: string): PhraseMatch {
+    const indices = exactIndices(haystack);
+    const haystackStems = new Set(
+      tokenizeWords(haystack)
+        .filter((token) => token.kind !== 'elision')
+        .map((token) => stem(token.text)),
+    );
+    const contentWordsFound = uniqueStems.filter((value) => haystackStems.has(value)).length;
+    return {
+      exact: indices.length > 0,
+      exactIndex: indices[0] ?? -1,
+      allContentWords: uniqueStems.length > 0 && contentWordsFound === uniqueStems.length,
+      contentWordsFound,
+    };
+  }
+
+  return { phrase, exactIndices, match, countInStems };
+}
+
+/** Whether a slug (ASCII words joined by hyphens) contains each content word of the phrase. */
+export function countPhraseWordsInSlug(phrase: PhraseAnalysis, slug: string): number {
+  const parts = slug
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((part) => part.length > 0);
+  const partStems = new Set(parts.map((part) => foldAccents(stem(part))));
+  const partSet = new Set(parts);
+  let found = 0;
+  phrase.contentWords.forEach((word, index) => {
+    const folded = foldAccents(word).replace(/[^a-z0-9]+/g, '');
+    const stemmed = foldAccents(phrase.contentStems[index] ?? word);
+    if (partSet.has(folded) || partStems.has(stemmed)) found += 1;
+  });
+  return found;
+}
+
+function buildExactPattern(tokenTexts: readonly string[]): RegExp | null {
+  if (tokenTexts.length === 0) return null;
+  let source = '';
+  tokenTexts.forEach((token, index) => {
+    const escaped = escapeRegExp(token).replace(/['’ʼ]/g, "['’ʼ]");
+    if (index > 0) {
+      const previous = tokenTexts[index - 1] as string;
+      // An elision is glued to the next word (« l’IA »); other words are separated by spaces.
+      source += /['’ʼ]$/.test(previous) ? '' : SPACE_CLASS;
+    }
+    source += escaped;
+  });
+  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,44 @@
+import type { Root } from 'mdast';
+
+/** Everything a search engine and a social network read about the page, besides the body. */
+export interface ArticleMetadata {
+  /** SEO title (`<title>`), at most 600 px wide in Arial 20 px. */
+  title: string;
+  /** The visible H1; often the title, sometimes longer. */
+  h1: string;
+  /** Meta description, 120–156 characters. */
+  description: string;
+  /** ASCII slug, hyphen-separated. */
+  slug: string;
+  keyphrase: string;
+  /** Secondary keywords, 3–6. */
+  keywords: string[];
+  /** BCP 47 tag of the article (default `fr-FR`). */
+  locale: string;
+  /** Canonical URL, when given. */
+  url?: string;
+  author?: string;
+  siteName?: string;
+  /** Publication date, ISO 8601 (`YYYY-MM-DD` or full date-time). */
+  date?: string;
+  /** Words in the body (H1 to end, headings excluded). */
+  wordCount: number;
+}
+
+/** One entry of the table of contents: a heading and its anchor id. */
+export interface TableOfContentsEntry {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+/**
+ * A written article: the body as an mdast tree (starting with the H1, headings
+ * carrying `data.id`), its metadata and its table of contents (empty when the
+ * article is too short to need one).
+ */
+export interface Article {
+  metadata: ArticleMetadata;
+  tree: Root;
+  tableOfContents: TableOfContentsEntry[];
+}

@@ -1,0 +1,20 @@
+import type { Assessment } from '../assessment.js';
+
+/** Espaces insécables, apostrophe typographique, guillemets: what French readers notice first. */
+export const frenchTypographyAssessment: Assessment = {
+  id: 'french-typography',
+  group: 'language',
+  isApplicable: (analysis) => analysis.text.length > 0,
+  assess(analysis, config) {
+    const issues = analysis.typography;
+    const count = issues.length;
+    if (count === 0) return { score: 9, messageId: 'french-typography.good' };
+    const kinds = [...new Set(issues.map((issue) => issue.kind))];
+    const marks = issues.map(({ start, end }) => ({ start, end }));
+    const per1000 = (count * 1000) / Math.max(1, analysis.statistics.bodyWords);
+    const params = { count, kinds: kinds.join(', ') };
+    if (per1000 <= config.typography.okIssuesPer1000Words)
+      return { score: 6, messageId: 'french-typography.few', params, marks };
+    return { score: 3, messageId: 'french-typography.many', params, marks };
+  },
+};

@@ -1,0 +1,19 @@
+import type { Assessment } from '../assessment.js';
+
+/** Readers and search engines both judge a page by its first paragraph. */
+export const keyphraseInIntroductionAssessment: Assessment = {
+  id: 'keyphrase-in-introduction',
+  group: 'seo',
+  isApplicable: (analysis) => analysis.keyphrase !== null,
+  assess(analysis) {
+    const intro = analysis.keyphrase?.inIntroduction ?? null;
+    if (intro === null) return { score: 3, messageId: 'keyphrase-in-introduction.no-paragraph' };
+    const block =
+      analysis.introductionBlock === null ? undefined : analysis.blocks[analysis.introductionBlock];
+    const marks = block ? [{ start: block.start, end: block.end }] : [];
+    if (intro.inOneSentence) return { score: 9, messageId: 'keyphrase-in-introduction.good' };
+    if (intro.inParagraph || intro.synonym)
+      return { score: 6, messageId: 'keyphrase-in-introduction.spread', marks };
+    return { score: 3, messageId: 'keyphrase-in-introduction.none', marks };
+  },
+};

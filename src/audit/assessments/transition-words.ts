@@ -1,0 +1,20 @@
+import { type Assessment, percentage } from '../assessment.js';
+
+/** Transition words in at least 30 % of sentences make the reasoning easy to follow. */
+export const transitionWordsAssessment: Assessment = {
+  id: 'transition-words',
+  group: 'readability',
+  isApplicable: (analysis, config) => analysis.statistics.bodyWords >= config.transitionWords.minWords,
+  assess(analysis, config) {
+    const { minPercent, okPercent } = config.transitionWords;
+    const withTransition = analysis.sentences.filter((sentence) => sentence.transitions.length > 0);
+    const share = percentage(withTransition.length, analysis.sentences.length);
+    const params = { percent: share, min: minPercent, count: withTransition.length };
+    const marks = withTransition.flatMap((sentence) =>
+      sentence.transitions.map(({ start, end }) => ({ start, end })),
+    );
+    if (share >= minPercent) return { score: 9, messageId: 'transition-words.good', params, marks };
+    if (share >= okPercent) return { score: 6, messageId: 'transition-words.ok', params, marks };
+    return { score: 3, messageId: 'transition-words.bad', params, marks };
+  },
+};

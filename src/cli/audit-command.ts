@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { auditDocument } from '../audit/audit.js';
+import type { SourceFormat } from '../document.js';
+import { ingest } from '../ingest/ingest.js';
+import { readSource } from '../ingest/read-source.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { formatReport } from './format-report.js';
+import { parseList, parsePositiveInteger } from './parse-options.js';
+import type { CliContext } from './run-cli.js';
+import { UsageError } from './usage-error.js';
+
+interface AuditCommandOptions {
+  keyphrase?: string;
+  synonyms?: string[];
+  title?: string;
+  description?: string;
+  slug?: string;
+  minWords?: number;
+  siteUrl?: string;
+  format?: string;
+  json?: boolean;
+}
+
+const FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
+
+export function registerAuditCommand(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
+  program
+    .command('audit')
+    .description('Audit an article: French SEO and readability report with scores out of 100.')
+    .argument('<file>', 'article to audit (.txt, .md, .html), or - for standard input')
+    .option('-k, --keyphrase <text>', 'focus keyphrase (default: front matter keyphrase)')
+    .option('--synonyms <list>', 'comma-separated synonyms of the keyphrase', parseList)
+    .option('-t, --title <text>', 'SEO title (default: front matter title, HTML <title> or the H1)')
+    .option('-d, --description <text>', 'meta description (default: front matter description or HTML meta)')
+    .option('-s, --slug <slug>', 'URL slug (default: front matter slug)')
+    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option('--site-url <url>', 'address of the site, so that links to it count as internal')
+    .option(
+      '--format <format>',
+      `input format: ${FORMATS.join(', ')} (default: from the extension and content)`,
+    )
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options: AuditCommandOptions) => {
+      if (options.format !== undefined && !FORMATS.includes(options.format as SourceFormat)) {
+        throw new UsageError(`unknown format "${options.format}": expected one of ${FORMATS.join(', ')}.`);
+      }
+      const source = await readSource(file, { stdin: context.stdin });
+      const document = await ingest(source.text, {
+        fileName: source.fileName,
+        ...(options.format ? { format: options.format as SourceFormat } : {}),
+      });
+      const report = auditDocument(document, {
+        keyphrase: options.keyphrase,
+        synonyms: options.synonyms,
+        title: options.title,
+        description: options.description,
+        slug: options.slug,
+        minWords: options.minWords,
+        siteUrl: options.siteUrl,
+      });
+      if (options.json) {
+        context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        context.stdout.write(
+          formatReport(report, { color: context.color, sourceName: file === '-' ? 'entrée standard' : file }),
+        );
+      }
+      setExitCode(EXIT_CODES.ok);
+    });
+}

@@ -1,0 +1,17 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Commander parser for a positive whole number option. */
+export function parsePositiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new InvalidArgumentError('expected a positive whole number.');
+  return parsed;
+}
+
+/** Commander parser for a comma-separated list option. */
+export function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

@@ -1,0 +1,65 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { InputError } from '../ingest/input-error.js';
+import { registerAuditCommand } from './audit-command.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+export interface CliStreams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Context handed to every command. */
+export interface CliContext extends CliStreams {
+  /** Colours when writing to a terminal, unless NO_COLOR is set. */
+  color: boolean;
+}
+
+export const VERSION = '0.1.0';
+
+/** Runs `plume` with its arguments and returns the exit code; never throws. */
+export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
+  const context: CliContext = {
+    ...streams,
+    color: Boolean(streams.stdout.isTTY) && streams.env.NO_COLOR === undefined && streams.env.TERM !== 'dumb',
+  };
+  let exitCode: number = EXIT_CODES.ok;
+  const program = new Command('plume')
+    .description('Turn any article into a publication-ready, SEO-optimized French article, and prove it.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+      // One line, in the same voice as our own errors.
+      outputError: (text, write) =>
+        write(`plume: ${text.replace(/^error: /, '').trimEnd()} (see plume --help)\n`),
+    });
+  registerAuditCommand(program, context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, streams);
+  }
+}
+
+function handleError(error: unknown, streams: CliStreams): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its one-line message; help and version exit 0.
+    return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
+  }
+  if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
+    streams.stderr.write(`plume: ${(error as Error).message}\n`);
+    return EXIT_CODES.badInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  streams.stderr.write(`plume: internal error: ${message}\n`);
+  if (streams.env.PLUME_DEBUG && error instanceof Error && error.stack)
+    streams.stderr.write(`${error.stack}\n`);
+  return EXIT_CODES.internal;
+}

@@ -1,0 +1,91 @@
+import { InputError, MAX_INPUT_BYTES } from './input-error.js';
+
+export interface DecodeSourceOptions {
+  /** Largest accepted input in bytes (default: `MAX_INPUT_BYTES`, 5 MB). */
+  maxBytes?: number;
+}
+
+/** Above this share of control bytes, the input is not text even without NUL bytes. */
+const MAX_CONTROL_RATIO = 0.1;
+
+/** Any character from the combining diacritics block up: only those can change under NFC. */
+const NEEDS_NORMALIZATION = /[\u0300-\uFFFF]/;
+
+const BYTES_PER_MEGABYTE = 1024 * 1024;
+
+/**
+ * Turns raw bytes into the text every parser expects: valid UTF-8, no BOM, `\n` line ends, NFC.
+ * `label` names the source in error messages (a path, or `stdin`).
+ */
+export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSourceOptions = {}): string {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (bytes.byteLength > maxBytes) throw tooLargeError(label, bytes.byteLength, maxBytes);
+
+  // UTF-16 is full of NUL bytes: say what it is rather than calling it binary.
+  if (startsWithUtf16ByteOrderMark(bytes)) {
+    throw new InputError('invalid-utf8', `${label} is UTF-16 text; save it as UTF-8 and try again.`);
+  }
+  if (looksBinary(bytes)) {
+    throw new InputError('binary', `${label} looks like a binary file, not text.`);
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new InputError(
+      'invalid-utf8',
+      `${label} is not valid UTF-8 text (Latin-1 or Windows-1252?); save it as UTF-8 and try again.`,
+      { cause: error },
+    );
+  }
+
+  // TextDecoder already drops one leading BOM; a second one (double-encoded files) goes too.
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Below U+0300 nothing decomposes or combines, so NFC is the identity; skipping it saves ~80 ms
+  // on a 5 MB input.
+  if (NEEDS_NORMALIZATION.test(text)) text = text.normalize('NFC');
+  if (text.trim() === '') throw new InputError('empty', `${label} is empty.`);
+  return text;
+}
+
+/**
+ * The `too-large` error, shared with `readSource`, which refuses big files before reading them.
+ * `byteCount` is `undefined` for a stream cut short at the limit, whose full size is unknown.
+ */
+export function tooLargeError(label: string, byteCount: number | undefined, maxBytes: number): InputError {
+  const size = byteCount === undefined ? 'over the limit' : formatMegabytes(byteCount);
+  return new InputError(
+    'too-large',
+    `${label} is too large: ${size} (the limit is ${formatMegabytes(maxBytes)}).`,
+  );
+}
+
+/** Rounded up, so a size just over the limit never prints as the limit itself. */
+function formatMegabytes(byteCount: number): string {
+  if (byteCount < BYTES_PER_MEGABYTE) return `${byteCount} bytes`;
+  const tenths = Math.ceil((byteCount / BYTES_PER_MEGABYTE) * 10) / 10;
+  return `${tenths} MB`;
+}
+
+function startsWithUtf16ByteOrderMark(bytes: Uint8Array): boolean {
+  const first = bytes[0];
+  const second = bytes[1];
+  return (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff);
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) !== -1) return true;
+  let controlCount = 0;
+  // An indexed loop: iterating a 5 MB array with for...of is several times slower.
+  for (let index = 0; index < bytes.length; index++) {
+    if (isControlByte(bytes[index] ?? 0x20)) controlCount++;
+  }
+  return bytes.byteLength > 0 && controlCount / bytes.byteLength > MAX_CONTROL_RATIO;
+}
+
+/** C0 controls and DEL, except the ones text legitimately holds: tab, line feed, form feed, carriage return. */
+function isControlByte(byte: number): boolean {
+  if (byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d) return false;
+  return byte < 0x20 || byte === 0x7f;
+}

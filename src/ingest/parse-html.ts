@@ -1,0 +1,236 @@
+import type { Root as HastRoot, RootContent as HastRootContent, Parents } from 'hast';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { Document, SourceMetadata } from '../document.js';
+import { InputError } from './input-error.js';
+
+export interface ParseHtmlPageOptions {
+  /** Address the page was fetched from: resolves relative links, and is the canonical URL when the
+   * page declares none (default: none). */
+  url?: string;
+}
+
+const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
+
+/** Elements that are never article content: code, embeds, forms and their controls, navigation. */
+const REMOVED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+]);
+
+/** URL schemes that run code: a link or an image using one is kept as plain content. */
+const EXECUTABLE_URL = /^\s*(?:javascript|vbscript):/i;
+
+/** Readability turns every `<h1>` into `<h2>`; this attribute marks the real ones. */
+const LEVEL_ATTRIBUTE = 'data-plume-h1';
+/** The same attribute once rehype has parsed it into a hast property. */
+const LEVEL_PROPERTY = 'dataPlumeH1';
+
+/**
+ * Parses an HTML fragment (an article body, a CMS export) into a document. Scripts, styles, embeds,
+ * forms and navigation are dropped first; headings keep their level. Positions point into `html`.
+ */
+export function parseHtmlFragment(html: string): Document {
+  return { format: 'html', tree: htmlToMdast(html), metadata: {} };
+}
+
+/**
+ * Extracts the article from a full HTML page with Readability and parses it. Metadata comes from the
+ * page: title (Readability's, i.e. the page title), `<html lang>`, byline, site name, publication
+ * date, `<meta name="description">`, `<link rel="canonical">` (else `options.url`). No H1 is added
+ * when the extracted content has none: choosing the H1 is the plan's job.
+ *
+ * The tree carries no positions: they would point into Readability's output, not into the page.
+ * linkedom and Readability are loaded on first use, so commands that never read a page skip them.
+ */
+export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions = {}): Promise<Document> {
+  const [{ parseHTML }, { Readability }] = await Promise.all([
+    import('linkedom'),
+    import('@mozilla/readability'),
+  ]);
+  const { document } = parseHTML(html);
+
+  // Read the head before Readability, which rewrites the document it parses.
+  const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
+  const description = metaContent(document, 'description') ?? metaContent(document, 'og:description');
+  const canonical = resolveUrl(linkHref(document, 'canonical'), options.url) ?? options.url;
+  if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
+  for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
+
+  const article = new Readability(document).parse();
+  const tree = htmlToMdast(article?.content ?? '');
+  if (!article || mdastToString(tree).trim() === '') {
+    throw new InputError('no-article', 'No article found in the HTML page.');
+  }
+  removePositions(tree);
+
+  const metadata: SourceMetadata = {};
+  const assign = <Key extends keyof SourceMetadata>(key: Key, value: SourceMetadata[Key] | undefined) => {
+    if (value !== undefined) metadata[key] = value;
+  };
+  assign('title', cleanText(article.title));
+  assign('description', description);
+  assign('lang', lang ?? cleanText(article.lang));
+  assign('url', canonical);
+  assign('author', cleanText(article.byline));
+  assign('date', cleanText(article.publishedTime));
+  assign('siteName', cleanText(article.siteName));
+  return { format: 'html-page', tree, metadata };
+}
+
+function htmlToMdast(html: string): Root {
+  const hast: HastRoot = fragmentParser.parse(html);
+  cleanElements(hast);
+  const converted = toMdast(hast);
+  const tree: Root =
+    converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };
+  wrapInlineRuns(tree);
+  return tree;
+}
+
+/**
+ * Drops non-content elements, unwraps links and drops images whose URL runs code, and restores the
+ * H1s Readability demoted.
+ */
+function cleanElements(parent: Parents): void {
+  const children: HastRootContent[] = [];
+  for (const child of parent.children) {
+    if (child.type !== 'element') {
+      children.push(child);
+      continue;
+    }
+    if (REMOVED_ELEMENTS.has(child.tagName)) continue;
+    if (child.tagName === 'img' && isExecutableUrl(child.properties.src)) continue;
+    if (child.properties[LEVEL_PROPERTY] !== undefined) {
+      if (/^h[1-6]$/.test(child.tagName)) child.tagName = 'h1';
+      delete child.properties[LEVEL_PROPERTY];
+    }
+    cleanElements(child);
+    if (isExecutableUrl(child.properties.href)) children.push(...child.children);
+    else children.push(child);
+  }
+  parent.children = children as typeof parent.children;
+}
+
+function isExecutableUrl(value: unknown): boolean {
+  return typeof value === 'string' && EXECUTABLE_URL.test(value);
+}
+
+/**
+ * hast-util-to-mdast leaves inline content found at the top (bare text around block tags) in the
+ * root; the rest of Plume expects blocks there, so each run of it becomes a paragraph.
+ */
+function wrapInlineRuns(tree: Root): void {
+  const children: RootContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    if (run.some((node) => node.type !== 'text' || node.value.trim() !== '')) {
+      const first = run[0]?.position;
+      const last = run[run.length - 1]?.position;
+      const paragraph: Paragraph = { type: 'paragraph', children: run };
+      if (first && last) paragraph.position = { start: { ...first.start }, end: { ...last.end } };
+      children.push(paragraph);
+    }
+    run = [];
+  };
+  for (const node of tree.children) {
+    if (isPhrasing(node)) {
+      run.push(node);
+    } else {
+      flush();
+      children.push(node);
+    }
+  }
+  flush();
+  tree.children = children;
+}
+
+const PHRASING_TYPES = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'inlineCode',
+  'break',
+  'footnoteReference',
+]);
+
+function isPhrasing(node: RootContent): node is PhrasingContent {
+  return PHRASING_TYPES.has(node.type);
+}
+
+function removePositions(node: MdastNodes): void {
+  delete node.position;
+  if ('children' in node) for (const child of node.children) removePositions(child);
+}
+
+/** Minimal view of the linkedom document, so this module's types do not depend on the DOM library. */
+interface PageDocument {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  createElement(tagName: string): PageElement;
+  head: PageElement | null;
+  documentElement: PageElement | null;
+}
+
+interface PageElement {
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  prepend(node: PageElement): void;
+}
+
+function metaContent(document: PageDocument, name: string): string | undefined {
+  for (const meta of document.querySelectorAll('meta')) {
+    const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').trim().toLowerCase();
+    if (key === name) return cleanText(meta.getAttribute('content'));
+  }
+  return undefined;
+}
+
+function linkHref(document: PageDocument, relation: string): string | undefined {
+  for (const link of document.querySelectorAll('link')) {
+    const relations = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (relations.includes(relation)) return cleanText(link.getAttribute('href'));
+  }
+  return undefined;
+}
+
+function addBaseUrl(document: PageDocument, url: string): void {
+  const base = document.createElement('base');
+  base.setAttribute('href', url);
+  document.head?.prepend(base);
+}
+
+function resolveUrl(href: string | undefined, baseUrl: string | undefined): string | undefined {
+  if (href === undefined) return undefined;
+  try {
+    return new URL(href, baseUrl).href;
+  } catch {
+    // A relative canonical with no page URL to resolve it against is still worth keeping.
+    return href;
+  }
+}
+
+function cleanText(value: string | null | undefined): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}

@@ -1,0 +1,113 @@
+import type { Root, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Document, SourceMetadata } from '../document.js';
+import { InputError } from './input-error.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** Front matter keys read for each metadata field, first found wins (Hugo, Jekyll, Yoast-style exports). */
+const FRONT_MATTER_KEYS = {
+  title: ['title', 'seo_title', 'seoTitle', 'meta_title', 'metaTitle'],
+  description: ['description', 'meta_description', 'metaDescription', 'excerpt'],
+  slug: ['slug'],
+  keyphrase: ['keyphrase', 'focus_keyphrase', 'focusKeyphrase', 'keyword', 'focus_keyword', 'focusKeyword'],
+  synonyms: ['synonyms'],
+  keywords: ['keywords'],
+  lang: ['lang', 'language', 'locale'],
+  url: ['url', 'canonical', 'canonical_url', 'canonicalUrl'],
+  author: ['author'],
+  date: ['date', 'published', 'publishedAt'],
+  siteName: ['site_name', 'siteName'],
+} as const satisfies Record<keyof SourceMetadata, readonly string[]>;
+
+type FrontMatter = Record<string, unknown>;
+
+/**
+ * Parses Markdown (CommonMark + GFM) into a document. YAML front matter becomes metadata and leaves
+ * the tree; every node keeps its position in `text`.
+ */
+export function parseMarkdown(text: string): Document {
+  const tree: Root = markdownParser.parse(text);
+  const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  tree.children = tree.children.filter((node) => node.type !== 'yaml');
+  const metadata = frontMatterNode ? readMetadata(parseFrontMatter(frontMatterNode)) : {};
+  return { format: 'markdown', tree, metadata };
+}
+
+function parseFrontMatter(node: Yaml): FrontMatter {
+  let value: unknown;
+  try {
+    value = parseYaml(node.value);
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    // Report the line in the file, not in the front matter: it starts one line after `---`.
+    const yamlLine = error.linePos?.[0]?.line;
+    const fileLine = yamlLine !== undefined ? yamlLine + (node.position?.start.line ?? 1) : undefined;
+    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const where = fileLine !== undefined ? ` at line ${fileLine}` : '';
+    throw new InputError('unreadable', `Invalid YAML front matter${where}: ${reason}.`, { cause: error });
+  }
+  // A front matter that is a list or a lone scalar carries no named fields.
+  return isRecord(value) ? value : {};
+}
+
+function readMetadata(frontMatter: FrontMatter): SourceMetadata {
+  const metadata: SourceMetadata = {};
+  const pick = (keys: readonly string[]): unknown => {
+    for (const key of keys) {
+      const value = frontMatter[key];
+      if (value !== undefined && value !== null && value !== '') return value;
+    }
+    return undefined;
+  };
+  const assign = <Key extends keyof SourceMetadata>(key: Key, value: SourceMetadata[Key] | undefined) => {
+    if (value !== undefined) metadata[key] = value;
+  };
+
+  assign('title', readString(pick(FRONT_MATTER_KEYS.title)));
+  assign('description', readString(pick(FRONT_MATTER_KEYS.description)));
+  assign('slug', readString(pick(FRONT_MATTER_KEYS.slug)));
+  assign('keyphrase', readString(pick(FRONT_MATTER_KEYS.keyphrase)));
+  assign('synonyms', readStringList(pick(FRONT_MATTER_KEYS.synonyms)));
+  assign('keywords', readStringList(pick(FRONT_MATTER_KEYS.keywords)));
+  // WordPress-style locales (`fr_FR`) become BCP 47 tags (`fr-FR`).
+  assign('lang', readString(pick(FRONT_MATTER_KEYS.lang))?.replace(/_/g, '-'));
+  assign('url', readString(pick(FRONT_MATTER_KEYS.url)));
+  assign('author', readAuthor(pick(FRONT_MATTER_KEYS.author)));
+  assign('date', readString(pick(FRONT_MATTER_KEYS.date)));
+  assign('siteName', readString(pick(FRONT_MATTER_KEYS.siteName)));
+  return metadata;
+}
+
+function readString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  return undefined;
+}
+
+/** A YAML list, or one comma-separated string (`keywords: ia, recrutement`). */
+function readStringList(value: unknown): string[] | undefined {
+  const items = Array.isArray(value)
+    ? value.map(readString)
+    : (readString(value)
+        ?.split(',')
+        .map((item) => item.trim()) ?? []);
+  const list = items.filter((item): item is string => item !== undefined && item !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+/** `author: Jean Dupont`, `author: {name: Jean Dupont}`, or a list of those (the first is kept). */
+function readAuthor(value: unknown): string | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (isRecord(first)) return readString(first.name);
+  return readString(first);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}

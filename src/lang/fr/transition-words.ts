@@ -1,0 +1,828 @@
+/**
+ * French transition words (mots de liaison, connecteurs logiques) and a matcher that finds them
+ * in a sentence.
+ *
+ * Our own list, grouped by the relation the word expresses. Entries are lowercase and use a straight
+ * apostrophe; the matcher accepts both ' and ’. An entry ending in « de » also matches « du », « des »
+ * and « d' »; one ending in « à » also matches « au » and « aux »; one ending in « que » (or « lorsque »,
+ * « puisque »…) also matches the elided « qu' »; one ending in « si » also matches « s' » (« même s'il »).
+ *
+ * Deliberately left out, because they are too often something else:
+ * - « or »: also the noun « gold » (« le prix de l'or »).
+ * - « et », « ou »: they join words inside almost every sentence; counting them would make every
+ *   sentence a transition sentence.
+ * - « comme » alone: mostly « like/as » before a noun (« des entreprises comme Meta »).
+ * - « si » alone: also the intensifier « si difficile »; the conditional phrases are listed instead.
+ * - « soit » alone: also the subjunctive of être (« qu'il soit ») ; only the pair « soit … soit » counts.
+ * - « même » alone: mostly the adjective or « even » (« le même jour », « même les géants »).
+ * - « encore » alone: mostly « still/again », not a link between ideas.
+ * - « seulement » alone: mostly « only » (« seulement 4 % »).
+ * - « partant »: literary « therefore », far more often the participle of partir.
+ * - « résultat » alone: the noun is far more common than the colloquial connector.
+ * - « pendant », « après », « avant », « depuis » alone: prepositions of time that do not link
+ *   clauses; « pendant que », « après que », « avant que », « depuis que » are listed.
+ * - « selon »: « according to », a source attribution, not a relation between ideas.
+ * - « aujourd'hui »: a time reference, not a link between sentences.
+ * - « bref » alone: also the adjective (« un bref aperçu »); « en bref » is listed.
+ * - « soudain » alone: also the adjective (« un départ soudain »); « soudainement » is listed.
+ * - « autrement » alone: mostly « differently » (« faire autrement »); « autrement dit » is listed.
+ * - « aussi » is kept although « aussi grand que » is a comparison rather than an addition: both link.
+ * Phrases that contain a transition but are something else are in {@link NOT_TRANSITIONS}.
+ */
+export const TRANSITION_WORDS = {
+  addition: [
+    'de plus',
+    'en plus',
+    'en outre',
+    'par ailleurs',
+    "d'ailleurs",
+    'également',
+    'aussi',
+    'qui plus est',
+    'de surcroît',
+    'par surcroît',
+    'au surplus',
+    'en sus',
+    'sans oublier',
+    'sans compter',
+    'sans compter que',
+    'sans parler de',
+    "à cela s'ajoute",
+    "à cela s'ajoutent",
+    "à cela vient s'ajouter",
+    "s'ajoute à cela",
+    'ajoutons que',
+    'mais aussi',
+    'mais encore',
+    'et puis',
+    'ou encore',
+    'ainsi que',
+    'voire',
+    'et même',
+    'outre cela',
+    "d'autre part",
+    'par la même occasion',
+    'au passage',
+    'de son côté',
+    'de leur côté',
+    'de notre côté',
+    'pour sa part',
+    'pour leur part',
+    'quant à',
+  ],
+  opposition: [
+    'mais',
+    'cependant',
+    'pourtant',
+    'toutefois',
+    'néanmoins',
+    'nonobstant',
+    'en revanche',
+    'par contre',
+    'au contraire',
+    "à l'inverse",
+    'inversement',
+    'alors que',
+    'alors même que',
+    'tandis que',
+    'cependant que',
+    'bien que',
+    'quoique',
+    'quoi que',
+    'même si',
+    'même lorsque',
+    'malgré',
+    'malgré tout',
+    'malgré cela',
+    'en dépit de',
+    'en dépit de cela',
+    'contrairement à',
+    'sauf que',
+    'excepté que',
+    'à part que',
+    "à l'opposé",
+    'au lieu de',
+    'au lieu de cela',
+    'plutôt que',
+    'pour autant',
+    'quand même',
+    'tout de même',
+    "il n'en reste pas moins que",
+    "il n'empêche que",
+    "n'empêche que",
+    'toujours est-il que',
+    'certes',
+    'encore que',
+    "si ce n'est que",
+    'cela dit',
+    'ceci dit',
+    'cela étant',
+    'cela étant dit',
+    'ceci étant dit',
+    'reste que',
+    'au demeurant',
+    'a contrario',
+    "d'un autre côté",
+    'en contrepartie',
+    "à l'encontre de",
+    'mis à part',
+    'loin de là',
+    'il est vrai que',
+  ],
+  cause: [
+    'car',
+    'parce que',
+    'puisque',
+    'étant donné',
+    'étant donné que',
+    'vu que',
+    'du fait que',
+    'du fait de',
+    'en raison de',
+    'en raison du fait que',
+    'grâce à',
+    'à cause de',
+    'dans la mesure où',
+    'sous prétexte que',
+    "d'autant que",
+    "d'autant plus que",
+    'attendu que',
+    'compte tenu de',
+    'faute de',
+    'par suite de',
+    'en effet',
+    'du moment que',
+    'dès lors que',
+    'à force de',
+    'sachant que',
+    'suite à',
+    'à la suite de',
+    'eu égard à',
+    'en vertu de',
+    'de par',
+    'non que',
+    "ce n'est pas que",
+    'la raison en est que',
+    "s'explique par",
+  ],
+  consequence: [
+    'donc',
+    'ainsi',
+    'alors',
+    'par conséquent',
+    'en conséquence',
+    'en conséquence de quoi',
+    'par voie de conséquence',
+    "c'est pourquoi",
+    "c'est la raison pour laquelle",
+    'voilà pourquoi',
+    'de ce fait',
+    'dès lors',
+    'si bien que',
+    'de sorte que',
+    'de telle sorte que',
+    'de telle façon que',
+    'de telle manière que',
+    'au point que',
+    'à tel point que',
+    "d'où",
+    'de là',
+    'par suite',
+    'ce qui fait que',
+    'il en résulte que',
+    "il s'ensuit que",
+    'il en découle que',
+    'pour cette raison',
+    'pour ces raisons',
+    "c'est ainsi que",
+    'du coup',
+    'conséquemment',
+    'tant et si bien que',
+    'ce qui explique',
+    'ce qui explique que',
+    'cela explique',
+  ],
+  // Purpose is an intended consequence; kept apart because it reads differently in a report.
+  purpose: [
+    'afin de',
+    'afin que',
+    'pour que',
+    'de peur que',
+    'de crainte que',
+    'dans le but de',
+    'en vue de',
+    "dans l'intention de",
+    'de manière à',
+    'de façon à',
+    "dans l'optique de",
+    "dans l'objectif de",
+    'dans le souci de',
+    'pour ce faire',
+    'à cet effet',
+    'à cette fin',
+  ],
+  illustration: [
+    'par exemple',
+    'notamment',
+    'tel que',
+    'telle que',
+    'tels que',
+    'telles que',
+    "à titre d'exemple",
+    "à titre d'illustration",
+    "en guise d'exemple",
+    "prenons l'exemple de",
+    'prenons le cas de',
+    "c'est le cas de",
+    "c'est notamment le cas de",
+    'tel est le cas de',
+    'en particulier',
+    'entre autres',
+    'pour illustrer',
+    'pour preuve',
+    "en l'occurrence",
+    'comme par exemple',
+    'ne serait-ce que',
+    'y compris',
+    'pensons à',
+    'comme en témoigne',
+    'comme le montre',
+    'comme le prouve',
+    "comme l'illustre",
+  ],
+  clarification: [
+    "c'est-à-dire",
+    "c'est à dire",
+    'autrement dit',
+    "en d'autres termes",
+    "en d'autres mots",
+    'à savoir',
+    'en fait',
+    'en réalité',
+    'en vérité',
+    'à vrai dire',
+    'pour ainsi dire',
+    'du moins',
+    'plus précisément',
+    'plus exactement',
+    'en clair',
+    'concrètement',
+    'pour être précis',
+    'pour être plus précis',
+    'ou plutôt',
+    'cela signifie que',
+    'ce qui signifie que',
+    'ce qui veut dire que',
+    'cela veut dire que',
+    'en ce sens',
+    'dans ce sens',
+    'de fait',
+    'dans les faits',
+    'pour le dire autrement',
+    'pour mieux dire',
+    'disons que',
+    "j'entends par là",
+    "en l'espèce",
+    'au fond',
+  ],
+  comparison: [
+    'de même',
+    'de même que',
+    'comme si',
+    'tout comme',
+    'pareillement',
+    'semblablement',
+    'de la même façon',
+    'de la même manière',
+    "à l'instar de",
+    'à la manière de',
+    "à l'image de",
+    'au même titre que',
+    'parallèlement',
+    'par rapport à',
+    'comparativement',
+    'en comparaison',
+    'en comparaison de',
+    'comparé à',
+    'de manière similaire',
+    'de façon similaire',
+    'similairement',
+    'conformément à',
+    'davantage que',
+  ],
+  time: [
+    "d'abord",
+    "tout d'abord",
+    'au départ',
+    'au début',
+    'pour commencer',
+    'en premier lieu',
+    'en second lieu',
+    'en deuxième lieu',
+    'en troisième lieu',
+    'en dernier lieu',
+    'premièrement',
+    'deuxièmement',
+    'troisièmement',
+    'quatrièmement',
+    'cinquièmement',
+    'secondement',
+    'primo',
+    'secundo',
+    'tertio',
+    'ensuite',
+    'puis',
+    'enfin',
+    'après quoi',
+    'après cela',
+    'par la suite',
+    'plus tard',
+    'peu après',
+    'peu de temps après',
+    'aussitôt après',
+    'ultérieurement',
+    'dans un premier temps',
+    'dans un deuxième temps',
+    'dans un second temps',
+    'dans un troisième temps',
+    'dans un dernier temps',
+    'au même moment',
+    'en même temps',
+    'en même temps que',
+    'simultanément',
+    'entre-temps',
+    'entretemps',
+    'pendant ce temps',
+    'à présent',
+    'dès à présent',
+    'désormais',
+    'dorénavant',
+    "jusqu'à présent",
+    "jusqu'ici",
+    "jusqu'alors",
+    'jusque-là',
+    'auparavant',
+    'autrefois',
+    'jadis',
+    'tout à coup',
+    'soudainement',
+    'à ce moment-là',
+    'à partir de là',
+    'depuis lors',
+    'à la fin',
+    'au fur et à mesure',
+    'à mesure que',
+    'en attendant',
+    "d'ici là",
+    'au préalable',
+    'préalablement',
+    'tôt ou tard',
+    "à l'avenir",
+    'par le passé',
+    'initialement',
+    "à l'origine",
+    'lorsque',
+    'quand',
+    'dès que',
+    'pendant que',
+    'avant que',
+    'après que',
+    'depuis que',
+    'au moment où',
+    'chaque fois que',
+    'à chaque fois que',
+    'toutes les fois que',
+    'une fois que',
+    'sitôt que',
+    'aussitôt que',
+    'aussitôt',
+    "jusqu'à ce que",
+  ],
+  condition: [
+    'à condition que',
+    'à condition de',
+    'à la condition que',
+    'pourvu que',
+    'au cas où',
+    'dans le cas où',
+    'en cas de',
+    'à moins que',
+    'à moins de',
+    'à supposer que',
+    'en supposant que',
+    'en admettant que',
+    "dans l'hypothèse où",
+    'si jamais',
+    'sauf si',
+    'excepté si',
+    'sinon',
+    'sans quoi',
+    'faute de quoi',
+    'pour peu que',
+    'quand bien même',
+    'si tant est que',
+    'selon que',
+    'suivant que',
+    'le cas échéant',
+    'à défaut',
+    'à défaut de',
+    'sous réserve de',
+    'sous réserve que',
+    'dans ce cas',
+    'en ce cas',
+    "en l'absence de",
+  ],
+  conclusion: [
+    'en conclusion',
+    'pour conclure',
+    'en guise de conclusion',
+    'en somme',
+    'en bref',
+    'en résumé',
+    'pour résumer',
+    'pour récapituler',
+    'finalement',
+    'somme toute',
+    'en définitive',
+    'au final',
+    'tout compte fait',
+    'en fin de compte',
+    'au bout du compte',
+    'pour finir',
+    'pour terminer',
+    'en un mot',
+    'pour tout dire',
+    'globalement',
+    "dans l'ensemble",
+    'en gros',
+    'grosso modo',
+    'en dernière analyse',
+    'à tout prendre',
+    'au total',
+    'tout bien considéré',
+    "quoi qu'il en soit",
+    'en tout cas',
+    'de toute façon',
+    'de toute manière',
+    'en tout état de cause',
+    'ainsi donc',
+    'après tout',
+  ],
+  emphasis: [
+    'surtout',
+    'effectivement',
+    'évidemment',
+    'bien entendu',
+    'bien sûr',
+    'naturellement',
+    'certainement',
+    'assurément',
+    'particulièrement',
+    'avant tout',
+    'principalement',
+    'essentiellement',
+    'par-dessus tout',
+    'il faut souligner que',
+    'il faut noter que',
+    'il convient de souligner que',
+    'il convient de noter que',
+    'il importe de souligner que',
+    'il est à noter que',
+    'à noter que',
+    'soulignons que',
+    'rappelons que',
+    'notons que',
+    'force est de constater que',
+    'sans aucun doute',
+    'sans doute',
+    'incontestablement',
+    'indéniablement',
+    'de toute évidence',
+    'à coup sûr',
+    'a fortiori',
+    'à plus forte raison',
+    'plus encore',
+    'mieux encore',
+    'il va sans dire que',
+    'il va de soi que',
+    'cela va de soi',
+    'inutile de dire que',
+    'justement',
+    "d'autant plus",
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Phrases that contain a listed transition but do not work as one. The matcher consumes them, longest
+ * first like any entry, and reports nothing.
+ */
+export const NOT_TRANSITIONS = [
+  'de plus en plus', // « increasingly », not « de plus » (moreover)
+  'de moins en moins', // « less and less »
+  'plus ou moins', // « more or less »
+  'en fait partie', // « il en fait partie »: en (pronoun) + faire, not « en fait »
+  'en font partie',
+  'du coup de', // « du coup de fil », « du coup d'État »: the noun coup
+  'au fond de', // « au fond du couloir »: place, not « au fond » (basically)
+  'au passage de', // « au passage de la loi »: the noun passage
+  'au départ de', // « au départ de Paris »: leaving from
+  "dans l'ensemble de", // « dans l'ensemble de l'entreprise »: throughout, not « overall »
+  "à l'origine de", // « est à l'origine de »: is the cause of, not « originally »
+  'avant tout le monde', // « before everyone », not « above all »
+  'la faute de', // « c'est la faute de »: the noun faute, not « for lack of »
+  'état de fait', // the noun phrase, not « de fait »
+  'voie de fait',
+  'voies de fait',
+  'vente en gros', // wholesale, not « en gros » (roughly)
+  'ventes en gros',
+  'commerce en gros',
+] as const;
+
+/** A relation expressed by a transition word: a key of {@link TRANSITION_WORDS}. */
+export type TransitionCategory = keyof typeof TRANSITION_WORDS;
+
+/** A transition in two parts (« d'une part … d'autre part »). */
+export interface TwoPartTransition {
+  first: string;
+  second: string;
+  category: TransitionCategory;
+  /**
+   * The first part only counts as the first word of the sentence (default: `false`). Set for
+   * « plus … plus » and the like, whose words also occur anywhere as plain adverbs.
+   */
+  firstAtSentenceStart?: boolean;
+}
+
+/**
+ * Two-part transitions. A pair counts when both parts occur, in order. When the second part alone is
+ * a transition (« d'autre part », « ensuite »), it is also in {@link TRANSITION_WORDS} and counts alone.
+ */
+export const TWO_PART_TRANSITION_WORDS: readonly TwoPartTransition[] = [
+  { first: "d'une part", second: "d'autre part", category: 'addition' },
+  { first: 'non seulement', second: 'mais aussi', category: 'addition' },
+  { first: 'non seulement', second: 'mais encore', category: 'addition' },
+  { first: 'non seulement', second: 'mais également', category: 'addition' },
+  { first: 'non seulement', second: 'mais', category: 'addition' },
+  { first: "d'un côté", second: "de l'autre côté", category: 'opposition' },
+  { first: "d'un côté", second: "d'un autre côté", category: 'opposition' },
+  { first: "d'un côté", second: "de l'autre", category: 'opposition' },
+  { first: 'soit', second: 'soit', category: 'addition' },
+  { first: 'ni', second: 'ni', category: 'addition' },
+  { first: 'ou bien', second: 'ou bien', category: 'addition' },
+  { first: 'tantôt', second: 'tantôt', category: 'addition' },
+  { first: 'premièrement', second: 'deuxièmement', category: 'time' },
+  { first: 'premièrement', second: 'ensuite', category: 'time' },
+  { first: 'primo', second: 'secundo', category: 'time' },
+  { first: "tout d'abord", second: 'ensuite', category: 'time' },
+  { first: "d'abord", second: 'ensuite', category: 'time' },
+  { first: "d'abord", second: 'puis', category: 'time' },
+  { first: 'en premier lieu', second: 'en second lieu', category: 'time' },
+  { first: 'en premier lieu', second: 'en deuxième lieu', category: 'time' },
+  { first: 'dans un premier temps', second: 'dans un second temps', category: 'time' },
+  { first: 'dans un premier temps', second: 'dans un deuxième temps', category: 'time' },
+  { first: 'certes', second: 'mais', category: 'opposition' },
+  { first: 'non pas', second: 'mais', category: 'opposition' },
+  { first: 'plus', second: 'plus', category: 'comparison', firstAtSentenceStart: true },
+  { first: 'moins', second: 'moins', category: 'comparison', firstAtSentenceStart: true },
+  { first: 'plus', second: 'moins', category: 'comparison', firstAtSentenceStart: true },
+  { first: 'moins', second: 'plus', category: 'comparison', firstAtSentenceStart: true },
+  { first: 'autant', second: 'autant', category: 'comparison', firstAtSentenceStart: true },
+];
+
+/** One transition found in a sentence. */
+export interface TransitionMatch {
+  /**
+   * The list entry that matched, lowercase with a straight apostrophe (« grâce à » even when the text
+   * says « Grâce aux »). For a two-part transition: both parts joined by « … », and one match per part.
+   */
+  phrase: string;
+  category: TransitionCategory;
+  /** Offset of the first character in the sentence. */
+  start: number;
+  /** Offset after the last character: `sentence.slice(start, end)` is the text that matched. */
+  end: number;
+}
+
+/**
+ * Every transition in a sentence, in text order, whole words only, case-insensitive, with either
+ * apostrophe. Longer entries win over their prefixes (« en effet » is not also counted as « en »
+ * anything, « à cause de » over « cause »), and two matches never overlap. Two-part transitions are
+ * resolved first: the earliest first part with a second part after it.
+ */
+export function findTransitionWords(sentence: string): TransitionMatch[] {
+  const tokens = tokenize(sentence);
+  if (tokens.length === 0) return [];
+  const used = new Uint8Array(tokens.length);
+  const matches: TransitionMatch[] = [];
+
+  findPairs(tokens, used, matches);
+
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index] as Token;
+    const candidates = candidatesFor(SINGLE_PATTERNS, token);
+    const pattern = candidates && findPatternAt(tokens, used, index, candidates);
+    if (!pattern) {
+      index += 1;
+      continue;
+    }
+    const last = tokens[index + pattern.words.length - 1] as Token;
+    if (pattern.category) {
+      matches.push({ phrase: pattern.phrase, category: pattern.category, start: token.start, end: last.end });
+    }
+    index += pattern.words.length;
+  }
+
+  return matches.sort((left, right) => left.start - right.start);
+}
+
+interface Token {
+  /** Lowercase, straight apostrophe. */
+  word: string;
+  start: number;
+  end: number;
+  /** Only spaces (or nothing) separate it from the previous word: a phrase may continue through it. */
+  followsSpace: boolean;
+  /** A capital « A » alone: the verb « a », or « À » written without its accent as French often does. */
+  capitalA: boolean;
+}
+
+interface SinglePattern {
+  words: readonly string[];
+  phrase: string;
+  /** Null for an entry of {@link NOT_TRANSITIONS}: its words are consumed, nothing is reported. */
+  category: TransitionCategory | null;
+}
+
+interface PairPattern {
+  words: readonly string[];
+  pairIndex: number;
+  part: 'first' | 'second';
+}
+
+// A word: letters/digits, hyphen-joined parts (« c'est-à-dire » -> « c' » + « est-à-dire »), and a
+// trailing apostrophe kept on elided words (« d'une » -> « d' » + « une »).
+const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*'?/gu;
+
+const SPACES_ONLY = /^\s*$/;
+
+function tokenize(text: string): Token[] {
+  // Same length replacement: offsets stay valid.
+  const normalized = text.replaceAll('’', "'");
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const match of normalized.matchAll(WORD_PATTERN)) {
+    const start = match.index;
+    // Lowercase per word, not per text: toLowerCase can change the length of some characters.
+    const word = match[0].toLowerCase();
+    const followsSpace = SPACES_ONLY.test(normalized.slice(previousEnd, start));
+    tokens.push({ word, start, end: start + match[0].length, followsSpace, capitalA: match[0] === 'A' });
+    previousEnd = start + match[0].length;
+  }
+  return tokens;
+}
+
+/** Spellings of an entry: the entry itself plus its contracted and elided endings. */
+function spellings(entry: string): string[][] {
+  const words = tokenize(entry).map((token) => token.word);
+  const head = words.slice(0, -1);
+  const last = words.at(-1) ?? '';
+  const endings = [last];
+  if (last === 'de') endings.push('du', 'des', "d'");
+  else if (last === 'à') endings.push('au', 'aux');
+  else if (last.endsWith('que')) endings.push(`${last.slice(0, -1)}'`);
+  else if (last === 'si') endings.push("s'");
+  return endings.map((ending) => [...head, ending]);
+}
+
+function addPattern<Pattern extends { words: readonly string[] }>(
+  map: Map<string, Pattern[]>,
+  pattern: Pattern,
+): void {
+  const first = pattern.words[0] as string;
+  const list = map.get(first);
+  if (list) list.push(pattern);
+  else map.set(first, [pattern]);
+}
+
+function sortLongestFirst<Pattern extends { words: readonly string[] }>(map: Map<string, Pattern[]>): void {
+  for (const list of map.values()) list.sort((left, right) => right.words.length - left.words.length);
+}
+
+/** First word -> every single-part spelling starting with it, longest first. Built once. */
+const SINGLE_PATTERNS = new Map<string, SinglePattern[]>();
+for (const [category, entries] of Object.entries(TRANSITION_WORDS) as [
+  TransitionCategory,
+  readonly string[],
+][]) {
+  for (const entry of entries) {
+    for (const words of spellings(entry)) addPattern(SINGLE_PATTERNS, { words, phrase: entry, category });
+  }
+}
+for (const entry of NOT_TRANSITIONS) {
+  for (const words of spellings(entry)) addPattern(SINGLE_PATTERNS, { words, phrase: entry, category: null });
+}
+sortLongestFirst(SINGLE_PATTERNS);
+
+/** First word -> every spelling of a pair part starting with it, longest first. Built once. */
+const PAIR_PATTERNS = new Map<string, PairPattern[]>();
+TWO_PART_TRANSITION_WORDS.forEach((pair, pairIndex) => {
+  for (const words of spellings(pair.first)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'first' });
+  for (const words of spellings(pair.second)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'second' });
+});
+sortLongestFirst(PAIR_PATTERNS);
+
+function matchesAt(
+  tokens: readonly Token[],
+  used: Uint8Array,
+  index: number,
+  words: readonly string[],
+): boolean {
+  if (index + words.length > tokens.length) return false;
+  for (let offset = 0; offset < words.length; offset += 1) {
+    const token = tokens[index + offset] as Token;
+    const expected = words[offset];
+    const sameWord = token.word === expected || (token.capitalA && expected === 'à');
+    // A phrase does not run through punctuation: « Du coup, de nombreux… » is not « du coup de ».
+    if (used[index + offset] || !sameWord || (offset > 0 && !token.followsSpace)) return false;
+  }
+  return true;
+}
+
+/** The patterns that may start at a token, longest first. */
+function candidatesFor<Pattern extends { words: readonly string[] }>(
+  map: ReadonlyMap<string, Pattern[]>,
+  token: Token,
+): readonly Pattern[] | undefined {
+  const candidates = map.get(token.word);
+  if (!token.capitalA) return candidates;
+  // « A cause de » (« À cause de ») and « A contrario » both start with a capital A.
+  const accented = map.get('à') ?? [];
+  return [...accented, ...(candidates ?? [])].sort((left, right) => right.words.length - left.words.length);
+}
+
+/** The first (so the longest) candidate that matches at `index`. */
+function findPatternAt<Pattern extends { words: readonly string[] }>(
+  tokens: readonly Token[],
+  used: Uint8Array,
+  index: number,
+  candidates: readonly Pattern[],
+): Pattern | undefined {
+  return candidates.find((candidate) => matchesAt(tokens, used, index, candidate.words));
+}
+
+interface PartOccurrence {
+  start: number;
+  length: number;
+}
+
+function findPairs(tokens: readonly Token[], used: Uint8Array, matches: TransitionMatch[]): void {
+  // Collect where each pair's parts occur (a word can start several parts: « soit » is both).
+  let firsts: Map<number, PartOccurrence[]> | undefined;
+  let seconds: Map<number, PartOccurrence[]> | undefined;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const candidates = candidatesFor(PAIR_PATTERNS, tokens[index] as Token);
+    if (!candidates) continue;
+    for (const candidate of candidates) {
+      if (!matchesAt(tokens, used, index, candidate.words)) continue;
+      const pair = TWO_PART_TRANSITION_WORDS[candidate.pairIndex] as TwoPartTransition;
+      if (candidate.part === 'first' && pair.firstAtSentenceStart && index !== 0) continue;
+      firsts ??= new Map();
+      seconds ??= new Map();
+      const target = candidate.part === 'first' ? firsts : seconds;
+      const list = target.get(candidate.pairIndex) ?? [];
+      list.push({ start: index, length: candidate.words.length });
+      target.set(candidate.pairIndex, list);
+    }
+  }
+  if (!firsts || !seconds) return;
+
+  // Pairs in list order: the more specific pairs are listed before the looser ones.
+  TWO_PART_TRANSITION_WORDS.forEach((pair, pairIndex) => {
+    const firstParts = firsts.get(pairIndex);
+    const secondParts = seconds.get(pairIndex);
+    if (!firstParts || !secondParts) return;
+    for (const first of firstParts) {
+      if (!isFree(used, first)) continue;
+      const second = secondParts.find(
+        (candidate) => candidate.start >= first.start + first.length && isFree(used, candidate),
+      );
+      if (!second) continue;
+      const phrase = `${pair.first} … ${pair.second}`;
+      for (const part of [first, second]) {
+        used.fill(1, part.start, part.start + part.length);
+        const startToken = tokens[part.start] as Token;
+        const endToken = tokens[part.start + part.length - 1] as Token;
+        matches.push({ phrase, category: pair.category, start: startToken.start, end: endToken.end });
+      }
+      return;
+    }
+  });
+}
+
+function isFree(used: Uint8Array, part: PartOccurrence): boolean {
+  for (let index = part.start; index < part.start + part.length; index += 1) {
+    if (used[index]) return false;
+  }
+  return true;
+}

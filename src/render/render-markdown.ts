@@ -1,0 +1,155 @@
+import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as stringifyYaml } from 'yaml';
+import type { Article } from '../article.js';
+import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
+import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
+
+/** Options of {@link renderMarkdown}. */
+export interface RenderMarkdownOptions {
+  /**
+   * Insert a « Sommaire » (list of links to the sections) before the first H2, when the article has
+   * one (default: `true`).
+   */
+  tableOfContents?: boolean;
+}
+
+const DEFAULT_LOCALE = 'fr-FR';
+
+const markdownSerializer = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    rule: '-',
+    fences: true,
+    listItemIndent: 'one',
+  })
+  .freeze();
+
+/**
+ * Renders an article as Markdown: YAML front matter with its metadata, a blank line, then the body
+ * (GFM). Raw HTML and links with unsafe URLs are left out, as in the HTML rendering. The input is not
+ * modified.
+ */
+export function renderMarkdown(article: Article, options: RenderMarkdownOptions = {}): string {
+  const tree = structuredClone(article.tree);
+  sanitizeMarkdownTree(tree);
+  const tableOfContents = nestTableOfContents(article.tableOfContents);
+  if ((options.tableOfContents ?? true) && tableOfContents.length > 0) {
+    insertTableOfContents(tree, tableOfContents);
+  }
+  moveWhitespaceOutOfAttention(tree);
+  return `---\n${renderFrontMatter(article)}---\n\n${markdownSerializer.stringify(tree)}`;
+}
+
+/** The front matter, keys in a fixed order; optional fields only when given. */
+function renderFrontMatter(article: Article): string {
+  const { metadata } = article;
+  const frontMatter: Record<string, unknown> = {
+    title: metadata.title,
+    description: metadata.description,
+    slug: metadata.slug,
+    keyphrase: metadata.keyphrase,
+    keywords: [...metadata.keywords],
+    lang: metadata.locale || DEFAULT_LOCALE,
+  };
+  if (metadata.date) frontMatter.date = metadata.date;
+  if (metadata.author) frontMatter.author = metadata.author;
+  if (metadata.siteName) frontMatter.site_name = metadata.siteName;
+  if (metadata.url) frontMatter.canonical = metadata.url;
+  frontMatter.words = metadata.wordCount;
+  // `lineWidth: 0`: never fold a long description over several lines.
+  return stringifyYaml(frontMatter, { lineWidth: 0 });
+}
+
+/** Puts the « Sommaire » right before the first section (first H2), or after the H1 when there is none. */
+function insertTableOfContents(tree: Root, tableOfContents: readonly TableOfContentsNode[]): void {
+  const title: Paragraph = {
+    type: 'paragraph',
+    children: [{ type: 'strong', children: [{ type: 'text', value: 'Sommaire' }] }],
+  };
+  const list = buildList(tableOfContents);
+  const firstSection = tree.children.findIndex((node) => node.type === 'heading' && node.depth >= 2);
+  const firstHeading = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  const index = firstSection !== -1 ? firstSection : firstHeading + 1;
+  tree.children.splice(index, 0, title, list);
+}
+
+function buildList(nodes: readonly TableOfContentsNode[]): List {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: nodes.map((node): ListItem => {
+      const link: Paragraph = {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: `#${node.entry.id}`, children: [{ type: 'text', value: node.entry.text }] },
+        ],
+      };
+      const children: ListItem['children'] = [link];
+      if (node.children.length > 0) children.push(buildList(node.children));
+      return { type: 'listItem', spread: false, children };
+    }),
+  };
+}
+
+/** Nodes whose delimiters (`_`, `**`, `~~`) only work when their content neither starts nor ends with whitespace. */
+const ATTENTION_TYPES: ReadonlySet<string> = new Set(['emphasis', 'strong', 'delete']);
+
+/**
+ * Moves whitespace at the edges of emphasis, strong and strikethrough out of them. Markdown cannot
+ * write `**\u00a0mot**` (a delimiter next to whitespace does not open), so remark-stringify would encode the
+ * space as `&#xA0;`; outside the delimiters it stays the character it is. The rendering is the same.
+ */
+function moveWhitespaceOutOfAttention(parent: Parent): void {
+  for (const child of parent.children) {
+    if ('children' in child) moveWhitespaceOutOfAttention(child);
+  }
+  const children: RootContent[] = [];
+  for (const child of parent.children) {
+    if (!ATTENTION_TYPES.has(child.type) || !('children' in child)) {
+      appendNode(children, child);
+      continue;
+    }
+    const content = child.children as PhrasingContent[];
+    const leading = takeEdgeWhitespace(content, 'start');
+    const trailing = takeEdgeWhitespace(content, 'end');
+    if (leading) appendNode(children, { type: 'text', value: leading });
+    if (content.length > 0) appendNode(children, child);
+    if (trailing) appendNode(children, { type: 'text', value: trailing });
+  }
+  parent.children = children as Parent['children'];
+}
+
+/** Removes the whitespace at one edge of phrasing content (dropping emptied text nodes) and returns it. */
+function takeEdgeWhitespace(content: PhrasingContent[], edge: 'start' | 'end'): string {
+  const index = edge === 'start' ? 0 : content.length - 1;
+  const node = content[index];
+  if (node?.type !== 'text') return '';
+  const match = edge === 'start' ? /^\s+/u.exec(node.value) : /\s+$/u.exec(node.value);
+  if (!match) return '';
+  node.value = edge === 'start' ? node.value.slice(match[0].length) : node.value.slice(0, match.index);
+  if (node.value === '') {
+    content.splice(index, 1);
+    // The whole text was whitespace: the next node may now be at the edge, with whitespace of its own.
+    return edge === 'start'
+      ? match[0] + takeEdgeWhitespace(content, edge)
+      : takeEdgeWhitespace(content, edge) + match[0];
+  }
+  return match[0];
+}
+
+/** Appends a node, merging adjacent text so the serializer sees the real neighbouring characters. */
+function appendNode(children: RootContent[], node: RootContent): void {
+  const previous = children.at(-1);
+  if (node.type === 'text' && previous?.type === 'text') {
+    previous.value += node.value;
+    return;
+  }
+  children.push(node);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSource } from '../../src/ingest/decode-source.js';
+import { InputError, type InputErrorCode, MAX_INPUT_BYTES } from '../../src/ingest/input-error.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function errorOf(action: () => unknown): InputError {
+  try {
+    action();
+  } catch (error) {
+    if (InputError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('decodeSource', () => {
+  it('decodes UTF-8 text unchanged', () => {
+    expect(decodeSource(encode('« Bonjour », dit-il.\n'), 'a.txt')).toBe('« Bonjour », dit-il.\n');
+  });
+
+  it('strips a BOM, normalizes line ends and composes to NFC', () => {
+    const bytes = encode('\uFEFFLigne un\r\nLigne deux\rLigne trois e\u0301te\u0301');
+    expect(decodeSource(bytes, 'a.txt')).toBe('Ligne un\nLigne deux\nLigne trois été');
+  });
+
+  it('accepts one 100,000-character line', () => {
+    const line = 'mot '.repeat(25_000);
+    expect(decodeSource(encode(line), 'long.txt')).toHaveLength(100_000);
+  });
+
+  const rejected: Array<{ name: string; bytes: Uint8Array; code: InputErrorCode; message: RegExp }> = [
+    { name: 'empty input', bytes: new Uint8Array(), code: 'empty', message: /^a\.txt is empty\.$/ },
+    { name: 'whitespace only', bytes: encode(' \n\t\r\n \u00A0'), code: 'empty', message: /empty/ },
+    { name: 'a lone BOM', bytes: encode('\uFEFF'), code: 'empty', message: /empty/ },
+    { name: 'NUL bytes', bytes: new Uint8Array([0x48, 0x69, 0x00, 0x21]), code: 'binary', message: /binary/ },
+    {
+      name: 'mostly control bytes',
+      bytes: new Uint8Array([0x01, 0x02, 0x03, 0x41, 0x1b, 0x42, 0x7f]),
+      code: 'binary',
+      message: /binary/,
+    },
+    {
+      name: 'Latin-1 bytes',
+      bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      code: 'invalid-utf8',
+      message: /not valid UTF-8/,
+    },
+    {
+      name: 'a truncated UTF-8 sequence',
+      bytes: new Uint8Array([0x41, 0xe2, 0x82]),
+      code: 'invalid-utf8',
+      message: /UTF-8/,
+    },
+    {
+      name: 'UTF-16 with a BOM',
+      bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00]),
+      code: 'invalid-utf8',
+      message: /UTF-16/,
+    },
+  ];
+  it.each(rejected)('rejects $name', ({ bytes, code, message }) => {
+    const error = errorOf(() => decodeSource(bytes, 'a.txt'));
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('rejects more than 5 MB, naming the limit and the size', () => {
+    const bytes = new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61);
+    const error = errorOf(() => decodeSource(bytes, 'big.txt'));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toBe('big.txt is too large: 5.1 MB (the limit is 5 MB).');
+  });
+
+  it('accepts exactly the limit', () => {
+    expect(decodeSource(encode('0123'), 'a.txt', { maxBytes: 4 })).toBe('0123');
+  });
+
+  it('takes a smaller limit', () => {
+    const error = errorOf(() => decodeSource(encode('0123456789'), 'a.txt', { maxBytes: 4 }));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toBe('a.txt is too large: 10 bytes (the limit is 4 bytes).');
+  });
+});

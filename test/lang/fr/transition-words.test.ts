@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import * as module from '../../../src/lang/fr/transition-words.js';
+import {
+  findTransitionWords,
+  NOT_TRANSITIONS,
+  TRANSITION_WORDS,
+  TWO_PART_TRANSITION_WORDS,
+} from '../../../src/lang/fr/transition-words.js';
+
+const singles = Object.entries(TRANSITION_WORDS).flatMap(([category, entries]) =>
+  entries.map((entry) => ({ category, entry: entry as string })),
+);
+
+/** The matches as `[surface text, phrase, category]`, easier to read in a table. */
+function found(sentence: string): [string, string, string][] {
+  return findTransitionWords(sentence).map((match) => [
+    sentence.slice(match.start, match.end),
+    match.phrase,
+    match.category,
+  ]);
+}
+
+test('public API', () => {
+  expect(Object.keys(module).sort()).toEqual([
+    'NOT_TRANSITIONS',
+    'TRANSITION_WORDS',
+    'TWO_PART_TRANSITION_WORDS',
+    'findTransitionWords',
+  ]);
+});
+
+describe('data', () => {
+  test('has at least 200 entries, single and two-part', () => {
+    expect(singles.length + TWO_PART_TRANSITION_WORDS.length).toBeGreaterThanOrEqual(200);
+    expect(singles.length).toBeGreaterThanOrEqual(200);
+  });
+
+  test('covers every category of the brief', () => {
+    expect(Object.keys(TRANSITION_WORDS)).toEqual(
+      expect.arrayContaining([
+        'addition',
+        'opposition',
+        'cause',
+        'consequence',
+        'illustration',
+        'clarification',
+        'comparison',
+        'time',
+        'condition',
+        'conclusion',
+        'emphasis',
+      ]),
+    );
+  });
+
+  test('entries are lowercase, trimmed, single-spaced, with a straight apostrophe', () => {
+    for (const { entry } of [...singles, ...NOT_TRANSITIONS.map((entry) => ({ entry }))]) {
+      expect(entry, entry).toBe(entry.toLowerCase());
+      expect(entry, entry).toBe(entry.trim());
+      expect(entry, entry).not.toMatch(/\s{2}|’/);
+    }
+  });
+
+  test('no entry is listed twice, in one category or across categories', () => {
+    const entries = singles.map(({ entry }) => entry);
+    const duplicates = entries.filter((entry, index) => entries.indexOf(entry) !== index);
+    expect(duplicates).toEqual([]);
+  });
+
+  test('the ambiguous words are left out', () => {
+    const entries = new Set(singles.map(({ entry }) => entry));
+    for (const word of [
+      'or',
+      'et',
+      'ou',
+      'comme',
+      'si',
+      'soit',
+      'même',
+      'encore',
+      'seulement',
+      'bref',
+      'selon',
+    ]) {
+      expect(entries.has(word), word).toBe(false);
+    }
+  });
+
+  test('every two-part transition names a known category', () => {
+    for (const pair of TWO_PART_TRANSITION_WORDS)
+      expect(Object.keys(TRANSITION_WORDS)).toContain(pair.category);
+  });
+});
+
+describe('findTransitionWords', () => {
+  test('finds every single entry inside a sentence, as itself', () => {
+    for (const { category, entry } of singles) {
+      const sentence = `Zzz ${entry} zzz.`;
+      expect(findTransitionWords(sentence), entry).toEqual([
+        { phrase: entry, category, start: 4, end: 4 + entry.length },
+      ]);
+    }
+  });
+
+  test('finds every single entry at the start of a sentence, capitalized, with a typographic apostrophe', () => {
+    for (const { category, entry } of singles) {
+      const written = (entry.charAt(0).toUpperCase() + entry.slice(1)).replaceAll("'", '’');
+      expect(found(`${written}, zzz.`), entry).toEqual([[written, entry, category]]);
+    }
+  });
+
+  test.each([
+    // Contractions and elisions of the last word.
+    ['Grâce aux efforts de tous, le projet avance.', [['Grâce aux', 'grâce à', 'cause']]],
+    ['À cause du bruit, personne ne dort.', [['À cause du', 'à cause de', 'cause']]],
+    ['A cause des grèves, les trains sont en retard.', [['A cause des', 'à cause de', 'cause']]],
+    ['Il reste parce qu’il aime son travail.', [['parce qu’', 'parce que', 'cause']]],
+    ["Lorsqu'il pleut, on reste.", [["Lorsqu'", 'lorsque', 'time']]],
+    ['Même s’il pleut, nous sortirons.', [['Même s’', 'même si', 'opposition']]],
+    ['En raison d’une panne, le site est fermé.', [['En raison d’', 'en raison de', 'cause']]],
+    ['Contrairement aux idées reçues, ça marche.', [['Contrairement aux', 'contrairement à', 'opposition']]],
+    // Longest entry wins.
+    ['En effet, les salaires montent.', [['En effet', 'en effet', 'cause']]],
+    ['C’est-à-dire que tout change.', [['C’est-à-dire', "c'est-à-dire", 'clarification']]],
+    ['Il a réussi, en dépit de cela.', [['en dépit de cela', 'en dépit de cela', 'opposition']]],
+    ['De plus, les startups peinent.', [['De plus', 'de plus', 'addition']]],
+    ['Tout d’abord, il faut recruter.', [['Tout d’abord', "tout d'abord", 'time']]],
+    ['Il reste, alors que tout le monde part.', [['alors que', 'alors que', 'opposition']]],
+    // Several in one sentence, in text order.
+    [
+      'Cependant, il a recruté ; par conséquent, les coûts montent.',
+      [
+        ['Cependant', 'cependant', 'opposition'],
+        ['par conséquent', 'par conséquent', 'consequence'],
+      ],
+    ],
+    // Whole words only, case-insensitive.
+    ['La maison puissante cartonne ainsiste.', []],
+    ['EN EFFET, TOUT VA BIEN.', [['EN EFFET', 'en effet', 'cause']]],
+    // Phrases that contain a transition but are not one.
+    ['Les salaires sont de plus en plus élevés.', []],
+    ['Il en fait partie depuis longtemps.', []],
+    ['Elle a reçu un appel au fond du couloir.', []],
+    ['Il prépare la suite du coup d’État.', []],
+    ['Big Tech est à l’origine de cette pénurie.', []],
+    // A phrase does not run through punctuation.
+    ['Du coup, de nombreux candidats hésitent.', [['Du coup', 'du coup', 'consequence']]],
+    ['Au fond, de nombreux candidats hésitent.', [['Au fond', 'au fond', 'clarification']]],
+    // Ambiguous words are not counted.
+    ['Le prix de l’or monte et les talents comme Meta recrutent.', []],
+    ['Il est si difficile de recruter qu’il soit content.', []],
+    ['Un bref aperçu suffit.', []],
+    ['Les plus grandes entreprises offrent plus d’argent.', []],
+    // The canonical article.
+    [
+      'Mais les recruteurs affirment que les startups ont du mal à embaucher.',
+      [['Mais', 'mais', 'opposition']],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(found(sentence)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'D’une part, les salaires montent ; d’autre part, les talents manquent.',
+      [
+        ['D’une part', "d'une part … d'autre part", 'addition'],
+        ['d’autre part', "d'une part … d'autre part", 'addition'],
+      ],
+    ],
+    [
+      'Non seulement il recrute, mais aussi il forme.',
+      [
+        ['Non seulement', 'non seulement … mais aussi', 'addition'],
+        ['mais aussi', 'non seulement … mais aussi', 'addition'],
+      ],
+    ],
+    [
+      'D’un côté les géants paient, de l’autre les startups peinent.',
+      [
+        ['D’un côté', "d'un côté … de l'autre", 'opposition'],
+        ['de l’autre', "d'un côté … de l'autre", 'opposition'],
+      ],
+    ],
+    [
+      'Il peut soit rester, soit partir.',
+      [
+        ['soit', 'soit … soit', 'addition'],
+        ['soit', 'soit … soit', 'addition'],
+      ],
+    ],
+    [
+      'Ni les startups ni les PME ne suivent.',
+      [
+        ['Ni', 'ni … ni', 'addition'],
+        ['ni', 'ni … ni', 'addition'],
+      ],
+    ],
+    [
+      'Tantôt il pleut, tantôt il vente.',
+      [
+        ['Tantôt', 'tantôt … tantôt', 'addition'],
+        ['tantôt', 'tantôt … tantôt', 'addition'],
+      ],
+    ],
+    [
+      'Premièrement il faut payer, deuxièmement il faut former.',
+      [
+        ['Premièrement', 'premièrement … deuxièmement', 'time'],
+        ['deuxièmement', 'premièrement … deuxièmement', 'time'],
+      ],
+    ],
+    [
+      'Plus on attend, plus c’est cher.',
+      [
+        ['Plus', 'plus … plus', 'comparison'],
+        ['plus', 'plus … plus', 'comparison'],
+      ],
+    ],
+    [
+      'Certes le salaire compte, mais la mission aussi.',
+      [
+        ['Certes', 'certes … mais', 'opposition'],
+        ['mais', 'certes … mais', 'opposition'],
+        ['aussi', 'aussi', 'addition'],
+      ],
+    ],
+    // The second part alone counts when it is a transition by itself; the first part alone does not.
+    ['D’autre part, les talents manquent.', [['D’autre part', "d'autre part", 'addition']]],
+    ['D’une part, les salaires montent.', []],
+    ['Qu’il soit grand ou petit, peu importe.', []],
+    ['Il n’a ni voiture.', []],
+  ])('two parts: %s', (sentence, expected) => {
+    expect(found(sentence)).toEqual(expected);
+  });
+
+  test('offsets point into the given sentence', () => {
+    const sentence = '« En outre », dit-il, « les salaires montent ; toutefois, rien ne change ».';
+    for (const match of findTransitionWords(sentence)) {
+      expect(sentence.slice(match.start, match.end).toLowerCase().replaceAll('’', "'")).toBe(match.phrase);
+    }
+    expect(found(sentence).map(([text]) => text)).toEqual(['En outre', 'toutefois']);
+  });
+
+  test('empty and wordless sentences have no transition', () => {
+    expect(findTransitionWords('')).toEqual([]);
+    expect(findTransitionWords('… !')).toEqual([]);
+  });
+
+  test('is fast enough to run on every sentence of every article', () => {
+    const text = readFileSync(new URL('../../../examples/talents-ia.txt', import.meta.url), 'utf8');
+    const sentences = text.split(/(?<=[.!?])\s+/);
+    const started = performance.now();
+    let count = 0;
+    for (let round = 0; round < 20; round += 1) {
+      for (const sentence of sentences) count += findTransitionWords(sentence).length;
+    }
+    const perArticle = (performance.now() - started) / 20;
+    expect(count).toBeGreaterThan(0);
+    // About 0.5 ms per 1,100-word article on a laptop; the bound only catches an accidental blow-up.
+    expect(perArticle).toBeLessThan(20);
+  });
+});
