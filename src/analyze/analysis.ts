@@ -43,6 +43,8 @@ export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'blockquote' | '
 export interface Block extends TextSpan {
   index: number;
   kind: BlockKind;
+  /** Index in the document tree's top-level children of the node that holds this block. */
+  nodeIndex: number;
   /** Heading level (1–6) for headings, 0 otherwise. */
   depth: number;
   sentenceStart: number;

@@ -70,6 +70,7 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
       index: blocks.length,
       kind: raw.kind,
       depth: raw.depth,
+      nodeIndex: raw.nodeIndex,
       text: raw.text,
       start: offset,
       end: offset + raw.text.length,

@@ -4,6 +4,8 @@ import type { Nodes, PhrasingContent, Root } from 'mdast';
 export interface RawBlock {
   kind: 'heading' | 'paragraph' | 'list-item' | 'blockquote' | 'table-cell';
   depth: number;
+  /** Index in `tree.children` of the top-level node that holds this block. */
+  nodeIndex: number;
   text: string;
   links: { url: string; text: string; start: number; end: number }[];
   images: { url: string; alt: string }[];
@@ -16,32 +18,39 @@ export interface RawBlock {
  */
 export function collectBlocks(tree: Root): RawBlock[] {
   const blocks: RawBlock[] = [];
-  visitFlow(tree.children, 'paragraph', blocks);
+  tree.children.forEach((node, nodeIndex) => {
+    visitFlow([node], 'paragraph', nodeIndex, blocks);
+  });
   return blocks;
 }
 
-function visitFlow(nodes: readonly Nodes[], context: RawBlock['kind'], blocks: RawBlock[]): void {
+function visitFlow(
+  nodes: readonly Nodes[],
+  context: RawBlock['kind'],
+  nodeIndex: number,
+  blocks: RawBlock[],
+): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'heading':
-        pushInline(node.children, 'heading', node.depth, blocks);
+        pushInline(node.children, 'heading', node.depth, nodeIndex, blocks);
         break;
       case 'paragraph':
-        pushInline(node.children, context, 0, blocks);
+        pushInline(node.children, context, 0, nodeIndex, blocks);
         break;
       case 'list':
-        for (const item of node.children) visitFlow(item.children, 'list-item', blocks);
+        for (const item of node.children) visitFlow(item.children, 'list-item', nodeIndex, blocks);
         break;
       case 'blockquote':
-        visitFlow(node.children, 'blockquote', blocks);
+        visitFlow(node.children, 'blockquote', nodeIndex, blocks);
         break;
       case 'table':
         for (const row of node.children) {
-          for (const cell of row.children) pushInline(cell.children, 'table-cell', 0, blocks);
+          for (const cell of row.children) pushInline(cell.children, 'table-cell', 0, nodeIndex, blocks);
         }
         break;
       case 'footnoteDefinition':
-        visitFlow(node.children, 'paragraph', blocks);
+        visitFlow(node.children, 'paragraph', nodeIndex, blocks);
         break;
       default:
         // code, html, thematicBreak, yaml, definition: no prose.
@@ -54,9 +63,10 @@ function pushInline(
   children: readonly PhrasingContent[],
   kind: RawBlock['kind'],
   depth: number,
+  nodeIndex: number,
   blocks: RawBlock[],
 ): void {
-  const block: RawBlock = { kind, depth, text: '', links: [], images: [] };
+  const block: RawBlock = { kind, depth, nodeIndex, text: '', links: [], images: [] };
   appendInline(children, block);
   // Collapse the whitespace that soft line breaks and inline markup leave behind.
   const raw = block.text;

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../ingest/input-error.js';
 import { registerAuditCommand } from './audit-command.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { registerOptimizeCommand } from './optimize-command.js';
 import { UsageError } from './usage-error.js';
 
 export interface CliStreams {
@@ -37,9 +38,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
       outputError: (text, write) =>
         write(`plume: ${text.replace(/^error: /, '').trimEnd()} (see plume --help)\n`),
     });
-  registerAuditCommand(program, context, (code) => {
+  const setExitCode = (code: number) => {
     exitCode = code;
-  });
+  };
+  registerOptimizeCommand(program, context, setExitCode);
+  registerAuditCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

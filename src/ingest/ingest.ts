@@ -2,8 +2,6 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Document, SourceFormat } from '../document.js';
 import { detectFormat } from './detect-format.js';
 import { InputError } from './input-error.js';
-import { parseHtmlFragment, parseHtmlPage } from './parse-html.js';
-import { parseMarkdown } from './parse-markdown.js';
 import { parseText } from './parse-text.js';
 
 export interface IngestOptions {
@@ -37,12 +35,16 @@ async function parseAs(format: SourceFormat, text: string, options: IngestOption
   switch (format) {
     case 'text':
       return parseText(text);
+    // Parsers are loaded on demand: remark and rehype weigh on the start-up of a command that reads text.
     case 'markdown':
-      return parseMarkdown(text);
+      return (await import('./parse-markdown.js')).parseMarkdown(text);
     case 'html':
-      return parseHtmlFragment(text);
+      return (await import('./parse-html.js')).parseHtmlFragment(text);
     case 'html-page':
-      return parseHtmlPage(text, options.url === undefined ? {} : { url: options.url });
+      return (await import('./parse-html.js')).parseHtmlPage(
+        text,
+        options.url === undefined ? {} : { url: options.url },
+      );
     default:
       // Reachable from JavaScript callers and untyped CLI flags only.
       throw new InputError('unsupported-format', `Unsupported source format: ${String(format)}.`);

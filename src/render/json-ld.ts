@@ -97,3 +97,22 @@ function uniqueKeywords(candidates: readonly string[]): string[] {
   }
   return keywords;
 }
+
+/** A question heading of the article and the paragraph that answers it. */
+export interface FaqEntry {
+  question: string;
+  answer: string;
+}
+
+/** schema.org `FAQPage` for the article's question headings (only with `--faq`). */
+export function buildFaqJsonLd(entries: readonly FaqEntry[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: entries.map((entry) => ({
+      '@type': 'Question',
+      name: entry.question,
+      acceptedAnswer: { '@type': 'Answer', text: entry.answer },
+    })),
+  };
+}

@@ -4,8 +4,9 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Article } from '../article.js';
-import { buildJsonLd, serializeJsonLd } from './json-ld.js';
+import { buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
+import { GENERATOR } from './render-markdown.js';
 import { sanitizeHtmlTree } from './sanitize-html-tree.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 
@@ -18,6 +19,8 @@ export interface RenderHtmlOptions {
   tableOfContents?: boolean;
   /** schema.org type of the JSON-LD (default: `'Article'`). */
   jsonLdType?: 'Article' | 'BlogPosting';
+  /** Questions and answers for a schema.org `FAQPage` beside the article (default: none). */
+  faq?: readonly FaqEntry[];
 }
 
 const DEFAULT_LOCALE = 'fr-FR';
@@ -74,8 +77,9 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
   const { metadata } = article;
   const locale = metadata.locale || DEFAULT_LOCALE;
   const body = renderBody(article, options.tableOfContents ?? true);
+  const articleJsonLd = buildJsonLd(article, options.jsonLdType ? { type: options.jsonLdType } : {});
   const jsonLd = serializeJsonLd(
-    buildJsonLd(article, options.jsonLdType ? { type: options.jsonLdType } : {}),
+    options.faq && options.faq.length > 0 ? [articleJsonLd, buildFaqJsonLd(options.faq)] : articleJsonLd,
   );
 
   const head: Element[] = [
@@ -84,6 +88,7 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
     element('title', {}, [{ type: 'text', value: metadata.title }]),
     namedMeta('description', metadata.description),
     namedMeta('robots', 'index, follow'),
+    namedMeta('generator', GENERATOR),
   ];
   if (metadata.url) head.push(element('link', { rel: ['canonical'], href: metadata.url }));
   head.push(

@@ -47,6 +47,9 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
 }
 
 /** The front matter, keys in a fixed order; optional fields only when given. */
+/** Written in every output so that Plume knows which files it may replace. */
+export const GENERATOR = 'Plume';
+
 function renderFrontMatter(article: Article): string {
   const { metadata } = article;
   const frontMatter: Record<string, unknown> = {
@@ -62,6 +65,8 @@ function renderFrontMatter(article: Article): string {
   if (metadata.siteName) frontMatter.site_name = metadata.siteName;
   if (metadata.url) frontMatter.canonical = metadata.url;
   frontMatter.words = metadata.wordCount;
+  // Tells Plume (and people) that this file was generated, so a rerun may replace it.
+  frontMatter.generator = GENERATOR;
   // `lineWidth: 0`: never fold a long description over several lines.
   return stringifyYaml(frontMatter, { lineWidth: 0 });
 }

@@ -1,0 +1,176 @@
+import type { Analysis } from '../analyze/analysis.js';
+import type { AuditConfig } from './audit-config.js';
+import type { FidelityResult } from './check-fidelity.js';
+import type { Report } from './report.js';
+
+export type ConstraintId = 'language' | 'length' | 'subheadings' | 'fidelity' | 'metadata';
+
+export interface ConstraintResult {
+  id: ConstraintId;
+  passed: boolean;
+  /** Why, in French. */
+  message: string;
+  /** Failed, and only a writer that rewrites (an LLM provider) can fix it. */
+  needsRewriter: boolean;
+}
+
+export interface HardConstraintInputs {
+  /** Analysis of the written article. */
+  analysis: Analysis;
+  report: Report;
+  fidelity: FidelityResult;
+  config: AuditConfig;
+  keyphrase: string | null;
+  /** Whether the writer can translate and expand (the offline writer cannot). */
+  writerCanRewrite: boolean;
+}
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: 'anglais',
+  es: 'espagnol',
+  de: 'allemand',
+  it: 'italien',
+  pt: 'portugais',
+  nl: 'néerlandais',
+};
+const REWRITER_HINT = 'configurez un fournisseur LLM (--provider) pour cela';
+
+/** The five hard constraints of design.md, each with pass/fail and a French reason. Pure. */
+export function checkHardConstraints(inputs: HardConstraintInputs): ConstraintResult[] {
+  return [language(inputs), length(inputs), subheadings(inputs), fidelity(inputs), metadata(inputs)];
+}
+
+function language({ analysis, report, writerCanRewrite }: HardConstraintInputs): ConstraintResult {
+  const detected = analysis.language.language;
+  const result = report.results.find((entry) => entry.id === 'french-language');
+  if (detected === 'fr' && (result?.score ?? 0) >= 8) {
+    return { id: 'language', passed: true, message: 'Le texte est en français.', needsRewriter: false };
+  }
+  const name = LANGUAGE_NAMES[detected] ?? detected;
+  const what =
+    detected === 'fr'
+      ? 'Certaines sections ne sont pas en français'
+      : detected === 'und'
+        ? 'La langue du texte n’a pas pu être reconnue'
+        : `Le texte est en ${name}, pas en français`;
+  const hint = writerCanRewrite ? '' : ` : l’écrivain hors ligne ne traduit pas, ${REWRITER_HINT}`;
+  return { id: 'language', passed: false, message: `${what}${hint}.`, needsRewriter: !writerCanRewrite };
+}
+
+function length({ analysis, config, writerCanRewrite }: HardConstraintInputs): ConstraintResult {
+  const words = analysis.statistics.bodyWords;
+  const min = config.minWords;
+  if (words >= min) {
+    return {
+      id: 'length',
+      passed: true,
+      message: `${formatNumber(words)} mots (minimum ${formatNumber(min)}).`,
+      needsRewriter: false,
+    };
+  }
+  const hint = writerCanRewrite ? '' : ` : l’écrivain hors ligne n’invente rien, ${REWRITER_HINT}`;
+  return {
+    id: 'length',
+    passed: false,
+    message: `${formatNumber(words)} mots, il en faut au moins ${formatNumber(min)}${hint}.`,
+    needsRewriter: !writerCanRewrite,
+  };
+}
+
+function subheadings({ analysis, config }: HardConstraintInputs): ConstraintResult {
+  const words = analysis.statistics.bodyWords;
+  const maxWords = config.subheadingDistribution.maxWords;
+  const h2 = analysis.headings.filter((heading) => heading.depth === 2).length;
+  const required = words > maxWords ? Math.floor(words / maxWords) : 0;
+  const longSections = analysis.sections.filter((section) => section.wordCount > maxWords).length;
+  let previous = 1;
+  let skipped = 0;
+  for (const heading of analysis.headings) {
+    if (heading.depth > previous + 1) skipped += 1;
+    previous = heading.depth;
+  }
+  const problems: string[] = [];
+  if (h2 < required)
+    problems.push(`${h2} intertitres H2 pour ${formatNumber(words)} mots, il en faut au moins ${required}`);
+  if (longSections > 0)
+    problems.push(`${longSections} section${longSections > 1 ? 's dépassent' : ' dépasse'} ${maxWords} mots`);
+  if (skipped > 0) problems.push(`${skipped} titre${skipped > 1 ? 's sautent' : ' saute'} un niveau`);
+  if (problems.length === 0) {
+    return {
+      id: 'subheadings',
+      passed: true,
+      message: `${h2} intertitres H2, aucune section de plus de ${maxWords} mots.`,
+      needsRewriter: false,
+    };
+  }
+  return {
+    id: 'subheadings',
+    passed: false,
+    message: `${capitalize(problems.join(' ; '))}.`,
+    needsRewriter: false,
+  };
+}
+
+function fidelity({ fidelity: result }: HardConstraintInputs): ConstraintResult {
+  if (result.passed) {
+    const { figure, quote, name } = result.checked;
+    return {
+      id: 'fidelity',
+      passed: true,
+      message: `Chiffres (${figure}), citations (${quote}) et noms (${name}) tous présents dans la source.`,
+      needsRewriter: false,
+    };
+  }
+  const listed = result.issues
+    .slice(0, 5)
+    .map((issue) => `« ${issue.text} »`)
+    .join(', ');
+  return {
+    id: 'fidelity',
+    passed: false,
+    message: `${result.issues.length} fait${result.issues.length > 1 ? 's absents' : ' absent'} de la source : ${listed}.`,
+    needsRewriter: false,
+  };
+}
+
+function metadata({ analysis, config, keyphrase }: HardConstraintInputs): ConstraintResult {
+  const { title, titleWidth, description, slug } = analysis.metadata;
+  const problems: string[] = [];
+  if (!title) problems.push('titre SEO absent');
+  else if (titleWidth > config.titleWidth.maxPixels)
+    problems.push(`titre SEO de ${Math.round(titleWidth)} px (maximum ${config.titleWidth.maxPixels})`);
+  const { minCharacters, maxCharacters } = config.metaDescription;
+  const descriptionLength = description ? [...description].length : 0;
+  if (!description) problems.push('méta-description absente');
+  else if (descriptionLength < minCharacters || descriptionLength > maxCharacters)
+    problems.push(
+      `méta-description de ${descriptionLength} caractères (${minCharacters} à ${maxCharacters})`,
+    );
+  if (!slug) problems.push('slug absent');
+  else if (!SLUG_PATTERN.test(slug) || slug.length > 75)
+    problems.push(`slug « ${slug} » invalide (ASCII, tirets, 75 caractères au plus)`);
+  if (!keyphrase) problems.push('expression-clé absente');
+  if (problems.length === 0) {
+    return {
+      id: 'metadata',
+      passed: true,
+      message: 'Titre, méta-description, slug et expression-clé dans les limites.',
+      needsRewriter: false,
+    };
+  }
+  return {
+    id: 'metadata',
+    passed: false,
+    message: `${capitalize(problems.join(' ; '))}.`,
+    needsRewriter: false,
+  };
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
+}

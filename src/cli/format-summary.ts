@@ -1,0 +1,82 @@
+import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
+import type { OptimizeResult } from '../optimize.js';
+
+export interface FormatSummaryOptions {
+  color?: boolean;
+  sourceName?: string;
+  /** Files written, shown after the arrow. */
+  written?: readonly string[];
+}
+
+const CONSTRAINT_NAMES: Readonly<Record<string, string>> = {
+  language: 'Langue',
+  length: 'Longueur',
+  subheadings: 'Intertitres',
+  fidelity: 'Fidélité',
+  metadata: 'Métadonnées',
+};
+const KEYPHRASE_ORIGINS: Readonly<Record<string, string>> = {
+  given: 'fournie',
+  source: 'lue dans la source',
+  extracted: 'extraite du texte',
+};
+
+/** The short summary people read after `plume optimize`, in French. */
+export function formatSummary(result: OptimizeResult, options: FormatSummaryOptions = {}): string {
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const bold = (text: string) => paint('1', text);
+  const { metadata } = result.article;
+  const { report } = result;
+  const lines: string[] = [];
+  lines.push(bold(`Article optimisé${options.sourceName ? ` — ${options.sourceName}` : ''}`));
+  if (options.written && options.written.length > 0) lines.push(`Fichiers : ${options.written.join(', ')}`);
+  lines.push('');
+  lines.push(`Titre SEO         ${metadata.title} (${Math.round(measureTextWidth(metadata.title))} px)`);
+  lines.push(`Méta-description  ${metadata.description} (${[...metadata.description].length} caractères)`);
+  lines.push(
+    `Expression-clé    ${metadata.keyphrase} (${KEYPHRASE_ORIGINS[report.keyphraseOrigin] ?? report.keyphraseOrigin})`,
+  );
+  lines.push(`Mots-clés         ${metadata.keywords.join(', ') || '(aucun)'}`);
+  lines.push(`Slug              ${metadata.slug}`);
+  lines.push(
+    `Mots              ${formatNumber(metadata.wordCount)} (source : ${formatNumber(report.source.words)})`,
+  );
+  const h2 = result.article.tree.children.filter((node) => node.type === 'heading' && node.depth === 2);
+  lines.push(`Intertitres H2    ${h2.length}`);
+  for (const node of h2) lines.push(`  - ${textOf(node)}`);
+  lines.push('');
+  lines.push(
+    `${bold('Score SEO')} ${scoreText(report.scores.seo, paint)}    ${bold('Score de lisibilité')} ${scoreText(report.scores.readability, paint)}`,
+  );
+  lines.push('');
+  lines.push(
+    bold(report.passed ? 'Contraintes : toutes respectées' : 'Contraintes : au moins une non respectée'),
+  );
+  for (const constraint of report.constraints) {
+    const mark = constraint.passed ? paint('32', '● respectée') : paint('31', '● échec    ');
+    lines.push(
+      `  ${mark}  ${(CONSTRAINT_NAMES[constraint.id] ?? constraint.id).padEnd(12)} ${constraint.message}`,
+    );
+  }
+  const toImprove = report.results.filter((entry) => entry.rating === 'bad');
+  if (toImprove.length > 0) {
+    lines.push('');
+    lines.push(bold('Points à revoir'));
+    for (const entry of toImprove) lines.push(`  ${paint('31', '●')} ${entry.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function textOf(node: unknown): string {
+  const children = (node as { children?: unknown[] }).children ?? [];
+  return children.map((child) => (child as { value?: string }).value ?? textOf(child)).join('');
+}
+
+function scoreText(score: number, paint: (code: string, text: string) => string): string {
+  const code = score >= 80 ? '32' : score >= 55 ? '33' : '31';
+  return paint(code, `${score}/100`);
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
+}

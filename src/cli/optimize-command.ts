@@ -1,0 +1,146 @@
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { SourceFormat } from '../document.js';
+import { readSource } from '../ingest/read-source.js';
+import { optimize } from '../optimize.js';
+import { renderJson } from '../render/render-json.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { formatSummary } from './format-summary.js';
+import { parsePositiveInteger } from './parse-options.js';
+import type { CliContext } from './run-cli.js';
+import { UsageError } from './usage-error.js';
+import { writeOutputFiles } from './write-output-files.js';
+
+interface OptimizeCommandOptions {
+  output?: string;
+  format?: string;
+  keyphrase?: string;
+  title?: string;
+  description?: string;
+  slug?: string;
+  minWords: number;
+  siteName?: string;
+  author?: string;
+  url?: string;
+  date?: string;
+  faq?: boolean;
+  toc: boolean;
+  inputFormat?: string;
+  json?: boolean;
+  force?: boolean;
+}
+
+const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+const INPUT_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
+
+export function registerOptimizeCommand(
+  program: Command,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): void {
+  program
+    .command('optimize')
+    .description('Turn an article into a structured, SEO-ready French article (Markdown, HTML and report).')
+    .argument('<file>', 'article to optimize (.txt, .md, .html), or - for standard input')
+    .option(
+      '-o, --output <dir>',
+      'directory for <slug>.md, <slug>.html and <slug>.report.json, or - for stdout',
+      'out',
+    )
+    .option(
+      '--format <format>',
+      `write only this format: ${OUTPUT_FORMATS.join(', ')} (default: all three; md with -o -)`,
+    )
+    .option('-k, --keyphrase <text>', 'focus keyphrase (default: front matter, else extracted from the text)')
+    .option('-t, --title <text>', 'SEO title (default: built from the article, keyphrase first)')
+    .option('-d, --description <text>', 'meta description (default: built from the lead, 120-156 characters)')
+    .option('-s, --slug <slug>', 'URL slug (default: from the keyphrase)')
+    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
+    .option('--author <name>', 'author, for JSON-LD and Open Graph')
+    .option('--url <url>', 'canonical URL of the published article')
+    .option('--date <date>', 'publication date, YYYY-MM-DD (default: the source date, else today)')
+    .option('--faq', 'add FAQ structured data from question headings (off: Google rarely shows FAQ results)')
+    .option('--no-toc', 'no table of contents, even with 4 or more sections')
+    .option('--input-format <format>', `input format: ${INPUT_FORMATS.join(', ')} (default: detected)`)
+    .option('--json', 'print the summary as JSON instead of text')
+    .option('--force', 'replace output files that Plume did not write')
+    .action(async (file: string, options: OptimizeCommandOptions) => {
+      const format = validateOptions(options);
+      const source = await readSource(file, { stdin: context.stdin });
+      const result = await optimize(source.text, {
+        ...(source.fileName ? { fileName: source.fileName } : {}),
+        ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
+        ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.description ? { description: options.description } : {}),
+        ...(options.slug ? { slug: options.slug } : {}),
+        ...(options.siteName ? { siteName: options.siteName } : {}),
+        ...(options.author ? { author: options.author } : {}),
+        ...(options.url ? { canonicalUrl: options.url } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        minWords: options.minWords,
+        tableOfContents: options.toc,
+        faq: options.faq === true,
+        now: () => new Date(),
+      });
+      const contents: Record<OutputFormat, string> = {
+        md: result.markdown,
+        html: result.html,
+        json: renderJson(result),
+      };
+      const sourceName = file === '-' ? 'entrée standard' : file;
+      if (options.output === '-') {
+        context.stdout.write(contents[format ?? 'md']);
+        context.stderr.write(
+          options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
+        );
+      } else {
+        const names: Record<OutputFormat, string> = {
+          md: `${result.article.metadata.slug}.md`,
+          html: `${result.article.metadata.slug}.html`,
+          json: `${result.article.metadata.slug}.report.json`,
+        };
+        const wanted = format ? [format] : OUTPUT_FORMATS;
+        const written = await writeOutputFiles(
+          options.output ?? 'out',
+          wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
+          { force: options.force === true, ...(file === '-' ? {} : { protectedPaths: [resolve(file)] }) },
+        );
+        context.stdout.write(
+          options.json
+            ? renderJson(result)
+            : formatSummary(result, {
+                sourceName: file === '-' ? sourceName : basename(file),
+                written,
+                color: context.color,
+              }),
+        );
+      }
+      setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+    });
+}
+
+function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefined {
+  if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format as OutputFormat)) {
+    throw new UsageError(
+      `unknown output format "${options.format}": expected one of ${OUTPUT_FORMATS.join(', ')}.`,
+    );
+  }
+  if (options.inputFormat !== undefined && !INPUT_FORMATS.includes(options.inputFormat as SourceFormat)) {
+    throw new UsageError(
+      `unknown input format "${options.inputFormat}": expected one of ${INPUT_FORMATS.join(', ')}.`,
+    );
+  }
+  if (
+    options.date !== undefined &&
+    !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(options.date)
+  ) {
+    throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+  }
+  if (options.url !== undefined && !/^https?:\/\/[^\s]+$/.test(options.url)) {
+    throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
+  }
+  return options.format as OutputFormat | undefined;
+}

@@ -1,0 +1,181 @@
+import type { Root } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { analyze } from './analyze/analyze.js';
+import type { Article, ArticleMetadata } from './article.js';
+import { type AuditConfigOverrides, mergeAuditConfig } from './audit/audit-config.js';
+import { checkFidelity, type FidelityResult } from './audit/check-fidelity.js';
+import { type ConstraintResult, checkHardConstraints } from './audit/check-hard-constraints.js';
+import type { Report } from './audit/report.js';
+import { runAssessments } from './audit/run-assessments.js';
+import type { Document } from './document.js';
+import { type IngestOptions, ingest } from './ingest/ingest.js';
+import { fixTypography } from './lang/fr/typography.js';
+import type { SeoPlan } from './plan/seo-plan.js';
+import type { FaqEntry } from './render/json-ld.js';
+import { renderHtmlDocument } from './render/render-html.js';
+import { renderMarkdown } from './render/render-markdown.js';
+import { createOfflineWriter } from './write/offline-writer.js';
+import { polishTree } from './write/polish-article.js';
+import type { Writer, WriterProgress } from './write/writer.js';
+
+export interface OptimizeOptions extends IngestOptions {
+  /** Focus keyphrase (default: the source's own, else extracted). */
+  keyphrase?: string;
+  /** SEO title (default: built from the source). */
+  title?: string;
+  /** Meta description (default: built from the lead). */
+  description?: string;
+  slug?: string;
+  /** Minimum words of the body, headings excluded (default: 700). */
+  minWords?: number;
+  /** Locale of the article (default: `fr-FR`). */
+  locale?: string;
+  siteName?: string;
+  author?: string;
+  /** Canonical URL of the published article (default: none). */
+  canonicalUrl?: string;
+  /** Publication date, ISO 8601 (default: the source's, else `now()` when given, else none). */
+  date?: string;
+  /** Clock for the default date (default: none, so the output is deterministic). */
+  now?: () => Date;
+  /** Table of contents for articles with 4 or more H2 (default: true). */
+  tableOfContents?: boolean;
+  /** FAQ structured data from the question headings and their first paragraph (default: false). */
+  faq?: boolean;
+  /** JSON-LD type (default: `Article`). */
+  jsonLdType?: 'Article' | 'BlogPosting';
+  /** The writer (default: the offline writer). */
+  writer?: Writer;
+  /** Threshold overrides for the audit. */
+  config?: AuditConfigOverrides;
+  onProgress?: (event: WriterProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** The audit of the written article, with the hard constraints and the fidelity check. */
+export interface OptimizeReport extends Report {
+  /** True when every hard constraint holds. */
+  passed: boolean;
+  constraints: ConstraintResult[];
+  fidelity: FidelityResult;
+  writer: string;
+  keyphraseOrigin: SeoPlan['keyphraseOrigin'];
+  /** Source language and length, to compare with the article. */
+  source: { language: string; words: number };
+}
+
+export interface OptimizeResult {
+  article: Article;
+  markdown: string;
+  html: string;
+  plan: SeoPlan;
+  report: OptimizeReport;
+}
+
+/**
+ * The main job: any article in, a structured SEO-ready French article out,
+ * with the audit that proves it (or says plainly what still fails).
+ */
+export async function optimize(
+  source: string | Document,
+  options: OptimizeOptions = {},
+): Promise<OptimizeResult> {
+  const document = typeof source === 'string' ? await ingest(source, options) : source;
+  const config = mergeAuditConfig({
+    ...options.config,
+    ...(options.minWords === undefined ? {} : { minWords: options.minWords }),
+  });
+  const writer = options.writer ?? createOfflineWriter();
+  const sourceAnalysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
+  const context = {
+    document,
+    analysis: sourceAnalysis,
+    minWords: config.minWords,
+    locale: options.locale ?? 'fr-FR',
+    ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
+    ...(options.slug ? { slug: options.slug } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  options.onProgress?.({ stage: 'plan', message: 'Plan de l’article' });
+  const plan = await writer.plan(context);
+  options.signal?.throwIfAborted();
+  options.onProgress?.({ stage: 'write', message: 'Rédaction' });
+  const draft = await writer.write(context, plan);
+  options.signal?.throwIfAborted();
+
+  const polished = polishTree(draft, { tableOfContents: options.tableOfContents ?? true });
+  const title = fixTypography(plan.title);
+  const description = fixTypography(plan.description);
+  const outputAnalysis = analyze(
+    { format: 'markdown', tree: polished.tree, metadata: { url: options.canonicalUrl } },
+    { keyphrase: plan.keyphrase, title, description, slug: plan.slug, siteUrl: options.canonicalUrl ?? null },
+  );
+  const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
+  const author = options.author ?? document.metadata.author;
+  const siteName = options.siteName ?? document.metadata.siteName;
+  const metadata: ArticleMetadata = {
+    title,
+    h1: fixTypography(plan.h1),
+    description,
+    slug: plan.slug,
+    keyphrase: plan.keyphrase,
+    keywords: plan.keywords,
+    locale: options.locale ?? 'fr-FR',
+    wordCount: outputAnalysis.statistics.bodyWords,
+    ...(options.canonicalUrl ? { url: options.canonicalUrl } : {}),
+    ...(author ? { author } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(date ? { date } : {}),
+  };
+  const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
+
+  const audit = runAssessments(outputAnalysis, config);
+  const fidelity = checkFidelity(outputAnalysis, sourceAnalysis);
+  const constraints = checkHardConstraints({
+    analysis: outputAnalysis,
+    report: audit,
+    fidelity,
+    config,
+    keyphrase: plan.keyphrase,
+    writerCanRewrite: writer.canRewrite,
+  });
+  const report: OptimizeReport = {
+    ...audit,
+    passed: constraints.every((constraint) => constraint.passed),
+    constraints,
+    fidelity,
+    writer: writer.name,
+    keyphraseOrigin: plan.keyphraseOrigin,
+    source: { language: sourceAnalysis.language.language, words: sourceAnalysis.statistics.bodyWords },
+  };
+  const renderOptions = { tableOfContents: options.tableOfContents ?? true };
+  return {
+    article,
+    markdown: renderMarkdown(article, renderOptions),
+    html: renderHtmlDocument(article, {
+      ...renderOptions,
+      ...(options.jsonLdType ? { jsonLdType: options.jsonLdType } : {}),
+      ...(options.faq ? { faq: collectFaq(article.tree) } : {}),
+    }),
+    plan,
+    report,
+  };
+}
+
+/** Question headings (ending with « ? ») and the first paragraph under each: the only honest FAQ offline. */
+function collectFaq(tree: Root): FaqEntry[] {
+  const entries: FaqEntry[] = [];
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'heading' || node.depth < 2) return;
+    const question = mdastToString(node).trim();
+    if (!question.endsWith('?')) return;
+    const answer = tree.children
+      .slice(index + 1)
+      .find((next) => next.type === 'paragraph' || next.type === 'heading');
+    if (answer?.type === 'paragraph') entries.push({ question, answer: mdastToString(answer).trim() });
+  });
+  return entries;
+}

@@ -1,0 +1,90 @@
+import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
+import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { stem } from '../lang/fr/stem.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { capitalizeFirst } from './build-title.js';
+
+export interface BuildMetaDescriptionOptions {
+  keyphrase: string;
+  /** Sentences of the lead, in reading order (summary bullets, introduction, first section). */
+  sentences: readonly string[];
+  /** Shortest description in characters (default: 120). */
+  minLength?: number;
+  /** Longest description in characters (default: 156). */
+  maxLength?: number;
+}
+
+/**
+ * The meta description from the lead: whole sentences (one or two) of 120–156
+ * characters with the keyphrase once when the source has them, else the best
+ * sentence with the keyphrase cut at a word and closed with « … ».
+ */
+export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
+  const minLength = options.minLength ?? 120;
+  const maxLength = options.maxLength ?? 156;
+  const matcher = createPhraseMatcher(options.keyphrase);
+  const occurrences = (text: string) =>
+    Math.max(
+      matcher.exactIndices(text).length,
+      matcher.countInStems(
+        tokenizeWords(text)
+          .filter((token) => token.kind !== 'elision')
+          .map((token) => stem(token.text)),
+      ),
+    );
+  const sentences = options.sentences.map(cleanSentence).filter((sentence) => sentence.length > 0);
+  const length = (text: string) => [...text].length;
+
+  let best: { text: string; rank: number } | null = null;
+  const consider = (text: string, rank: number) => {
+    if (best === null || rank < best.rank) best = { text, rank };
+  };
+  sentences.forEach((sentence, index) => {
+    const single = sentence;
+    const pair = index + 1 < sentences.length ? `${sentence} ${sentences[index + 1]}` : null;
+    for (const [text, extra] of [
+      [single, 0],
+      [pair, 0.5],
+    ] as const) {
+      if (text === null) continue;
+      const count = occurrences(text);
+      const size = length(text);
+      if (count === 0) continue;
+      if (size >= minLength && size <= maxLength) consider(text, index + extra + (count === 1 ? 0 : 5));
+      else if (size > maxLength) {
+        const cut = cutAtWord(text, maxLength);
+        if (length(cut) >= minLength && occurrences(cut) >= 1) consider(cut, index + extra + 20);
+      }
+    }
+  });
+  if (best !== null) return (best as { text: string }).text;
+  // The lead never names the keyphrase: put it first, then the opening sentence.
+  const opening = sentences[0] ?? '';
+  const labelled = `${capitalizeFirst(options.keyphrase.trim())} : ${opening}`;
+  return length(labelled) > maxLength ? cutAtWord(labelled, maxLength) : labelled;
+}
+
+function cleanSentence(sentence: string): string {
+  return sentence
+    .replace(/^[-–•*]\s+/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Cuts at the last whole word that leaves room for « … », dropping a dangling comma or short word. */
+function cutAtWord(text: string, maxLength: number): string {
+  const characters = [...text];
+  let cut = characters.slice(0, maxLength - 1).join('');
+  const lastSpace = cut.lastIndexOf(' ');
+  if (lastSpace > 0) cut = cut.slice(0, lastSpace);
+  // « … pour les » reads broken: drop trailing function words and punctuation.
+  let words = cut.replace(/[\s,;:–—«(]+$/u, '').split(' ');
+  while (
+    words.length > 1 &&
+    isFunctionWord(normalizeWord((words[words.length - 1] as string).replace(/[,;:]$/u, '')))
+  ) {
+    words = words.slice(0, -1);
+  }
+  return `${words.join(' ').replace(/[\s,;:–—«(]+$/u, '')}…`;
+}

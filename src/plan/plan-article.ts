@@ -1,0 +1,147 @@
+import type { Analysis, AnalyzedSentence } from '../analyze/analysis.js';
+import type { Document } from '../document.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
+import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { stem } from '../lang/fr/stem.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { buildMetaDescription } from './build-meta-description.js';
+import { buildSlug } from './build-slug.js';
+import { buildTitle, capitalizeFirst } from './build-title.js';
+import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
+import { extractHeadline } from './headline-from-sentence.js';
+import { planOutline } from './plan-outline.js';
+import type { Passage, SeoPlan } from './seo-plan.js';
+
+export interface PlanArticleOptions {
+  /** Focus keyphrase (default: the source's own, else extracted from the text). */
+  keyphrase?: string;
+  /** SEO title (default: built from the source). */
+  title?: string;
+  /** Meta description (default: built from the lead). */
+  description?: string;
+  slug?: string;
+  /** Longest section without a subheading (default: 300 words). */
+  maxSectionWords?: number;
+}
+
+/**
+ * The deterministic plan of the offline writer: keyphrase, keywords, title,
+ * H1, meta description, slug and outline, all from the source. Pure.
+ */
+export function planArticle(
+  document: Document,
+  analysis: Analysis,
+  options: PlanArticleOptions = {},
+): SeoPlan {
+  const candidates = extractKeyphrases(analysis, { limit: 12 });
+  const given = options.keyphrase?.trim() || undefined;
+  const fromSource = document.metadata.keyphrase?.trim() || undefined;
+  const keyphrase = given ?? fromSource ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
+  const keyphraseOrigin = given ? 'given' : fromSource ? 'source' : 'extracted';
+  const keyphraseStems = contentStems(keyphrase);
+  const focus = candidates.find((candidate) => sameStems(candidate.stems, keyphraseStems)) ?? {
+    phrase: keyphrase,
+    stems: keyphraseStems,
+    words: keyphraseStems.length,
+    occurrences: 0,
+    score: 0,
+  };
+  const keywords =
+    document.metadata.keywords && document.metadata.keywords.length > 0
+      ? document.metadata.keywords.slice(0, 6)
+      : pickSecondaryKeywords(candidates, focus);
+
+  const outline = planOutline(document, analysis, {
+    keyphraseStems,
+    ...(options.maxSectionWords === undefined ? {} : { maxSectionWords: options.maxSectionWords }),
+  });
+  const leadSentences = [
+    ...(outline.keyPoints ? sentencesOfPassage(outline.keyPoints, analysis) : []),
+    ...outline.introduction.flatMap((passage) => sentencesOfPassage(passage, analysis)),
+    ...(outline.sections[0]?.passages ?? []).flatMap((passage) => sentencesOfPassage(passage, analysis)),
+  ].map((sentence) => sentence.text);
+  const introductionSentences = outline.introduction.flatMap((passage) =>
+    sentencesOfPassage(passage, analysis),
+  );
+  const leadHeadline = introductionSentences
+    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14 }))
+    .find((headline) => headline !== null && !headline.anaphoric);
+  const h1 = outline.h1 ?? document.metadata.title ?? leadHeadline?.text ?? capitalizeFirst(keyphrase);
+
+  const sourceHeadings = outline.sections
+    .filter((section) => section.origin !== 'generated')
+    .map((section) => section.heading);
+  const keyPointHeadlines = outline.keyPoints
+    ? sentencesOfPassage(outline.keyPoints, analysis)
+        .map((sentence) => extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), { maxWords: 12 })?.text)
+        .filter((text): text is string => typeof text === 'string')
+    : [];
+  const title =
+    options.title?.trim() ||
+    buildTitle({
+      keyphrase,
+      candidates: [
+        ...(document.metadata.title ? [document.metadata.title] : []),
+        ...sourceHeadings,
+        ...(outline.h1 ? [outline.h1] : []),
+        ...keyPointHeadlines,
+        h1,
+      ],
+    });
+  const description =
+    options.description?.trim() ||
+    withinDescriptionBounds(document.metadata.description) ||
+    buildMetaDescription({ keyphrase, sentences: leadSentences });
+  const slug = options.slug?.trim() || document.metadata.slug?.trim() || buildSlug(keyphrase);
+
+  return {
+    keyphrase,
+    keyphraseOrigin,
+    keywords,
+    title,
+    h1,
+    description,
+    slug,
+    keyPoints: outline.keyPoints,
+    introduction: outline.introduction,
+    sections: outline.sections,
+  };
+}
+
+export function sentencesOfPassage(passage: Passage, analysis: Analysis): AnalyzedSentence[] {
+  if (passage.sentences) return analysis.sentences.slice(passage.sentences.start, passage.sentences.end);
+  return analysis.sentences.filter(
+    (sentence) => analysis.blocks[sentence.blockIndex]?.nodeIndex === passage.nodeIndex,
+  );
+}
+
+function withinDescriptionBounds(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const length = [...description.trim()].length;
+  return length >= 120 && length <= 156 ? description.trim() : undefined;
+}
+
+function contentStems(phrase: string): string[] {
+  const tokens = tokenizeWords(phrase).filter((token) => token.kind !== 'elision');
+  const content = tokens.filter((token) => !isFunctionWord(normalizeWord(token.text)));
+  return (content.length > 0 ? content : tokens).map((token) => stem(token.text));
+}
+
+function sameStems(left: readonly string[], right: readonly string[]): boolean {
+  const a = [...new Set(left)].sort();
+  const b = [...new Set(right)].sort();
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** A text too short for statistics still needs a keyphrase: its most frequent content word. */
+function fallbackKeyphrase(analysis: Analysis): string {
+  const counts = new Map<string, { count: number; text: string }>();
+  for (const word of analysis.words) {
+    if (word.kind !== 'word' || word.isFunctionWord || word.text.length < 3) continue;
+    const entry = counts.get(word.stem) ?? { count: 0, text: word.normalized };
+    entry.count += 1;
+    counts.set(word.stem, entry);
+  }
+  const best = [...counts.values()].sort((left, right) => right.count - left.count)[0];
+  return best?.text ?? 'article';
+}

@@ -1,0 +1,411 @@
+import type { Heading as MdastHeading, Nodes } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
+import type { Document } from '../document.js';
+import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { stem } from '../lang/fr/stem.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { extractHeadline } from './headline-from-sentence.js';
+import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
+
+export interface OutlineOptions {
+  /** Stems of the keyphrase's content words: headings that contain them all count toward the 30–75 % aim. */
+  keyphraseStems: readonly string[];
+  /** Longest section without a subheading, in words (default: 300). */
+  maxSectionWords?: number;
+  /** Longest paragraph, in words; longer ones are cut between sentences (default: 150). */
+  maxParagraphWords?: number;
+  /** Longest introduction before the first subheading, in words (default: 150). */
+  maxIntroductionWords?: number;
+  /** Headings that must not be repeated (the H1). */
+  reservedHeadings?: readonly string[];
+}
+
+export interface Outline {
+  /** Text of the source's H1, when it has one. */
+  h1: string | null;
+  keyPoints: Passage | null;
+  introduction: Passage[];
+  sections: OutlineSection[];
+}
+
+interface DraftSection {
+  depth: number;
+  heading: string | null;
+  origin: HeadingOrigin;
+  passages: Passage[];
+}
+
+/** Smallest share of a section each side of a cut, so that no stub section is made. */
+const MIN_SPLIT_WORDS = 90;
+/** Leftover text after the introduction shorter than this stays in the introduction. */
+const MIN_GENERATED_SECTION_WORDS = 40;
+/** Share of subheadings with the keyphrase the outline aims for (the audit wants 30–75 %). */
+const KEYPHRASE_HEADING_TARGET = 0.5;
+
+/**
+ * The structure of the article, from the source alone: which passages form
+ * the introduction, the « L’essentiel » summary and each section, with
+ * headings that are the source's own, its heading-like lines promoted, or
+ * extracted from the section's most central sentence. Pure and deterministic.
+ */
+export function planOutline(document: Document, analysis: Analysis, options: OutlineOptions): Outline {
+  const maxSectionWords = options.maxSectionWords ?? 300;
+  const maxParagraphWords = options.maxParagraphWords ?? 150;
+  const maxIntroductionWords = options.maxIntroductionWords ?? 150;
+  const nodes = document.tree.children;
+  const blocksByNode = groupBlocksByNode(analysis.blocks);
+  const hasSubheadings = nodes.some(
+    (node, index) => node.type === 'heading' && (node.depth >= 2 || index > firstH1Index(nodes)),
+  );
+  const headingLikeNodes = new Set(
+    hasSubheadings
+      ? []
+      : analysis.headingLikeLines.map((line) => (analysis.blocks[line.blockIndex] as Block).nodeIndex),
+  );
+  const h1Index = firstH1Index(nodes);
+
+  let keyPoints: Passage | null = null;
+  const preamble: Passage[] = [];
+  const sections: DraftSection[] = [];
+  let previousDepth = 1;
+  let seenParagraph = false;
+
+  nodes.forEach((node, nodeIndex) => {
+    if (nodeIndex === h1Index || node.type === 'yaml' || node.type === 'definition') return;
+    const blocks = blocksByNode.get(nodeIndex) ?? [];
+    if (node.type === 'heading') {
+      const depth = Math.min(Math.max(2, node.depth), previousDepth + 1);
+      previousDepth = depth;
+      sections.push({ depth, heading: cleanHeading(mdastToString(node)), origin: 'source', passages: [] });
+      return;
+    }
+    if (headingLikeNodes.has(nodeIndex)) {
+      previousDepth = 2;
+      sections.push({
+        depth: 2,
+        heading: cleanHeading(mdastToString(node)),
+        origin: 'heading-like-line',
+        passages: [],
+      });
+      return;
+    }
+    if (keyPoints === null && !seenParagraph && sections.length === 0 && isSummaryList(node, blocks)) {
+      keyPoints = { nodeIndex, wordCount: sumWords(blocks) };
+      return;
+    }
+    if (node.type === 'paragraph') seenParagraph = true;
+    const passages = toPassages(node, nodeIndex, blocks, analysis, maxParagraphWords);
+    const target = sections[sections.length - 1];
+    if (target) target.passages.push(...passages);
+    else preamble.push(...passages);
+  });
+
+  const { introduction, rest } = splitIntroduction(preamble, nodes, maxIntroductionWords);
+  if (rest.length > 0) {
+    sections.unshift({ depth: 2, heading: null, origin: 'generated', passages: rest });
+  }
+
+  const split = sections.flatMap((section) => splitSection(section, analysis, maxSectionWords));
+  const h1 = h1Index >= 0 ? cleanHeading(mdastToString(nodes[h1Index] as Nodes)) : null;
+  const reserved = [...(options.reservedHeadings ?? []), ...(h1 ? [h1] : [])];
+  const finished = nameGeneratedSections(split, analysis, options.keyphraseStems, reserved);
+  return { h1, keyPoints, introduction, sections: finished };
+}
+
+function firstH1Index(nodes: readonly Nodes[]): number {
+  return nodes.findIndex((node) => node.type === 'heading' && (node as MdastHeading).depth === 1);
+}
+
+function groupBlocksByNode(blocks: readonly Block[]): Map<number, Block[]> {
+  const map = new Map<number, Block[]>();
+  for (const block of blocks) {
+    const list = map.get(block.nodeIndex);
+    if (list) list.push(block);
+    else map.set(block.nodeIndex, [block]);
+  }
+  return map;
+}
+
+function sumWords(blocks: readonly Block[]): number {
+  return blocks.reduce((sum, block) => sum + block.wordCount, 0);
+}
+
+/** Heading text: one line, no final period (a heading is not a sentence), but « ? » and « ! » stay. */
+function cleanHeading(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[.:;,]+$/u, '')
+    .trim();
+}
+
+/** A list of 2–8 full sentences before any paragraph: the summary bullets of a news piece. */
+function isSummaryList(node: Nodes, blocks: readonly Block[]): boolean {
+  if (node.type !== 'list') return false;
+  const items = node.children.length;
+  return items >= 2 && items <= 8 && blocks.length === items && blocks.every((block) => block.wordCount >= 5);
+}
+
+function toPassages(
+  node: Nodes,
+  nodeIndex: number,
+  blocks: readonly Block[],
+  analysis: Analysis,
+  maxWords: number,
+): Passage[] {
+  const wordCount = sumWords(blocks);
+  const block = blocks[0];
+  if (node.type !== 'paragraph' || wordCount <= maxWords || blocks.length !== 1 || !block) {
+    return [{ nodeIndex, wordCount }];
+  }
+  // Cut between sentences into the fewest, most even parts under the limit.
+  const sentences = analysis.sentences.slice(block.sentenceStart, block.sentenceEnd);
+  const parts = Math.ceil(wordCount / maxWords);
+  const passages: Passage[] = [];
+  let start = 0;
+  let words = 0;
+  const target = wordCount / parts;
+  sentences.forEach((sentence, index) => {
+    words += sentence.wordCount;
+    const isLast = index === sentences.length - 1;
+    const next = sentences[index + 1];
+    const overshoot = next !== undefined && words + next.wordCount > maxWords;
+    if (isLast || words >= target || overshoot) {
+      passages.push({
+        nodeIndex,
+        sentences: { start: block.sentenceStart + start, end: block.sentenceStart + index + 1 },
+        wordCount: words,
+      });
+      start = index + 1;
+      words = 0;
+    }
+  });
+  return passages.length > 1 ? passages : [{ nodeIndex, wordCount }];
+}
+
+function splitIntroduction(
+  preamble: readonly Passage[],
+  nodes: readonly Nodes[],
+  maxWords: number,
+): { introduction: Passage[]; rest: Passage[] } {
+  const introduction: Passage[] = [];
+  let words = 0;
+  let index = 0;
+  for (; index < preamble.length; index += 1) {
+    const passage = preamble[index] as Passage;
+    const isParagraph = nodes[passage.nodeIndex]?.type === 'paragraph';
+    if (introduction.length > 0 && (!isParagraph || words + passage.wordCount > maxWords)) break;
+    introduction.push(passage);
+    words += passage.wordCount;
+    if (!isParagraph) break;
+  }
+  const rest = preamble.slice(index);
+  const restWords = rest.reduce((sum, passage) => sum + passage.wordCount, 0);
+  if (restWords < MIN_GENERATED_SECTION_WORDS) return { introduction: [...introduction, ...rest], rest: [] };
+  return { introduction, rest };
+}
+
+function sentencesOf(passage: Passage, analysis: Analysis): AnalyzedSentence[] {
+  if (passage.sentences) return analysis.sentences.slice(passage.sentences.start, passage.sentences.end);
+  return analysis.sentences.filter(
+    (sentence) => analysis.blocks[sentence.blockIndex]?.nodeIndex === passage.nodeIndex,
+  );
+}
+
+function stemCounts(passages: readonly Passage[], analysis: Analysis): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const passage of passages) {
+    for (const sentence of sentencesOf(passage, analysis)) {
+      for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+        const word = analysis.words[index];
+        if (!word || word.kind !== 'word' || word.isFunctionWord || word.text.length < 3) continue;
+        counts.set(word.stem, (counts.get(word.stem) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+function cosine(left: Map<string, number>, right: Map<string, number>): number {
+  let dot = 0;
+  let leftNorm = 0;
+  let rightNorm = 0;
+  for (const [stem, count] of left) {
+    leftNorm += count * count;
+    dot += count * (right.get(stem) ?? 0);
+  }
+  for (const count of right.values()) rightNorm += count * count;
+  return leftNorm === 0 || rightNorm === 0 ? 0 : dot / Math.sqrt(leftNorm * rightNorm);
+}
+
+/**
+ * Splits a section over the limit at its weakest lexical link between
+ * passages (TextTiling-like: two passages each side), keeping both sides
+ * substantial; recursive until every part fits.
+ */
+function splitSection(section: DraftSection, analysis: Analysis, maxWords: number): DraftSection[] {
+  const total = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
+  if (total <= maxWords || section.passages.length < 2) return [section];
+  const counts = section.passages.map((passage) => stemCounts([passage], analysis));
+  let bestCut = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (let cut = 1; cut < section.passages.length; cut += 1) {
+    left += (section.passages[cut - 1] as Passage).wordCount;
+    const right = total - left;
+    const minimum = Math.min(MIN_SPLIT_WORDS, total / 3);
+    if (left < minimum || right < minimum) continue;
+    // Parts of one paragraph stay together when possible: they are one thought.
+    const samePargraph = section.passages[cut - 1]?.nodeIndex === section.passages[cut]?.nodeIndex ? 0.3 : 0;
+    const similarity = cosine(
+      mergeCounts(counts.slice(Math.max(0, cut - 2), cut)),
+      mergeCounts(counts.slice(cut, cut + 2)),
+    );
+    const imbalance = Math.abs(left - right) / total;
+    const score = similarity + 0.6 * imbalance + samePargraph;
+    if (score < bestScore) {
+      bestScore = score;
+      bestCut = cut;
+    }
+  }
+  if (bestCut < 0) return [section];
+  const first: DraftSection = { ...section, passages: section.passages.slice(0, bestCut) };
+  const second: DraftSection = {
+    depth: section.depth,
+    heading: null,
+    origin: 'generated',
+    passages: section.passages.slice(bestCut),
+  };
+  return [...splitSection(first, analysis, maxWords), ...splitSection(second, analysis, maxWords)];
+}
+
+function mergeCounts(list: readonly Map<string, number>[]): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const counts of list)
+    for (const [stem, count] of counts) merged.set(stem, (merged.get(stem) ?? 0) + count);
+  return merged;
+}
+
+interface HeadingCandidate {
+  text: string;
+  score: number;
+  hasKeyphrase: boolean;
+}
+
+function nameGeneratedSections(
+  sections: readonly DraftSection[],
+  analysis: Analysis,
+  keyphraseStems: readonly string[],
+  reserved: readonly string[],
+): OutlineSection[] {
+  const used = new Set(reserved.map(headingKey));
+  for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
+  const keyphraseSet = new Set(keyphraseStems);
+  const containsKeyphrase = (text: string) => {
+    if (keyphraseSet.size === 0) return false;
+    const stems = new Set(stemsOfText(text));
+    return [...keyphraseSet].every((stem) => stems.has(stem));
+  };
+  let withKeyphrase = sections.filter(
+    (section) => section.heading && containsKeyphrase(section.heading),
+  ).length;
+  const total = sections.length;
+
+  return sections.map((section, index) => {
+    const wordBudget = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
+    if (section.heading !== null) return { ...section, heading: section.heading, wordBudget };
+    const candidates = headingCandidates(section, analysis, keyphraseSet, containsKeyphrase).filter(
+      (candidate) => !used.has(headingKey(candidate.text)),
+    );
+    const best = candidates[0];
+    const remaining = sections.slice(index + 1).filter((other) => other.heading === null).length;
+    const wanted = Math.ceil(KEYPHRASE_HEADING_TARGET * total);
+    const needKeyphrase = withKeyphrase + remaining < wanted || (withKeyphrase < wanted && index % 2 === 0);
+    const tooMany = withKeyphrase + 1 > Math.floor(0.75 * total);
+    let chosen = best;
+    if (best && needKeyphrase && !best.hasKeyphrase) {
+      const keyed = candidates.find(
+        (candidate) => candidate.hasKeyphrase && candidate.score >= 0.35 * best.score,
+      );
+      if (keyed) chosen = keyed;
+    } else if (best?.hasKeyphrase && tooMany) {
+      chosen = candidates.find((candidate) => !candidate.hasKeyphrase) ?? best;
+    }
+    const heading = chosen?.text ?? fallbackHeading(section, analysis, used);
+    used.add(headingKey(heading));
+    if (chosen?.hasKeyphrase) withKeyphrase += 1;
+    return {
+      depth: section.depth,
+      heading,
+      origin: 'generated' as const,
+      passages: section.passages,
+      wordBudget,
+    };
+  });
+}
+
+function headingCandidates(
+  section: DraftSection,
+  analysis: Analysis,
+  keyphraseSet: ReadonlySet<string>,
+  containsKeyphrase: (text: string) => boolean,
+): HeadingCandidate[] {
+  const counts = stemCounts(section.passages, analysis);
+  const sentences = section.passages.flatMap((passage) => sentencesOf(passage, analysis));
+  const firstSentence = sentences[0];
+  const candidates: HeadingCandidate[] = [];
+  sentences.forEach((sentence, position) => {
+    const headline = extractHeadline(sentence.text);
+    if (!headline) return;
+    // A heading that repeats the whole next sentence says nothing new.
+    if (sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text)) return;
+    const stems = new Set<string>();
+    for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+      const word = analysis.words[index];
+      if (word && word.kind === 'word' && !word.isFunctionWord && word.text.length >= 3) stems.add(word.stem);
+    }
+    if (stems.size === 0) return;
+    let centrality = 0;
+    for (const stem of stems) centrality += (counts.get(stem) ?? 1) - 1 + (keyphraseSet.has(stem) ? 0.5 : 0);
+    centrality /= Math.sqrt(stems.size);
+    let quality = 1;
+    if (headline.truncated) quality *= 0.7;
+    if (headline.anaphoric) quality *= 0.35;
+    // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
+    quality *= 1 - Math.min(0.3, position * 0.03);
+    candidates.push({
+      text: headline.text,
+      score: centrality * quality,
+      hasKeyphrase: containsKeyphrase(headline.text),
+    });
+  });
+  return candidates.sort((left, right) => right.score - left.score);
+}
+
+function stemsOfText(text: string): string[] {
+  return tokenizeWords(text)
+    .filter((token) => token.kind === 'word')
+    .map((token) => stem(token.text));
+}
+
+/** Last resort when no sentence makes a headline: the section's first words. */
+function fallbackHeading(section: DraftSection, analysis: Analysis, used: ReadonlySet<string>): string {
+  const sentence = section.passages.flatMap((passage) => sentencesOf(passage, analysis))[0];
+  const words = (sentence?.text ?? 'Suite')
+    .replace(/[«»“”"]/gu, '')
+    .trim()
+    .split(/\s+/u)
+    .slice(0, 8)
+    .join(' ');
+  let heading = cleanHeading(words);
+  let suffix = 2;
+  while (used.has(headingKey(heading))) heading = `${cleanHeading(words)} (${suffix++})`;
+  return heading;
+}
+
+function headingKey(text: string): string {
+  return normalizeWord(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,97 @@
+import type { BlockContent, Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Analysis } from '../analyze/analysis.js';
+import { planArticle, sentencesOfPassage } from '../plan/plan-article.js';
+import type { Passage, SeoPlan } from '../plan/seo-plan.js';
+import { sliceParagraph } from './slice-paragraph.js';
+import type { DraftTree, Writer, WriterContext } from './writer.js';
+
+/** Title of the summary box built from the source's opening bullets. */
+export const KEY_POINTS_LABEL = 'L’essentiel';
+
+/**
+ * The offline writer: restructures the source without writing a sentence of
+ * its own. It plans headings, introduction and « L’essentiel » from the
+ * source, then assembles the source's own nodes under them. It cannot
+ * translate or lengthen; the report says so when that is needed.
+ */
+export function createOfflineWriter(): Writer {
+  return {
+    name: 'offline',
+    canRewrite: false,
+    async plan(context) {
+      return planArticle(context.document, context.analysis, {
+        ...(context.keyphrase ? { keyphrase: context.keyphrase } : {}),
+        ...(context.title ? { title: context.title } : {}),
+        ...(context.description ? { description: context.description } : {}),
+        ...(context.slug ? { slug: context.slug } : {}),
+      });
+    },
+    async write(context, plan) {
+      return assembleDraft(context, plan);
+    },
+  };
+}
+
+/** Builds the draft tree from the plan: H1, « L’essentiel », introduction, then each section. Pure. */
+export function assembleDraft(context: WriterContext, plan: SeoPlan): DraftTree {
+  const sourceNodes = context.document.tree.children;
+  const children: RootContent[] = [heading(1, plan.h1)];
+  if (plan.keyPoints) {
+    const list = sourceNodes[plan.keyPoints.nodeIndex];
+    if (list && list.type === 'list') children.push(keyPointsBox(strip(list)));
+  }
+  for (const passage of plan.introduction)
+    children.push(...materialize(passage, sourceNodes, context.analysis));
+  for (const section of plan.sections) {
+    children.push(heading(section.depth, section.heading));
+    for (const passage of section.passages)
+      children.push(...materialize(passage, sourceNodes, context.analysis));
+  }
+  return { type: 'root', children };
+}
+
+function heading(depth: number, text: string): Heading {
+  return { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: text }] };
+}
+
+function keyPointsBox(list: BlockContent): BlockContent {
+  return {
+    type: 'blockquote',
+    data: { hName: 'aside', hProperties: { className: ['essentiel'], ariaLabel: KEY_POINTS_LABEL } },
+    children: [
+      {
+        type: 'paragraph',
+        children: [{ type: 'strong', children: [{ type: 'text', value: KEY_POINTS_LABEL }] }],
+      },
+      list,
+    ],
+  };
+}
+
+function materialize(
+  passage: Passage,
+  sourceNodes: readonly RootContent[],
+  analysis: Analysis,
+): RootContent[] {
+  const node = sourceNodes[passage.nodeIndex];
+  if (!node) return [];
+  if (!passage.sentences || node.type !== 'paragraph') return [strip(node)];
+  const sentences = sentencesOfPassage(passage, analysis);
+  const first = sentences[0];
+  const last = sentences[sentences.length - 1];
+  const block = first ? analysis.blocks[first.blockIndex] : undefined;
+  if (!first || !last || !block) return [strip(node)];
+  return [sliceParagraph(node as Paragraph, first.start - block.start, last.end - block.start)];
+}
+
+/** A copy without source positions: they point into the source, not into the article. */
+function strip<T extends Nodes>(node: T): T {
+  const copy = structuredClone(node);
+  removePositions(copy);
+  return copy;
+}
+
+function removePositions(node: Nodes | Root): void {
+  delete node.position;
+  if ('children' in node) for (const child of node.children) removePositions(child as Nodes);
+}

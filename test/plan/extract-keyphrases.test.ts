@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.js';
+import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
+import { parseText } from '../../src/ingest/parse-text.js';
+import { normalizeWord } from '../../src/lang/fr/normalize-word.js';
+import { isStopword } from '../../src/lang/fr/stopwords.js';
+import { tokenizeWords } from '../../src/lang/fr/tokenize-words.js';
+import * as module from '../../src/plan/extract-keyphrases.js';
+import {
+  extractKeyphrases,
+  type KeyphraseCandidate,
+  pickSecondaryKeywords,
+} from '../../src/plan/extract-keyphrases.js';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const exampleText = read('examples/talents-ia.txt');
+
+function fromText(text: string) {
+  return extractKeyphrases(analyze(parseText(text)), { limit: 30 });
+}
+
+/** First and last words of a phrase, normalized, elisions kept apart. */
+function edgeWords(phrase: string): [string, string] {
+  const tokens = tokenizeWords(phrase);
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) throw new Error(`empty phrase: ${phrase}`);
+  return [normalizeWord(first.text), normalizeWord(last.text)];
+}
+
+function candidate(phrase: string, stems: string[], score: number): KeyphraseCandidate {
+  return { phrase, stems, words: phrase.split(' ').length, occurrences: 2, score };
+}
+
+test('public API', () => {
+  expect(Object.keys(module).sort()).toEqual([
+    'KEYPHRASE_EXTRACTION',
+    'extractKeyphrases',
+    'pickSecondaryKeywords',
+  ]);
+});
+
+describe('extractKeyphrases on the example article', () => {
+  const analysis = analyze(parseText(exampleText));
+  const candidates = extractKeyphrases(analysis, { limit: 30 });
+
+  test('« talents en IA » comes first', () => {
+    const [first] = candidates;
+    expect(first?.phrase).toBe('talents en IA');
+    expect(first?.stems).toEqual(['talent', 'ia']);
+    expect(first?.words).toBe(3);
+    expect(first?.occurrences).toBe(5);
+  });
+
+  test('secondary keywords are sensible phrases', () => {
+    const focus = candidates[0] as KeyphraseCandidate;
+    const secondary = pickSecondaryKeywords(candidates, focus);
+    expect(secondary).toHaveLength(5);
+    expect(secondary).toContain('petites entreprises');
+    expect(secondary).toContain('IA générative');
+    for (const phrase of secondary) {
+      const [first, last] = edgeWords(phrase);
+      expect(isStopword(first), phrase).toBe(false);
+      expect(isStopword(last), phrase).toBe(false);
+      const stems = candidates.find((entry) => entry.phrase === phrase)?.stems ?? [];
+      // Neither « IA » nor « talents » alone, nor a longer phrase around the focus.
+      expect(
+        stems.every((stem) => focus.stems.includes(stem)),
+        phrase,
+      ).toBe(false);
+      expect(
+        focus.stems.every((stem) => stems.includes(stem)),
+        phrase,
+      ).toBe(false);
+    }
+  });
+
+  test('every candidate is a clean phrase, best first', () => {
+    expect(candidates.length).toBe(30);
+    for (const [index, entry] of candidates.entries()) {
+      const [first, last] = edgeWords(entry.phrase);
+      expect(isStopword(first), entry.phrase).toBe(false);
+      expect(isStopword(last), entry.phrase).toBe(false);
+      expect(entry.phrase, 'no punctuation inside').not.toMatch(/[,;:.!?«»“”()–—]/u);
+      expect(entry.words).toBeGreaterThanOrEqual(1);
+      expect(entry.words).toBeLessThanOrEqual(4);
+      expect(entry.stems.length).toBeLessThanOrEqual(entry.words);
+      expect(entry.occurrences).toBeGreaterThanOrEqual(2);
+      expect(entry.score).toBeGreaterThan(0);
+      const previous = candidates[index - 1];
+      if (previous) expect(previous.score).toBeGreaterThanOrEqual(entry.score);
+    }
+  });
+
+  test('no two candidates share their stems', () => {
+    const keys = candidates.map((entry) => entry.stems.join(' '));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('« IA » stays, as it mostly occurs on its own; « Tech » goes, as it only occurs in « Big Tech »', () => {
+    const single = candidates.find((entry) => entry.phrase === 'IA');
+    expect(single?.occurrences).toBeGreaterThan(2 * (candidates[0]?.occurrences ?? 0));
+    expect(candidates.some((entry) => entry.phrase === 'Big Tech')).toBe(true);
+    expect(candidates.some((entry) => entry.stems.join(' ') === 'tech')).toBe(false);
+  });
+
+  test('options: limit and maxWords', () => {
+    expect(extractKeyphrases(analysis)).toHaveLength(10);
+    expect(extractKeyphrases(analysis, { limit: 3 })).toEqual(candidates.slice(0, 3));
+    expect(extractKeyphrases(analysis, { limit: 0 })).toEqual([]);
+    const singles = extractKeyphrases(analysis, { maxWords: 1 });
+    expect(singles.length).toBeGreaterThan(0);
+    for (const entry of singles) expect(entry.words).toBe(1);
+    for (const entry of extractKeyphrases(analysis, { maxWords: 2, limit: 30 }))
+      expect(entry.words).toBeLessThanOrEqual(2);
+  });
+
+  test('is deterministic', () => {
+    const again = extractKeyphrases(analyze(parseText(exampleText)), { limit: 30 });
+    expect(again).toEqual(candidates);
+    expect(pickSecondaryKeywords(again, again[0] as KeyphraseCandidate)).toEqual(
+      pickSecondaryKeywords(candidates, candidates[0] as KeyphraseCandidate),
+    );
+  });
+});
+
+describe('extractKeyphrases on other French texts', () => {
+  const cases = [
+    { file: 'voiture-electrique.txt', focus: 'voiture électrique', stems: ['voitur', 'électr'] },
+    { file: 'teletravail.txt', focus: 'télétravail', stems: ['télétravail'] },
+    { file: 'pain-au-levain.md', focus: 'pain au levain', stems: ['pain', 'levain'] },
+  ];
+
+  test.each(cases)('$file: « $focus » comes first', ({ file, focus, stems }) => {
+    const text = read(`test/fixtures/keyphrases/${file}`);
+    const document = file.endsWith('.md') ? parseMarkdown(text) : parseText(text);
+    const candidates = extractKeyphrases(analyze(document));
+    expect(candidates[0]?.phrase).toBe(focus);
+    expect(candidates[0]?.stems).toEqual(stems);
+    const secondary = pickSecondaryKeywords(candidates, candidates[0] as KeyphraseCandidate, 3);
+    expect(secondary).toHaveLength(3);
+    expect(secondary).not.toContain(focus);
+  });
+
+  test('variants of a phrase are merged under their most frequent form', () => {
+    const candidates = fromText(
+      'Les voitures électriques se vendent bien. Une voiture électrique coûte cher. ' +
+        'La voiture électrique plaît aux familles. On recharge une voiture électrique la nuit.',
+    );
+    const car = candidates.find((entry) => entry.stems.join(' ') === 'voitur électr');
+    expect(car?.phrase).toBe('voiture électrique');
+    expect(car?.occurrences).toBe(4);
+  });
+
+  test('function words may sit inside a phrase', () => {
+    const text =
+      'Les chefs de produit décident de la feuille de route. Un bon chef de produit écoute les clients. ' +
+      'Les chefs de produit travaillent avec les développeurs. Recruter des chefs de produit prend du temps.';
+    const [first] = fromText(text);
+    expect(first?.phrase).toBe('chefs de produit');
+    expect(first?.occurrences).toBe(4);
+  });
+
+  test('punctuation breaks a phrase', () => {
+    const text =
+      'Nous vendons des pommes, rouges ou vertes. Les pommes : rouges, jaunes. ' +
+      'Les pommes – rouges surtout – sont croquantes. Des pommes « rouges » aussi.';
+    const candidates = fromText(text);
+    expect(candidates.some((entry) => entry.stems.join(' ') === 'pomm roug')).toBe(false);
+    expect(candidates.some((entry) => entry.phrase === 'pommes')).toBe(true);
+  });
+
+  test('a capital that only opens a sentence is lowered; a name keeps its capital', () => {
+    const text =
+      'Télétravail rime avec liberté à Paris. Télétravail ne veut pas dire isolement. ' +
+      'Le télétravail plaît. Paris compte beaucoup de salariés en télétravail.';
+    const candidates = fromText(text);
+    expect(candidates.map((entry) => entry.phrase)).toContain('télétravail');
+    expect(candidates.map((entry) => entry.phrase)).toContain('Paris');
+  });
+});
+
+describe('extractKeyphrases on empty and tiny texts', () => {
+  test.each([
+    ['empty', ''],
+    ['blank', '   \n\n  '],
+    ['punctuation only', '… !? « »'],
+    ['numbers only', '12 000 € et 4 %.'],
+    ['stopwords only', 'Il y en a pour nous tous.'],
+  ])('%s: no candidate', (_name, text) => {
+    expect(fromText(text)).toEqual([]);
+  });
+
+  test('a single word is one candidate', () => {
+    expect(fromText('Bonjour.')).toEqual([
+      expect.objectContaining({ phrase: 'bonjour', stems: ['bonjour'], words: 1, occurrences: 1 }),
+    ]);
+  });
+
+  test('a tiny text keeps phrases seen once', () => {
+    const candidates = fromText('La voiture électrique séduit les familles.');
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.every((entry) => entry.occurrences === 1)).toBe(true);
+  });
+});
+
+describe('pickSecondaryKeywords', () => {
+  const focus = candidate('talents en IA', ['talent', 'ia'], 10);
+  const pool = [
+    focus,
+    candidate('IA', ['ia'], 9),
+    candidate('petites entreprises', ['petit', 'entrepris'], 8),
+    candidate('talents en IA générative', ['talent', 'ia', 'géner'], 7),
+    candidate('entreprises', ['entrepris'], 6),
+    candidate('IA générative', ['ia', 'géner'], 5),
+    candidate('grandes entreprises', ['grand', 'entrepris'], 4),
+    candidate('recruteurs', ['recruteur'], 3),
+    candidate('Big Tech', ['big', 'tech'], 2),
+    candidate('compétences', ['compétent'], 1),
+    candidate('startups', ['startup'], 0.5),
+  ];
+
+  test('skips the focus, its parts, longer phrases around it and near-duplicates', () => {
+    expect(pickSecondaryKeywords(pool, focus)).toEqual([
+      'petites entreprises',
+      'IA générative',
+      'grandes entreprises',
+      'recruteurs',
+      'Big Tech',
+    ]);
+  });
+
+  test('count is clamped to 3–6', () => {
+    expect(pickSecondaryKeywords(pool, focus, 1)).toHaveLength(3);
+    expect(pickSecondaryKeywords(pool, focus, 6)).toHaveLength(6);
+    expect(pickSecondaryKeywords(pool, focus, 20)).toHaveLength(6);
+  });
+
+  test('near-duplicates come back to reach 3', () => {
+    const short = [focus, pool[2], pool[4], pool[6]] as KeyphraseCandidate[];
+    expect(pickSecondaryKeywords(short, focus)).toEqual([
+      'petites entreprises',
+      'entreprises',
+      'grandes entreprises',
+    ]);
+  });
+
+  test('returns what there is when the pool is small', () => {
+    expect(pickSecondaryKeywords([focus, pool[1] as KeyphraseCandidate], focus)).toEqual([]);
+    expect(pickSecondaryKeywords([], focus)).toEqual([]);
+  });
+});
