@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditDocument, ingest } from '../dist/index.js';
+import { auditDocument, ingest, optimize } from '../dist/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(`${root}examples/talents-ia.txt`, 'utf8');
@@ -63,6 +63,27 @@ console.log('\n# In-process, warm, including ingest (text -> Document)');
   console.log(`ingest + audit example       median ${formatMs(median(times))}  (30 runs)`);
 }
 
+console.log('\n# Offline optimize, in-process, warm (ingest excluded: from a parsed document)');
+async function benchOptimize(label, text, runs, format = 'text') {
+  const document = await ingest(text, { format });
+  const optimizeOptions = { date: '2024-03-25' };
+  const first = await optimize(document, optimizeOptions);
+  for (let run = 0; run < 3; run += 1) await optimize(document, optimizeOptions);
+  const times = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = process.hrtime.bigint();
+    await optimize(document, optimizeOptions);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(
+    `optimize ${label.padEnd(22)} ${String(first.report.source.words).padStart(7)} words  median ${formatMs(median(times)).padStart(10)}  min ${formatMs(Math.min(...times))}  (${runs} runs)`,
+  );
+}
+const longArticle = readFileSync(`${root}test/golden/long-no-headings/input.txt`, 'utf8');
+await benchOptimize('example', example, 30);
+await benchOptimize('2,000-word article', longArticle, 20);
+await benchOptimize('20,000-word article', Array(9).fill(longArticle).join('\n\n'), 5);
+
 console.log('\n# CLI cold start: `plume audit examples/talents-ia.txt` (new node process each run)');
 {
   const bin = `${root}dist/cli/main.js`;
@@ -79,5 +100,29 @@ console.log('\n# CLI cold start: `plume audit examples/talents-ia.txt` (new node
   }
   console.log(
     `cold start plume audit        median ${formatMs(median(times))}  min ${formatMs(Math.min(...times))}  (12 runs; target <= 400 ms)`,
+  );
+}
+
+console.log(
+  '\n# CLI cold start: `plume optimize examples/talents-ia.txt -o <tmp>` (new node process each run)',
+);
+{
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const output = mkdtempSync(`${tmpdir()}/plume-bench-`);
+  const bin = `${root}dist/cli/main.js`;
+  const times = [];
+  for (let run = 0; run < 12; run += 1) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'optimize', `${root}examples/talents-ia.txt`, '-o', output],
+      { encoding: 'utf8' },
+    );
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0) throw new Error(`plume optimize failed (${result.status}): ${result.stderr}`);
+  }
+  console.log(
+    `cold start plume optimize     median ${formatMs(median(times))}  min ${formatMs(Math.min(...times))}  (12 runs; target <= 500 ms)`,
   );
 }

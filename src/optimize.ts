@@ -3,11 +3,11 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { analyze } from './analyze/analyze.js';
 import type { Article, ArticleMetadata } from './article.js';
 import { type AuditConfigOverrides, mergeAuditConfig } from './audit/audit-config.js';
-import { checkFidelity, type FidelityResult } from './audit/check-fidelity.js';
-import { type ConstraintResult, checkHardConstraints } from './audit/check-hard-constraints.js';
+import type { FidelityResult } from './audit/check-fidelity.js';
+import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
-import { runAssessments } from './audit/run-assessments.js';
 import type { Document } from './document.js';
+import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
@@ -15,8 +15,13 @@ import type { FaqEntry } from './render/json-ld.js';
 import { renderHtmlDocument } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { createOfflineWriter } from './write/offline-writer.js';
-import { polishTree } from './write/polish-article.js';
-import type { Writer, WriterProgress } from './write/writer.js';
+import {
+  emptyWriterStats,
+  type Writer,
+  type WriterContext,
+  type WriterProgress,
+  type WriterStats,
+} from './write/writer.js';
 
 export interface OptimizeOptions extends IngestOptions {
   /** Focus keyphrase (default: the source's own, else extracted). */
@@ -59,6 +64,8 @@ export interface OptimizeReport extends Report {
   constraints: ConstraintResult[];
   fidelity: FidelityResult;
   writer: string;
+  /** Calls, tokens, repair rounds and cost of the writer (zeros offline). */
+  writerStats: WriterStats;
   keyphraseOrigin: SeoPlan['keyphraseOrigin'];
   /** Source language and length, to compare with the article. */
   source: { language: string; words: number };
@@ -87,7 +94,10 @@ export async function optimize(
   });
   const writer = options.writer ?? createOfflineWriter();
   const sourceAnalysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
-  const context = {
+  const stats = emptyWriterStats();
+  const context: WriterContext = {
+    stats,
+    config,
     document,
     analysis: sourceAnalysis,
     minWords: config.minWords,
@@ -103,52 +113,47 @@ export async function optimize(
   const plan = await writer.plan(context);
   options.signal?.throwIfAborted();
   options.onProgress?.({ stage: 'write', message: 'Rédaction' });
-  const draft = await writer.write(context, plan);
+  const written = await writer.write(context, plan);
   options.signal?.throwIfAborted();
+  const finalPlan = written.plan;
 
-  const polished = polishTree(draft, { tableOfContents: options.tableOfContents ?? true });
-  const title = fixTypography(plan.title);
-  const description = fixTypography(plan.description);
-  const outputAnalysis = analyze(
-    { format: 'markdown', tree: polished.tree, metadata: { url: options.canonicalUrl } },
-    { keyphrase: plan.keyphrase, title, description, slug: plan.slug, siteUrl: options.canonicalUrl ?? null },
-  );
+  const canonicalUrl = options.canonicalUrl ?? document.metadata.url;
+  const evaluation = evaluateDraft({
+    tree: written.tree,
+    plan: finalPlan,
+    sourceAnalysis,
+    config,
+    writerCanRewrite: writer.canRewrite,
+    tableOfContents: options.tableOfContents ?? true,
+    ...(canonicalUrl ? { canonicalUrl } : {}),
+  });
+  const { polished, title, description } = evaluation;
   const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
   const author = options.author ?? document.metadata.author;
   const siteName = options.siteName ?? document.metadata.siteName;
   const metadata: ArticleMetadata = {
     title,
-    h1: fixTypography(plan.h1),
+    h1: fixTypography(finalPlan.h1),
     description,
-    slug: plan.slug,
-    keyphrase: plan.keyphrase,
-    keywords: plan.keywords,
+    slug: finalPlan.slug,
+    keyphrase: finalPlan.keyphrase,
+    keywords: finalPlan.keywords.map((keyword) => fixTypography(keyword)),
     locale: options.locale ?? 'fr-FR',
-    wordCount: outputAnalysis.statistics.bodyWords,
-    ...(options.canonicalUrl ? { url: options.canonicalUrl } : {}),
-    ...(author ? { author } : {}),
-    ...(siteName ? { siteName } : {}),
+    wordCount: evaluation.analysis.statistics.bodyWords,
+    ...(canonicalUrl ? { url: canonicalUrl } : {}),
+    ...(author ? { author: fixTypography(author) } : {}),
+    ...(siteName ? { siteName: fixTypography(siteName) } : {}),
     ...(date ? { date } : {}),
   };
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
-
-  const audit = runAssessments(outputAnalysis, config);
-  const fidelity = checkFidelity(outputAnalysis, sourceAnalysis);
-  const constraints = checkHardConstraints({
-    analysis: outputAnalysis,
-    report: audit,
-    fidelity,
-    config,
-    keyphrase: plan.keyphrase,
-    writerCanRewrite: writer.canRewrite,
-  });
   const report: OptimizeReport = {
-    ...audit,
-    passed: constraints.every((constraint) => constraint.passed),
-    constraints,
-    fidelity,
+    ...evaluation.report,
+    passed: evaluation.failures === 0,
+    constraints: evaluation.constraints,
+    fidelity: evaluation.fidelity,
     writer: writer.name,
-    keyphraseOrigin: plan.keyphraseOrigin,
+    writerStats: stats,
+    keyphraseOrigin: finalPlan.keyphraseOrigin,
     source: { language: sourceAnalysis.language.language, words: sourceAnalysis.statistics.bodyWords },
   };
   const renderOptions = { tableOfContents: options.tableOfContents ?? true };
@@ -160,7 +165,7 @@ export async function optimize(
       ...(options.jsonLdType ? { jsonLdType: options.jsonLdType } : {}),
       ...(options.faq ? { faq: collectFaq(article.tree) } : {}),
     }),
-    plan,
+    plan: finalPlan,
     report,
   };
 }

@@ -94,6 +94,9 @@ function extractFigures(words: readonly AnalyzedWord[]): Figure[] {
   const figures: Figure[] = [];
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index] as AnalyzedWord;
+    const spelled = NUMBER_WORDS[word.normalized];
+    // Most words are neither digits nor spelled numbers: skip them before any folding.
+    if (word.kind !== 'number' && spelled === undefined) continue;
     const next = words[index + 1];
     const nextUnit = next ? UNIT_ALIASES[foldAccents(next.normalized)] : undefined;
     const adjacent = next !== undefined && next.start - word.end <= 2;
@@ -112,7 +115,6 @@ function extractFigures(words: readonly AnalyzedWord[]): Figure[] {
       }
       continue;
     }
-    const spelled = NUMBER_WORDS[word.normalized];
     if (spelled && next && adjacent && (nextUnit === 'e6' || nextUnit === 'e9')) {
       figures.push({
         text: `${word.text} ${next.text}`,
@@ -129,25 +131,32 @@ function extractFigures(words: readonly AnalyzedWord[]): Figure[] {
 function extractQuotes(text: string): TextSpan[] {
   const quotes: TextSpan[] = [];
   const stack: { close: string; start: number }[] = [];
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index] as string;
-    const close = OPENING_QUOTES.get(character);
+  // Jump from quotation mark to quotation mark (or block break) instead of reading every character.
+  QUOTE_MARKS.lastIndex = 0;
+  for (const found of text.matchAll(QUOTE_MARKS)) {
+    const mark = found[0];
+    const index = found.index;
+    if (mark === '\n\n') {
+      // A quote never spans blocks; drop unbalanced openings at block ends.
+      stack.length = 0;
+      continue;
+    }
+    const close = OPENING_QUOTES.get(mark);
     if (close) {
       stack.push({ close, start: index + 1 });
       continue;
     }
     const top = stack[stack.length - 1];
-    if (top && character === top.close) {
+    if (top && mark === top.close) {
       stack.pop();
       // Quotes inside quotes belong to the outer one; only outermost quotes are facts.
       if (stack.length === 0) pushTrimmed(quotes, text, top.start, index);
-    } else if (character === '\n' && text[index + 1] === '\n') {
-      // A quote never spans blocks; drop unbalanced openings at block ends.
-      stack.length = 0;
     }
   }
   return quotes;
 }
+
+const QUOTE_MARKS = /[«»“”]|\n\n/g;
 
 function pushTrimmed(quotes: TextSpan[], text: string, start: number, end: number): void {
   let from = start;
@@ -187,8 +196,10 @@ function extractNames(
     }
     const first = words[index] as AnalyzedWord;
     const last = words[end - 1] as AnalyzedWord;
+    const before = text.slice(Math.max(0, first.start - 3), first.start);
+    // A block's first word (a heading has no sentences) opens a sentence too.
     const atSentenceStart =
-      sentenceStarts.has(index) || /[«“:]\s*$/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+      sentenceStarts.has(index) || first.start === 0 || before.endsWith('\n\n') || /[«“:]\s*$/u.test(before);
     const isSingleLowercaseWord = end - index === 1 && first.isFunctionWord;
     // A lone capitalised word opening a sentence is usually an ordinary word (« Pourtant »), unless it is an acronym.
     const isAcronym = end - index === 1 && first.text.length > 1 && first.text === first.text.toUpperCase();

@@ -35,6 +35,8 @@ export function findHeadingLikeLines(
     if (next.wordCount <= block.wordCount) continue;
     // A previous block cut mid-sentence means a hard-wrapped paragraph, not a heading.
     if (previous.kind === 'paragraph' && !/[.!?…»”)]$/u.test(previous.text)) continue;
+    // Two in a row would leave an empty section: the first is the heading, the second its text.
+    if (found[found.length - 1]?.blockIndex === block.index - 1) continue;
     found.push({ text: block.text, start: block.start, end: block.end, blockIndex: block.index });
   }
   return found;

@@ -83,9 +83,13 @@ export function countPhraseWordsInSlug(phrase: PhraseAnalysis, slug: string): nu
   const partSet = new Set(parts);
   let found = 0;
   phrase.contentWords.forEach((word, index) => {
-    const folded = foldAccents(word).replace(/[^a-z0-9]+/g, '');
+    // « libre-service » is in « velos-libre-service » when each of its parts is.
+    const pieces = foldAccents(word)
+      .split(/[^a-z0-9]+/)
+      .filter((piece) => piece.length > 0);
     const stemmed = foldAccents(phrase.contentStems[index] ?? word);
-    if (partSet.has(folded) || partStems.has(stemmed)) found += 1;
+    if ((pieces.length > 0 && pieces.every((piece) => partSet.has(piece))) || partStems.has(stemmed))
+      found += 1;
   });
   return found;
 }

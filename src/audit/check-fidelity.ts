@@ -21,7 +21,19 @@ export interface FidelityResult {
  * the source. Comparison ignores case, kinds of spaces and apostrophes, and
  * units' spelling (« 100 000 dollars » = « 100 000 $ »). Pure.
  */
-export function checkFidelity(output: Analysis, source: Analysis): FidelityResult {
+export interface CheckFidelityOptions {
+  /**
+   * The article is a translation: quotes cannot match word for word, so each quote of the article must
+   * stand for a distinct quote of the source of comparable length (default: false).
+   */
+  translated?: boolean;
+}
+
+export function checkFidelity(
+  output: Analysis,
+  source: Analysis,
+  options: CheckFidelityOptions = {},
+): FidelityResult {
   const sourceText = comparable(source.text);
   const sourceFigures = new Set(source.facts.figures.map((figure) => figure.key));
   const sourceNumbers = new Set(source.facts.figures.map((figure) => figure.key.split(' ')[0]));
@@ -29,14 +41,25 @@ export function checkFidelity(output: Analysis, source: Analysis): FidelityResul
   for (const figure of output.facts.figures) {
     const digits = figure.key.split(' ')[0] as string;
     const known = sourceFigures.has(figure.key) || (figure.key === digits && sourceNumbers.has(digits));
-    if (!known && !sourceText.includes(comparable(figure.text)))
+    if (!known && !containsWhole(sourceText, comparable(figure.text)))
       issues.push({ kind: 'figure', ...span(figure) });
   }
-  for (const quote of output.facts.quotes) {
-    if (!sourceText.includes(comparable(quote.text))) issues.push({ kind: 'quote', ...span(quote) });
+  if (options.translated) {
+    const available = source.facts.quotes.map((quote) => quote.text.length);
+    for (const quote of output.facts.quotes) {
+      const match = available.findIndex(
+        (length) => length > 0 && quote.text.length <= length * 2 && quote.text.length >= length / 2,
+      );
+      if (match < 0) issues.push({ kind: 'quote', ...span(quote) });
+      else available[match] = 0;
+    }
+  } else {
+    for (const quote of output.facts.quotes) {
+      if (!containsWhole(sourceText, comparable(quote.text))) issues.push({ kind: 'quote', ...span(quote) });
+    }
   }
   for (const name of output.facts.names) {
-    if (!sourceText.includes(comparable(name.text))) issues.push({ kind: 'name', ...span(name) });
+    if (!containsWhole(sourceText, comparable(name.text))) issues.push({ kind: 'name', ...span(name) });
   }
   return {
     passed: issues.length === 0,
@@ -62,4 +85,24 @@ function comparable(text: string): string {
     .replace(/[«»“”"]/g, '')
     .replace(/[\s\u00a0\u202f]+/gu, ' ')
     .trim();
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** « 2 000 euros » is not in « 12 000 euros », nor « Alex » in « Alexandre »: matches stop at word edges. */
+function containsWhole(haystack: string, needle: string): boolean {
+  if (needle.length === 0) return true;
+  let from = 0;
+  for (;;) {
+    const index = haystack.indexOf(needle, from);
+    if (index < 0) return false;
+    const before = haystack[index - 1];
+    const after = haystack[index + needle.length];
+    const startsWord = WORD_CHARACTER.test(needle[0] as string);
+    const endsWord = WORD_CHARACTER.test(needle[needle.length - 1] as string);
+    const cleanStart = !startsWord || before === undefined || !WORD_CHARACTER.test(before);
+    const cleanEnd = !endsWord || after === undefined || !WORD_CHARACTER.test(after);
+    if (cleanStart && cleanEnd) return true;
+    from = index + 1;
+  }
 }

@@ -100,7 +100,7 @@ function subheadings({ analysis, config }: HardConstraintInputs): ConstraintResu
     return {
       id: 'subheadings',
       passed: true,
-      message: `${h2} intertitres H2, aucune section de plus de ${maxWords} mots.`,
+      message: `${countOf(h2, 'intertitre H2', 'intertitres H2')}, aucune section de plus de ${maxWords} mots.`,
       needsRewriter: false,
     };
   }
@@ -173,4 +173,8 @@ function formatNumber(value: number): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
+}
+
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count > 1 ? many : one}`;
 }

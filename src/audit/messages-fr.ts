@@ -106,7 +106,7 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `L’expression-clé apparaît ${p.count} fois dans la méta-description : ${p.max} au plus.`,
   'keyphrase-in-slug.good': () => 'Le slug contient l’expression-clé. Bien.',
   'keyphrase-in-slug.partial': (p) =>
-    `Le slug ne contient que ${p.found} des ${p.total} mots de l’expression-clé.`,
+    `Le slug ne contient que ${Number(p.found) === 1 ? 'un' : p.found} des ${p.total} mots de l’expression-clé.`,
   'keyphrase-in-slug.none': () => 'Le slug ne contient pas l’expression-clé.',
   'keyphrase-in-slug.missing': () => 'Aucun slug : indiquez l’adresse de la page, avec l’expression-clé.',
   'keyphrase-in-introduction.good': () =>
@@ -127,11 +127,13 @@ const MESSAGES: Readonly<Record<string, Template>> = {
   'keyphrase-in-subheadings.good': (p) =>
     `${p.found} intertitre${plural(p.found, '', 's')} H2/H3 sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %). Bien.`,
   'keyphrase-in-subheadings.few': (p) =>
-    `Seuls ${p.found} intertitres H2/H3 sur ${p.total} contiennent l’expression-clé (${number(p.percent)} %, visez ${p.min} à ${p.max} %).`,
+    `${Number(p.found) > 1 ? `Seuls ${p.found} intertitres H2/H3` : 'Un seul intertitre H2/H3'} sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %, visez ${p.min} à ${p.max} %).`,
   'keyphrase-in-subheadings.many': (p) =>
     `${p.found} intertitres H2/H3 sur ${p.total} contiennent l’expression-clé (${number(p.percent)} %) : au-delà de ${p.max} %, c’est trop.`,
   'keyphrase-in-subheadings.none': (p) =>
-    `Aucun des ${p.total} intertitres H2/H3 ne contient l’expression-clé.`,
+    Number(p.total) > 1
+      ? `Aucun des ${p.total} intertitres H2/H3 ne contient l’expression-clé.`
+      : 'L’unique intertitre H2/H3 ne contient pas l’expression-clé.',
   'single-h1.good': () => 'L’article a un seul titre H1. Bien.',
   'single-h1.none': () => 'Aucun titre H1 dans le texte : vérifiez que votre CMS affiche le titre en H1.',
   'single-h1.many': (p) => `L’article a ${p.count} titres H1 : gardez-en un seul.`,
@@ -193,7 +195,7 @@ const MESSAGES: Readonly<Record<string, Template>> = {
   'transition-words.ok': (p) =>
     `${number(p.percent)} % des phrases contiennent un mot de transition, un peu moins que les ${p.min} % conseillés.`,
   'transition-words.bad': (p) =>
-    `Seules ${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % conseillés).`,
+    `${number(p.percent)} % seulement des phrases contiennent un mot de transition (${p.min} % conseillés).`,
   'consecutive-sentences.good': () => 'Jamais trois phrases de suite ne commencent par le même mot. Bien.',
   'consecutive-sentences.bad': (p) =>
     `${p.count} suite${plural(p.count, '', 's')} de trois phrases ou plus commence${plural(p.count, '', 'nt')} par le même mot (« ${p.word} ») : variez.`,

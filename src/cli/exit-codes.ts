@@ -8,4 +8,6 @@ export const EXIT_CODES = Object.freeze({
   badInput: 2,
   /** Written, but a hard constraint failed (the report says which). */
   constraintFailed: 3,
+  /** Stopped by Ctrl-C; nothing was written. */
+  interrupted: 130,
 });

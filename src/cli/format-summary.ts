@@ -44,6 +44,19 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
   const h2 = result.article.tree.children.filter((node) => node.type === 'heading' && node.depth === 2);
   lines.push(`Intertitres H2    ${h2.length}`);
   for (const node of h2) lines.push(`  - ${textOf(node)}`);
+  const stats = report.writerStats;
+  if (report.writer !== 'offline') {
+    const cost =
+      stats.estimatedCostUsd === null
+        ? 'coût inconnu'
+        : `coût estimé ${formatNumber(Math.round(stats.estimatedCostUsd * 10000) / 10000)} $`;
+    lines.push(
+      `Rédacteur         ${report.writer} : ${stats.calls} appel${stats.calls > 1 ? 's' : ''}` +
+        `${stats.cachedCalls > 0 ? ` (+ ${stats.cachedCalls} en cache)` : ''}, ${formatNumber(stats.inputTokens)} jetons envoyés, ` +
+        `${formatNumber(stats.outputTokens)} reçus, ${stats.repairRounds} tour${stats.repairRounds > 1 ? 's' : ''} de réparation, ${cost}`,
+    );
+  }
+  for (const note of stats.notes) lines.push(`  ${paint('33', '!')} ${note}`);
   lines.push('');
   lines.push(
     `${bold('Score SEO')} ${scoreText(report.scores.seo, paint)}    ${bold('Score de lisibilité')} ${scoreText(report.scores.readability, paint)}`,

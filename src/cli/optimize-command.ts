@@ -4,6 +4,8 @@ import type { SourceFormat } from '../document.js';
 import { readSource } from '../ingest/read-source.js';
 import { optimize } from '../optimize.js';
 import { renderJson } from '../render/render-json.js';
+import type { WriterProgress } from '../write/writer.js';
+import { createCliWriter } from './create-cli-writer.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { formatSummary } from './format-summary.js';
 import { parsePositiveInteger } from './parse-options.js';
@@ -28,11 +30,39 @@ interface OptimizeCommandOptions {
   inputFormat?: string;
   json?: boolean;
   force?: boolean;
+  writer?: string;
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  modelPath?: string;
+  temperature?: string;
+  concurrency?: string;
+  maxCalls?: string;
+  maxTokens?: string;
+  repairRounds?: string;
+  timeout?: string;
+  cache: boolean;
+  cacheDir?: string;
+  config?: string;
+  locale: string;
 }
 
 const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const INPUT_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
+const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'];
+
+/** Progress of an LLM run, one line per stage or section on stderr (stdout stays for results). */
+function createProgressReporter(
+  context: CliContext,
+  enabled: boolean,
+): ((event: WriterProgress) => void) | undefined {
+  if (!enabled) return undefined;
+  return (event) => {
+    const count = event.total ? ` [${event.done ?? 0}/${event.total}]` : '';
+    context.stderr.write(`plume: ${event.message}${count}\n`);
+  };
+}
 
 export function registerOptimizeCommand(
   program: Command,
@@ -66,10 +96,56 @@ export function registerOptimizeCommand(
     .option('--input-format <format>', `input format: ${INPUT_FORMATS.join(', ')} (default: detected)`)
     .option('--json', 'print the summary as JSON instead of text')
     .option('--force', 'replace output files that Plume did not write')
+    .option('--writer <name>', 'offline to ignore a configured LLM provider')
+    .option(
+      '--provider <name>',
+      'LLM provider: openai, openai-compatible, anthropic, mistral, local (default: offline writer)',
+    )
+    .option('--model <id>', 'model id (e.g. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)')
+    .option(
+      '--base-url <url>',
+      'API base URL (required for openai-compatible, e.g. http://localhost:11434/v1)',
+    )
+    .option('--model-path <file>', 'GGUF model file for --provider local')
+    .option('--temperature <n>', 'sampling temperature, 0-2')
+    .option('--concurrency <n>', 'sections written at once (default: 4)')
+    .option('--max-calls <n>', 'most LLM calls for one article (default: 40)')
+    .option('--max-tokens <n>', 'most tokens for one article (default: 200000)')
+    .option('--repair-rounds <n>', 'repair rounds after the first draft (default: 2)')
+    .option('--timeout <ms>', 'timeout of one LLM call in milliseconds (default: 60000)')
+    .option('--no-cache', 'do not read or write the LLM response cache')
+    .option('--cache-dir <dir>', 'LLM response cache directory (default: .plume-cache/llm)')
+    .option('--config <file>', 'configuration file (default: plume.config.json or .plumerc.json)')
+    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
     .action(async (file: string, options: OptimizeCommandOptions) => {
       const format = validateOptions(options);
       const source = await readSource(file, { stdin: context.stdin });
+      const { writer, budget } = await createCliWriter({
+        cwd: process.cwd(),
+        env: context.env,
+        ...(options.writer ? { writer: options.writer } : {}),
+        ...(options.config ? { configPath: options.config } : {}),
+        flags: {
+          ...(options.provider ? { provider: options.provider } : {}),
+          ...(options.model ? { model: options.model } : {}),
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          ...(options.modelPath ? { modelPath: options.modelPath } : {}),
+          ...(options.temperature ? { temperature: options.temperature } : {}),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.maxCalls ? { maxCalls: options.maxCalls } : {}),
+          ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
+          ...(options.repairRounds ? { repairRounds: options.repairRounds } : {}),
+          ...(options.timeout ? { timeoutMs: options.timeout } : {}),
+          ...(options.cache ? {} : { cache: false }),
+          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        },
+      });
+      const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
       const result = await optimize(source.text, {
+        writer,
+        locale: options.locale,
+        onProgress: progress,
+        signal: context.signal,
         ...(source.fileName ? { fileName: source.fileName } : {}),
         ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
         ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
@@ -85,6 +161,7 @@ export function registerOptimizeCommand(
         faq: options.faq === true,
         now: () => new Date(),
       });
+      if (budget) result.report.writerStats.estimatedCostUsd = budget.report().estimatedCostUsd ?? null;
       const contents: Record<OutputFormat, string> = {
         md: result.markdown,
         html: result.html,
@@ -133,14 +210,28 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
       `unknown input format "${options.inputFormat}": expected one of ${INPUT_FORMATS.join(', ')}.`,
     );
   }
-  if (
-    options.date !== undefined &&
-    !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(options.date)
-  ) {
+  if (options.date !== undefined && !isValidDate(options.date)) {
     throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+  }
+  if (!LOCALES.includes(options.locale)) {
+    throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
+  }
+  if (options.writer !== undefined && options.writer !== 'offline') {
+    throw new UsageError(
+      `unknown writer "${options.writer}": only "offline" can be forced; use --provider for an LLM.`,
+    );
   }
   if (options.url !== undefined && !/^https?:\/\/[^\s]+$/.test(options.url)) {
     throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
   }
   return options.format as OutputFormat | undefined;
+}
+
+/** YYYY-MM-DD (optionally with a time) that names a real day: « 2024-13-45 » is refused. */
+function isValidDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

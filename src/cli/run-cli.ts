@@ -10,6 +10,8 @@ export interface CliStreams {
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: long work stops and writes nothing. */
+  signal?: AbortSignal;
 }
 
 /** Context handed to every command. */
@@ -59,6 +61,22 @@ function handleError(error: unknown, streams: CliStreams): number {
   if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
     streams.stderr.write(`plume: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
+  }
+  if (streams.signal?.aborted) {
+    streams.stderr.write('plume: interrupted, nothing written.\n');
+    return EXIT_CODES.interrupted;
+  }
+  if (
+    error instanceof Error &&
+    (error.name === 'LlmConfigError' || error.name === 'LlmAuthenticationError')
+  ) {
+    // Setup to fix before running again: the message names the variable or field, never a key.
+    streams.stderr.write(`plume: ${error.message}\n`);
+    return EXIT_CODES.badInput;
+  }
+  if (error instanceof Error && error.name.startsWith('Llm')) {
+    streams.stderr.write(`plume: LLM provider failed: ${error.message}\n`);
+    return EXIT_CODES.internal;
   }
   const message = error instanceof Error ? error.message : String(error);
   streams.stderr.write(`plume: internal error: ${message}\n`);

@@ -3,7 +3,7 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
-import { capitalizeFirst } from './build-title.js';
+import { capitalizeFirst, lowercaseFirst } from './build-title.js';
 
 export interface BuildMetaDescriptionOptions {
   keyphrase: string;
@@ -41,26 +41,26 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     if (best === null || rank < best.rank) best = { text, rank };
   };
   sentences.forEach((sentence, index) => {
-    const single = sentence;
-    const pair = index + 1 < sentences.length ? `${sentence} ${sentences[index + 1]}` : null;
-    for (const [text, extra] of [
-      [single, 0],
-      [pair, 0.5],
-    ] as const) {
-      if (text === null) continue;
-      const count = occurrences(text);
+    // One, two or three sentences in a row, whole when they fit, else cut at a word.
+    for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
+      const text = sentences.slice(index, index + count).join(' ');
+      const extra = (count - 1) * 0.5;
+      const occurrenceCount = occurrences(text);
       const size = length(text);
-      if (count === 0) continue;
-      if (size >= minLength && size <= maxLength) consider(text, index + extra + (count === 1 ? 0 : 5));
+      if (occurrenceCount === 0) continue;
+      if (size >= minLength && size <= maxLength)
+        consider(text, index + extra + (occurrenceCount === 1 ? 0 : 5));
       else if (size > maxLength) {
         const cut = cutAtWord(text, maxLength);
         if (length(cut) >= minLength && occurrences(cut) >= 1) consider(cut, index + extra + 20);
+        break;
       }
     }
   });
   if (best !== null) return (best as { text: string }).text;
-  // The lead never names the keyphrase: put it first, then the opening sentence.
-  const opening = sentences[0] ?? '';
+  // The lead never names the keyphrase: put it first, then as much of the opening as fits.
+  const opening = lowercaseFirst(sentences.slice(0, 3).join(' '));
+  if (opening.length === 0) return capitalizeFirst(options.keyphrase.trim());
   const labelled = `${capitalizeFirst(options.keyphrase.trim())} : ${opening}`;
   return length(labelled) > maxLength ? cutAtWord(labelled, maxLength) : labelled;
 }

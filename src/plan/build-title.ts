@@ -1,5 +1,7 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
 import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
+import { normalizeWord } from '../lang/fr/normalize-word.js';
 
 export interface BuildTitleOptions {
   keyphrase: string;
@@ -21,34 +23,36 @@ export function buildTitle(options: BuildTitleOptions): string {
   const matcher = createPhraseMatcher(keyphrase);
   const fits = (text: string) => measureTextWidth(text) <= maxWidth;
   const fallbacks: string[] = [];
+  const tooWide: string[] = [];
   for (const raw of options.candidates) {
+    // « IA : les géants recrutent » already has a label: keep what follows it.
     const candidate = raw
       .replace(/\s+/gu, ' ')
       .trim()
-      .replace(/[.:;,]+$/u, '');
+      .replace(/[.:;,]+$/u, '')
+      .replace(/^[^:]{1,30}\s:\s(?=\S)/u, '');
     if (candidate.length === 0) continue;
     const exact = matcher.exactIndices(candidate);
-    if (exact[0] === 0) {
-      if (fits(candidate)) return capitalizeFirst(candidate);
-      continue;
-    }
-    if (exact.length > 0) {
+    let title: string | null = null;
+    if (exact[0] === 0) title = capitalizeFirst(candidate);
+    else if (exact.length > 0) {
       const withoutTail = removeKeyphraseTail(candidate, keyphrase);
-      if (withoutTail !== null) {
-        const title = `${label} : ${lowercaseFirst(withoutTail)}`;
-        if (fits(title)) return title;
-      }
-      if (fits(candidate)) fallbacks.push(candidate);
-      continue;
-    }
-    if (!matcher.match(candidate).allContentWords) {
-      const title = `${label} : ${lowercaseFirst(candidate)}`;
-      if (fits(title)) return title;
-    } else if (fits(candidate)) {
-      fallbacks.push(candidate);
-    }
+      if (withoutTail !== null) title = `${label} : ${lowercaseFirst(withoutTail)}`;
+      else fallbacks.push(candidate);
+    } else if (!matcher.match(candidate).allContentWords) title = `${label} : ${lowercaseFirst(candidate)}`;
+    else fallbacks.push(candidate);
+    if (title === null) continue;
+    if (fits(title)) return title;
+    tooWide.push(title);
   }
-  return fallbacks[0] ?? cutToWidth(label, maxWidth);
+  const fitting = fallbacks.find(fits);
+  if (fitting) return fitting;
+  // Every candidate is too wide: cut the first one between words, never after a function word.
+  for (const title of [...tooWide, ...fallbacks]) {
+    const cut = cutToWidth(title, maxWidth);
+    if (cut.split(/\s+/u).length >= label.split(/\s+/u).length + 4) return cut;
+  }
+  return cutToWidth(label, maxWidth);
 }
 
 /** « … un million pour les talents en IA » -> « … un million »: the keyphrase moves to the front. */
@@ -68,7 +72,14 @@ function removeKeyphraseTail(text: string, keyphrase: string): string | null {
 function cutToWidth(text: string, maxWidth: number): string {
   const words = text.split(/\s+/u);
   while (words.length > 1 && measureTextWidth(words.join(' ')) > maxWidth) words.pop();
-  return words.join(' ');
+  while (words.length > 1 && isWeakEnding(words[words.length - 1] as string)) words.pop();
+  return words.join(' ').replace(/[\s,;:–—(]+$/u, '');
+}
+
+/** A title never ends on « les », « de », « l’ » or a dangling colon. */
+function isWeakEnding(word: string): boolean {
+  const normalized = normalizeWord(word.replace(/[,;:]$/u, ''));
+  return normalized === ':' || normalized.endsWith("'") || isFunctionWord(normalized);
 }
 
 export function capitalizeFirst(text: string): string {
@@ -78,20 +89,17 @@ export function capitalizeFirst(text: string): string {
   return character.toLocaleUpperCase('fr') + text.slice(character.length);
 }
 
-/** Lowercases the first letter unless the first word is a name or an acronym (« Big Tech », « IA »). */
+/**
+ * Lowercases the first letter after « : » only for grammatical words (« Les recruteurs » -> « les
+ * recruteurs »): any other capitalised first word may be a name (« Microsoft », « Big Tech »), and a
+ * capital kept by mistake reads better than a name lowercased.
+ */
 export function lowercaseFirst(text: string): string {
   const firstWord = text.split(/\s+/u, 1)[0] ?? '';
-  const second = firstWord.slice(1);
-  if (second.length > 0 && second !== second.toLocaleLowerCase('fr')) return text;
-  if (/^\p{Lu}\p{Ll}+$/u.test(firstWord) && isLikelyName(firstWord, text)) return text;
+  if (!isFunctionWord(normalizeWord(firstWord).replace(/'.*$/u, "'"))) return text;
+  if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
   const first = text.codePointAt(0);
   if (first === undefined) return text;
   const character = String.fromCodePoint(first);
   return character.toLocaleLowerCase('fr') + text.slice(character.length);
-}
-
-/** « Big Tech est… »: two capitalised words in a row start with a name. */
-function isLikelyName(firstWord: string, text: string): boolean {
-  const next = text.slice(firstWord.length).trim().split(/\s+/u, 1)[0] ?? '';
-  return /^\p{Lu}/u.test(next);
 }

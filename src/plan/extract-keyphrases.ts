@@ -1,5 +1,7 @@
 import type { Analysis, AnalyzedWord } from '../analyze/analysis.js';
+import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';
+import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 
 /**
  * Keyphrase extraction for French articles, in the manner of YAKE (Campos et al., « YAKE! Keyword
@@ -54,6 +56,10 @@ export const KEYPHRASE_EXTRACTION = Object.freeze({
    * hold it: a word in every heading is not more of a keyphrase than a phrase in the title.
    */
   headingFactor: 0.6,
+  /** Multiplier when every content word of the phrase is in the title or H1. */
+  titleFactor: 0.3,
+  /** Multiplier for a capitalised name (person, organisation) absent from the title: a source, not a topic. */
+  nameFactor: 6,
   /**
    * A phrase nested in another (« IA » inside « talents en IA ») is kept only when it occurs on its own
    * at least this share of the longer one's occurrences, and at least as often as any candidate must
@@ -111,6 +117,9 @@ export function extractKeyphrases(
     wordCount < KEYPHRASE_EXTRACTION.tinyTextWords ? 1 : KEYPHRASE_EXTRACTION.minOccurrences;
 
   const merged = mergeByContentStems(groups, terms, tokens);
+  const titleStems = titleStemsOf(analysis);
+  for (const candidate of merged)
+    candidate.inTitle = candidate.stems.length > 0 && candidate.stems.every((value) => titleStems.has(value));
   const ranked: Ranked[] = merged
     .filter((candidate) => candidate.occurrences.length >= minOccurrences)
     .map((candidate) => ({ candidate, adjusted: adjustedScore(candidate), dropped: false }))
@@ -320,8 +329,80 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'selon',
 ]);
 
+/**
+ * The offline writer cannot translate, but it still picks a keyphrase for an English source: these
+ * English grammatical words must never be one (« the », « and »). Not French data, so kept short and here.
+ */
+const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'for',
+  'on',
+  'that',
+  'with',
+  'as',
+  'at',
+  'by',
+  'it',
+  'be',
+  'was',
+  'are',
+  'from',
+  'this',
+  'have',
+  'has',
+  'an',
+  'or',
+  'not',
+  'but',
+  'they',
+  'their',
+  'its',
+  'said',
+  'will',
+  'would',
+  'which',
+  'who',
+  'were',
+  'been',
+  'had',
+  'more',
+  'than',
+  'also',
+  'we',
+  'our',
+  'he',
+  'she',
+  'his',
+  'her',
+  'them',
+  'there',
+  'these',
+  'those',
+  'into',
+  'about',
+  'after',
+  'over',
+  'what',
+  'when',
+  'can',
+  'could',
+  'should',
+  'some',
+  'all',
+  'one',
+  'two',
+  'new',
+  'says',
+]);
+
 function roleOf(word: AnalyzedWord): number {
   if (word.kind === 'number' || REPORTING_VERBS.has(word.normalized)) return NUMBER;
+  if (FOREIGN_FUNCTION_WORDS.has(word.normalized)) return STOP;
   if (word.kind === 'elision') return ELISION;
   if (word.isFunctionWord || isStopword(word.normalized)) return STOP;
   if (word.normalized.length < KEYPHRASE_EXTRACTION.minWordLength) return STOP;
@@ -454,6 +535,8 @@ interface CandidateGroup {
   occurrences: Occurrence[];
   inLead: boolean;
   inHeading: boolean;
+  /** Occurrences whose content words are all capitalised: a name (« Karim Benali »), not a topic. */
+  capitalised: number;
 }
 
 function collectCandidates(
@@ -489,6 +572,7 @@ function collectCandidates(
           groups.set(key, group);
         }
         group.occurrences.push({ start, end: end + 1 });
+        if (isCapitalisedRun(words, tokens, start, end + 1)) group.capitalised += 1;
         if (inLead) group.inLead = true;
         if (inHeading) group.inHeading = true;
       }
@@ -528,7 +612,21 @@ function newGroup(
     occurrences: [],
     inLead: false,
     inHeading: false,
+    capitalised: 0,
   };
+}
+
+function isCapitalisedRun(
+  words: readonly AnalyzedWord[],
+  tokens: Tokens,
+  start: number,
+  end: number,
+): boolean {
+  for (let index = start; index < end; index += 1) {
+    if (tokens.role[index] !== CONTENT) continue;
+    if (!/^\p{Lu}/u.test((words[index] as AnalyzedWord).text)) return false;
+  }
+  return true;
 }
 
 /** Groups with the same content stems, in order (« talents en IA », « talents d’IA »), as one. */
@@ -540,6 +638,9 @@ interface MergedCandidate {
   yake: number;
   inLead: boolean;
   inHeading: boolean;
+  capitalised: number;
+  /** Every content word is in the title or the H1: the author's own statement of the topic. */
+  inTitle: boolean;
 }
 
 function mergeByContentStems(
@@ -562,10 +663,12 @@ function mergeByContentStems(
     let termPart = Number.POSITIVE_INFINITY;
     let inLead = false;
     let inHeading = false;
+    let capitalised = 0;
     for (const group of entry.groups) {
       termPart = Math.min(termPart, termScore(group.terms, terms, tokens));
       inLead ||= group.inLead;
       inHeading ||= group.inHeading;
+      capitalised += group.capitalised;
     }
     const occurrences =
       entry.groups.length === 1
@@ -578,6 +681,8 @@ function mergeByContentStems(
       yake: termPart / entry.occurrences,
       inLead,
       inHeading,
+      capitalised,
+      inTitle: false,
     });
   }
   return merged;
@@ -609,6 +714,12 @@ function termScore(termIds: readonly number[], terms: TermStatistics, tokens: To
 /** The YAKE score times our preferences (lower is better). */
 function adjustedScore(candidate: MergedCandidate): number {
   let score = candidate.yake;
+  if (candidate.inTitle) score *= KEYPHRASE_EXTRACTION.titleFactor;
+  // Names are what an article is about only when the title says so; otherwise they are its sources.
+  const isName =
+    candidate.occurrences.length > 0 && candidate.capitalised / candidate.occurrences.length >= 0.8;
+  if (isName && !candidate.inTitle && !candidate.stems.every((stem) => stem.length <= 3))
+    score *= KEYPHRASE_EXTRACTION.nameFactor;
   if (candidate.words >= 2 && candidate.words <= 4) score *= KEYPHRASE_EXTRACTION.multiWordFactor;
   if (candidate.inLead) score *= KEYPHRASE_EXTRACTION.leadFactor;
   if (candidate.inHeading) score *= KEYPHRASE_EXTRACTION.headingFactor;
@@ -723,4 +834,17 @@ function surfaceForm(
 function lowerInitial(word: string): string {
   const first = String.fromCodePoint(word.codePointAt(0) as number);
   return first.toLocaleLowerCase('fr') + word.slice(first.length);
+}
+
+/** Stems of the title and the H1, where the author names the topic. */
+function titleStemsOf(analysis: Analysis): Set<string> {
+  const texts = [
+    analysis.metadata.title ?? '',
+    ...analysis.headings.filter((heading) => heading.depth === 1).map((heading) => heading.text),
+  ];
+  const stems = new Set<string>();
+  for (const text of texts) {
+    for (const token of tokenizeWords(text)) if (token.kind === 'word') stems.add(stem(token.text));
+  }
+  return stems;
 }

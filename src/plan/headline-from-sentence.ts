@@ -86,9 +86,13 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   if (/[«»“”"]/u.test(text)) return null;
   text = dropLeadingConnector(text);
   text = dropApposition(text);
+  text = dropAdverbOpener(text);
   text = cutAtClauseBoundary(text);
   const tokens = tokenizeWords(text);
-  const limit = maxWords + countElisions(tokens, maxWords);
+  // A clause a little over the limit is better whole than cut mid-phrase.
+  const words = tokens.filter((token) => token.kind !== 'elision').length;
+  const effectiveMax = words <= maxWords + 2 ? words : maxWords;
+  const limit = effectiveMax + countElisions(tokens, effectiveMax);
   const truncated = tokens.length > limit;
   let end = Math.min(tokens.length, limit);
   // Never end on a function word, an elision or a lone number: « …pour les », « …d’ », « …100 ».
@@ -121,22 +125,69 @@ function dropApposition(text: string): string {
 
 function dropLeadingConnector(text: string): string {
   let result = text;
-  const firstWord = normalizeWord(result.split(/\s+/u, 1)[0] ?? '');
-  if (LEADING_CONNECTORS.has(firstWord.replace(/,$/u, ''))) result = result.replace(/^\S+,?\s+/u, '');
+  const words = result.split(/\s+/u);
+  const firstWord = normalizeWord(words[0] ?? '').replace(/,$/u, '');
+  const secondWord = normalizeWord(words[1] ?? '');
+  // « Alors que… » opens a subordinate clause: « alors » goes with « que », not alone.
+  if (LEADING_CONNECTORS.has(firstWord) && !(secondWord === 'que' || secondWord === "qu'")) {
+    result = result.replace(/^\S+,?\s+/u, '');
+  }
   const comma = result.indexOf(',');
   if (comma > 0) {
     const opener = result.slice(0, comma);
     const openerWords = opener.split(/\s+/u);
     const first = normalizeWord(openerWords[0] ?? '');
-    // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, »: an adverbial before the comma.
+    const second = normalizeWord(openerWords[1] ?? '');
+    // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, », « Lorsque…, »: an adverbial
+    // or subordinate clause before the comma; the main clause follows it.
     const isAdverbial =
       (openerWords.length <= 4 && findTransitionWords(opener).length > 0) ||
       (openerWords.length <= 12 && ADVERBIAL_OPENERS.has(first)) ||
-      (openerWords.length === 1 && first.endsWith('ment')) ||
+      (openerWords.length <= 16 && isSubordinateOpener(first, second)) ||
       (openerWords.length <= 4 && TIME_WORDS.test(opener));
     if (isAdverbial) result = result.slice(comma + 1).trim();
   }
   return result;
+}
+
+/** Subordinating conjunctions that open a sentence: « Lorsque », « Si », « Bien que », « Une fois que »… */
+const SUBORDINATE_OPENERS = new Set([
+  'lorsque',
+  "lorsqu'",
+  'quand',
+  'si',
+  "s'",
+  'puisque',
+  "puisqu'",
+  'comme',
+  'quoique',
+]);
+const SUBORDINATE_PAIRS = new Set([
+  'alors que',
+  'bien que',
+  'tandis que',
+  'même si',
+  'dès que',
+  'parce que',
+  'avant que',
+  'pour que',
+  'afin que',
+  'sans que',
+  'fois que',
+]);
+
+function isSubordinateOpener(first: string, second: string): boolean {
+  return (
+    SUBORDINATE_OPENERS.has(first) ||
+    SUBORDINATE_PAIRS.has(`${first} ${second}`) ||
+    (first === 'une' && second === 'fois')
+  );
+}
+
+/** « Généralement, les entreprises… »: a lone adverb in -ment before the comma (after appositions are handled). */
+function dropAdverbOpener(text: string): string {
+  const match = /^(\p{L}+ment),\s+(?=\p{Ll})/u.exec(text);
+  return match ? text.slice(match[0].length) : text;
 }
 
 /** Prepositions and adverbs that open an adverbial phrase, not a subject. */

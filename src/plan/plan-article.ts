@@ -66,7 +66,18 @@ export function planArticle(
   const leadHeadline = introductionSentences
     .map((sentence) => extractHeadline(sentence.text, { maxWords: 14 }))
     .find((headline) => headline !== null && !headline.anaphoric);
-  const h1 = outline.h1 ?? document.metadata.title ?? leadHeadline?.text ?? capitalizeFirst(keyphrase);
+  // A summary bullet states the thesis in a few words: the best headline when the source has no title.
+  const keyPointHeadline = outline.keyPoints
+    ? sentencesOfPassage(outline.keyPoints, analysis)
+        .map((sentence) => extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), { maxWords: 12 }))
+        .find((headline) => headline !== null && !headline.truncated && !headline.anaphoric)
+    : undefined;
+  const h1 =
+    outline.h1 ??
+    document.metadata.title ??
+    keyPointHeadline?.text ??
+    leadHeadline?.text ??
+    capitalizeFirst(keyphrase);
 
   const sourceHeadings = outline.sections
     .filter((section) => section.origin !== 'generated')

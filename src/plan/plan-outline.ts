@@ -59,7 +59,8 @@ export function planOutline(document: Document, analysis: Analysis, options: Out
     (node, index) => node.type === 'heading' && (node.depth >= 2 || index > firstH1Index(nodes)),
   );
   const headingLikeNodes = new Set(
-    hasSubheadings
+    // Only plain text hides headings in paragraphs: in Markdown or HTML a paragraph is one on purpose.
+    hasSubheadings || document.format !== 'text'
       ? []
       : analysis.headingLikeLines.map((line) => (analysis.blocks[line.blockIndex] as Block).nodeIndex),
   );
@@ -219,7 +220,7 @@ function stemCounts(passages: readonly Passage[], analysis: Analysis): Map<strin
     for (const sentence of sentencesOf(passage, analysis)) {
       for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
         const word = analysis.words[index];
-        if (!word || word.kind !== 'word' || word.isFunctionWord || word.text.length < 3) continue;
+        if (word?.kind !== 'word' || word.isFunctionWord || word.text.length < 3) continue;
         counts.set(word.stem, (counts.get(word.stem) ?? 0) + 1);
       }
     }
@@ -370,7 +371,8 @@ function headingCandidates(
     for (const stem of stems) centrality += (counts.get(stem) ?? 1) - 1 + (keyphraseSet.has(stem) ? 0.5 : 0);
     centrality /= Math.sqrt(stems.size);
     let quality = 1;
-    if (headline.truncated) quality *= 0.7;
+    // A clause cut at the word limit often stops mid-phrase (« coûte en moyenne »): strongly disfavoured.
+    if (headline.truncated) quality *= 0.45;
     if (headline.anaphoric) quality *= 0.35;
     // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
     quality *= 1 - Math.min(0.3, position * 0.03);

@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze/analysis.js';
 import { planArticle, sentencesOfPassage } from '../plan/plan-article.js';
 import type { Passage, SeoPlan } from '../plan/seo-plan.js';
 import { sliceParagraph } from './slice-paragraph.js';
-import type { DraftTree, Writer, WriterContext } from './writer.js';
+import type { Writer, WriterContext } from './writer.js';
 
 /** Title of the summary box built from the source's opening bullets. */
 export const KEY_POINTS_LABEL = 'L’essentiel';
@@ -27,13 +27,13 @@ export function createOfflineWriter(): Writer {
       });
     },
     async write(context, plan) {
-      return assembleDraft(context, plan);
+      return { tree: assembleDraft(context, plan), plan };
     },
   };
 }
 
 /** Builds the draft tree from the plan: H1, « L’essentiel », introduction, then each section. Pure. */
-export function assembleDraft(context: WriterContext, plan: SeoPlan): DraftTree {
+export function assembleDraft(context: Pick<WriterContext, 'document' | 'analysis'>, plan: SeoPlan): Root {
   const sourceNodes = context.document.tree.children;
   const children: RootContent[] = [heading(1, plan.h1)];
   if (plan.keyPoints) {
@@ -68,7 +68,7 @@ function keyPointsBox(list: BlockContent): BlockContent {
   };
 }
 
-function materialize(
+export function materialize(
   passage: Passage,
   sourceNodes: readonly RootContent[],
   analysis: Analysis,

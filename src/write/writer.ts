@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { Analysis } from '../analyze/analysis.js';
+import type { AuditConfig } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
 import type { SeoPlan } from '../plan/seo-plan.js';
 
@@ -15,23 +16,55 @@ export interface WriterContext {
   slug?: string;
   /** Minimum words of the body. */
   minWords: number;
+  /** Audit thresholds, so that a writer that checks its own draft judges as the final report will. */
+  config: AuditConfig;
   /** BCP 47 locale of the article: fr-FR, fr-CA, fr-BE, fr-CH. */
   locale: string;
   /** Progress reports (stage names and sections), for the CLI and the server. */
   onProgress?: (event: WriterProgress) => void;
   /** Cancels the work (Ctrl-C). */
   signal?: AbortSignal;
+  /** Counters the writer fills in for this article (calls, tokens, repair rounds). */
+  stats: WriterStats;
+}
+
+/** What writing one article cost. All zero for the offline writer. */
+export interface WriterStats {
+  calls: number;
+  cachedCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  repairRounds: number;
+  /** Estimated cost in US dollars, when the model's prices are known. */
+  estimatedCostUsd: number | null;
+  /** What the writer wants the reader of the report to know (in French). */
+  notes: string[];
+}
+
+export function emptyWriterStats(): WriterStats {
+  return {
+    calls: 0,
+    cachedCalls: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    repairRounds: 0,
+    estimatedCostUsd: null,
+    notes: [],
+  };
 }
 
 export interface WriterProgress {
-  stage: 'plan' | 'write' | 'repair';
+  stage: 'plan' | 'write' | 'audit' | 'repair';
   message: string;
   done?: number;
   total?: number;
 }
 
-/** A draft body: the H1 first, then the article, as an mdast tree. */
-export type DraftTree = Root;
+/** A draft: the body (H1 first) as an mdast tree, and the plan as finally kept (repairs may revise it). */
+export interface WriterOutput {
+  tree: Root;
+  plan: SeoPlan;
+}
 
 /** Writers plan, then write. The offline writer and the LLM writer both implement this. */
 export interface Writer {
@@ -39,5 +72,5 @@ export interface Writer {
   /** Whether this writer can translate and expand (the offline writer cannot: it only restructures). */
   readonly canRewrite: boolean;
   plan(context: WriterContext): Promise<SeoPlan>;
-  write(context: WriterContext, plan: SeoPlan): Promise<DraftTree>;
+  write(context: WriterContext, plan: SeoPlan): Promise<WriterOutput>;
 }

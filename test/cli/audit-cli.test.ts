@@ -22,7 +22,7 @@ describe('plume audit', () => {
     expect(run.stdout).toMatch(/Score de lisibilité \d+\/100/);
     expect(run.stdout).toContain('bon');
     expect(run.stdout).toContain('problème');
-    expect(run.stdout).toContain('Expression-clé dans l’introduction');
+    expect(run.stdout).toContain('L’introduction contient l’expression-clé');
     expect(run.stdout).toContain('« Big Tech est prêt à payer jusqu’à un million pour les talents en IA »');
   });
 

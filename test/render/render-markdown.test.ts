@@ -43,6 +43,7 @@ describe('renderMarkdown: front matter', () => {
       'site_name',
       'canonical',
       'words',
+      'generator',
     ]);
     expect(frontMatter).toEqual({
       title: article.metadata.title,
@@ -56,6 +57,7 @@ describe('renderMarkdown: front matter', () => {
       site_name: 'Tech & Co',
       canonical: 'https://exemple.fr/talents-en-ia',
       words: 187,
+      generator: 'Plume',
     });
   });
 
@@ -69,6 +71,7 @@ describe('renderMarkdown: front matter', () => {
       'keywords',
       'lang',
       'words',
+      'generator',
     ]);
   });
 

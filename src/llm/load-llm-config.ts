@@ -1,0 +1,407 @@
+/**
+ * Reads the LLM configuration (edge: files and environment). Three layers,
+ * each validated with errors that name where the bad value came from:
+ *
+ *   plume.config.json or .plumerc.json (key `llm`)  <  environment  <  flags
+ *
+ * Keys come from the provider's variable (OPENAI_API_KEY, ANTHROPIC_API_KEY,
+ * MISTRAL_API_KEY, PLUME_API_KEY for openai-compatible) or the file's
+ * `llm.apiKey`, never from flags (a command line is visible to every process),
+ * and are never echoed: not in errors, not in `JSON.stringify(config)`.
+ */
+
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS, DEFAULT_PRICES, type ModelPrice } from './budget.js';
+import {
+  API_KEY_VARIABLES,
+  PROVIDER_NAMES,
+  type ProviderName,
+  type ProviderSettings,
+} from './create-language-model.js';
+import { LlmConfigError } from './llm-errors.js';
+import { DEFAULT_CACHE_DIR } from './response-cache.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './with-retries.js';
+
+/** Files searched in the working directory, in this order; the first found is read. */
+export const CONFIG_FILE_NAMES = ['plume.config.json', '.plumerc.json'] as const;
+
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_REPAIR_ROUNDS = 2;
+
+/** Default model when only the provider is set (the cheap, capable tier of each). */
+export const DEFAULT_MODELS: Partial<Record<ProviderName, string>> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-3-5-haiku-latest',
+  mistral: 'mistral-small-latest',
+};
+
+export interface LlmConfig {
+  provider: ProviderName;
+  model: string;
+  /** API base URL (required for openai-compatible). */
+  baseUrl: string | undefined;
+  /** The key; not enumerable, so `JSON.stringify(config)` leaves it out. */
+  apiKey: string | undefined;
+  /** Where the key is (or would be) read from, for messages: `OPENAI_API_KEY`, `plume.config.json llm.apiKey`. */
+  apiKeySource: string;
+  /** `local` only: the GGUF file (default: `model`). */
+  modelPath: string | undefined;
+  /** Default temperature (undefined: each provider's default). */
+  temperature: number | undefined;
+  /** Calls in flight at once for one article (default 4). */
+  concurrency: number;
+  /** Most calls per article (default 40). */
+  maxCalls: number;
+  /** Most input + output tokens per article (default 200 000). */
+  maxTokens: number;
+  /** Repair rounds after the first draft (default 2). */
+  repairRounds: number;
+  /** Timeout of one attempt in ms (default 60 000). */
+  timeoutMs: number;
+  /** Retries after a failed attempt (default 3). */
+  maxRetries: number;
+  /** Response cache: on by default, in `.plume-cache/llm` under the working directory (absolute here). */
+  cache: { enabled: boolean; dir: string };
+  /** Prices per million tokens: `DEFAULT_PRICES` overridden by `llm.prices`. */
+  prices: Record<string, ModelPrice>;
+  /** The configuration file read, if any (absolute path). */
+  configFile: string | undefined;
+}
+
+/** Command-line flags, already parsed by the CLI (strings are accepted for numbers). */
+export interface LlmConfigFlags {
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  modelPath?: string;
+  temperature?: number | string;
+  concurrency?: number | string;
+  maxCalls?: number | string;
+  maxTokens?: number | string;
+  repairRounds?: number | string;
+  timeoutMs?: number | string;
+  maxRetries?: number | string;
+  /** `false` for `--no-cache`. */
+  cache?: boolean;
+  cacheDir?: string;
+}
+
+export interface LoadLlmConfigOptions {
+  /** Working directory, where the config file is searched (default `process.cwd()`). */
+  cwd?: string;
+  /** Environment (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** A config file to read instead of searching (relative to `cwd`); it must exist. */
+  configPath?: string;
+  flags?: LlmConfigFlags;
+  /**
+   * When no provider is set anywhere, resolve to undefined (use the offline
+   * writer) instead of throwing. Invalid values still throw. Default false.
+   */
+  optional?: boolean;
+}
+
+const numberBetween = (min: number, max: number) => {
+  const message = `expected a number between ${min} and ${max}`;
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+const integerFrom = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const message =
+    max === Number.MAX_SAFE_INTEGER
+      ? `expected a whole number of at least ${min}`
+      : `expected a whole number from ${min} to ${max}`;
+  return z.int({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, { error: `expected ${what}` });
+
+/** One schema per field, shared by the three layers. */
+const FIELDS = {
+  provider: z.enum(PROVIDER_NAMES, { error: `expected one of ${PROVIDER_NAMES.join(', ')}` }),
+  model: text('a model name'),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. http://localhost:11434/v1' }),
+  modelPath: text('a path to a .gguf file'),
+  temperature: numberBetween(0, 2),
+  concurrency: integerFrom(1, 64),
+  maxCalls: integerFrom(1),
+  maxTokens: integerFrom(1),
+  repairRounds: integerFrom(0, 10),
+  timeoutMs: integerFrom(1),
+  maxRetries: integerFrom(0, 10),
+};
+
+const priceSchema = z.strictObject({
+  inputPerMillion: numberBetween(0, 10_000),
+  outputPerMillion: numberBetween(0, 10_000),
+});
+
+const llmSectionSchema = z.strictObject({
+  provider: FIELDS.provider.optional(),
+  model: FIELDS.model.optional(),
+  baseUrl: FIELDS.baseUrl.optional(),
+  apiKey: text('the API key as a string').optional(),
+  modelPath: FIELDS.modelPath.optional(),
+  temperature: FIELDS.temperature.optional(),
+  concurrency: FIELDS.concurrency.optional(),
+  maxCalls: FIELDS.maxCalls.optional(),
+  maxTokens: FIELDS.maxTokens.optional(),
+  repairRounds: FIELDS.repairRounds.optional(),
+  timeoutMs: FIELDS.timeoutMs.optional(),
+  maxRetries: FIELDS.maxRetries.optional(),
+  cache: z
+    .union(
+      [z.boolean(), z.strictObject({ enabled: z.boolean().optional(), dir: text('a folder').optional() })],
+      {
+        error: 'expected true, false or { "enabled": boolean, "dir": "folder" }',
+      },
+    )
+    .optional(),
+  prices: z
+    .record(z.string(), priceSchema, {
+      error: 'expected { "model": { "inputPerMillion": n, "outputPerMillion": n } }',
+    })
+    .optional(),
+});
+
+/** Other sections of the file belong to other parts of Plume: only `llm` is checked here. */
+const fileSchema = z.looseObject({ llm: llmSectionSchema.optional() });
+
+type LlmSection = z.infer<typeof llmSectionSchema>;
+
+function formatIssues(source: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => `'${key}'`).join(', ');
+      return `${source}: ${path || '(top level)'}: unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+    }
+    return `${source}: ${path || '(top level)'}: ${issue.message}`;
+  });
+}
+
+function fail(issues: string[]): never {
+  const first = issues[0] ?? 'invalid LLM configuration';
+  throw new LlmConfigError(issues.length > 1 ? `${first} (and ${issues.length - 1} more)` : first, {
+    issues,
+  });
+}
+
+async function readConfigFile(
+  cwd: string,
+  configPath: string | undefined,
+): Promise<{ path: string; label: string; section: LlmSection } | undefined> {
+  const candidates = configPath ? [configPath] : [...CONFIG_FILE_NAMES];
+  for (const candidate of candidates) {
+    const path = resolve(cwd, candidate);
+    const label = configPath ? candidate : basename(path);
+    let content: string;
+    try {
+      content = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !configPath) continue;
+      fail([`${label}: cannot read the file (${code ?? String(error)})`]);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch (error) {
+      fail([`${label}: not valid JSON (${(error as Error).message})`]);
+    }
+    const result = fileSchema.safeParse(parsed);
+    if (!result.success) fail(formatIssues(label, result.error.issues));
+    return { path, label, section: result.data.llm ?? {} };
+  }
+  return undefined;
+}
+
+/** Environment variable → field. Keys are handled apart. */
+const ENV_FIELDS = {
+  PLUME_PROVIDER: 'provider',
+  PLUME_MODEL: 'model',
+  PLUME_BASE_URL: 'baseUrl',
+  PLUME_MODEL_PATH: 'modelPath',
+  PLUME_TEMPERATURE: 'temperature',
+  PLUME_CONCURRENCY: 'concurrency',
+  PLUME_MAX_CALLS: 'maxCalls',
+  PLUME_MAX_TOKENS: 'maxTokens',
+  PLUME_REPAIR_ROUNDS: 'repairRounds',
+  PLUME_TIMEOUT_MS: 'timeoutMs',
+  PLUME_MAX_RETRIES: 'maxRetries',
+} as const satisfies Record<string, keyof typeof FIELDS>;
+
+const FLAG_NAMES: Record<keyof typeof FIELDS, string> = {
+  provider: '--provider',
+  model: '--model',
+  baseUrl: '--base-url',
+  modelPath: '--model-path',
+  temperature: '--temperature',
+  concurrency: '--concurrency',
+  maxCalls: '--max-calls',
+  maxTokens: '--max-tokens',
+  repairRounds: '--repair-rounds',
+  timeoutMs: '--timeout-ms',
+  maxRetries: '--max-retries',
+};
+
+const NUMERIC_FIELDS = new Set<keyof typeof FIELDS>([
+  'temperature',
+  'concurrency',
+  'maxCalls',
+  'maxTokens',
+  'repairRounds',
+  'timeoutMs',
+  'maxRetries',
+]);
+
+/** A string from the environment or a flag, as the type its field expects ("0.7" → 0.7; "abc" stays and fails). */
+function coerce(field: keyof typeof FIELDS, value: string | number): unknown {
+  if (typeof value === 'number' || !NUMERIC_FIELDS.has(field))
+    return typeof value === 'string' ? value.trim() : value;
+  const trimmed = value.trim();
+  const number = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(number) ? number : trimmed;
+}
+
+/** Validates one layer of loose values; issues name the variable or flag. */
+function validateLayer(
+  values: Partial<Record<keyof typeof FIELDS, string | number>>,
+  label: (field: keyof typeof FIELDS) => string,
+): { values: LlmSection; issues: string[] } {
+  const output: Record<string, unknown> = {};
+  const issues: string[] = [];
+  for (const [field, raw] of Object.entries(values) as [keyof typeof FIELDS, string | number | undefined][]) {
+    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) continue;
+    const result = FIELDS[field].safeParse(coerce(field, raw));
+    if (result.success) output[field] = result.data;
+    else issues.push(`${label(field)}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
+  }
+  return { values: output as LlmSection, issues };
+}
+
+function definedEntries<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/**
+ * Loads and validates the LLM configuration. Throws `LlmConfigError` (one line
+ * per problem in `issues`, each naming the file and field, the variable or the
+ * flag) on any invalid value, and when no provider is set at all (unless
+ * `optional`, which then resolves to undefined).
+ */
+export function loadLlmConfig(
+  options: LoadLlmConfigOptions & { optional: true },
+): Promise<LlmConfig | undefined>;
+export function loadLlmConfig(options?: LoadLlmConfigOptions & { optional?: false }): Promise<LlmConfig>;
+export function loadLlmConfig(options: LoadLlmConfigOptions): Promise<LlmConfig | undefined>;
+export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise<LlmConfig | undefined> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const flags = options.flags ?? {};
+  const file = await readConfigFile(cwd, options.configPath);
+  const fromFile = file?.section ?? {};
+
+  const envValues: Partial<Record<keyof typeof FIELDS, string>> = {};
+  for (const [variable, field] of Object.entries(ENV_FIELDS)) {
+    const value = env[variable];
+    if (value !== undefined) envValues[field] = value;
+  }
+  const fromEnv = validateLayer(envValues, (field) =>
+    String(Object.entries(ENV_FIELDS).find(([, name]) => name === field)?.[0]),
+  );
+  const { cache: cacheFlag, cacheDir: cacheDirFlag, ...fieldFlags } = flags;
+  const fromFlags = validateLayer(fieldFlags, (field) => FLAG_NAMES[field]);
+  const issues = [...fromEnv.issues, ...fromFlags.issues];
+  if (cacheDirFlag !== undefined && cacheDirFlag.trim() === '') issues.push('--cache-dir: expected a folder');
+  if (issues.length > 0) fail(issues);
+
+  const merged: LlmSection = { ...definedEntries(fromFile), ...fromEnv.values, ...fromFlags.values };
+  const provider = merged.provider;
+  if (!provider) {
+    if (options.optional) return undefined;
+    fail([
+      `no LLM provider configured: set PLUME_PROVIDER or llm.provider in plume.config.json (one of ${PROVIDER_NAMES.join(', ')})`,
+    ]);
+  }
+  const model =
+    merged.model ?? (provider === 'local' ? merged.modelPath : undefined) ?? DEFAULT_MODELS[provider];
+  if (!model) {
+    fail([`the ${provider} provider needs a model: set PLUME_MODEL or llm.model in plume.config.json`]);
+  }
+  if (provider === 'openai-compatible' && !merged.baseUrl) {
+    fail([
+      'the openai-compatible provider needs a base URL: set PLUME_BASE_URL or llm.baseUrl (e.g. http://localhost:11434/v1 for Ollama)',
+    ]);
+  }
+
+  // The key: the provider's variable wins over the file.
+  let apiKey: string | undefined;
+  let apiKeySource = provider === 'local' ? 'none' : API_KEY_VARIABLES[provider];
+  if (provider !== 'local') {
+    const fromVariable = env[API_KEY_VARIABLES[provider]]?.trim();
+    if (fromVariable) apiKey = fromVariable;
+    else if (fromFile.apiKey) {
+      apiKey = fromFile.apiKey;
+      apiKeySource = `${file?.label ?? 'the config file'} llm.apiKey`;
+    }
+  }
+
+  const fileCache = fromFile.cache;
+  const fileCacheEnabled = typeof fileCache === 'boolean' ? fileCache : (fileCache?.enabled ?? true);
+  const fileCacheDir = typeof fileCache === 'object' ? fileCache.dir : undefined;
+  const cacheDir = cacheDirFlag?.trim() || env.PLUME_CACHE_DIR?.trim() || fileCacheDir || DEFAULT_CACHE_DIR;
+
+  const config: LlmConfig = {
+    provider,
+    model,
+    baseUrl: merged.baseUrl,
+    apiKey: undefined,
+    apiKeySource,
+    modelPath: provider === 'local' ? (merged.modelPath ?? model) : merged.modelPath,
+    temperature: merged.temperature,
+    concurrency: merged.concurrency ?? DEFAULT_CONCURRENCY,
+    maxCalls: merged.maxCalls ?? DEFAULT_MAX_CALLS,
+    maxTokens: merged.maxTokens ?? DEFAULT_MAX_TOKENS,
+    repairRounds: merged.repairRounds ?? DEFAULT_REPAIR_ROUNDS,
+    timeoutMs: merged.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: merged.maxRetries ?? DEFAULT_MAX_RETRIES,
+    cache: { enabled: cacheFlag ?? fileCacheEnabled, dir: resolve(cwd, cacheDir) },
+    prices: { ...DEFAULT_PRICES, ...fromFile.prices },
+    configFile: file?.path,
+  };
+  // Not enumerable: serialising or logging the config never shows the key.
+  Object.defineProperty(config, 'apiKey', { value: apiKey, enumerable: false, writable: false });
+  return config;
+}
+
+/** The provider settings `createLanguageModel` takes, from a loaded config. */
+export function toProviderSettings(config: LlmConfig): ProviderSettings {
+  return {
+    provider: config.provider,
+    model: config.model,
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    apiKeySource: config.apiKeySource,
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    ...(config.modelPath ? { modelPath: config.modelPath } : {}),
+  };
+}
+
+/** A one-line, secret-free description for logs and `--verbose`: « openai gpt-4o-mini, key from OPENAI_API_KEY ». */
+export function describeLlmConfig(config: LlmConfig): string {
+  const where = config.baseUrl ? ` at ${config.baseUrl}` : '';
+  const key =
+    config.provider === 'local'
+      ? `file ${config.modelPath ?? config.model}`
+      : config.apiKey
+        ? `key from ${config.apiKeySource}`
+        : `no key (${config.apiKeySource} is not set)`;
+  return `${config.provider} ${config.model}${where}, ${key}, cache ${config.cache.enabled ? config.cache.dir : 'off'}`;
+}

@@ -1,0 +1,237 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type PlumeRun, runPlume } from '../helpers/run-plume.js';
+
+// Every test spawns the built binary (~0.5 s each on two cores): keep the spawn count low (19 today).
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/talents-ia.txt', import.meta.url));
+const SHORT_ARTICLE = fileURLToPath(new URL('../golden/short-article/input.txt', import.meta.url));
+const ENGLISH_ARTICLE = fileURLToPath(new URL('../golden/english-article/input.txt', import.meta.url));
+
+const workDirectory = mkdtempSync(join(tmpdir(), 'plume-optimize-cli-'));
+afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
+
+let directories = 0;
+/** A path for a directory that does not exist yet: Plume creates it. */
+const newDirectoryPath = () => join(workDirectory, `out-${++directories}`);
+/** An existing empty directory, to run Plume in when nothing should be written. */
+const emptyDirectory = () => mkdtempSync(join(workDirectory, 'cwd-'));
+const temporaryFiles = (directory: string) => readdirSync(directory).filter((file) => file.endsWith('.tmp'));
+
+/** Usage and input errors: exit 2, nothing on stdout, one line on stderr, no stack trace. */
+function expectUsageError(run: PlumeRun): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^plume: [^\n]+\n$/);
+  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
+}
+
+function frontMatterValue(markdown: string, key: string): string | undefined {
+  const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(markdown)?.[1] ?? '';
+  return new RegExp(`^${key}: "?(.*?)"?$`, 'm').exec(frontMatter)?.[1];
+}
+
+describe('plume optimize: output files', () => {
+  it('writes <slug>.md, <slug>.html and <slug>.report.json and prints a French summary', async () => {
+    const directory = newDirectoryPath();
+    const run = await runPlume(['optimize', EXAMPLE, '-o', directory]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const files = readdirSync(directory).sort();
+    expect(files).toHaveLength(3);
+    const slug = files.find((file) => file.endsWith('.md'))?.replace(/\.md$/, '') ?? '';
+    expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(files).toEqual([`${slug}.html`, `${slug}.md`, `${slug}.report.json`]);
+
+    const markdown = readFileSync(join(directory, `${slug}.md`), 'utf8');
+    expect(frontMatterValue(markdown, 'slug')).toBe(slug);
+    expect(frontMatterValue(markdown, 'generator')).toBe('Plume');
+    expect(readFileSync(join(directory, `${slug}.html`), 'utf8')).toMatch(
+      /^<!DOCTYPE html>[\s\S]*<\/html>\n$/,
+    );
+    const json = JSON.parse(readFileSync(join(directory, `${slug}.report.json`), 'utf8'));
+    expect(json.metadata.slug).toBe(slug);
+    expect(json.report.passed).toBe(true);
+
+    expect(run.stdout).toContain('Titre SEO');
+    expect(run.stdout).toMatch(/Score SEO \d+\/100/);
+    const h2 = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(h2.length).toBeGreaterThanOrEqual(4);
+    expect(run.stdout).toContain(
+      `Intertitres H2    ${h2.length}\n${h2.map((text) => `  - ${text}`).join('\n')}\n`,
+    );
+    expect(run.stdout).toContain(`${slug}.md`);
+    expect(temporaryFiles(directory)).toEqual([]);
+  });
+
+  it('replaces the files it wrote itself when run again into the same directory', async () => {
+    const directory = newDirectoryPath();
+    const first = await runPlume(['optimize', EXAMPLE, '-o', directory]);
+    expect(first.code).toBe(0);
+    const inodes = Object.fromEntries(
+      readdirSync(directory).map((file) => [file, statSync(join(directory, file)).ino]),
+    );
+
+    const second = await runPlume(['optimize', EXAMPLE, '-o', directory]);
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect(readdirSync(directory).sort()).toEqual(Object.keys(inodes).sort());
+    // Written to a temporary file then renamed: a replaced file is a new inode.
+    for (const [file, inode] of Object.entries(inodes))
+      expect(statSync(join(directory, file)).ino).not.toBe(inode);
+    expect(temporaryFiles(directory)).toEqual([]);
+  });
+
+  it('refuses to replace a file it did not write, unless --force', async () => {
+    const directory = emptyDirectory();
+    const mine = join(directory, 'mon-article.md');
+    writeFileSync(mine, '# Mon brouillon\n\nÀ ne pas perdre.\n');
+
+    const refused = await runPlume(['optimize', EXAMPLE, '--slug', 'mon-article', '-o', directory]);
+    expectUsageError(refused);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(mine, 'utf8')).toBe('# Mon brouillon\n\nÀ ne pas perdre.\n');
+    // Refused before writing anything.
+    expect(readdirSync(directory)).toEqual(['mon-article.md']);
+
+    const forced = await runPlume(['optimize', EXAMPLE, '--slug', 'mon-article', '-o', directory, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(forced.code).toBe(0);
+    expect(frontMatterValue(readFileSync(mine, 'utf8'), 'generator')).toBe('Plume');
+    expect(readdirSync(directory).sort()).toEqual([
+      'mon-article.html',
+      'mon-article.md',
+      'mon-article.report.json',
+    ]);
+  });
+
+  it('refuses an -o that is an existing regular file', async () => {
+    const file = join(emptyDirectory(), 'notes.txt');
+    writeFileSync(file, 'mes notes\n');
+    expectUsageError(await runPlume(['optimize', EXAMPLE, '-o', file]));
+    expect(readFileSync(file, 'utf8')).toBe('mes notes\n');
+  });
+
+  it('writes only the Markdown with --format md, without table of contents with --no-toc, with the --keyphrase and a leap-day --date', async () => {
+    const directory = newDirectoryPath();
+    const run = await runPlume([
+      'optimize',
+      EXAMPLE,
+      '--format',
+      'md',
+      '--no-toc',
+      '--keyphrase',
+      'recrutement en IA',
+      '--date',
+      '2024-02-29',
+      '-o',
+      directory,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const files = readdirSync(directory);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.md$/);
+    const markdown = readFileSync(join(directory, files[0] ?? ''), 'utf8');
+    expect(frontMatterValue(markdown, 'keyphrase')).toBe('recrutement en IA');
+    expect(frontMatterValue(markdown, 'date')).toBe('2024-02-29');
+    // The example has four H2: without --no-toc it gets a « Sommaire ».
+    expect(markdown.match(/^## /gm)?.length).toBeGreaterThanOrEqual(4);
+    expect(markdown).not.toContain('Sommaire');
+  });
+});
+
+describe('plume optimize: standard output', () => {
+  it('prints a full HTML document with --format html -o -, the summary on stderr', async () => {
+    const cwd = emptyDirectory();
+    const run = await runPlume(
+      ['optimize', EXAMPLE, '--format', 'html', '-o', '-', '--url', 'https://example.org/a'],
+      { cwd },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="fr-FR">[\s\S]*<\/html>\n$/);
+    expect(run.stdout).toContain('<link rel="canonical" href="https://example.org/a">');
+    expect(run.stdout).not.toContain('Titre SEO');
+    expect(run.stderr).toContain('Titre SEO');
+    expect(run.stderr).toMatch(/Score SEO \d+\/100/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('prints parseable JSON with --format json -o -', async () => {
+    const cwd = emptyDirectory();
+    const run = await runPlume(['optimize', EXAMPLE, '--format', 'json', '-o', '-'], { cwd });
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.generator).toBe('Plume');
+    expect(output.metadata.slug).toMatch(/^[a-z0-9-]+$/);
+    expect(output.report.passed).toBe(true);
+    expect(output.markdown).toMatch(/^---\n/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('plume optimize: failed constraints', () => {
+  it('exits 3 on the short article, still writes it, and names the failed constraint', async () => {
+    const directory = newDirectoryPath();
+    const run = await runPlume(['optimize', SHORT_ARTICLE, '-o', directory]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('Contraintes : au moins une non respectée');
+    expect(run.stdout).toMatch(/échec\s+Longueur\s+379 mots, il en faut au moins 700.*fournisseur LLM/);
+    expect(readdirSync(directory).filter((file) => file.endsWith('.md'))).toHaveLength(1);
+    expect(temporaryFiles(directory)).toEqual([]);
+  });
+
+  it('exits 3 on the English article: the offline writer does not translate', async () => {
+    const run = await runPlume(['optimize', ENGLISH_ARTICLE, '-o', '-'], { cwd: emptyDirectory() });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^---\n/);
+    expect(run.stderr).toMatch(/échec\s+Langue\s+Le texte est en anglais.*traduit/);
+  });
+});
+
+describe('plume optimize: bad input', () => {
+  const cases: { name: string; args: (directory: string) => string[] }[] = [
+    {
+      name: 'missing file',
+      args: (directory) => ['optimize', join(directory, 'absent.txt'), '-o', directory],
+    },
+    {
+      name: 'empty file',
+      args: (directory) => {
+        const file = join(directory, 'vide.txt');
+        writeFileSync(file, '');
+        return ['optimize', file, '-o', join(directory, 'out')];
+      },
+    },
+    {
+      name: 'unknown --format',
+      args: (directory) => ['optimize', EXAMPLE, '--format', 'pdf', '-o', directory],
+    },
+    { name: 'bad --date', args: (directory) => ['optimize', EXAMPLE, '--date', 'hier', '-o', directory] },
+    // The right shape is not enough: the date must be a real day.
+    {
+      name: 'impossible --date 2024-13-45',
+      args: (directory) => ['optimize', EXAMPLE, '--date', '2024-13-45', '-o', directory],
+    },
+    {
+      name: 'impossible --date 2023-02-29 (not a leap year)',
+      args: (directory) => ['optimize', EXAMPLE, '--date', '2023-02-29', '-o', directory],
+    },
+    {
+      name: 'bad --url',
+      args: (directory) => ['optimize', EXAMPLE, '--url', 'example.org/a', '-o', directory],
+    },
+    { name: 'unknown option', args: (directory) => ['optimize', EXAMPLE, '--bogus', '-o', directory] },
+  ];
+
+  it.each(cases)('$name: exit 2, one line on stderr, nothing written', async ({ args }) => {
+    const directory = emptyDirectory();
+    expectUsageError(await runPlume(args(directory)));
+    expect(readdirSync(directory).filter((file) => file !== 'vide.txt')).toEqual([]);
+  });
+});

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { measureTextWidth } from '../../src/audit/pixel-width/measure-text-width.js';
+import { buildTitle, capitalizeFirst, lowercaseFirst } from '../../src/plan/build-title.js';
+
+interface Case {
+  name: string;
+  keyphrase: string;
+  candidates: string[];
+  expected: string;
+}
+
+const LONG_CANDIDATE =
+  'La lutte pour recruter les meilleurs chercheurs et ingénieurs du monde entier s’intensifie alors que les entreprises grandes et petites rivalisent dans la course';
+
+const cases: Case[] = [
+  {
+    name: 'keyphrase already at the start',
+    keyphrase: 'talents en IA',
+    candidates: ['Talents en IA : la grande bataille du recrutement'],
+    expected: 'Talents en IA : la grande bataille du recrutement',
+  },
+  {
+    name: 'keyphrase at the start, lowercase, is capitalised',
+    keyphrase: 'talents en IA',
+    candidates: ['talents en IA, la grande bataille'],
+    expected: 'Talents en IA, la grande bataille',
+  },
+  {
+    name: 'keyphrase at the end moves to the front',
+    keyphrase: 'talents en IA',
+    candidates: ['Big Tech est prêt à payer jusqu’à un million pour les talents en IA'],
+    expected: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
+  },
+  {
+    name: 'keyphrase at the end after « du »',
+    keyphrase: 'métro parisien',
+    candidates: ['Une histoire souterraine du métro parisien'],
+    expected: 'Métro parisien : une histoire souterraine',
+  },
+  {
+    name: 'elided keyphrase at the end after « dans »',
+    keyphrase: 'l’IA générative',
+    candidates: ['Les entreprises se lancent dans l’IA générative'],
+    expected: 'L’IA générative : les entreprises se lancent',
+  },
+  {
+    name: 'keyphrase inside, not after a preposition: kept as it is',
+    keyphrase: 'talents en IA',
+    candidates: ['Les géants raflent les talents en IA'],
+    expected: 'Les géants raflent les talents en IA',
+  },
+  {
+    name: 'keyphrase after a determiner at the start: kept as it is',
+    keyphrase: 'talents en IA',
+    candidates: ['Les talents en IA sont rares sur le marché'],
+    expected: 'Les talents en IA sont rares sur le marché',
+  },
+  {
+    name: 'keyphrase inside a candidate, a later candidate without it is labelled instead',
+    keyphrase: 'talents en IA',
+    candidates: ['Les géants raflent les talents en IA', 'Les salaires explosent'],
+    expected: 'Talents en IA : les salaires explosent',
+  },
+  {
+    name: 'candidate without the keyphrase: « K : … »',
+    keyphrase: 'talents en IA',
+    candidates: ['La guerre des salaires fait rage'],
+    expected: 'Talents en IA : la guerre des salaires fait rage',
+  },
+  {
+    name: 'candidate with every content word, not the exact phrase: kept as it is',
+    keyphrase: 'talents en IA',
+    candidates: ['Les géants recrutent des talents, surtout en IA'],
+    expected: 'Les géants recrutent des talents, surtout en IA',
+  },
+  {
+    name: 'final period and spaces dropped',
+    keyphrase: 'talents en IA',
+    candidates: ['  Le recrutement   est impitoyable. '],
+    expected: 'Talents en IA : le recrutement est impitoyable',
+  },
+  {
+    name: 'a name of two capitalised words keeps its capital',
+    keyphrase: 'talents en IA',
+    candidates: ['Big Tech recrute'],
+    expected: 'Talents en IA : Big Tech recrute',
+  },
+  {
+    name: 'a word with inner capitals keeps its capital',
+    keyphrase: 'talents en IA',
+    candidates: ['OpenAI recrute à tour de bras'],
+    expected: 'Talents en IA : OpenAI recrute à tour de bras',
+  },
+  {
+    name: 'a one-word name keeps its capital (« Microsoft »)',
+    keyphrase: 'talents en IA',
+    candidates: ['Microsoft recrute Mustafa Suleyman'],
+    expected: 'Talents en IA : Microsoft recrute Mustafa Suleyman',
+  },
+  {
+    name: 'a determiner before a name is lowercased (« la Big Tech »)',
+    keyphrase: 'talents en IA',
+    candidates: ['La Big Tech rafle la mise'],
+    expected: 'Talents en IA : la Big Tech rafle la mise',
+  },
+  {
+    name: 'a label already in the candidate is replaced, not doubled',
+    keyphrase: 'talents en IA',
+    candidates: ['IA : les géants raflent la mise'],
+    expected: 'Talents en IA : les géants raflent la mise',
+  },
+  {
+    name: 'empty candidates are skipped',
+    keyphrase: 'talents en IA',
+    candidates: ['', '   ', 'Les salaires explosent'],
+    expected: 'Talents en IA : les salaires explosent',
+  },
+  {
+    name: 'no candidate: the keyphrase alone',
+    keyphrase: 'talents en IA',
+    candidates: [],
+    expected: 'Talents en IA',
+  },
+  {
+    // « … chercheurs et » would fit in 600 px too, but never ends on a function word.
+    name: 'a candidate too wide is cut between words, not after a function word',
+    keyphrase: 'talents en IA',
+    candidates: [LONG_CANDIDATE],
+    expected: 'Talents en IA : la lutte pour recruter les meilleurs chercheurs',
+  },
+  {
+    name: 'a candidate too wide gives way to a next one that fits whole',
+    keyphrase: 'talents en IA',
+    candidates: [LONG_CANDIDATE, 'Les salaires explosent'],
+    expected: 'Talents en IA : les salaires explosent',
+  },
+  {
+    name: 'a keyphrase too wide is cut at a word',
+    keyphrase:
+      'recrutement des meilleurs talents en intelligence artificielle générative dans les grandes entreprises technologiques américaines et européennes',
+    candidates: [],
+    expected: 'Recrutement des meilleurs talents en intelligence artificielle',
+  },
+];
+
+describe('buildTitle', () => {
+  it.each(cases)('$name', ({ keyphrase, candidates, expected }) => {
+    expect(buildTitle({ keyphrase, candidates })).toBe(expected);
+  });
+
+  it.each(cases)('never wider than 600 px: $name', ({ keyphrase, candidates }) => {
+    expect(measureTextWidth(buildTitle({ keyphrase, candidates }))).toBeLessThanOrEqual(600);
+  });
+
+  it('honours a narrower maxWidth', () => {
+    const candidates = ['Big Tech est prêt à payer jusqu’à un million pour les talents en IA'];
+    const wide = buildTitle({ keyphrase: 'talents en IA', candidates });
+    expect(measureTextWidth(wide)).toBeGreaterThan(400);
+    const narrow = buildTitle({ keyphrase: 'talents en IA', candidates, maxWidth: 400 });
+    expect(measureTextWidth(narrow)).toBeLessThanOrEqual(400);
+    expect(narrow).toBe('Talents en IA : Big Tech est prêt à payer');
+  });
+
+  it('stays within 600 px for many long candidates', () => {
+    const words = LONG_CANDIDATE.split(' ');
+    for (let size = 1; size <= words.length; size += 1) {
+      const candidate = words.slice(0, size).join(' ');
+      for (const keyphrase of ['talents en IA', 'lutte pour recruter', 'course']) {
+        const title = buildTitle({
+          keyphrase,
+          candidates: [candidate, `${candidate} pour les ${keyphrase}`],
+        });
+        expect(measureTextWidth(title), title).toBeLessThanOrEqual(600);
+        expect(title.toLocaleLowerCase('fr')).toContain(keyphrase.toLocaleLowerCase('fr'));
+      }
+    }
+  });
+});
+
+describe('capitalizeFirst', () => {
+  it.each([
+    ['talents en IA', 'Talents en IA'],
+    ['élan', 'Élan'],
+    ['œuvre', 'Œuvre'],
+    ['l’IA', 'L’IA'],
+    ['Déjà', 'Déjà'],
+    ['', ''],
+    ['2024 en vue', '2024 en vue'],
+  ])('%s -> %s', (input, expected) => {
+    expect(capitalizeFirst(input)).toBe(expected);
+  });
+});
+
+describe('lowercaseFirst', () => {
+  it.each([
+    ['Les géants recrutent', 'les géants recrutent'],
+    // Only grammatical words are lowercased: a capital kept by mistake reads better than a name lowercased.
+    ['Élan retrouvé', 'Élan retrouvé'],
+    ['L’IA générative', 'l’IA générative'],
+    ['Un marché en surchauffe', 'un marché en surchauffe'],
+    ['Microsoft recrute', 'Microsoft recrute'],
+    ['Big Tech est prêt', 'Big Tech est prêt'],
+    ['IA : les géants', 'IA : les géants'],
+    ['OpenAI recrute', 'OpenAI recrute'],
+    ['ÉTAT des lieux', 'ÉTAT des lieux'],
+    ['Hugging Face propose des ressources', 'Hugging Face propose des ressources'],
+    ['les géants', 'les géants'],
+    ['', ''],
+  ])('%s -> %s', (input, expected) => {
+    expect(lowercaseFirst(input)).toBe(expected);
+  });
+});
+
+/**
+ * Known bugs, reported to the module's owner: each test states the right behaviour and is expected to
+ * fail until the bug is fixed (then turn `it.fails` into `it`).
+ */
+describe('lowercaseFirst: known bugs', () => {
+  // The article is part of some names (« Le Monde », « Le Mans »): lowercasing it breaks the name, and the
+  // new rule prefers a capital kept by mistake. It conflicts with « la Big Tech », lowercased on purpose.
+  it.fails('an article that belongs to a name keeps its capital (« Le Monde »)', () => {
+    expect(lowercaseFirst('Le Monde titre')).toBe('Le Monde titre');
+  });
+});
+
+describe('buildTitle: known bugs', () => {
+  // Seen in test/golden/short-article: the title loses the keyphrase and ends on « l’un ».
+  it.fails('a candidate cut to fit keeps the keyphrase it contains', () => {
+    const title = buildTitle({
+      keyphrase: 'vélos en libre-service',
+      candidates: [
+        'Les habitants de Valmont-sur-Loire pourront emprunter l’un des 450 vélos en libre-service répartis',
+      ],
+    });
+    // Today: « Les habitants de Valmont-sur-Loire pourront emprunter l’un ».
+    expect(title.toLocaleLowerCase('fr')).toContain('vélos en libre-service');
+  });
+});

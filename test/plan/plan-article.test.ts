@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.js';
+import { measureTextWidth } from '../../src/audit/pixel-width/measure-text-width.js';
+import type { Document } from '../../src/document.js';
+import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
+import { parseText } from '../../src/ingest/parse-text.js';
+import { type PlanArticleOptions, planArticle, sentencesOfPassage } from '../../src/plan/plan-article.js';
+
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const exampleText = read('examples/talents-ia.txt');
+const longText = read('test/golden/long-no-headings/input.txt');
+
+function plan(document: Document, options: PlanArticleOptions = {}) {
+  const analysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
+  return { analysis, plan: planArticle(document, analysis, options) };
+}
+
+const MARKDOWN = `---
+title: Potager en permaculture, le guide
+description: Trop court.
+keyphrase: potager en permaculture
+keywords: [buttes, paillage]
+slug: mon-potager
+---
+# Le potager en permaculture
+
+Une introduction du potager en permaculture qui pose le sujet pour le lecteur pressé et lui donne envie.
+
+## Observer son terrain
+
+Un texte sous le premier intertitre qui parle du terrain et de la lumière.
+`;
+
+describe('planArticle on the example article', () => {
+  const document = parseText(exampleText);
+  const { analysis, plan: given } = plan(document, { keyphrase: 'talents en IA' });
+
+  it('builds every field from the source', () => {
+    expect(given).toMatchObject({
+      keyphrase: 'talents en IA',
+      keyphraseOrigin: 'given',
+      title: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
+      // The first key point states the thesis: it makes the H1 when the source has no title.
+      h1: 'L’embauche de talents en IA est impitoyable',
+      description:
+        'L’embauche de talents en IA est impitoyable – et les grandes technologies pourraient en être la cause. Les recruteurs affirment que les géants…',
+      slug: 'talents-ia',
+      keyPoints: { nodeIndex: 0, wordCount: 62 },
+      introduction: [{ nodeIndex: 1, wordCount: 56 }],
+    });
+    // Names (« Big Tech ») are penalised as keywords.
+    expect(given.keywords).toEqual([
+      'petites entreprises',
+      'IA générative',
+      'grandes entreprises',
+      'travailleurs possédant les compétences',
+      'startups d’IA',
+    ]);
+  });
+
+  it('meets the metadata limits', () => {
+    expect(measureTextWidth(given.title)).toBeLessThanOrEqual(600);
+    expect([...given.description].length).toBeLessThanOrEqual(156);
+    expect([...given.description].length).toBeGreaterThanOrEqual(120);
+    expect(given.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('has intro, key points and at least four sections including the heading-like lines', () => {
+    expect(given.sections.length).toBeGreaterThanOrEqual(4);
+    const headings = given.sections.map((section) => section.heading);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Big Tech est prêt à payer jusqu’à un million pour les talents en IA',
+        'Il n’y a pas assez de travailleurs possédant une expertise en IA',
+        'Les entreprises commencent tout juste à se lancer dans l’IA',
+      ]),
+    );
+    expect(headings).not.toContain(given.h1);
+    for (const section of given.sections) expect(section.wordBudget).toBeLessThanOrEqual(300);
+  });
+
+  it('extracts « talents en IA » when no keyphrase is given', () => {
+    const { plan: extracted } = plan(parseText(exampleText));
+    expect(extracted.keyphrase).toBe('talents en IA');
+    expect(extracted.keyphraseOrigin).toBe('extracted');
+    expect({ ...extracted, keyphraseOrigin: 'given' }).toEqual(given);
+  });
+
+  it('takes the user’s title, description, slug and section size', () => {
+    const { plan: custom } = plan(document, {
+      keyphrase: 'recrutement',
+      title: '  Mon titre ',
+      description: 'Ma description',
+      slug: 'mon-slug',
+      maxSectionWords: 150,
+    });
+    expect(custom).toMatchObject({
+      keyphrase: 'recrutement',
+      keyphraseOrigin: 'given',
+      title: 'Mon titre',
+      description: 'Ma description',
+      slug: 'mon-slug',
+    });
+    expect(custom.keywords[0]).toBe('talents en IA');
+    expect(custom.sections.length).toBeGreaterThan(given.sections.length);
+    for (const section of custom.sections) expect(section.wordBudget).toBeLessThanOrEqual(150);
+  });
+
+  it('is deterministic', () => {
+    const again = plan(parseText(exampleText), { keyphrase: 'talents en IA' }).plan;
+    expect(again).toEqual(given);
+    expect(planArticle(document, analysis, { keyphrase: 'talents en IA' })).toEqual(given);
+  });
+
+  it('sentencesOfPassage returns the passage’s sentences', () => {
+    const introduction = given.introduction[0];
+    if (!introduction) throw new Error('no introduction');
+    expect(sentencesOfPassage(introduction, analysis).map((sentence) => sentence.text)).toEqual([
+      'La lutte pour recruter les meilleurs talents en IA s’intensifie alors que les entreprises, grandes et petites, rivalisent dans la course pour créer les meilleurs produits dans ce secteur en plein essor.',
+      'Il semble que les plus grands acteurs de l’industrie technologique, dotés des plus gros soldes bancaires, soient en train de gagner en ce moment.',
+    ]);
+    expect(
+      sentencesOfPassage({ nodeIndex: 1, sentences: { start: 3, end: 4 }, wordCount: 0 }, analysis),
+    ).toEqual([analysis.sentences[3]]);
+  });
+});
+
+describe('planArticle on Markdown with front matter', () => {
+  const { plan: fromSource } = plan(parseMarkdown(MARKDOWN));
+
+  it('uses the source’s keyphrase, keywords, title, slug and H1', () => {
+    expect(fromSource).toMatchObject({
+      keyphrase: 'potager en permaculture',
+      keyphraseOrigin: 'source',
+      keywords: ['buttes', 'paillage'],
+      title: 'Potager en permaculture, le guide',
+      h1: 'Le potager en permaculture',
+      slug: 'mon-potager',
+      keyPoints: null,
+      introduction: [{ nodeIndex: 1, wordCount: 18 }],
+    });
+    expect(fromSource.sections.map((section) => [section.depth, section.heading, section.origin])).toEqual([
+      [2, 'Observer son terrain', 'source'],
+    ]);
+  });
+
+  it('replaces a description out of bounds with one built from the lead', () => {
+    expect(fromSource.description).not.toBe('Trop court.');
+    expect(fromSource.description).toContain('potager en permaculture');
+    expect([...fromSource.description].length).toBeLessThanOrEqual(156);
+  });
+
+  it('keeps a description within bounds', () => {
+    const description =
+      'Buttes, paillage, associations de cultures : nos conseils pour démarrer un potager en permaculture sans se ruiner, avec une maraîchère.';
+    const { plan: kept } = plan(parseMarkdown(MARKDOWN.replace('Trop court.', JSON.stringify(description))));
+    expect(kept.description).toBe(description);
+  });
+
+  it('the user’s keyphrase wins over the source’s', () => {
+    const { plan: overridden } = plan(parseMarkdown(MARKDOWN), { keyphrase: 'buttes de culture' });
+    expect(overridden.keyphrase).toBe('buttes de culture');
+    expect(overridden.keyphraseOrigin).toBe('given');
+  });
+});
+
+describe('planArticle on a long text without headings', () => {
+  const { plan: generated } = plan(parseText(longText), { keyphrase: 'métro parisien' });
+
+  it('takes the H1 from the lead and generates distinct headings', () => {
+    // The source has straight apostrophes; the polish stage fixes them later.
+    expect(generated.h1).toBe(
+      "Plus de quatre millions de voyageurs s'engouffrent dans les couloirs du métro parisien",
+    );
+    const headings = generated.sections.map((section) => section.heading.toLocaleLowerCase('fr'));
+    expect(new Set(headings).size).toBe(headings.length);
+    expect(headings).not.toContain(generated.h1.toLocaleLowerCase('fr'));
+    expect(generated.slug).toBe('metro-parisien');
+  });
+
+  it('gets a title wider than the bare keyphrase: a candidate too wide is cut between words', () => {
+    expect(generated.title).toBe("Métro parisien : plus de quatre millions de voyageurs s'engouffrent");
+    expect(measureTextWidth(generated.title)).toBeGreaterThanOrEqual(300);
+    expect(measureTextWidth(generated.title)).toBeLessThanOrEqual(600);
+  });
+
+  it('a very short text still gets a keyphrase', () => {
+    const { plan: tiny } = plan(parseText('Les vélos arrivent. Les vélos partent.'));
+    expect(tiny.keyphrase.length).toBeGreaterThan(0);
+    expect(tiny.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(measureTextWidth(tiny.title)).toBeLessThanOrEqual(600);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import * as plume from '../src/index.js';
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(plume).sort()).toEqual([
+      'ASSESSMENTS',
+      'DEFAULT_AUDIT_CONFIG',
+      'InputError',
+      'analyze',
+      'audit',
+      'auditDocument',
+      'buildJsonLd',
+      'checkFidelity',
+      'checkHardConstraints',
+      'createOfflineWriter',
+      'extractKeyphrases',
+      'ingest',
+      'measureTextWidth',
+      'mergeAuditConfig',
+      'optimize',
+      'planArticle',
+      'renderHtmlDocument',
+      'renderJson',
+      'renderMarkdown',
+      'renderMessage',
+      'truncateToWidth',
+    ]);
+  });
+
+  it('audits and optimizes a string end to end', async () => {
+    const text = 'Les talents en IA sont rares. Les entreprises se battent pour les recruter.';
+    const report = await plume.audit(text, { keyphrase: 'talents en IA' });
+    expect(report.keyphrase).toBe('talents en IA');
+    const result = await plume.optimize(text, { keyphrase: 'talents en IA' });
+    expect(result.markdown).toContain('# ');
+    expect(result.report.constraints.find((constraint) => constraint.id === 'length')?.passed).toBe(false);
+  });
+});
