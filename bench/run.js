@@ -86,7 +86,7 @@ await benchOptimize('20,000-word article', Array(9).fill(longArticle).join('\n\n
 
 console.log('\n# CLI cold start: `plume audit examples/talents-ia.txt` (new node process each run)');
 {
-  const bin = `${root}dist/cli/main.js`;
+  const bin = `${root}dist/bin/main.js`;
   const times = [];
   for (let run = 0; run < 12; run += 1) {
     const start = process.hrtime.bigint();
@@ -110,7 +110,7 @@ console.log(
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const output = mkdtempSync(`${tmpdir()}/plume-bench-`);
-  const bin = `${root}dist/cli/main.js`;
+  const bin = `${root}dist/bin/main.js`;
   const times = [];
   for (let run = 0; run < 12; run += 1) {
     const start = process.hrtime.bigint();

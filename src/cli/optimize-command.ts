@@ -2,16 +2,11 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { SourceFormat } from '../document.js';
 import { readSource } from '../ingest/read-source.js';
-import { optimize } from '../optimize.js';
-import { renderJson } from '../render/render-json.js';
 import type { WriterProgress } from '../write/writer.js';
-import { createCliWriter } from './create-cli-writer.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { formatSummary } from './format-summary.js';
 import { parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
-import { writeOutputFiles } from './write-output-files.js';
 
 interface OptimizeCommandOptions {
   output?: string;
@@ -119,6 +114,15 @@ export function registerOptimizeCommand(
     .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
     .action(async (file: string, options: OptimizeCommandOptions) => {
       const format = validateOptions(options);
+      // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
+      const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
+        await Promise.all([
+          import('../optimize.js'),
+          import('../render/render-json.js'),
+          import('./format-summary.js'),
+          import('./write-output-files.js'),
+          import('./create-cli-writer.js'),
+        ]);
       const source = await readSource(file, { stdin: context.stdin });
       const { writer, budget } = await createCliWriter({
         cwd: process.cwd(),
@@ -161,7 +165,17 @@ export function registerOptimizeCommand(
         faq: options.faq === true,
         now: () => new Date(),
       });
-      if (budget) result.report.writerStats.estimatedCostUsd = budget.report().estimatedCostUsd ?? null;
+      if (budget) {
+        // The budget saw every call that reached the provider, retries' tokens included: the billed figures.
+        const spent = budget.report();
+        Object.assign(result.report.writerStats, {
+          calls: spent.calls,
+          cachedCalls: spent.cacheHits,
+          inputTokens: spent.inputTokens,
+          outputTokens: spent.outputTokens,
+          estimatedCostUsd: spent.estimatedCostUsd ?? null,
+        });
+      }
       const contents: Record<OutputFormat, string> = {
         md: result.markdown,
         html: result.html,

@@ -59,10 +59,16 @@ export function parseHtmlFragment(html: string): Document {
  * linkedom and Readability are loaded on first use, so commands that never read a page skip them.
  */
 export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions = {}): Promise<Document> {
-  const [{ parseHTML }, { Readability }] = await Promise.all([
+  const [{ parseHTML }, readabilityModule] = await Promise.all([
     import('linkedom'),
     import('@mozilla/readability'),
   ]);
+  // A CommonJS module: named export under Node, `default` only once bundled.
+  const { Readability } = (
+    'Readability' in readabilityModule
+      ? readabilityModule
+      : (readabilityModule as { default: unknown }).default
+  ) as typeof import('@mozilla/readability');
   const { document } = parseHTML(html);
 
   // Read the head before Readability, which rewrites the document it parses.

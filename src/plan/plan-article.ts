@@ -67,18 +67,6 @@ export function planArticle(
     .map((sentence) => extractHeadline(sentence.text, { maxWords: 14 }))
     .find((headline) => headline !== null && !headline.anaphoric);
   // A summary bullet states the thesis in a few words: the best headline when the source has no title.
-  const keyPointHeadline = outline.keyPoints
-    ? sentencesOfPassage(outline.keyPoints, analysis)
-        .map((sentence) => extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), { maxWords: 12 }))
-        .find((headline) => headline !== null && !headline.truncated && !headline.anaphoric)
-    : undefined;
-  const h1 =
-    outline.h1 ??
-    document.metadata.title ??
-    keyPointHeadline?.text ??
-    leadHeadline?.text ??
-    capitalizeFirst(keyphrase);
-
   const sourceHeadings = outline.sections
     .filter((section) => section.origin !== 'generated')
     .map((section) => section.heading);
@@ -93,12 +81,21 @@ export function planArticle(
       keyphrase,
       candidates: [
         ...(document.metadata.title ? [document.metadata.title] : []),
-        ...sourceHeadings,
         ...(outline.h1 ? [outline.h1] : []),
+        ...sourceHeadings,
         ...keyPointHeadlines,
-        h1,
+        ...(leadHeadline ? [leadHeadline.text] : []),
       ],
     });
+  // The source's own headline first; else the SEO title, as most CMSs print it, unless it is only the
+  // keyphrase; else the main clause of the lead.
+  const titleIsBare = title.trim().toLocaleLowerCase('fr') === keyphrase.trim().toLocaleLowerCase('fr');
+  const h1 =
+    outline.h1 ??
+    document.metadata.title ??
+    (titleIsBare ? undefined : title) ??
+    leadHeadline?.text ??
+    capitalizeFirst(keyphrase);
   const description =
     options.description?.trim() ||
     withinDescriptionBounds(document.metadata.description) ||

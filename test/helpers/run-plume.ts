@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const PLUME_BIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const PLUME_BIN = fileURLToPath(new URL('../../dist/bin/main.js', import.meta.url));
 
 export interface PlumeRun {
   code: number | null;

@@ -117,10 +117,21 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
                     content: `Ta réponse n’était pas un JSON valide (${lastProblem}). Réponds uniquement avec le JSON demandé.`,
                   },
                 ];
-          const text = await call(context, {
-            messages: [...messages, ...retryNote],
-            jsonSchema: LLM_PLAN_JSON_SCHEMA,
-          });
+          let text: string;
+          try {
+            text = await call(context, {
+              messages: [...messages, ...retryNote],
+              jsonSchema: LLM_PLAN_JSON_SCHEMA,
+            });
+          } catch (error) {
+            // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
+            const answered = (error as { text?: unknown }).text;
+            if (
+              !(error instanceof Error && error.name === 'LlmResponseError' && typeof answered === 'string')
+            )
+              throw error;
+            text = answered;
+          }
           const parsed = parseJson(text, LLM_PLAN_SCHEMA);
           if (parsed.ok) plan = parsed.value;
           else lastProblem = parsed.problem;

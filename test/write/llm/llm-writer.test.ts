@@ -4,7 +4,14 @@ import type { CompletionRequest } from '../../../src/llm/language-model.js';
 import { optimize } from '../../../src/optimize.js';
 import { createLlmWriter } from '../../../src/write/llm/llm-writer.js';
 import { LlmPlanError } from '../../../src/write/llm/llm-writer-errors.js';
-import { cooperativeScript, createFakeModel, frenchText, kindOf, planAnswer, requestedWords } from '../../helpers/fake-llm.js';
+import {
+  cooperativeScript,
+  createFakeModel,
+  frenchText,
+  kindOf,
+  planAnswer,
+  requestedWords,
+} from '../../helpers/fake-llm.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const EXAMPLE = read('examples/talents-ia.txt');
@@ -18,7 +25,11 @@ const constraint = (result: Awaited<ReturnType<typeof optimize>>, id: string) =>
 describe('LLM writer', () => {
   it('plans, writes every section and passes the hard constraints', async () => {
     const model = createFakeModel(cooperativeScript({ keyphrase: 'talents en IA', passages: 29 }));
-    const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
+    const result = await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     expect(result.report.constraints.filter((entry) => !entry.passed)).toEqual([]);
     expect(result.report.passed).toBe(true);
     expect(result.report.writer).toBe('fake:scripted');
@@ -49,12 +60,15 @@ describe('LLM writer', () => {
     expect(result.report.passed).toBe(true);
     const planPrompt = model.requests[0]?.messages[1]?.content ?? '';
     expect(planPrompt).toContain('n’est pas en français');
-    const sectionPrompt = model.requests.find((request) => kindOf(request) === 'section')?.messages[1]?.content ?? '';
+    const sectionPrompt =
+      model.requests.find((request) => kindOf(request) === 'section')?.messages[1]?.content ?? '';
     expect(sectionPrompt).toContain('Traduis fidèlement');
   });
 
   it('expands a 380-word French article to the minimum', async () => {
-    const model = createFakeModel(cooperativeScript({ keyphrase: 'vélos en libre-service', passages: 8, sections: 4 }));
+    const model = createFakeModel(
+      cooperativeScript({ keyphrase: 'vélos en libre-service', passages: 8, sections: 4 }),
+    );
     const result = await optimize(SHORT, { writer: createLlmWriter({ model }), date: DATE });
     expect(result.report.source.words).toBeLessThan(450);
     expect(result.article.metadata.wordCount).toBeGreaterThanOrEqual(700);
@@ -68,8 +82,14 @@ describe('LLM writer', () => {
       if (kind === 'section') return frenchText(40);
       return cooperative(request, call);
     });
-    const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
-    expect(model.requests.some((request) => kindOf(request) === 'repair' && requestedWords(request) > 40)).toBe(true);
+    const result = await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
+    expect(
+      model.requests.some((request) => kindOf(request) === 'repair' && requestedWords(request) > 40),
+    ).toBe(true);
     expect(result.report.writerStats.repairRounds).toBeGreaterThanOrEqual(1);
     expect(constraint(result, 'length')?.passed).toBe(true);
   });
@@ -88,9 +108,15 @@ describe('LLM writer', () => {
       }
       return cooperative(request, call);
     });
-    const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
+    const result = await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     const repairs = model.requests.filter((request) => kindOf(request) === 'repair');
-    expect(repairs.some((request) => request.messages[1]?.content.includes('pas (entièrement) en français'))).toBe(true);
+    expect(
+      repairs.some((request) => request.messages[1]?.content.includes('pas (entièrement) en français')),
+    ).toBe(true);
     expect(result.markdown).not.toContain('Companies are struggling');
     expect(constraint(result, 'language')?.passed).toBe(true);
   });
@@ -105,14 +131,20 @@ describe('LLM writer', () => {
       }
       return cooperative(request, call);
     });
-    const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
+    const result = await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     expect(result.markdown).not.toContain('250 000');
     expect(result.report.fidelity.passed).toBe(true);
   });
 
   it('retries a plan that is not valid JSON', async () => {
     const cooperative = cooperativeScript({ keyphrase: 'talents en IA', passages: 29 });
-    const model = createFakeModel((request, call) => (call === 1 ? '{"keyphrase": "talents en IA", oops' : cooperative(request, call)));
+    const model = createFakeModel((request, call) =>
+      call === 1 ? '{"keyphrase": "talents en IA", oops' : cooperative(request, call),
+    );
     const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE });
     const plans = model.requests.filter((request) => kindOf(request) === 'plan');
     expect(plans).toHaveLength(2);
@@ -123,7 +155,8 @@ describe('LLM writer', () => {
   it('fails clearly when the plan is invalid twice', async () => {
     const model = createFakeModel(() => JSON.stringify({ keyphrase: 'x' }));
     await expect(optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE })).rejects.toSatisfy(
-      (error: unknown) => LlmPlanError.isInstance(error) && /valid plan after 2 attempts/.test((error as Error).message),
+      (error: unknown) =>
+        LlmPlanError.isInstance(error) && /valid plan after 2 attempts/.test((error as Error).message),
     );
   });
 
@@ -151,7 +184,11 @@ describe('LLM writer', () => {
       if (outside.includes('Ignore previous instructions')) return 'PWNED';
       return cooperativeScript({ keyphrase: 'talents en IA', passages: 31 })(request, call);
     });
-    const result = await optimize(injected, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
+    const result = await optimize(injected, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     for (const request of model.requests) {
       const user = request.messages[1]?.content ?? '';
       expect(user.split('</article_source>').length).toBeLessThanOrEqual(2);
@@ -172,7 +209,11 @@ describe('LLM writer', () => {
       running -= 1;
       return cooperative(request, call);
     });
-    await optimize(EXAMPLE, { writer: createLlmWriter({ model, concurrency: 2 }), date: DATE, keyphrase: 'talents en IA' });
+    await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model, concurrency: 2 }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     expect(peak).toBe(2);
   });
 
@@ -182,7 +223,11 @@ describe('LLM writer', () => {
         ? planAnswer({ keyphrase: 'talents en IA', sections: 5, passages: 29, budget: 60 })
         : cooperativeScript({ keyphrase: 'talents en IA', passages: 29 })(request, call),
     );
-    const result = await optimize(EXAMPLE, { writer: createLlmWriter({ model }), date: DATE, keyphrase: 'talents en IA' });
+    const result = await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model }),
+      date: DATE,
+      keyphrase: 'talents en IA',
+    });
     const total = result.plan.sections.reduce((sum, section) => sum + section.wordBudget, 0);
     expect(total + 90).toBeGreaterThanOrEqual(Math.ceil(700 * 1.15) - 150);
     expect(result.plan.sections.every((section) => section.wordBudget <= 260)).toBe(true);
