@@ -39,9 +39,9 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
   lines.push(
     [
       `${formatNumber(statistics.bodyWords)} mots`,
-      `${statistics.sentences} phrases`,
-      `${statistics.paragraphs} paragraphes`,
-      `${statistics.subheadings} intertitres`,
+      `${statistics.sentences} phrase${statistics.sentences > 1 ? 's' : ''}`,
+      `${statistics.paragraphs} paragraphe${statistics.paragraphs > 1 ? 's' : ''}`,
+      `${statistics.subheadings} intertitre${statistics.subheadings > 1 ? 's' : ''}`,
       `Flesch ${formatNumber(Math.round(statistics.fleschReadingEase * 10) / 10)}`,
     ].join(' · '),
   );

@@ -38,7 +38,15 @@ export function buildTitle(options: BuildTitleOptions): string {
     else if (exact.length > 0) {
       const withoutTail = removeKeyphraseTail(candidate, keyphrase);
       if (withoutTail !== null) title = `${label} : ${lowercaseFirst(withoutTail)}`;
-      else fallbacks.push(candidate);
+      else {
+        // Keep the keyphrase in the title: the candidate up to it, or the keyphrase first and the words before it.
+        const index = exact[0] as number;
+        const throughKeyphrase = candidate.slice(0, index).trimEnd();
+        const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
+        fallbacks.push(candidate, upToKeyphrase);
+        const before = cutToWidth(throughKeyphrase, Number.POSITIVE_INFINITY);
+        if (before.split(/\s+/u).length >= 3) tooWide.push(`${label} : ${lowercaseFirst(before)}`);
+      }
     } else if (!matcher.match(candidate).allContentWords) title = `${label} : ${lowercaseFirst(candidate)}`;
     else fallbacks.push(candidate);
     if (title === null) continue;

@@ -85,6 +85,10 @@ export function planArticle(
         ...sourceHeadings,
         ...keyPointHeadlines,
         ...(leadHeadline ? [leadHeadline.text] : []),
+        // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
+        ...outline.sections
+          .filter((section) => section.origin === 'generated')
+          .map((section) => section.heading),
       ],
     });
   // The source's own headline first; else the SEO title, as most CMSs print it, unless it is only the

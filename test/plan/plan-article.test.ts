@@ -177,8 +177,8 @@ describe('planArticle on a long text without headings', () => {
     expect(generated.slug).toBe('metro-parisien');
   });
 
-  it('gets a title wider than the bare keyphrase: a candidate too wide is cut between words', () => {
-    expect(generated.title).toBe("Métro parisien : plus de quatre millions de voyageurs s'engouffrent");
+  it('gets a title wider than the bare keyphrase, from a whole clause rather than a cut one', () => {
+    expect(generated.title).toBe('Métro parisien : la Ville de Paris défend un réseau strictement local');
     expect(measureTextWidth(generated.title)).toBeGreaterThanOrEqual(300);
     expect(measureTextWidth(generated.title)).toBeLessThanOrEqual(600);
   });

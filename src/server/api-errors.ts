@@ -1,0 +1,118 @@
+import { InputError, type InputErrorCode } from '../ingest/input-error.js';
+
+/** HTTP statuses the API answers errors with. */
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
+
+/** The JSON body of every error: `code` is stable English for programs, `message` is French for the page. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** The request field at fault, for 400 validation errors (e.g. `minWords`). */
+    field?: string;
+  };
+}
+
+/**
+ * An error the API reports as-is: its status, code and French message are safe to show. Anything
+ * else thrown while handling a request becomes a bare 500 (see `toApiError`).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: ApiErrorStatus;
+  readonly code: string;
+  readonly field: string | undefined;
+  /** Extra response headers (`Retry-After`, `WWW-Authenticate`). */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: ApiErrorStatus,
+    code: string,
+    message: string,
+    options: { field?: string; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = status;
+    this.code = code;
+    this.field = options.field;
+    this.headers = options.headers ?? {};
+  }
+
+  static isInstance(error: unknown): error is ApiError {
+    return (
+      error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).status === 'number'
+    );
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.field === undefined ? {} : { field: this.field }),
+      },
+    };
+  }
+}
+
+/** InputError messages are English CLI lines that may name paths: the page gets these instead. */
+const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
+  empty: 'L’article est vide : il ne contient aucun texte.',
+  'too-large': 'L’article est trop volumineux.',
+  binary: 'Ce fichier ressemble à un fichier binaire, pas à du texte.',
+  'invalid-utf8': 'Le texte n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 et réessayez.',
+  unreadable: 'L’article n’a pas pu être lu.',
+  'unsupported-format': 'Ce format d’article n’est pas pris en charge.',
+  'no-article': 'Aucun article n’a été trouvé dans cette page.',
+  'not-found': 'L’article est introuvable.',
+  'not-a-file': 'L’article n’est pas un fichier.',
+};
+
+const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
+
+/**
+ * Maps anything thrown while handling a request to what the client may see. Unknown errors become
+ * a 500 with a fixed message: no stack, no path, no provider detail ever reaches the response.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (ApiError.isInstance(error)) return error;
+  if (InputError.isInstance(error)) {
+    const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
+    return new ApiError(
+      status,
+      error.code,
+      INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable,
+    );
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (LLM_UNAVAILABLE.has(name)) {
+    return new ApiError(
+      502,
+      'llm-unavailable',
+      'Le fournisseur LLM refuse la connexion : vérifiez sa configuration.',
+    );
+  }
+  if (name === 'LlmBudgetError') {
+    return new ApiError(502, 'llm-budget', 'Le budget d’appels LLM pour cet article est épuisé.');
+  }
+  if (name.startsWith('Llm')) {
+    return new ApiError(
+      502,
+      'llm-failed',
+      'Le fournisseur LLM n’a pas pu rédiger l’article. Réessayez plus tard.',
+    );
+  }
+  return internalError();
+}
+
+export function internalError(): ApiError {
+  return new ApiError(
+    500,
+    'internal',
+    'Erreur interne du serveur. Réessayez ; si le problème persiste, signalez-le.',
+  );
+}
+
+export function notFoundError(): ApiError {
+  return new ApiError(404, 'not-found', 'Cette adresse n’existe pas.');
+}
