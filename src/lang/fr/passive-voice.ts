@@ -1,3 +1,4 @@
+import { AUXILIARIES } from './function-words.js';
 /**
  * French passive voice: a form of être followed by a past participle (« les talents sont rémunérés »,
  * « la décision a été prise », « la technologie peut être utilisée »).
@@ -9,98 +10,17 @@
  * « c'est ici »); they are listed with the reason.
  */
 
-/** Every form of être that can carry a passive, simple tenses and non-finite forms. */
-export const ETRE_FORMS = [
-  // Indicative present, imperfect, simple past, future.
-  'suis',
-  'es',
-  'est',
-  'sommes',
-  'êtes',
-  'sont',
-  'étais',
-  'était',
-  'étions',
-  'étiez',
-  'étaient',
-  'fus',
-  'fut',
-  'fûmes',
-  'fûtes',
-  'furent',
-  'serai',
-  'seras',
-  'sera',
-  'serons',
-  'serez',
-  'seront',
-  // Conditional.
-  'serais',
-  'serait',
-  'serions',
-  'seriez',
-  'seraient',
-  // Subjunctive present and imperfect.
-  'sois',
-  'soit',
-  'soyons',
-  'soyez',
-  'soient',
-  'fusse',
-  'fusses',
-  'fût',
-  'fussions',
-  'fussiez',
-  'fussent',
-  // Infinitive and present participle (« peut être utilisée », « étant reconnu »).
-  'être',
-  'étant',
-] as const;
+/** Every form of être that can carry a passive; « été » is left out: it is the participle that follows. */
+export const ETRE_FORMS: readonly string[] = AUXILIARIES.etre.filter((form) => form !== 'été');
 
 /**
  * Forms of avoir that build the compound tenses of être with « été »: « a été », « avait été »,
- * « aura été », « aurait été », « ait été », « ayant été », « avoir été ».
+ * « aura été », « aurait été », « ait été », « ayant été », « avoir été ». Its participles (« eu »,
+ * « eue », « eues ») are left out: « eu été » is not French.
  */
-export const AVOIR_FORMS = [
-  'ai',
-  'as',
-  'a',
-  'avons',
-  'avez',
-  'ont',
-  'avais',
-  'avait',
-  'avions',
-  'aviez',
-  'avaient',
-  'eus',
-  'eut',
-  'eûmes',
-  'eûtes',
-  'eurent',
-  'aurai',
-  'auras',
-  'aura',
-  'aurons',
-  'aurez',
-  'auront',
-  'aurais',
-  'aurait',
-  'aurions',
-  'auriez',
-  'auraient',
-  'aie',
-  'aies',
-  'ait',
-  'ayons',
-  'ayez',
-  'aient',
-  'eusse',
-  'eût',
-  'eussent',
-  'avoir',
-  'ayant',
-] as const;
+export const AVOIR_FORMS: readonly string[] = AUXILIARIES.avoir.filter(
+  (form) => !['eu', 'eue', 'eues'].includes(form),
+);
 
 /**
  * Past participles that do not end in -é, -i or -u after a consonant, or that are worth listing anyway.
