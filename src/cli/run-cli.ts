@@ -3,6 +3,7 @@ import { InputError } from '../ingest/input-error.js';
 import { registerAuditCommand } from './audit-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { UsageError } from './usage-error.js';
 
 export interface CliStreams {
@@ -45,6 +46,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   };
   registerOptimizeCommand(program, context, setExitCode);
   registerAuditCommand(program, context, setExitCode);
+  registerServeCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

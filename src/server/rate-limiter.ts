@@ -51,9 +51,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       refill(bucket, time);
       if (bucket.tokens >= capacity) buckets.delete(key);
     }
-    // Still full of busy clients: forget the oldest entries (Map keeps insertion order).
+    // Still full of busy clients: forget the oldest entries (Map keeps insertion order), down to
+    // 90 % so that a flood of new addresses does not pay a full sweep on every request.
+    const target = Math.floor(maxClients * 0.9);
     for (const key of buckets.keys()) {
-      if (buckets.size < maxClients) break;
+      if (buckets.size <= target) break;
       buckets.delete(key);
     }
   };

@@ -1,0 +1,159 @@
+// HTTP benchmark of `plume serve`: prints figures, asserts nothing. Run with `npm run bench:server`
+// (builds first). The server runs in a child process (so its memory is its own) on a loopback port,
+// without rate limit; this process is the load generator: N clients, each a fetch loop, for a fixed time.
+// Memory is read in the child with process.memoryUsage() after a forced GC, asked for over the IPC
+// channel: no extra HTTP endpoint exists for it.
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const CASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const MEMORY_REQUESTS = 10_000;
+
+if (process.argv[2] === '--child') {
+  await runChild();
+} else {
+  await runParent();
+}
+
+/** The server: started from dist/, answers `memory` messages with its own figures. */
+async function runChild() {
+  const { startServer } = await import('../dist/server/start-server.js');
+  const server = await startServer({ host: '127.0.0.1', port: 0, rateLimit: false, logError: () => {} });
+  process.on('message', (message) => {
+    if (message === 'memory') {
+      globalThis.gc?.();
+      globalThis.gc?.();
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      process.send?.({ type: 'memory', rss, heapUsed, heapTotal, external });
+    } else if (message === 'stop') {
+      server.close().then(() => process.exit(0));
+    }
+  });
+  process.send?.({ type: 'ready', url: server.url });
+}
+
+async function runParent() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const example = readFileSync(`${root}examples/talents-ia.txt`, 'utf8');
+  const child = fork(fileURLToPath(import.meta.url), ['--child'], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await nextMessage(child, 'ready');
+  const base = ready.url;
+  const audit = jsonRequest(`${base}api/audit`, { markdown: example, keyphrase: 'talents en IA' });
+  const optimize = jsonRequest(`${base}api/optimize`, {
+    text: example,
+    keyphrase: 'talents en IA',
+    writer: 'offline',
+  });
+
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}; server at ${base}`);
+  console.log(
+    `example: ${example.length} characters; ${CASE_SECONDS} s per case, keep-alive fetch clients\n`,
+  );
+
+  // Warm-up: JIT, lazy imports (remark, linkedom), caches.
+  await load(audit, 4, { requests: 200 });
+  await load(optimize, 4, { requests: 50 });
+
+  console.log('case                         clients    requests     req/s      p50 ms     p99 ms   errors');
+  for (const [label, request] of [
+    ['POST /api/audit', audit],
+    ['POST /api/optimize (offline)', optimize],
+  ]) {
+    for (const clients of [1, 16]) {
+      const result = await load(request, clients, { seconds: CASE_SECONDS });
+      printRow(label, clients, result);
+    }
+  }
+
+  console.log(
+    `\n# Server memory: after warm-up vs after ${MEMORY_REQUESTS.toLocaleString('en')} more audit requests (GC forced)`,
+  );
+  const before = await memoryOf(child);
+  const run = await load(audit, 16, { requests: MEMORY_REQUESTS });
+  const after = await memoryOf(child);
+  console.log(`${MEMORY_REQUESTS} audits in ${(run.elapsedMs / 1000).toFixed(1)} s, ${run.errors} errors`);
+  for (const key of ['rss', 'heapUsed', 'heapTotal', 'external']) {
+    const delta = after[key] - before[key];
+    console.log(
+      `${key.padEnd(10)} ${megabytes(before[key]).padStart(9)} -> ${megabytes(after[key]).padStart(9)}  (${delta >= 0 ? '+' : ''}${megabytes(delta)})`,
+    );
+  }
+  child.send('stop');
+}
+
+function jsonRequest(url, body) {
+  return {
+    url,
+    init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  };
+}
+
+/**
+ * `clients` concurrent loops of fetch; stops after `seconds`, or once `requests` have been sent in
+ * all. Latencies are measured per request, body read included.
+ */
+async function load(request, clients, limits) {
+  const latencies = [];
+  let sent = 0;
+  let errors = 0;
+  const started = performance.now();
+  const deadline = limits.seconds === undefined ? Number.POSITIVE_INFINITY : started + limits.seconds * 1000;
+  const budget = limits.requests ?? Number.POSITIVE_INFINITY;
+  const client = async () => {
+    while (performance.now() < deadline && sent < budget) {
+      sent++;
+      const start = performance.now();
+      try {
+        const response = await fetch(request.url, request.init);
+        await response.arrayBuffer();
+        if (!response.ok) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const elapsedMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { latencies, elapsedMs, errors };
+}
+
+function percentile(sorted, fraction) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function printRow(label, clients, { latencies, elapsedMs, errors }) {
+  const rate = latencies.length / (elapsedMs / 1000);
+  console.log(
+    `${label.padEnd(28)} ${String(clients).padStart(7)} ${String(latencies.length).padStart(11)} ${rate.toFixed(1).padStart(9)} ${percentile(latencies, 0.5).toFixed(1).padStart(11)} ${percentile(latencies, 0.99).toFixed(1).padStart(10)} ${String(errors).padStart(8)}`,
+  );
+}
+
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function nextMessage(child, type) {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (message?.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message);
+    };
+    const onExit = (code) => reject(new Error(`server process exited with code ${code}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+async function memoryOf(child) {
+  child.send('memory');
+  return nextMessage(child, 'memory');
+}
