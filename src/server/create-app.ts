@@ -122,7 +122,8 @@ export function createApp(options: CreateAppOptions = {}): Hono {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) context.res.headers.set(name, value);
     // The article preview is a sandboxed frame with an opaque origin: it may read the stylesheet, nothing else.
-    if (context.req.path === '/app.css') context.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    if (context.req.path === '/app.css')
+      context.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   });
   app.use('*', checkHost(allowedHosts));
 
