@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../ingest/input-error.js';
 import { registerAuditCommand } from './audit-command.js';
+import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -47,6 +48,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerOptimizeCommand(program, context, setExitCode);
   registerAuditCommand(program, context, setExitCode);
   registerServeCommand(program, context, setExitCode);
+  registerBatchCommand(program, context, setExitCode);
+  registerWorkerCommand(program, context, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -1,0 +1,61 @@
+import type { LlmBudget } from '../llm/budget.js';
+import { optimize } from '../optimize.js';
+import { renderJson } from '../render/render-json.js';
+import type { Writer } from '../write/writer.js';
+import type { ArticleOutcome, ArticleTask } from './article-task.js';
+
+export interface RunArticleTaskOptions {
+  /** The writer (default: the offline writer). */
+  writer?: Writer;
+  /** The LLM writer's budget: its figures (retries' tokens included) replace the writer's own count in the report. */
+  budget?: LlmBudget;
+  signal?: AbortSignal;
+}
+
+/**
+ * Optimizes one article of a batch, exactly as `plume optimize` would with the
+ * batch's options. Shared by the worker threads, the LLM path and `plume worker`.
+ */
+export async function runArticleTask(
+  task: ArticleTask,
+  options: RunArticleTaskOptions = {},
+): Promise<ArticleOutcome> {
+  const { options: articleOptions } = task;
+  const result = await optimize(task.text, {
+    fileName: task.fileName,
+    minWords: articleOptions.minWords,
+    locale: articleOptions.locale,
+    tableOfContents: articleOptions.tableOfContents,
+    faq: articleOptions.faq,
+    now: () => new Date(`${task.defaultDate}T12:00:00Z`),
+    ...(articleOptions.siteName ? { siteName: articleOptions.siteName } : {}),
+    ...(articleOptions.author ? { author: articleOptions.author } : {}),
+    ...(articleOptions.date ? { date: articleOptions.date } : {}),
+    ...(options.writer ? { writer: options.writer } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const { report } = result;
+  if (options.budget) {
+    const spent = options.budget.report();
+    Object.assign(report.writerStats, {
+      calls: spent.calls,
+      cachedCalls: spent.cacheHits,
+      inputTokens: spent.inputTokens,
+      outputTokens: spent.outputTokens,
+      estimatedCostUsd: spent.estimatedCostUsd ?? null,
+    });
+  }
+  return {
+    slug: result.article.metadata.slug,
+    markdown: result.markdown,
+    html: result.html,
+    reportJson: renderJson(result),
+    passed: report.passed,
+    failedConstraints: report.constraints.filter((constraint) => !constraint.passed).map(({ id }) => id),
+    words: result.article.metadata.wordCount,
+    seoScore: report.scores.seo,
+    readabilityScore: report.scores.readability,
+    writer: report.writer,
+    writerStats: report.writerStats,
+  };
+}

@@ -1,0 +1,505 @@
+import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { writeOutputFiles } from '../cli/write-output-files.js';
+import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
+import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
+import type { WriterStats } from '../write/writer.js';
+import type { ArticleProcessor } from './article-processor.js';
+import type { ArticleOutcome, BatchArticleOptions } from './article-task.js';
+import { lockOutputDirectory, removeStaleTemporaryFiles } from './batch-lock.js';
+import { type ManifestEntry, type ManifestFile, ManifestStore, readManifest } from './batch-manifest.js';
+import { hashArticleJob, hashContent } from './content-hash.js';
+import { assignBaseNames, candidateBaseNames } from './output-names.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** The batch report, beside the articles. */
+export const BATCH_REPORT_NAME = 'batch-report.json';
+
+/** The three files of an article, in the manifest's order. */
+const OUTPUT_EXTENSIONS = ['.md', '.html', '.report.json'] as const;
+
+export interface RunBatchOptions {
+  /** Articles to optimize (absolute paths), as `collectInputs` found them. */
+  files: readonly string[];
+  /** Arguments that matched nothing (absolute paths): each is reported as an article that failed. */
+  missing?: readonly string[];
+  /** Where the articles, the manifest and the report go (absolute or relative to `cwd`). */
+  outputDirectory: string;
+  /** Base of the paths shown in the summary (default `process.cwd()`). */
+  cwd?: string;
+  options: BatchArticleOptions;
+  /** Date for articles with neither `options.date` nor a source date, YYYY-MM-DD. */
+  defaultDate: string;
+  /** Writer name hashed with each input: `offline`, `provider:model`, or `queue`. */
+  writerName: string;
+  processor: ArticleProcessor;
+  /** Redo every article, even those the manifest says are done (default false). */
+  force?: boolean;
+  /** Stops handing out articles; those in flight are abandoned (the processor is closed by the caller). */
+  signal?: AbortSignal;
+  onEvent?: (event: BatchEvent) => void;
+  /** Clock in ms (default `Date.now`). */
+  now?: () => number;
+}
+
+export type ArticleStatus = 'written' | 'skipped' | 'error';
+
+/** One line of the summary and of batch-report.json. */
+export interface BatchArticleResult {
+  /** The input as given (relative to the working directory). */
+  input: string;
+  status: ArticleStatus;
+  slug?: string;
+  /** Output files (names in the output folder). */
+  files?: string[];
+  passed?: boolean;
+  failedConstraints?: string[];
+  words?: number;
+  seoScore?: number;
+  readabilityScore?: number;
+  writer?: string;
+  /** Why it could not be processed. */
+  error?: string;
+  /** `input` for a bad input (missing, empty, binary…), `internal` for anything else. */
+  errorKind?: 'input' | 'internal';
+  durationMs: number;
+}
+
+export interface BatchTotals {
+  articles: number;
+  written: number;
+  skipped: number;
+  /** Written or skipped, and every hard constraint holds. */
+  passed: number;
+  /** Written or skipped, but a hard constraint failed. */
+  constraintFailed: number;
+  errors: number;
+}
+
+export interface BatchReport {
+  generator: 'Plume';
+  version: 1;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  outputDirectory: string;
+  options: BatchArticleOptions;
+  writer: string;
+  /** Where the articles ran (`ArticleProcessor.description`). */
+  processor: string;
+  /** True when Ctrl-C stopped the batch: the articles not listed were not processed. */
+  interrupted: boolean;
+  totals: BatchTotals;
+  /** LLM spending of the articles written in this run (zeros offline). */
+  writerStats: Omit<WriterStats, 'notes' | 'repairRounds'>;
+  articles: BatchArticleResult[];
+}
+
+export type BatchEvent =
+  | { type: 'start'; total: number }
+  | { type: 'warning'; message: string }
+  | { type: 'article'; result: BatchArticleResult; completed: number; total: number; totals: BatchTotals };
+
+/**
+ * Optimizes a set of articles into one folder, resumably: each article's
+ * outputs are written atomically, then recorded in the manifest (hash of input,
+ * options and writer, plus the outputs' hashes); an article whose record
+ * matches is skipped. One article's failure never stops the others.
+ */
+export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const cwd = options.cwd ?? process.cwd();
+  const outputDirectory = resolve(cwd, options.outputDirectory);
+  const outputInfo = await stat(outputDirectory).catch(() => null);
+  if (outputInfo && !outputInfo.isDirectory()) {
+    throw new InputError('not-a-file', `${options.outputDirectory} exists and is not a folder.`);
+  }
+  await mkdir(outputDirectory, { recursive: true });
+  const unlock = await lockOutputDirectory(outputDirectory);
+  try {
+    await removeStaleTemporaryFiles(outputDirectory);
+    const { manifest, warning } = await readManifest(outputDirectory);
+    if (warning) options.onEvent?.({ type: 'warning', message: warning });
+    const session = new BatchSession(
+      options,
+      outputDirectory,
+      cwd,
+      new ManifestStore(outputDirectory, manifest),
+    );
+    await session.run();
+    const finishedAt = now();
+    const report: BatchReport = {
+      generator: 'Plume',
+      version: 1,
+      startedAt: new Date(startedAt).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      durationMs: finishedAt - startedAt,
+      outputDirectory: relative(cwd, outputDirectory) || '.',
+      options: options.options,
+      writer: options.writerName,
+      processor: options.processor.description,
+      interrupted: options.signal?.aborted === true,
+      totals: session.totals(),
+      writerStats: session.writerStats,
+      articles: session.results(),
+    };
+    await writeFileAtomic(join(outputDirectory, BATCH_REPORT_NAME), `${JSON.stringify(report, null, 2)}\n`);
+    return report;
+  } finally {
+    await unlock();
+  }
+}
+
+/** 1 when an article could not be processed, else 3 when a hard constraint failed, else 0. */
+export function batchExitCode(report: BatchReport): number {
+  if (report.totals.errors > 0) return 1;
+  if (report.totals.constraintFailed > 0) return 3;
+  return 0;
+}
+
+class BatchSession {
+  readonly writerStats: BatchReport['writerStats'] = {
+    calls: 0,
+    cachedCalls: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    estimatedCostUsd: 0,
+  };
+  private readonly byInput = new Map<string, BatchArticleResult>();
+  /** Inputs of this batch by the slug the manifest records for them, kept in step with `setEntry`. */
+  private readonly bySlug = new Map<string, Set<string>>();
+  private readonly keys: Map<string, string>;
+  private readonly batchKeys: Set<string>;
+  private readonly total: number;
+  private commitChain: Promise<unknown> = Promise.resolve();
+  /** Articles written, waiting for the manifest write that records them. */
+  private readonly recording: Promise<void>[] = [];
+
+  constructor(
+    private readonly options: RunBatchOptions,
+    private readonly outputDirectory: string,
+    private readonly cwd: string,
+    private readonly store: ManifestStore,
+  ) {
+    this.keys = new Map(options.files.map((file) => [file, toKey(relative(outputDirectory, file))]));
+    this.batchKeys = new Set(this.keys.values());
+    this.total = options.files.length + (options.missing?.length ?? 0);
+    for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry.slug);
+  }
+
+  private index(key: string, slug: string): void {
+    if (!this.batchKeys.has(key)) return;
+    const holders = this.bySlug.get(slug) ?? new Set<string>();
+    holders.add(key);
+    this.bySlug.set(slug, holders);
+  }
+
+  /** Records `entry` for `key` in the manifest (in memory) and in the slug index. */
+  private setEntry(key: string, entry: ManifestEntry): void {
+    const previous = this.store.get(key);
+    if (previous && previous.slug !== entry.slug) this.bySlug.get(previous.slug)?.delete(key);
+    this.store.set(key, entry);
+    this.index(key, entry.slug);
+  }
+
+  async run(): Promise<void> {
+    const { options } = this;
+    options.onEvent?.({ type: 'start', total: this.total });
+    for (const path of options.missing ?? []) {
+      this.record(path, {
+        input: this.display(path),
+        status: 'error',
+        error: `File not found: ${this.display(path)}`,
+        errorKind: 'input',
+        durationMs: 0,
+      });
+    }
+    let next = 0;
+    const lane = async () => {
+      while (next < options.files.length && !options.signal?.aborted) {
+        const file = options.files[next++];
+        if (file === undefined) break;
+        const handled = await this.handle(file);
+        if (!handled) continue;
+        const { result, recorded } = handled;
+        if (!recorded) {
+          this.record(file, result);
+          continue;
+        }
+        // Done only once the manifest says so; meanwhile this lane takes the next article.
+        this.recording.push(
+          recorded.then(
+            () => this.record(file, result),
+            (error: Error) =>
+              this.record(file, {
+                input: result.input,
+                status: 'error',
+                error: `written, but not recorded in the manifest: ${error.message}`,
+                errorKind: 'internal',
+                durationMs: result.durationMs,
+              }),
+          ),
+        );
+      }
+    };
+    const lanes = Math.max(1, Math.min(options.processor.concurrency, options.files.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
+    await this.commitChain;
+    await Promise.all(this.recording);
+    // Inputs that left the batch may have freed a slug: every slug shared in the manifest gets its final names.
+    if (!options.signal?.aborted) {
+      for (const slug of new Set(Object.values(this.store.entries).map((entry) => entry.slug))) {
+        await this.reconcile(slug);
+      }
+      await this.store.flush();
+    }
+  }
+
+  totals(): BatchTotals {
+    const results = [...this.byInput.values()];
+    const done = results.filter((result) => result.status !== 'error');
+    return {
+      articles: results.length,
+      written: results.filter((result) => result.status === 'written').length,
+      skipped: results.filter((result) => result.status === 'skipped').length,
+      passed: done.filter((result) => result.passed).length,
+      constraintFailed: done.filter((result) => !result.passed).length,
+      errors: results.length - done.length,
+    };
+  }
+
+  /** Sorted by input, so the summary reads the same whatever finished first; file names as finally renamed. */
+  results(): BatchArticleResult[] {
+    return [...this.byInput.entries()]
+      .map(([path, result]) => {
+        const entry = result.status === 'error' ? undefined : this.store.get(this.keys.get(path) ?? '');
+        return entry ? { ...result, files: entry.files.map((file) => file.name) } : result;
+      })
+      .sort((left, right) => (left.input < right.input ? -1 : 1));
+  }
+
+  private record(path: string, result: BatchArticleResult): void {
+    this.byInput.set(path, result);
+    this.options.onEvent?.({
+      type: 'article',
+      result,
+      completed: this.byInput.size,
+      total: this.total,
+      totals: this.totals(),
+    });
+  }
+
+  private display(path: string): string {
+    return relative(this.cwd, path) || path;
+  }
+
+  /**
+   * One article: read, hash, skip or process, write. `recorded` resolves once
+   * the manifest holds a written article. Undefined when Ctrl-C abandoned it.
+   */
+  private async handle(
+    file: string,
+  ): Promise<{ result: BatchArticleResult; recorded?: Promise<void> } | undefined> {
+    const { options } = this;
+    const now = options.now ?? Date.now;
+    const started = now();
+    const input = this.display(file);
+    const key = this.keys.get(file) ?? toKey(relative(this.outputDirectory, file));
+    try {
+      const bytes = await readInputBytes(file, input);
+      const hash = hashArticleJob(bytes, options.options, options.writerName);
+      const previous = this.store.get(key);
+      if (!options.force && previous?.hash === hash && (await this.verifyOutputs(key, previous))) {
+        const entry = this.store.get(key) ?? previous;
+        return { result: { ...summaryOf(entry, input), status: 'skipped', durationMs: 0 } };
+      }
+      const text = decodeSource(bytes, input);
+      const outcome = await options.processor.process(
+        { fileName: input, text, options: options.options, defaultDate: options.defaultDate },
+        hash,
+      );
+      if (options.signal?.aborted) return undefined;
+      const durationMs = now() - started;
+      const entry = await this.commit(key, hash, outcome, durationMs);
+      this.addWriterStats(outcome.writerStats);
+      return {
+        result: { ...summaryOf(entry, input), status: 'written', durationMs },
+        recorded: this.store.flush(),
+      };
+    } catch (error) {
+      if (options.signal?.aborted) return undefined;
+      const inputError = InputError.isInstance(error) || (error as Error)?.name === 'UsageError';
+      return {
+        result: {
+          input,
+          status: 'error',
+          error: error instanceof Error ? error.message : String(error),
+          errorKind: inputError ? 'input' : 'internal',
+          durationMs: now() - started,
+        },
+      };
+    }
+  }
+
+  private addWriterStats(stats: WriterStats): void {
+    const total = this.writerStats;
+    total.calls += stats.calls;
+    total.cachedCalls += stats.cachedCalls;
+    total.inputTokens += stats.inputTokens;
+    total.outputTokens += stats.outputTokens;
+    total.estimatedCostUsd =
+      total.estimatedCostUsd === null || stats.estimatedCostUsd === null
+        ? null
+        : total.estimatedCostUsd + stats.estimatedCostUsd;
+  }
+
+  /**
+   * Writes the article's files, gives every article of its slug its final
+   * names, and records it in the manifest in memory (the caller flushes it).
+   * Writes and renames run one article at a time.
+   */
+  private async commit(
+    key: string,
+    hash: string,
+    outcome: ArticleOutcome,
+    durationMs: number,
+  ): Promise<ManifestEntry> {
+    const write = async (): Promise<ManifestEntry> => {
+      const previous = this.store.get(key);
+      const holders = this.membersOf(outcome.slug).filter((member) => member !== key);
+      const base = assignBaseNames(outcome.slug, [...holders, key]).get(key) ?? outcome.slug;
+      const contents = [outcome.markdown, outcome.html, outcome.reportJson];
+      const files = OUTPUT_EXTENSIONS.map((extension, index) => ({
+        name: `${base}${extension}`,
+        content: contents[index] ?? '',
+      }));
+      await writeOutputFiles(this.outputDirectory, files, { protectedPaths: this.options.files });
+      const entry: ManifestEntry = {
+        hash,
+        slug: outcome.slug,
+        base,
+        files: files.map(({ name, content }) => ({ name, sha256: hashContent(content) })),
+        passed: outcome.passed,
+        failedConstraints: outcome.failedConstraints,
+        words: outcome.words,
+        seoScore: outcome.seoScore,
+        readabilityScore: outcome.readabilityScore,
+        writer: outcome.writer,
+        completedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+        durationMs,
+      };
+      this.setEntry(key, entry);
+      if (previous) await this.removeAbandonedFiles(previous, entry);
+      await this.reconcile(outcome.slug);
+      if (previous && previous.slug !== outcome.slug) await this.reconcile(previous.slug);
+      return entry;
+    };
+    const written = this.commitChain.then(write, write);
+    this.commitChain = written.catch(() => undefined);
+    return written;
+  }
+
+  /** Inputs of this batch that the manifest says produced `slug`. */
+  private membersOf(slug: string): string[] {
+    return [...(this.bySlug.get(slug) ?? [])];
+  }
+
+  /** Renames the files of `slug`'s articles whose names are no longer the ones `assignBaseNames` gives. */
+  private async reconcile(slug: string): Promise<void> {
+    const members = this.membersOf(slug);
+    if (members.length === 0) return;
+    const names = assignBaseNames(slug, members);
+    for (const member of members) {
+      const entry = this.store.get(member);
+      const base = names.get(member);
+      if (!entry || !base || entry.base === base) continue;
+      const files: ManifestFile[] = [];
+      for (const [index, file] of entry.files.entries()) {
+        const name = `${base}${OUTPUT_EXTENSIONS[index] ?? ''}`;
+        await rename(join(this.outputDirectory, file.name), join(this.outputDirectory, name)).catch(
+          () => undefined,
+        );
+        files.push({ name, sha256: file.sha256 });
+      }
+      this.setEntry(member, { ...entry, base, files });
+    }
+  }
+
+  /** Files of the article's previous run that the new run did not overwrite, if still ours and unchanged. */
+  private async removeAbandonedFiles(previous: ManifestEntry, current: ManifestEntry): Promise<void> {
+    const kept = new Set(current.files.map((file) => file.name));
+    const abandoned = previous.files.filter((file) => !kept.has(file.name));
+    // Usually none (same slug, same names): then the whole manifest need not be scanned.
+    if (abandoned.length === 0) return;
+    const used = new Set(
+      Object.values(this.store.entries).flatMap((entry) => entry.files.map(({ name }) => name)),
+    );
+    for (const file of abandoned) {
+      if (used.has(file.name)) continue;
+      const path = join(this.outputDirectory, file.name);
+      const content = await readFile(path).catch(() => null);
+      if (content && hashContent(content) === file.sha256) await unlink(path).catch(() => undefined);
+    }
+  }
+
+  /**
+   * True when every output of `entry` is there with the recorded content. A
+   * run killed between renaming files and recording the new names leaves them
+   * under another of the names the slug can take: they are found and recorded.
+   */
+  private async verifyOutputs(key: string, entry: ManifestEntry): Promise<boolean> {
+    const candidates = new Set([entry.base, ...candidateBaseNames(entry.slug, key)]);
+    for (const base of candidates) {
+      const files = entry.files.map((file, index) => ({
+        name: `${base}${OUTPUT_EXTENSIONS[index] ?? ''}`,
+        sha256: file.sha256,
+      }));
+      const found = await Promise.all(
+        files.map(async (file) => {
+          const content = await readFile(join(this.outputDirectory, file.name)).catch(() => null);
+          return content !== null && hashContent(content) === file.sha256;
+        }),
+      );
+      if (found.every(Boolean)) {
+        if (base !== entry.base) this.setEntry(key, { ...entry, base, files });
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+function summaryOf(entry: ManifestEntry, input: string): Omit<BatchArticleResult, 'status' | 'durationMs'> {
+  return {
+    input,
+    slug: entry.slug,
+    files: entry.files.map((file) => file.name),
+    passed: entry.passed,
+    failedConstraints: entry.failedConstraints,
+    words: entry.words,
+    seoScore: entry.seoScore,
+    readabilityScore: entry.readabilityScore,
+    writer: entry.writer,
+  };
+}
+
+/** Manifest keys use `/` on every system. */
+function toKey(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** The input's bytes, refused from its size alone when too large; errors are `InputError`s naming it. */
+async function readInputBytes(path: string, label: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError('not-a-file', `${label} is not a regular file.`);
+    if (info.size > MAX_INPUT_BYTES) throw tooLargeError(label, info.size, MAX_INPUT_BYTES);
+    return await readFile(path);
+  } catch (error) {
+    if (InputError.isInstance(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('not-found', `File not found: ${label}`);
+    throw new InputError('unreadable', `Cannot read ${label}: ${(error as Error).message}`);
+  }
+}

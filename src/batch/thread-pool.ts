@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  type ArticleOutcome,
+  type ArticleTask,
+  deserializeError,
+  type SerializedError,
+} from './article-task.js';
+import { runArticleTask } from './run-article-task.js';
+
+/** Runs offline articles, each on a free worker thread (or on the calling thread, see `createArticlePool`). */
+export interface ArticlePool {
+  /** Articles optimized at once. */
+  readonly size: number;
+  /** `threads`, or `inline` when the worker script is not there (TypeScript sources under vitest). */
+  readonly mode: 'threads' | 'inline';
+  run(task: ArticleTask): Promise<ArticleOutcome>;
+  /** Stops the threads; articles still queued or running are rejected. */
+  close(): Promise<void>;
+}
+
+export interface ArticlePoolOptions {
+  /** Worker threads (default 1). */
+  size?: number;
+  /**
+   * The worker script (default: `locateWorkerScript()`). `null`, or a script
+   * that is not found, runs the articles on the calling thread, one at a time.
+   */
+  workerScript?: URL | null;
+  /** Test only: each article waits this long first, so tests can interrupt a batch mid-way (default 0). */
+  testDelayMs?: number;
+}
+
+/** Sent to a worker thread. */
+export interface PoolRequest {
+  id: number;
+  task: ArticleTask;
+}
+
+/** Sent back by a worker thread: `ready` once loaded, then one answer per request. */
+export type PoolResponse =
+  | { ready: true }
+  | { id: number; outcome: ArticleOutcome }
+  | { id: number; error: SerializedError };
+
+/** Threads that die before they are ready, in a row, before the pool gives up (a broken script, bad flags). */
+const MAX_START_FAILURES = 3;
+
+/** `workerData` of a worker thread. */
+export interface WorkerThreadData {
+  testDelayMs?: number;
+}
+
+export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
+
+/**
+ * The worker script beside the running module: dist/bin/ in the bundle (the
+ * pool lives in main.js or one of its chunks, all in dist/bin/), dist/batch/
+ * for tsc's output. Undefined when running from the TypeScript sources, where
+ * only `optimize-worker-thread.ts` exists and a thread could not load it.
+ */
+export function locateWorkerScript(base: string | URL = import.meta.url): URL | undefined {
+  const script = new URL(`./${WORKER_SCRIPT_NAME}`, base);
+  return existsSync(fileURLToPath(script)) ? script : undefined;
+}
+
+export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
+  const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
+  if (!script || !existsSync(fileURLToPath(script))) return createInlinePool(options.testDelayMs ?? 0);
+  return createThreadPool(script, Math.max(1, options.size ?? 1), options.testDelayMs ?? 0);
+}
+
+interface PendingTask {
+  id: number;
+  task: ArticleTask;
+  resolve: (outcome: ArticleOutcome) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolThread {
+  worker: Worker;
+  current: PendingTask | undefined;
+  ready: boolean;
+}
+
+function createThreadPool(script: URL, size: number, testDelayMs: number): ArticlePool {
+  const queue: PendingTask[] = [];
+  const threads = new Set<PoolThread>();
+  let nextId = 0;
+  let closed = false;
+  let startFailures = 0;
+  let broken: Error | undefined;
+
+  const dispatch = () => {
+    for (const thread of threads) {
+      if (thread.current) continue;
+      const pending = queue.shift();
+      if (!pending) return;
+      thread.current = pending;
+      thread.worker.postMessage({ id: pending.id, task: pending.task } satisfies PoolRequest);
+    }
+  };
+
+  const spawn = () => {
+    const worker = new Worker(script, { workerData: { testDelayMs } satisfies WorkerThreadData });
+    const thread: PoolThread = { worker, current: undefined, ready: false };
+    threads.add(thread);
+    worker.on('message', (response: PoolResponse) => {
+      if ('ready' in response) {
+        thread.ready = true;
+        startFailures = 0;
+        return;
+      }
+      const pending = thread.current;
+      if (!pending || pending.id !== response.id) return;
+      thread.current = undefined;
+      if ('outcome' in response) pending.resolve(response.outcome);
+      else pending.reject(deserializeError(response.error));
+      dispatch();
+    });
+    // A thread that dies (out of memory, a bug) fails its article only; a fresh thread replaces it.
+    const onDeath = (error: Error) => {
+      if (!threads.delete(thread)) return;
+      thread.current?.reject(error);
+      if (closed || broken) return;
+      // A thread that cannot even start would be respawned forever: after a few, fail everything with its error.
+      if (!thread.ready && ++startFailures >= MAX_START_FAILURES) {
+        broken = new Error(`worker threads cannot start: ${error.message}`);
+        for (const pending of queue.splice(0)) pending.reject(broken);
+        return;
+      }
+      spawn();
+      dispatch();
+    };
+    worker.on('error', onDeath);
+    worker.on('exit', (code) => onDeath(new Error(`worker thread stopped (exit code ${code})`)));
+  };
+
+  for (let index = 0; index < size; index += 1) spawn();
+  return {
+    size,
+    mode: 'threads',
+    run(task) {
+      if (closed) return Promise.reject(new Error('the article pool is closed'));
+      if (broken) return Promise.reject(broken);
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, task, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
+      const stopping = [...threads].map((thread) => {
+        threads.delete(thread);
+        thread.current?.reject(new Error('the article pool is closed'));
+        return thread.worker.terminate();
+      });
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/** One article at a time on the calling thread: for the TypeScript sources, where no worker script exists. */
+function createInlinePool(testDelayMs: number): ArticlePool {
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return {
+    size: 1,
+    mode: 'inline',
+    run(task) {
+      if (closed) return Promise.reject(new Error('the article pool is closed'));
+      const run = chain.then(async () => {
+        if (closed) throw new Error('the article pool is closed');
+        if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
+        return runArticleTask(task);
+      });
+      chain = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

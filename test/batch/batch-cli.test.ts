@@ -1,0 +1,140 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { Manifest } from '../../src/batch/batch-manifest.js';
+import type { BatchReport } from '../../src/batch/run-batch.js';
+import { type AssembledArticles, assembleArticles, frontMatterOf } from './helpers/batch-articles.js';
+import { type CliRun, runPlumeCli } from './helpers/plume-batch-bin.js';
+
+// Spawns the built CLI three times (~1-3 s each on two cores): first run, rerun, --force.
+
+const root = mkdtempSync(join(tmpdir(), 'plume-batch-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+describe('plume batch: a folder of articles on worker threads', () => {
+  let articles: AssembledArticles;
+  let first: CliRun;
+  const output = () => join(root, 'out');
+
+  beforeAll(async () => {
+    articles = assembleArticles(root);
+    first = await runPlumeCli(['batch', 'articles', '-o', 'out', '--date', '2024-03-25', '--threads', '2'], {
+      cwd: root,
+    });
+  });
+
+  it('exits 1 because one input cannot be processed, and says why', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('articles/empty.txt is empty.');
+    expect(first.stderr).toContain('ignored 1 file that is not .txt, .md or .html.');
+    // No TTY: one plain progress line per article on stderr.
+    expect(first.stderr.match(/^plume: \[\d+\/12\] /gm)).toHaveLength(12);
+  });
+
+  it('prints a summary table: file, words, SEO score, constraints, status', () => {
+    const lines = first.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Fichier\s+Mots\s+SEO\s+Contraintes\s+Statut$/);
+    for (const input of articles.inputs) expect(first.stdout).toContain(input);
+    expect(lines.find((line) => line.startsWith('articles/short-article.txt'))).toMatch(
+      /\d+\s+\d+\s+échec : longueur\s+écrit$/,
+    );
+    expect(lines.find((line) => line.startsWith('articles/english-article.txt'))).toMatch(/échec : langue/);
+    expect(lines.find((line) => line.startsWith('articles/empty.txt'))).toMatch(/—\s+—\s+—\s+erreur$/);
+    expect(lines.find((line) => line.startsWith('articles/talents-ia.txt'))).toMatch(
+      /1\s\d{3}\s+\d+\s+ok\s+écrit$/,
+    );
+    const { totals } = readJson<BatchReport>(join(output(), 'batch-report.json'));
+    expect(first.stdout).toContain(
+      `12 articles en ${/ en ([\d,]+ (?:ms|s)) :/.exec(first.stdout)?.[1]} : 11 écrits, 0 déjà à jour, ` +
+        `${totals.passed} conformes, ${totals.constraintFailed} avec une contrainte non respectée, 1 en erreur\n`,
+    );
+    expect(first.stdout).toContain('Rapport : out/batch-report.json');
+  });
+
+  it('writes <base>.md, .html and .report.json per article, disambiguating shared slugs by input name', () => {
+    const files = readdirSync(output()).sort();
+    const markdown = files.filter((file) => file.endsWith('.md'));
+    expect(markdown).toHaveLength(11);
+    expect(files.filter((file) => file.endsWith('.html'))).toHaveLength(11);
+    expect(files.filter((file) => file.endsWith('.report.json'))).toHaveLength(11);
+    expect(files).toContain('.plume-batch.json');
+    expect(files).toContain('batch-report.json');
+    expect(files.filter((file) => file.endsWith('.tmp') || file.endsWith('.lock'))).toEqual([]);
+    // Five inputs give the slug talents-ia: names from the file name, then from the path when it clashes.
+    expect(markdown.filter((file) => file.startsWith('talents-ia--')).sort()).toEqual([
+      'talents-ia--articles-talents-ia.md',
+      'talents-ia--articles-variants-talents-ia-html.md',
+      'talents-ia--articles-variants-talents-ia-md.md',
+      'talents-ia--talents-ia-auto.md',
+      'talents-ia--talents-ia-v2.md',
+    ]);
+    for (const file of markdown) {
+      const frontMatter = frontMatterOf(readFileSync(join(output(), file), 'utf8'));
+      expect(frontMatter, file).toBeDefined();
+      expect(parseYaml(frontMatter ?? '').generator).toBe('Plume');
+    }
+  });
+
+  it('records every article done in the manifest, with its content hash and output hashes', () => {
+    const manifest = readJson<Manifest>(join(output(), '.plume-batch.json'));
+    const keys = Object.keys(manifest.entries);
+    expect(keys).toHaveLength(11);
+    expect(keys).not.toContain('../articles/empty.txt');
+    const entry = manifest.entries['../articles/short-article.txt'];
+    expect(entry?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry?.passed).toBe(false);
+    expect(entry?.failedConstraints).toEqual(['length']);
+    expect(entry?.files.map((file) => file.name)).toEqual([
+      `${entry?.base}.md`,
+      `${entry?.base}.html`,
+      `${entry?.base}.report.json`,
+    ]);
+    for (const file of entry?.files ?? []) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes batch-report.json with the totals and one entry per article', () => {
+    const report = readJson<BatchReport>(join(output(), 'batch-report.json'));
+    expect(report.totals).toMatchObject({ articles: 12, written: 11, skipped: 0, errors: 1 });
+    // Which articles pass is the offline writer's business; the short and the English one cannot.
+    expect(report.totals.passed + report.totals.constraintFailed).toBe(11);
+    expect(report.totals.constraintFailed).toBeGreaterThanOrEqual(2);
+    const failing = report.articles.filter((article) => article.passed === false).map(({ input }) => input);
+    expect(failing).toEqual(expect.arrayContaining(articles.failing));
+    expect(report.writer).toBe('offline');
+    // --threads 2: on worker threads, whether run from dist/bin (bundle) or dist/cli (tsc).
+    expect(report.processor).toBe('2 worker threads');
+    expect(report.articles.map((article) => article.input)).toEqual(articles.inputs);
+    const empty = report.articles.find((article) => article.input === 'articles/empty.txt');
+    expect(empty).toMatchObject({ status: 'error', errorKind: 'input' });
+  });
+
+  it('skips every article on a rerun with the same inputs and options, and --force redoes them all', async () => {
+    const manifestBefore = readJson<Manifest>(join(output(), '.plume-batch.json'));
+    const modified = statSync(join(output(), 'velos.md')).mtimeMs;
+    const rerun = await runPlumeCli(['batch', 'articles', '-o', 'out', '--date', '2024-03-25'], {
+      cwd: root,
+    });
+    expect(rerun.code).toBe(1);
+    expect(rerun.stdout).toMatch(/^12 articles en .* : 0 écrit, 11 déjà à jour, .* 1 en erreur$/m);
+    expect(readJson<BatchReport>(join(output(), 'batch-report.json')).durationMs).toBeLessThan(1500);
+    expect(statSync(join(output(), 'velos.md')).mtimeMs).toBe(modified);
+    expect(readJson<Manifest>(join(output(), '.plume-batch.json'))).toEqual(manifestBefore);
+
+    const forced = await runPlumeCli(['batch', 'articles', '-o', 'out', '--date', '2024-03-25', '--force'], {
+      cwd: root,
+    });
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toMatch(/^12 articles en .* : 11 écrits, 0 déjà à jour, /m);
+    const manifestAfter = readJson<Manifest>(join(output(), '.plume-batch.json'));
+    for (const [key, entry] of Object.entries(manifestAfter.entries)) {
+      // Same input, same options: the same files again, written anew.
+      expect(entry.files, key).toEqual(manifestBefore.entries[key]?.files);
+      expect(entry.completedAt > (manifestBefore.entries[key]?.completedAt ?? ''), key).toBe(true);
+    }
+    expect(readdirSync(output()).filter((file) => file.endsWith('.md'))).toHaveLength(11);
+  });
+});

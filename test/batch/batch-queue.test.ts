@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchReport } from '../../src/batch/run-batch.js';
+import { assembleArticles } from './helpers/batch-articles.js';
+import { runPlumeCli, spawnPlume } from './helpers/plume-batch-bin.js';
+import { freePort, type RedisServer, SKIP_DISTRIBUTED, startRedisServer } from './helpers/redis-server.js';
+
+const root = mkdtempSync(join(tmpdir(), 'plume-batch-queue-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Six articles: the Markdown and HTML golden inputs and the three variants of the example. */
+const INPUTS = ['articles/*.{md,html}', 'articles/variants'];
+/** Test timings: a job waits 300 ms (test-only delay); a dead worker's lock expires after 1 s. */
+const WORKER_ENV = {
+  PLUME_TEST_JOB_DELAY_MS: '300',
+  PLUME_QUEUE_LOCK_DURATION_MS: '1000',
+  PLUME_QUEUE_STALLED_INTERVAL_MS: '500',
+};
+
+const jobLines = (log: string, verb: string) =>
+  [...log.matchAll(new RegExp(`^plume worker: ${verb} (\\S+) \\(job (\\w+)`, 'gm'))].map((match) => ({
+    input: match[1] ?? '',
+    job: match[2] ?? '',
+  }));
+
+describe('unreachable Redis', () => {
+  it('plume batch --queue and plume worker say so in one line and exit 2 at once', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    assembleArticles(join(root, 'unreachable'));
+    const cwd = join(root, 'unreachable');
+    const [batch, worker] = await Promise.all([
+      runPlumeCli(['batch', 'articles', '-o', 'out', '--queue', url], { cwd }),
+      runPlumeCli(['worker', '--queue', url], { cwd }),
+    ]);
+    for (const run of [batch, worker]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`plume: cannot reach Redis at ${url}: connection refused\n`);
+      expect(run.stdout).toBe('');
+      expect(run.durationMs).toBeLessThan(8000);
+    }
+    expect(existsSync(join(cwd, 'out', 'batch-report.json'))).toBe(false);
+  });
+});
+
+describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real redis-server)', () => {
+  let redis: RedisServer;
+  const cwd = join(root, 'distributed');
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    assembleArticles(cwd);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('takes back the job of a worker killed mid-job: every article done exactly once, and the batch exits', async () => {
+    const workerArgs = ['worker', '--queue', redis.url, '--concurrency', '1'];
+    const doomed = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
+    const survivor = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
+    try {
+      await Promise.all([doomed.waitFor(/^plume worker: ready/), survivor.waitFor(/^plume worker: ready/)]);
+      const batch = spawnPlume(
+        ['batch', ...INPUTS, '-o', 'out', '--queue', redis.url, '--date', '2024-03-25'],
+        {
+          cwd,
+        },
+      );
+      const started = jobLines(await doomed.waitFor(/^plume worker: started /), 'started')[0];
+      doomed.child.kill('SIGKILL');
+      const run = await batch.exited;
+      expect(run.stderr).not.toMatch(/error/i);
+      expect([0, 3]).toContain(run.code);
+
+      const report = JSON.parse(readFileSync(join(cwd, 'out', 'batch-report.json'), 'utf8')) as BatchReport;
+      expect(report.writer).toBe('queue');
+      expect(report.processor).toBe(`queue "plume" at ${redis.url}`);
+      expect(report.totals).toMatchObject({ articles: 6, written: 6, errors: 0 });
+      const files = readdirSync(join(cwd, 'out'));
+      expect(files.filter((name) => name.endsWith('.md'))).toHaveLength(6);
+      expect(files.filter((name) => name.endsWith('.report.json'))).toHaveLength(6);
+
+      // The killed worker finished nothing; the survivor finished every job once, the taken-back one included.
+      expect(jobLines(doomed.stderr, 'done')).toEqual([]);
+      const done = jobLines(survivor.stderr, 'done');
+      expect(done).toHaveLength(6);
+      expect(new Set(done.map((line) => line.job)).size).toBe(6);
+      expect(done.map((line) => line.job)).toContain(started?.job);
+    } finally {
+      doomed.child.kill('SIGKILL');
+      survivor.child.kill('SIGTERM');
+    }
+    // SIGTERM: the survivor stops taking jobs and exits 0.
+    const stopped = await survivor.exited;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toMatch(/^plume worker: stopped \(6 done, 0 failed\)$/m);
+  });
+
+  it('a restarted batch collects the finished jobs by id instead of enqueueing them again', async () => {
+    rmSync(join(cwd, 'out'), { recursive: true, force: true });
+    // No worker runs now: only jobs already done (same content hash, same job id) can answer.
+    const run = await runPlumeCli(
+      ['batch', ...INPUTS, '-o', 'out', '--queue', redis.url, '--date', '2024-03-25'],
+      {
+        cwd,
+      },
+    );
+    expect([0, 3]).toContain(run.code);
+    expect(run.stderr).toContain('no worker is serving queue "plume" yet');
+    const report = JSON.parse(readFileSync(join(cwd, 'out', 'batch-report.json'), 'utf8')) as BatchReport;
+    expect(report.totals).toMatchObject({ articles: 6, written: 6, errors: 0 });
+  });
+});

@@ -1,0 +1,263 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ArticleProcessor } from '../../src/batch/article-processor.js';
+import type { ArticleOutcome, ArticleTask, BatchArticleOptions } from '../../src/batch/article-task.js';
+import { BatchLockedError } from '../../src/batch/batch-lock.js';
+import type { Manifest } from '../../src/batch/batch-manifest.js';
+import { type BatchEvent, batchExitCode, runBatch } from '../../src/batch/run-batch.js';
+import { InputError } from '../../src/ingest/input-error.js';
+import { emptyWriterStats } from '../../src/write/writer.js';
+
+// runBatch with a fake processor: the bookkeeping (manifest, skips, names, failures) without optimizing.
+
+const root = mkdtempSync(join(tmpdir(), 'plume-run-batch-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const OPTIONS: BatchArticleOptions = { minWords: 700, locale: 'fr-FR', tableOfContents: true, faq: false };
+
+/** Articles are « slug: text » lines; `fail` in the text makes the processor throw. */
+function fakeProcessor(
+  options: { delays?: Record<string, number> } = {},
+): ArticleProcessor & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    concurrency: 4,
+    description: 'fake',
+    async process(task: ArticleTask): Promise<ArticleOutcome> {
+      calls.push(task.fileName);
+      const [slug = 'article', body = ''] = task.text.trim().split(': ');
+      await new Promise((resolve) => setTimeout(resolve, options.delays?.[slug + body] ?? 1));
+      if (body.includes('crash')) throw new Error(`the writer crashed on ${task.fileName}`);
+      return {
+        slug,
+        markdown: `---\ngenerator: Plume\nslug: ${slug}\n---\n\n# ${body}\n`,
+        html: `<!DOCTYPE html><meta name="generator" content="Plume"><h1>${body}</h1>\n`,
+        reportJson: `{"generator": "Plume", "body": ${JSON.stringify(body)}}\n`,
+        passed: !body.includes('short'),
+        failedConstraints: body.includes('short') ? ['length'] : [],
+        words: body.split(' ').length,
+        seoScore: 90,
+        readabilityScore: 80,
+        writer: 'fake',
+        writerStats: emptyWriterStats(),
+      };
+    },
+    async close() {},
+  };
+}
+
+let folders = 0;
+/** A fresh input folder with these files (name -> content) and its output folder. */
+function setUp(files: Record<string, string>): { input: string; output: string; paths: string[] } {
+  const base = join(root, `case-${++folders}`);
+  const input = join(base, 'in');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(input, name, '..'), { recursive: true });
+    writeFileSync(join(input, name), content);
+  }
+  return {
+    input,
+    output: join(base, 'out'),
+    paths: Object.keys(files)
+      .map((name) => join(input, name))
+      .sort(),
+  };
+}
+
+function batch(
+  paths: string[],
+  output: string,
+  processor: ArticleProcessor,
+  extra: Partial<Parameters<typeof runBatch>[0]> = {},
+) {
+  return runBatch({
+    files: paths,
+    outputDirectory: output,
+    cwd: join(output, '..'),
+    options: OPTIONS,
+    defaultDate: '2024-03-25',
+    writerName: 'fake',
+    processor,
+    ...extra,
+  });
+}
+
+const outputFiles = (output: string) =>
+  readdirSync(output)
+    .filter((name) => !name.startsWith('.') && name !== 'batch-report.json')
+    .sort();
+const manifestOf = (output: string) =>
+  JSON.parse(readFileSync(join(output, '.plume-batch.json'), 'utf8')) as Manifest;
+
+describe('runBatch', () => {
+  it('writes each article once, records it, and names shared slugs the same whatever finishes first', async () => {
+    const files = {
+      'a.txt': 'alpha: first article',
+      'b/alpha.md': 'alpha: second article',
+      'c/alpha.md': 'alpha: third article',
+      'd.txt': 'delta: lone article',
+    };
+    const names: string[][] = [];
+    const orders: Record<string, number>[] = [{}, { 'alphafirst article': 40, 'alphasecond article': 20 }];
+    for (const delays of orders) {
+      const { output, paths } = setUp(files);
+      const processor = fakeProcessor({ delays });
+      const report = await batch(paths, output, processor);
+      expect(report.totals).toMatchObject({ articles: 4, written: 4, skipped: 0, errors: 0, passed: 4 });
+      expect(processor.calls).toHaveLength(4);
+      names.push(outputFiles(output));
+      expect(Object.keys(manifestOf(output).entries).sort()).toEqual([
+        '../in/a.txt',
+        '../in/b/alpha.md',
+        '../in/c/alpha.md',
+        '../in/d.txt',
+      ]);
+    }
+    expect(names[0]).toEqual(names[1]);
+    expect(names[0]?.filter((name) => name.endsWith('.md'))).toEqual([
+      'alpha--a.md',
+      'alpha--in-b-alpha.md',
+      'alpha--in-c-alpha.md',
+      'delta.md',
+    ]);
+  });
+
+  it('skips what is done, redoes what changed, and gives a slug back when its other holder leaves', async () => {
+    const { input, output, paths } = setUp({
+      'one.txt': 'same: one',
+      'two.txt': 'same: two',
+      'three.txt': 'other: three',
+    });
+    await batch(paths, output, fakeProcessor());
+    expect(outputFiles(output).filter((name) => name.endsWith('.md'))).toEqual([
+      'other.md',
+      'same--one.md',
+      'same--two.md',
+    ]);
+
+    const rerun = fakeProcessor();
+    const skipped = await batch(paths, output, rerun);
+    expect(rerun.calls).toEqual([]);
+    expect(skipped.totals).toMatchObject({ written: 0, skipped: 3 });
+    expect(skipped.articles.map((article) => article.status)).toEqual(['skipped', 'skipped', 'skipped']);
+
+    // A changed input is redone; a slug it no longer shares goes back to its other holder.
+    writeFileSync(join(input, 'two.txt'), 'renamed: two');
+    const changed = fakeProcessor();
+    await batch(paths, output, changed);
+    expect(changed.calls).toEqual(['in/two.txt']);
+    expect(outputFiles(output).filter((name) => name.endsWith('.md'))).toEqual([
+      'other.md',
+      'renamed.md',
+      'same.md',
+    ]);
+    expect(manifestOf(output).entries['../in/one.txt']?.base).toBe('same');
+
+    // Other options: everything is redone.
+    const otherOptions = fakeProcessor();
+    await batch(paths, output, otherOptions, { options: { ...OPTIONS, minWords: 300 } });
+    expect(otherOptions.calls).toHaveLength(3);
+  });
+
+  it('redoes an article whose output was changed or removed, and --force redoes everything', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'apple: a', 'b.txt': 'berry: b' });
+    await batch(paths, output, fakeProcessor());
+    writeFileSync(join(output, 'apple.html'), '<!DOCTYPE html><meta name="generator" content="Plume">edited');
+    rmSync(join(output, 'berry.report.json'));
+    const repair = fakeProcessor();
+    await batch(paths, output, repair);
+    expect(repair.calls.sort()).toEqual(['in/a.txt', 'in/b.txt']);
+    const forced = fakeProcessor();
+    await batch(paths, output, forced, { force: true });
+    expect(forced.calls).toHaveLength(2);
+  });
+
+  it('reports failures without stopping the others: exit 1 for an error, 3 for a failed constraint', async () => {
+    const { output, paths } = setUp({
+      'a.txt': 'apple: crash now',
+      'b.txt': 'berry: too short',
+      'c.txt': 'cherry: fine',
+    });
+    const missing = join(output, '..', 'in', 'gone.txt');
+    const events: BatchEvent[] = [];
+    const report = await batch(paths, output, fakeProcessor(), {
+      missing: [missing],
+      onEvent: (event) => events.push(event),
+    });
+    expect(report.totals).toEqual({
+      articles: 4,
+      written: 2,
+      skipped: 0,
+      passed: 1,
+      constraintFailed: 1,
+      errors: 2,
+    });
+    expect(report.articles.find((article) => article.input === 'in/a.txt')).toMatchObject({
+      status: 'error',
+      errorKind: 'internal',
+      error: 'the writer crashed on in/a.txt',
+    });
+    expect(report.articles.find((article) => article.input === 'in/gone.txt')).toMatchObject({
+      status: 'error',
+      errorKind: 'input',
+      error: 'File not found: in/gone.txt',
+    });
+    expect(batchExitCode(report)).toBe(1);
+    expect(
+      events
+        .filter((event) => event.type === 'article')
+        .map((event) => event.type === 'article' && event.completed),
+    ).toEqual([1, 2, 3, 4]);
+    expect(Object.keys(manifestOf(output).entries)).toHaveLength(2);
+
+    const onlyConstraint = await batch(paths.slice(1), output, fakeProcessor());
+    expect(batchExitCode(onlyConstraint)).toBe(3);
+    expect(batchExitCode(await batch(paths.slice(2), output, fakeProcessor()))).toBe(0);
+  });
+
+  it('reports an empty or binary input as bad input', async () => {
+    const { output, paths } = setUp({ 'empty.txt': '', 'binary.txt': '\u0000\u0001\u0002' });
+    const report = await batch(paths, output, fakeProcessor());
+    expect(report.articles.map((article) => [article.input, article.errorKind, article.error])).toEqual([
+      ['in/binary.txt', 'input', 'in/binary.txt looks like a binary file, not text.'],
+      ['in/empty.txt', 'input', 'in/empty.txt is empty.'],
+    ]);
+    expect(InputError.isInstance(new InputError('empty', 'x'))).toBe(true);
+  });
+
+  it('never overwrites a file it did not write', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'mine: a' });
+    mkdirSync(output, { recursive: true });
+    writeFileSync(join(output, 'mine.md'), '# my own notes\n');
+    const report = await batch(paths, output, fakeProcessor());
+    expect(report.articles[0]?.error).toMatch(/refusing to overwrite .*mine\.md, which Plume did not write/);
+    expect(readFileSync(join(output, 'mine.md'), 'utf8')).toBe('# my own notes\n');
+  });
+
+  it('removes the temporary files a killed run left, and refuses a folder another live batch holds', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'apple: a' });
+    mkdirSync(output, { recursive: true });
+    writeFileSync(join(output, 'apple.md.0123456789ab.tmp'), 'half a file');
+    await batch(paths, output, fakeProcessor());
+    expect(existsSync(join(output, 'apple.md.0123456789ab.tmp'))).toBe(false);
+    expect(existsSync(join(output, '.plume-batch.lock'))).toBe(false);
+
+    // The parent process (vitest's) is alive: its lock stands.
+    writeFileSync(join(output, '.plume-batch.lock'), `${process.ppid}\n`);
+    await expect(batch(paths, output, fakeProcessor())).rejects.toThrow(BatchLockedError);
+    // A lock whose process is gone (kill -9) is taken over.
+    writeFileSync(join(output, '.plume-batch.lock'), '999999999\n');
+    expect((await batch(paths, output, fakeProcessor())).totals.skipped).toBe(1);
+  });
+});

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ArticleTask } from '../../src/batch/article-task.js';
+import { createArticlePool, locateWorkerScript } from '../../src/batch/thread-pool.js';
+import { InputError } from '../../src/ingest/input-error.js';
+
+// Worker threads need JavaScript: these tests use tsc's build (dist/batch/, `npm run build`, which
+// `npm test` runs first). Under vitest, from the TypeScript sources, the pool runs on the calling thread.
+
+const DIST_POOL = new URL('../../dist/batch/thread-pool.js', import.meta.url);
+const DIST_SCRIPT = new URL('../../dist/batch/optimize-worker-thread.js', import.meta.url);
+const EXAMPLE = readFileSync(
+  fileURLToPath(new URL('../../examples/talents-ia.txt', import.meta.url)),
+  'utf8',
+);
+
+const root = mkdtempSync(join(tmpdir(), 'plume-pool-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const task = (text: string, fileName = 'article.txt'): ArticleTask => ({
+  fileName,
+  text,
+  options: { minWords: 700, locale: 'fr-FR', tableOfContents: true, faq: false },
+  defaultDate: '2024-03-25',
+});
+
+describe('the article pool', () => {
+  it('finds the worker script beside the running module: in dist/, not in the TypeScript sources', () => {
+    if (!existsSync(fileURLToPath(DIST_SCRIPT))) throw new Error('dist/ is missing: run npm run build first');
+    expect(locateWorkerScript(DIST_POOL)?.href).toBe(DIST_SCRIPT.href);
+    expect(locateWorkerScript()).toBeUndefined();
+    const pool = createArticlePool({ size: 2 });
+    expect(pool.mode).toBe('inline');
+    void pool.close();
+  });
+
+  it('optimizes articles on worker threads, and sends errors back with their name', async () => {
+    const pool = createArticlePool({ size: 2, workerScript: DIST_SCRIPT });
+    try {
+      expect(pool.mode).toBe('threads');
+      const outcomes = await Promise.all([
+        pool.run(task(EXAMPLE)),
+        pool.run(task(EXAMPLE.replace('impitoyable', 'très dure'))),
+        pool.run(task(EXAMPLE, 'copie.md')),
+      ]);
+      for (const outcome of outcomes) {
+        expect(outcome.slug).toBe('talents-ia');
+        expect(outcome.markdown).toMatch(/^---\n/);
+        expect(outcome.html).toMatch(/^<!DOCTYPE html>/);
+        expect(JSON.parse(outcome.reportJson).metadata.slug).toBe('talents-ia');
+        expect(outcome.writer).toBe('offline');
+        expect(outcome.words).toBeGreaterThan(700);
+      }
+      const error = await pool
+        .run(task('---\ntitle: Rien\n---\n', 'front-matter-only.md'))
+        .catch((caught) => caught);
+      expect(InputError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe('front-matter-only.md contains no text.');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs inline with the same results when there is no worker script', async () => {
+    const pool = createArticlePool({ size: 4, workerScript: null });
+    expect(pool.size).toBe(1);
+    const outcome = await pool.run(task(EXAMPLE));
+    expect(outcome.slug).toBe('talents-ia');
+    await pool.close();
+    await expect(pool.run(task(EXAMPLE))).rejects.toThrow('closed');
+  });
+
+  it('fails only the article of a thread that dies, and replaces the thread', async () => {
+    const script = join(root, 'dying-thread.mjs');
+    writeFileSync(
+      script,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\nparentPort.postMessage({ ready: true });\n",
+    );
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
+    try {
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker thread stopped (exit code 3)');
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker thread stopped (exit code 3)');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives up with the error when threads cannot even start, instead of respawning them forever', async () => {
+    const script = join(root, 'broken-thread.mjs');
+    writeFileSync(script, "throw new Error('cannot load');\n");
+    const pool = createArticlePool({ size: 2, workerScript: pathToFileURL(script) });
+    try {
+      const results = await Promise.allSettled([
+        pool.run(task(EXAMPLE)),
+        pool.run(task(EXAMPLE)),
+        pool.run(task(EXAMPLE)),
+      ]);
+      for (const result of results) expect(result.status).toBe('rejected');
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker threads cannot start: cannot load');
+    } finally {
+      await pool.close();
+    }
+  });
+});
