@@ -3,31 +3,18 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
-import type { LlmConfigFlags } from '../llm/load-llm-config.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
+import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
-/** Writer flags shared with `plume optimize` (see create-cli-writer.ts). */
-interface WriterFlagOptions {
-  writer?: string;
-  provider?: string;
-  model?: string;
-  baseUrl?: string;
-  modelPath?: string;
-  temperature?: string;
-  maxCalls?: string;
-  maxTokens?: string;
-  repairRounds?: string;
-  timeout?: string;
-  cache: boolean;
-  cacheDir?: string;
-  config?: string;
+/** The batch's own addition to the shared writer flags. */
+interface BatchWriterOptions extends WriterFlagOptions {
   callsInFlight: number;
 }
 
-interface BatchCommandOptions extends WriterFlagOptions {
+interface BatchCommandOptions extends BatchWriterOptions {
   output: string;
   minWords: number;
   locale: string;
@@ -44,7 +31,7 @@ interface BatchCommandOptions extends WriterFlagOptions {
   queueName?: string;
 }
 
-interface WorkerCommandOptions extends WriterFlagOptions {
+interface WorkerCommandOptions extends BatchWriterOptions {
   queue: string;
   queueName?: string;
   concurrency?: number;
@@ -52,47 +39,14 @@ interface WorkerCommandOptions extends WriterFlagOptions {
 
 const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'];
 
-/** The LLM flags, as `plume optimize` has them, except `--concurrency` (articles here, not sections). */
-function addWriterOptions(command: Command): Command {
-  return command
-    .option('--writer <name>', 'offline to ignore a configured LLM provider')
-    .option(
-      '--provider <name>',
-      'LLM provider: openai, openai-compatible, anthropic, mistral, local (default: offline writer)',
-    )
-    .option('--model <id>', 'model id (e.g. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)')
-    .option('--base-url <url>', 'API base URL (required for openai-compatible)')
-    .option('--model-path <file>', 'GGUF model file for --provider local')
-    .option('--temperature <n>', 'sampling temperature, 0-2')
-    .option('--max-calls <n>', 'most LLM calls for one article (default: 40)')
-    .option('--max-tokens <n>', 'most tokens for one article (default: 200000)')
-    .option('--repair-rounds <n>', 'repair rounds after the first draft (default: 2)')
-    .option('--timeout <ms>', 'timeout of one LLM call in milliseconds (default: 60000)')
-    .option(
-      '--calls-in-flight <n>',
-      'LLM calls in flight at once, all articles together',
-      parsePositiveInteger,
-      8,
-    )
-    .option('--no-cache', 'do not read or write the LLM response cache')
-    .option('--cache-dir <dir>', 'LLM response cache directory (default: .plume-cache/llm)')
-    .option('--config <file>', 'configuration file (default: plume.config.json or .plumerc.json)');
-}
-
-function writerFlags(options: WriterFlagOptions): LlmConfigFlags {
-  return {
-    ...(options.provider ? { provider: options.provider } : {}),
-    ...(options.model ? { model: options.model } : {}),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    ...(options.modelPath ? { modelPath: options.modelPath } : {}),
-    ...(options.temperature ? { temperature: options.temperature } : {}),
-    ...(options.maxCalls ? { maxCalls: options.maxCalls } : {}),
-    ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
-    ...(options.repairRounds ? { repairRounds: options.repairRounds } : {}),
-    ...(options.timeout ? { timeoutMs: options.timeout } : {}),
-    ...(options.cache ? {} : { cache: false }),
-    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  };
+/** The shared writer flags plus the batch's cap on LLM calls in flight across articles. */
+function addBatchWriterOptions(command: Command): Command {
+  return addWriterOptions(command).option(
+    '--calls-in-flight <n>',
+    'LLM calls in flight at once, all articles together',
+    parsePositiveInteger,
+    8,
+  );
 }
 
 /**
@@ -101,14 +55,10 @@ function writerFlags(options: WriterFlagOptions): LlmConfigFlags {
  */
 async function createLocalProcessor(
   context: CliContext,
-  options: WriterFlagOptions,
+  options: BatchWriterOptions,
   sizes: { threads: number; concurrency: number },
 ): Promise<{ processor: ArticleProcessor; writerName: string }> {
-  if (options.writer !== undefined && options.writer !== 'offline') {
-    throw new UsageError(
-      `unknown writer "${options.writer}": only "offline" can be forced; use --provider for an LLM.`,
-    );
-  }
+  checkWriterName(options.writer);
   const { createCliWriter } = await import('./create-cli-writer.js');
   const { writer, config } = await createCliWriter({
     cwd: process.cwd(),
@@ -197,7 +147,7 @@ export function registerBatchCommand(
       'hand the articles to `plume worker`s through Redis, e.g. redis://127.0.0.1:6379',
     )
     .option('--queue-name <name>', 'BullMQ queue name (default: plume)');
-  addWriterOptions(command).action(async (inputs: string[], options: BatchCommandOptions) => {
+  addBatchWriterOptions(command).action(async (inputs: string[], options: BatchCommandOptions) => {
     const articleOptions = validateArticleOptions(options);
     // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
     const [
@@ -317,7 +267,7 @@ export function registerWorkerCommand(
       `jobs at once (default: ${availableParallelism()} offline, one per core on worker threads; 4 with an LLM)`,
       parsePositiveInteger,
     );
-  addWriterOptions(command).action(async (options: WorkerCommandOptions) => {
+  addBatchWriterOptions(command).action(async (options: WorkerCommandOptions) => {
     const { parseRedisUrl, probeRedis } = await import('../batch/queue/redis-connection.js');
     try {
       // Before loading BullMQ and starting threads: an unreachable Redis is reported at once.

@@ -7,8 +7,9 @@ import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
+import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
-interface OptimizeCommandOptions {
+interface OptimizeCommandOptions extends WriterFlagOptions {
   output?: string;
   format?: string;
   keyphrase?: string;
@@ -25,20 +26,7 @@ interface OptimizeCommandOptions {
   inputFormat?: string;
   json?: boolean;
   force?: boolean;
-  writer?: string;
-  provider?: string;
-  model?: string;
-  baseUrl?: string;
-  modelPath?: string;
-  temperature?: string;
   concurrency?: string;
-  maxCalls?: string;
-  maxTokens?: string;
-  repairRounds?: string;
-  timeout?: string;
-  cache: boolean;
-  cacheDir?: string;
-  config?: string;
   locale: string;
 }
 
@@ -64,7 +52,7 @@ export function registerOptimizeCommand(
   context: CliContext,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('optimize')
     .description('Turn an article into a structured, SEO-ready French article (Markdown, HTML and report).')
     .argument('<file>', 'article to optimize (.txt, .md, .html), or - for standard input')
@@ -91,126 +79,97 @@ export function registerOptimizeCommand(
     .option('--input-format <format>', `input format: ${INPUT_FORMATS.join(', ')} (default: detected)`)
     .option('--json', 'print the summary as JSON instead of text')
     .option('--force', 'replace output files that Plume did not write')
-    .option('--writer <name>', 'offline to ignore a configured LLM provider')
-    .option(
-      '--provider <name>',
-      'LLM provider: openai, openai-compatible, anthropic, mistral, local (default: offline writer)',
-    )
-    .option('--model <id>', 'model id (e.g. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)')
-    .option(
-      '--base-url <url>',
-      'API base URL (required for openai-compatible, e.g. http://localhost:11434/v1)',
-    )
-    .option('--model-path <file>', 'GGUF model file for --provider local')
-    .option('--temperature <n>', 'sampling temperature, 0-2')
-    .option('--concurrency <n>', 'sections written at once (default: 4)')
-    .option('--max-calls <n>', 'most LLM calls for one article (default: 40)')
-    .option('--max-tokens <n>', 'most tokens for one article (default: 200000)')
-    .option('--repair-rounds <n>', 'repair rounds after the first draft (default: 2)')
-    .option('--timeout <ms>', 'timeout of one LLM call in milliseconds (default: 60000)')
-    .option('--no-cache', 'do not read or write the LLM response cache')
-    .option('--cache-dir <dir>', 'LLM response cache directory (default: .plume-cache/llm)')
-    .option('--config <file>', 'configuration file (default: plume.config.json or .plumerc.json)')
-    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
-    .action(async (file: string, options: OptimizeCommandOptions) => {
-      const format = validateOptions(options);
-      // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-      const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
-        await Promise.all([
-          import('../optimize.js'),
-          import('../render/render-json.js'),
-          import('./format-summary.js'),
-          import('./write-output-files.js'),
-          import('./create-cli-writer.js'),
-        ]);
-      const source = await readSource(file, { stdin: context.stdin });
-      const { writer, budget } = await createCliWriter({
-        cwd: process.cwd(),
-        env: context.env,
-        ...(options.writer ? { writer: options.writer } : {}),
-        ...(options.config ? { configPath: options.config } : {}),
-        flags: {
-          ...(options.provider ? { provider: options.provider } : {}),
-          ...(options.model ? { model: options.model } : {}),
-          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-          ...(options.modelPath ? { modelPath: options.modelPath } : {}),
-          ...(options.temperature ? { temperature: options.temperature } : {}),
-          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-          ...(options.maxCalls ? { maxCalls: options.maxCalls } : {}),
-          ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}),
-          ...(options.repairRounds ? { repairRounds: options.repairRounds } : {}),
-          ...(options.timeout ? { timeoutMs: options.timeout } : {}),
-          ...(options.cache ? {} : { cache: false }),
-          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-        },
-      });
-      const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
-      const result = await optimize(source.text, {
-        writer,
-        locale: options.locale,
-        onProgress: progress,
-        signal: context.signal,
-        ...(source.fileName ? { fileName: source.fileName } : {}),
-        ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
-        ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
-        ...(options.title ? { title: options.title } : {}),
-        ...(options.description ? { description: options.description } : {}),
-        ...(options.slug ? { slug: options.slug } : {}),
-        ...(options.siteName ? { siteName: options.siteName } : {}),
-        ...(options.author ? { author: options.author } : {}),
-        ...(options.url ? { canonicalUrl: options.url } : {}),
-        ...(options.date ? { date: options.date } : {}),
-        minWords: options.minWords,
-        tableOfContents: options.toc,
-        faq: options.faq === true,
-        now: () => new Date(),
-      });
-      if (budget) {
-        // The budget saw every call that reached the provider, retries' tokens included: the billed figures.
-        const spent = budget.report();
-        Object.assign(result.report.writerStats, {
-          calls: spent.calls,
-          cachedCalls: spent.cacheHits,
-          inputTokens: spent.inputTokens,
-          outputTokens: spent.outputTokens,
-          estimatedCostUsd: spent.estimatedCostUsd ?? null,
-        });
-      }
-      const contents: Record<OutputFormat, string> = {
-        md: result.markdown,
-        html: result.html,
-        json: renderJson(result),
-      };
-      const sourceName = file === '-' ? 'entrée standard' : file;
-      if (options.output === '-') {
-        context.stdout.write(contents[format ?? 'md']);
-        context.stderr.write(
-          options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
-        );
-      } else {
-        const names: Record<OutputFormat, string> = {
-          md: `${result.article.metadata.slug}.md`,
-          html: `${result.article.metadata.slug}.html`,
-          json: `${result.article.metadata.slug}.report.json`,
-        };
-        const wanted = format ? [format] : OUTPUT_FORMATS;
-        const written = await writeOutputFiles(
-          options.output ?? 'out',
-          wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
-          { force: options.force === true, ...(file === '-' ? {} : { protectedPaths: [resolve(file)] }) },
-        );
-        context.stdout.write(
-          options.json
-            ? renderJson(result)
-            : formatSummary(result, {
-                sourceName: file === '-' ? sourceName : basename(file),
-                written,
-                color: context.color,
-              }),
-        );
-      }
-      setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+    .option('--concurrency <n>', 'sections written at once with an LLM provider (default: 4)')
+    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR');
+  addWriterOptions(command).action(async (file: string, options: OptimizeCommandOptions) => {
+    const format = validateOptions(options);
+    // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
+    const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
+      await Promise.all([
+        import('../optimize.js'),
+        import('../render/render-json.js'),
+        import('./format-summary.js'),
+        import('./write-output-files.js'),
+        import('./create-cli-writer.js'),
+      ]);
+    const source = await readSource(file, { stdin: context.stdin });
+    const { writer, budget } = await createCliWriter({
+      cwd: process.cwd(),
+      env: context.env,
+      ...(options.writer ? { writer: options.writer } : {}),
+      ...(options.config ? { configPath: options.config } : {}),
+      flags: {
+        ...writerFlags(options),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      },
     });
+    const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
+    const result = await optimize(source.text, {
+      writer,
+      locale: options.locale,
+      onProgress: progress,
+      signal: context.signal,
+      ...(source.fileName ? { fileName: source.fileName } : {}),
+      ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
+      ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
+      ...(options.title ? { title: options.title } : {}),
+      ...(options.description ? { description: options.description } : {}),
+      ...(options.slug ? { slug: options.slug } : {}),
+      ...(options.siteName ? { siteName: options.siteName } : {}),
+      ...(options.author ? { author: options.author } : {}),
+      ...(options.url ? { canonicalUrl: options.url } : {}),
+      ...(options.date ? { date: options.date } : {}),
+      minWords: options.minWords,
+      tableOfContents: options.toc,
+      faq: options.faq === true,
+      now: () => new Date(),
+    });
+    if (budget) {
+      // The budget saw every call that reached the provider, retries' tokens included: the billed figures.
+      const spent = budget.report();
+      Object.assign(result.report.writerStats, {
+        calls: spent.calls,
+        cachedCalls: spent.cacheHits,
+        inputTokens: spent.inputTokens,
+        outputTokens: spent.outputTokens,
+        estimatedCostUsd: spent.estimatedCostUsd ?? null,
+      });
+    }
+    const contents: Record<OutputFormat, string> = {
+      md: result.markdown,
+      html: result.html,
+      json: renderJson(result),
+    };
+    const sourceName = file === '-' ? 'entrée standard' : file;
+    if (options.output === '-') {
+      context.stdout.write(contents[format ?? 'md']);
+      context.stderr.write(
+        options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
+      );
+    } else {
+      const names: Record<OutputFormat, string> = {
+        md: `${result.article.metadata.slug}.md`,
+        html: `${result.article.metadata.slug}.html`,
+        json: `${result.article.metadata.slug}.report.json`,
+      };
+      const wanted = format ? [format] : OUTPUT_FORMATS;
+      const written = await writeOutputFiles(
+        options.output ?? 'out',
+        wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
+        { force: options.force === true, ...(file === '-' ? {} : { protectedPaths: [resolve(file)] }) },
+      );
+      context.stdout.write(
+        options.json
+          ? renderJson(result)
+          : formatSummary(result, {
+              sourceName: file === '-' ? sourceName : basename(file),
+              written,
+              color: context.color,
+            }),
+      );
+    }
+    setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+  });
 }
 
 function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefined {
@@ -230,11 +189,7 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
   if (!LOCALES.includes(options.locale)) {
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
-  if (options.writer !== undefined && options.writer !== 'offline') {
-    throw new UsageError(
-      `unknown writer "${options.writer}": only "offline" can be forced; use --provider for an LLM.`,
-    );
-  }
+  checkWriterName(options.writer);
   if (options.url !== undefined && !/^https?:\/\/[^\s]+$/.test(options.url)) {
     throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
   }

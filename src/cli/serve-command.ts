@@ -3,8 +3,9 @@ import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
+import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
-interface ServeCommandOptions {
+interface ServeCommandOptions extends WriterFlagOptions {
   host: string;
   port: number;
   token?: string;
@@ -12,14 +13,6 @@ interface ServeCommandOptions {
   rateLimit: number;
   maxBody: number;
   maxLlmJobs: number;
-  writer?: string;
-  provider?: string;
-  model?: string;
-  baseUrl?: string;
-  modelPath?: string;
-  cache: boolean;
-  cacheDir?: string;
-  config?: string;
 }
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
@@ -52,7 +45,7 @@ export function registerServeCommand(
   context: CliContext,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('serve')
     .description('Serve the web page and the HTTP API (optimize, audit) on this machine.')
     .option(
@@ -76,80 +69,58 @@ export function registerServeCommand(
       60,
     )
     .option('--max-body <mb>', 'largest request body in megabytes, uploads included', parseMegabytes, 5)
-    .option('--max-llm-jobs <n>', 'LLM articles written at once; more get HTTP 429', parsePositiveInteger, 2)
-    .option('--writer <name>', 'offline to ignore a configured LLM provider')
-    .option(
-      '--provider <name>',
-      'LLM provider: openai, openai-compatible, anthropic, mistral, local (default: offline writer)',
-    )
-    .option('--model <id>', 'model id (e.g. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)')
-    .option('--base-url <url>', 'API base URL (required for openai-compatible)')
-    .option('--model-path <file>', 'GGUF model file for --provider local')
-    .option('--no-cache', 'do not read or write the LLM response cache')
-    .option('--cache-dir <dir>', 'LLM response cache directory (default: .plume-cache/llm)')
-    .option('--config <file>', 'configuration file (default: plume.config.json or .plumerc.json)')
-    .action(async (options: ServeCommandOptions) => {
-      if (options.writer !== undefined && options.writer !== 'offline') {
-        throw new UsageError(
-          `unknown writer "${options.writer}": only "offline" can be forced; use --provider for an LLM.`,
-        );
-      }
-      const token = options.token ?? (context.env.PLUME_TOKEN || undefined);
-      // Loaded here, not at start-up: the other commands need neither Hono nor the server.
-      const [{ startServer, checkServerSecurity, ServerConfigError }, { createConfiguredWriterFactory }] =
-        await Promise.all([import('../server/start-server.js'), import('../server/writer-factory.js')]);
-      try {
-        // Before the LLM stack is loaded: an unsafe setup is refused at once.
-        checkServerSecurity({ host: options.host, ...(token === undefined ? {} : { token }) });
-      } catch (error) {
-        if (ServerConfigError.isInstance(error)) throw new UsageError(error.message);
-        throw error;
-      }
-      const writerFactory = await createConfiguredWriterFactory({
-        cwd: process.cwd(),
-        env: context.env,
-        ...(options.writer ? { writer: options.writer } : {}),
-        ...(options.config ? { configPath: options.config } : {}),
-        flags: {
-          ...(options.provider ? { provider: options.provider } : {}),
-          ...(options.model ? { model: options.model } : {}),
-          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-          ...(options.modelPath ? { modelPath: options.modelPath } : {}),
-          ...(options.cache ? {} : { cache: false }),
-          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-        },
-      });
-      let server: Awaited<ReturnType<typeof startServer>>;
-      try {
-        server = await startServer({
-          host: options.host,
-          port: options.port,
-          writerFactory,
-          maxBodyBytes: Math.round(options.maxBody * BYTES_PER_MEGABYTE),
-          maxConcurrentLlmJobs: options.maxLlmJobs,
-          allowPrivateUrls: options.allowPrivateUrls === true,
-          rateLimit: options.rateLimit === 0 ? false : { requestsPerMinute: options.rateLimit },
-          ...(token === undefined ? {} : { token }),
-        });
-      } catch (error) {
-        if (ServerConfigError.isInstance(error)) throw new UsageError(error.message);
-        throw error;
-      }
-      const writers = writerFactory.config
-        ? `offline, llm (${writerFactory.config.provider} ${writerFactory.config.model})`
-        : 'offline';
-      context.stdout.write(
-        `plume: serving on ${server.url} (Ctrl-C to stop)\n` +
-          `plume: writers: ${writers}; API token ${token === undefined ? 'off (loopback only)' : 'required'}\n`,
-      );
-      if (server.placeholderPage) {
-        context.stderr.write('plume: the web page (src/web/) is missing: a placeholder page is served.\n');
-      }
-      await waitForAbort(context.signal);
-      await server.close();
-      context.stdout.write('plume: server stopped.\n');
-      setExitCode(EXIT_CODES.ok);
+    .option('--max-llm-jobs <n>', 'LLM articles written at once; more get HTTP 429', parsePositiveInteger, 2);
+  addWriterOptions(command).action(async (options: ServeCommandOptions) => {
+    checkWriterName(options.writer);
+    const token = options.token ?? (context.env.PLUME_TOKEN || undefined);
+    // Loaded here, not at start-up: the other commands need neither Hono nor the server.
+    const [{ startServer, checkServerSecurity, ServerConfigError }, { createConfiguredWriterFactory }] =
+      await Promise.all([import('../server/start-server.js'), import('../server/writer-factory.js')]);
+    try {
+      // Before the LLM stack is loaded: an unsafe setup is refused at once.
+      checkServerSecurity({ host: options.host, ...(token === undefined ? {} : { token }) });
+    } catch (error) {
+      if (ServerConfigError.isInstance(error)) throw new UsageError(error.message);
+      throw error;
+    }
+    const writerFactory = await createConfiguredWriterFactory({
+      cwd: process.cwd(),
+      env: context.env,
+      ...(options.writer ? { writer: options.writer } : {}),
+      ...(options.config ? { configPath: options.config } : {}),
+      flags: writerFlags(options),
     });
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer({
+        host: options.host,
+        port: options.port,
+        writerFactory,
+        maxBodyBytes: Math.round(options.maxBody * BYTES_PER_MEGABYTE),
+        maxConcurrentLlmJobs: options.maxLlmJobs,
+        allowPrivateUrls: options.allowPrivateUrls === true,
+        rateLimit: options.rateLimit === 0 ? false : { requestsPerMinute: options.rateLimit },
+        ...(token === undefined ? {} : { token }),
+      });
+    } catch (error) {
+      if (ServerConfigError.isInstance(error)) throw new UsageError(error.message);
+      throw error;
+    }
+    const writers = writerFactory.config
+      ? `offline, llm (${writerFactory.config.provider} ${writerFactory.config.model})`
+      : 'offline';
+    context.stdout.write(
+      `plume: serving on ${server.url} (Ctrl-C to stop)\n` +
+        `plume: writers: ${writers}; API token ${token === undefined ? 'off (loopback only)' : 'required'}\n`,
+    );
+    if (server.placeholderPage) {
+      context.stderr.write('plume: the web page (src/web/) is missing: a placeholder page is served.\n');
+    }
+    await waitForAbort(context.signal);
+    await server.close();
+    context.stdout.write('plume: server stopped.\n');
+    setExitCode(EXIT_CODES.ok);
+  });
 }
 
 /** Serves until Ctrl-C (the CLI's abort signal); without a signal, until the process ends. */
