@@ -609,7 +609,20 @@ export interface TransitionMatch {
  * anything, « à cause de » over « cause »), and two matches never overlap. Two-part transitions are
  * resolved first: the earliest first part with a second part after it.
  */
-export function findTransitionWords(sentence: string): TransitionMatch[] {
+export function findTransitionWords(sentence: string): readonly TransitionMatch[] {
+  // The same sentences come back (the source, then the article made of them): match each once.
+  const known = memo.get(sentence);
+  if (known) return known;
+  const matches = matchTransitionWords(sentence);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(sentence, matches);
+  return matches;
+}
+
+const memo = new Map<string, readonly TransitionMatch[]>();
+const MEMO_LIMIT = 20_000;
+
+function matchTransitionWords(sentence: string): readonly TransitionMatch[] {
   const tokens = tokenize(sentence);
   if (tokens.length === 0) return [];
   const used = new Uint8Array(tokens.length);
@@ -633,7 +646,9 @@ export function findTransitionWords(sentence: string): TransitionMatch[] {
     index += pattern.words.length;
   }
 
-  return matches.sort((left, right) => left.start - right.start);
+  return Object.freeze(
+    matches.sort((left, right) => left.start - right.start).map((match) => Object.freeze(match)),
+  );
 }
 
 interface Token {
