@@ -31,6 +31,8 @@ function visitFlow(
   blocks: RawBlock[],
 ): void {
   for (const node of nodes) {
+    // A table of contents is navigation, not prose: it must not count as words or links of the article.
+    if (isTableOfContents(node)) continue;
     switch (node.type) {
       case 'heading':
         pushInline(node.children, 'heading', node.depth, nodeIndex, blocks);
@@ -109,4 +111,20 @@ function appendInline(children: readonly PhrasingContent[], block: RawBlock): vo
         break;
     }
   }
+}
+
+/** A list whose every item is only a link to an anchor (« [Titre](#titre) »), nested lists included. */
+function isTableOfContents(node: Nodes): boolean {
+  if (node.type !== 'list' || node.children.length === 0) return false;
+  return node.children.every((item) =>
+    item.children.every((child) => {
+      if (child.type === 'list') return isTableOfContents(child);
+      if (child.type !== 'paragraph') return false;
+      const inlines = child.children.filter(
+        (inline) => !(inline.type === 'text' && inline.value.trim() === ''),
+      );
+      const only = inlines[0];
+      return inlines.length === 1 && only?.type === 'link' && only.url.startsWith('#');
+    }),
+  );
 }
