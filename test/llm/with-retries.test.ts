@@ -194,8 +194,15 @@ describe('withRetries over real HTTP', () => {
       options,
     );
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('stop')), 20);
+    // Abort once the server holds the request (a fixed delay races with a loaded machine).
+    const poll = setInterval(() => {
+      if (server.requests.length > 0) {
+        clearInterval(poll);
+        controller.abort(new Error('stop'));
+      }
+    }, 5);
     const error = await caught(() => model.complete({ messages: MESSAGES, signal: controller.signal }));
+    clearInterval(poll);
     expect(error.message).toBe('stop');
     expect(server.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
