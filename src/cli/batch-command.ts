@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { LOCALES } from '../article.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { parsePositiveInteger } from './parse-options.js';
+import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
@@ -36,8 +37,6 @@ interface WorkerCommandOptions extends BatchWriterOptions {
   queueName?: string;
   concurrency?: number;
 }
-
-const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'];
 
 /** The shared writer flags plus the batch's cap on LLM calls in flight across articles. */
 function addBatchWriterOptions(command: Command): Command {
@@ -321,7 +320,7 @@ export function registerWorkerCommand(
 }
 
 function validateArticleOptions(options: BatchCommandOptions): BatchArticleOptions {
-  if (!LOCALES.includes(options.locale)) {
+  if (!isLocale(options.locale)) {
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
@@ -336,13 +335,4 @@ function validateArticleOptions(options: BatchCommandOptions): BatchArticleOptio
     ...(options.author ? { author: options.author } : {}),
     ...(options.date ? { date: options.date } : {}),
   };
-}
-
-/** YYYY-MM-DD naming a real day. */
-function isValidDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,10 +1,11 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { LOCALES } from '../article.js';
 import type { SourceFormat } from '../document.js';
 import { readSource } from '../ingest/read-source.js';
 import type { WriterProgress } from '../write/writer.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { parsePositiveInteger } from './parse-options.js';
+import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
 import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
@@ -33,7 +34,6 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
 const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const INPUT_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
-const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'];
 
 /** Progress of an LLM run, one line per stage or section on stderr (stdout stays for results). */
 function createProgressReporter(
@@ -125,15 +125,8 @@ export function registerOptimizeCommand(
       now: () => new Date(),
     });
     if (budget) {
-      // The budget saw every call that reached the provider, retries' tokens included: the billed figures.
-      const spent = budget.report();
-      Object.assign(result.report.writerStats, {
-        calls: spent.calls,
-        cachedCalls: spent.cacheHits,
-        inputTokens: spent.inputTokens,
-        outputTokens: spent.outputTokens,
-        estimatedCostUsd: spent.estimatedCostUsd ?? null,
-      });
+      const { billedStats } = await import('../llm/budget.js');
+      Object.assign(result.report.writerStats, billedStats(budget.report()));
     }
     const contents: Record<OutputFormat, string> = {
       md: result.markdown,
@@ -186,7 +179,7 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
   if (options.date !== undefined && !isValidDate(options.date)) {
     throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
   }
-  if (!LOCALES.includes(options.locale)) {
+  if (!isLocale(options.locale)) {
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   checkWriterName(options.writer);
@@ -194,13 +187,4 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
     throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
   }
   return options.format as OutputFormat | undefined;
-}
-
-/** YYYY-MM-DD (optionally with a time) that names a real day: « 2024-13-45 » is refused. */
-function isValidDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -2,6 +2,7 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
+import { capitalizeFirst } from './build-title.js';
 
 export interface HeadlineOptions {
   /** Longest headline in words (default: 10). */
@@ -247,11 +248,4 @@ function countElisions(tokens: readonly WordToken[], limit: number): number {
 function isGoodLastToken(token: WordToken): boolean {
   if (token.kind !== 'word') return false;
   return !isFunctionWord(normalizeWord(token.text));
-}
-
-function capitalizeFirst(text: string): string {
-  const first = text.codePointAt(0);
-  if (first === undefined) return text;
-  const character = String.fromCodePoint(first);
-  return character.toLocaleUpperCase('fr') + text.slice(character.length);
 }

@@ -6,6 +6,7 @@ import type { SourceFormat } from '../document.js';
 import { decodeSource } from '../ingest/decode-source.js';
 import type { IngestOptions } from '../ingest/ingest.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
+import { billedStats } from '../llm/budget.js';
 import { optimize } from '../optimize.js';
 import { renderJson } from '../render/render-json.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
@@ -300,15 +301,7 @@ async function runOptimize(job: OptimizeJob): Promise<Record<string, unknown>> {
     ...(request.author ? { author: request.author } : {}),
   });
   if (budget) {
-    // What the provider billed, retries included: the same figures as the CLI reports.
-    const spent = budget.report();
-    Object.assign(result.report.writerStats, {
-      calls: spent.calls,
-      cachedCalls: spent.cacheHits,
-      inputTokens: spent.inputTokens,
-      outputTokens: spent.outputTokens,
-      estimatedCostUsd: spent.estimatedCostUsd ?? null,
-    });
+    Object.assign(result.report.writerStats, billedStats(budget.report()));
   }
   return { ...(JSON.parse(renderJson(result)) as Record<string, unknown>), html: result.html };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from './api-errors.js';
 
-export const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'] as const;
+export { LOCALES } from '../article.js';
+
+import { LOCALES } from '../article.js';
 export const INPUT_FORMATS = ['text', 'markdown', 'html', 'html-page'] as const;
 /** Longest address accepted for `url`: browsers and servers commonly stop near 2 000 characters. */
 const MAX_URL_LENGTH = 2048;
