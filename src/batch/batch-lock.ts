@@ -1,10 +1,8 @@
 import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMPORARY_FILE } from '../io/write-file-atomic.js';
 
 export const LOCK_NAME = '.plume-batch.lock';
-
-/** Temporary files of `writeFileAtomic` and `writeOutputFiles`: `<name>.<12 hex digits>.tmp`. */
-const TEMPORARY_FILE = /\.[0-9a-f]{12}\.tmp$/;
 
 /** Another live process holds the output folder. */
 export class BatchLockedError extends Error {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../ingest/input-error.js';
+import { OutputError } from '../io/output-error.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -63,7 +64,12 @@ function handleError(error: unknown, streams: CliStreams): number {
     // Commander has already printed its one-line message; help and version exit 0.
     return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
   }
-  if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
+  if (
+    InputError.isInstance(error) ||
+    UsageError.isInstance(error) ||
+    OutputError.isInstance(error) ||
+    error instanceof InvalidArgumentError
+  ) {
     streams.stderr.write(`plume: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
   }

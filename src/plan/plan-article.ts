@@ -5,7 +5,7 @@ import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
-import { buildSlug } from './build-slug.js';
+import { buildSlug, isValidSlug } from './build-slug.js';
 import { buildTitle, capitalizeFirst } from './build-title.js';
 import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { extractHeadline } from './headline-from-sentence.js';
@@ -104,7 +104,11 @@ export function planArticle(
     options.description?.trim() ||
     withinDescriptionBounds(document.metadata.description) ||
     buildMetaDescription({ keyphrase, sentences: leadSentences });
-  const slug = options.slug?.trim() || document.metadata.slug?.trim() || buildSlug(keyphrase);
+  // Only a valid slug names files: an invalid one from any origin gives way to the built one.
+  const slug =
+    [options.slug, document.metadata.slug].find(
+      (candidate) => candidate !== undefined && isValidSlug(candidate),
+    ) ?? buildSlug(keyphrase);
 
   return {
     keyphrase,

@@ -66,6 +66,7 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
   'no-article': 'Aucun article n’a été trouvé dans cette page.',
   'not-found': 'L’article est introuvable.',
   'not-a-file': 'L’article n’est pas un fichier.',
+  'invalid-metadata': 'Une métadonnée de l’article (slug, URL ou date) est invalide.',
 };
 
 const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
@@ -77,6 +78,8 @@ const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
 export function toApiError(error: unknown): ApiError {
   if (ApiError.isInstance(error)) return error;
   if (InputError.isInstance(error)) {
+    // Its message is French, quotes at most 80 characters of the value and names no path.
+    if (error.code === 'invalid-metadata') return new ApiError(400, error.code, error.message);
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
     return new ApiError(
       status,
