@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { writeOutputFiles } from '../cli/write-output-files.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
-import { OutputError } from '../io/output-error.js';
+import { OutputError, toOutputError } from '../io/output-error.js';
 import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
 import { isValidSlug } from '../plan/build-slug.js';
 import type { WriterStats } from '../write/writer.js';
@@ -120,8 +120,12 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
   if (outputInfo && !outputInfo.isDirectory()) {
     throw new InputError('not-a-file', `${options.outputDirectory} exists and is not a folder.`);
   }
-  await mkdir(outputDirectory, { recursive: true });
-  const unlock = await lockOutputDirectory(outputDirectory);
+  // A folder Plume cannot create or write to (read-only, not ours, under a file) is the user's to fix: exit 2.
+  const unlock = await mkdir(outputDirectory, { recursive: true })
+    .then(() => lockOutputDirectory(outputDirectory))
+    .catch((error: unknown) => {
+      throw toOutputError(error, outputDirectory) ?? error;
+    });
   try {
     await removeStaleTemporaryFiles(outputDirectory);
     const { manifest, warning } = await readManifest(outputDirectory);
@@ -149,7 +153,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
       writerStats: session.writerStats,
       articles: session.results(),
     };
-    await writeFileAtomic(join(outputDirectory, BATCH_REPORT_NAME), `${JSON.stringify(report, null, 2)}\n`);
+    const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
+    await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`).catch((error: unknown) => {
+      throw toOutputError(error, reportPath) ?? error;
+    });
     return report;
   } finally {
     await unlock();
