@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeOutputFiles } from '../../src/cli/write-output-files.js';
 import { OutputError, quotePath, toOutputError } from '../../src/io/output-error.js';
 import { resolveInside, writeFileAtomic } from '../../src/io/write-file-atomic.js';
 
@@ -88,5 +89,25 @@ describe('toOutputError', () => {
   it('quotes at most 80 characters of a path, control characters shown as ?', () => {
     expect(quotePath(`/out/${'x'.repeat(5000)}`).length).toBeLessThanOrEqual(80);
     expect(quotePath('a\nb\u001b')).toBe('a?b?');
+  });
+});
+
+describe('writeOutputFiles', () => {
+  it('refuses a name outside the folder before writing anything, --force included', async () => {
+    const base = mkdtempSync(join(root, 'outputs-'));
+    const directory = join(base, 'out');
+    writeFileSync(join(base, 'victim.md'), 'foreign');
+    await expect(
+      writeOutputFiles(
+        directory,
+        [
+          { name: 'ok.md', content: 'x' },
+          { name: '../victim.md', content: 'overwritten' },
+        ],
+        { force: true },
+      ),
+    ).rejects.toMatchObject({ name: 'OutputError', code: 'outside' });
+    expect(readFileSync(join(base, 'victim.md'), 'utf8')).toBe('foreign');
+    expect(readdirSync(base)).toEqual(['victim.md']);
   });
 });
