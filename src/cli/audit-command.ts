@@ -3,10 +3,10 @@ import { auditDocument } from '../audit/audit.js';
 import type { SourceFormat } from '../document.js';
 import { ingest } from '../ingest/ingest.js';
 import { readSource } from '../ingest/read-source.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { formatReport } from './format-report.js';
 import { parseList, parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 
 interface AuditCommandOptions {

@@ -1,7 +1,7 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
-import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 
 export interface BuildTitleOptions {
   keyphrase: string;

@@ -1,3 +1,4 @@
+import { FetchArticleError } from '../ingest/fetch-article.js';
 import { InputError, type InputErrorCode } from '../ingest/input-error.js';
 
 /** HTTP statuses the API answers errors with. */
@@ -76,6 +77,9 @@ const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
  */
 export function toApiError(error: unknown): ApiError {
   if (ApiError.isInstance(error)) return error;
+  if (FetchArticleError.isInstance(error)) {
+    return new ApiError(error.status, error.code, error.message, { field: error.field, cause: error });
+  }
   if (InputError.isInstance(error)) {
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
     return new ApiError(

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
-import { measureTextWidth } from '../../src/audit/pixel-width/measure-text-width.js';
 import type { Document } from '../../src/document.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
+import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
 import { type PlanArticleOptions, planArticle, sentencesOfPassage } from '../../src/plan/plan-article.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');

@@ -9,8 +9,8 @@ import {
   type HopResponse,
   isPublicAddress,
   type ResolvedAddress,
-} from '../../src/server/fetch-article.js';
-import { articlePage, type LocalHttpServer, startLocalHttpServer } from './server-helpers.js';
+} from '../../src/ingest/fetch-article.js';
+import { articlePage, type LocalHttpServer, startLocalHttpServer } from '../server/server-helpers.js';
 
 const ADDRESSES: ReadonlyArray<readonly [string, AddressKind]> = [
   // Public
