@@ -62,7 +62,9 @@ describe('the brief reaches every writer', () => {
       date: DATE,
     });
     const planRequest = model.requests.find((request) => kindOf(request) === 'plan') as CompletionRequest;
-    expect(planRequest.messages[1]?.content).toContain('Expression-clé imposée : « recrutement des ingénieurs »');
+    expect(planRequest.messages[1]?.content).toContain(
+      'Expression-clé imposée : « recrutement des ingénieurs »',
+    );
     expect(result.plan.keyphrase).toBe('recrutement des ingénieurs');
     expect(result.report.keyphraseOrigin).toBe('source');
   });
