@@ -239,7 +239,7 @@ export function createArticleFetcher(options: ArticleFetcherOptions = {}): Fetch
           url = parseHttpUrl(location, url);
           continue;
         }
-        return await readPage(url, response, maxBytes);
+        return await readPage(url, response, maxBytes, deadline.signal);
       }
     } catch (error) {
       if (fetchOptions.signal?.aborted) throw fetchOptions.signal.reason ?? error;
@@ -324,7 +324,12 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function readPage(url: URL, response: HopResponse, maxBytes: number): Promise<FetchedArticle> {
+async function readPage(
+  url: URL,
+  response: HopResponse,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<FetchedArticle> {
   if (response.status < 200 || response.status > 299) {
     discard(response.body);
     throw new FetchArticleError(
@@ -348,7 +353,7 @@ async function readPage(url: URL, response: HopResponse, maxBytes: number): Prom
     discard(response.body);
     throw tooLarge(maxBytes);
   }
-  const bytes = await collect(response.body, response.headers['content-encoding'], maxBytes);
+  const bytes = await collect(response.body, response.headers['content-encoding'], maxBytes, signal);
   const charset = charsetOf(contentType) ?? sniffCharset(bytes) ?? 'utf-8';
   let decoded: string;
   try {
@@ -362,11 +367,16 @@ async function readPage(url: URL, response: HopResponse, maxBytes: number): Prom
   return { text, url: url.href, contentType: mediaType };
 }
 
-/** Reads the body, decompressing it, and stops as soon as the decompressed size passes `maxBytes`. */
+/**
+ * Reads the body, decompressing it, and stops as soon as the decompressed size passes `maxBytes`.
+ * A body cut by the time limit is an error, never a page: when the connection's end is the body's
+ * end (no length, no chunks), closing it at the deadline looks like a normal end of the stream.
+ */
 async function collect(
   body: AsyncIterable<Uint8Array>,
   encoding: string | undefined,
   maxBytes: number,
+  signal: AbortSignal,
 ): Promise<Uint8Array> {
   const source = body instanceof Readable ? body : Readable.from(body, { objectMode: false });
   let decompressor: ReturnType<typeof createDecompressor>;
@@ -386,7 +396,9 @@ async function collect(
       byteCount += buffer.byteLength;
       if (byteCount > maxBytes) throw tooLarge(maxBytes);
       chunks.push(buffer);
+      signal.throwIfAborted();
     }
+    signal.throwIfAborted();
   } finally {
     source.destroy();
     decompressor?.destroy();
