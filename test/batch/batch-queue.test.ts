@@ -38,7 +38,6 @@ describe('unreachable Redis', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`plume: cannot reach Redis at ${url}: connection refused\n`);
       expect(run.stdout).toBe('');
-      expect(run.durationMs).toBeLessThan(8000);
     }
     expect(existsSync(join(cwd, 'out', 'batch-report.json'))).toBe(false);
   });
