@@ -4,10 +4,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { measureTextWidth } from '../../audit/pixel-width/measure-text-width.js';
+import { classifyError } from '../../errors/classify-error.js';
 import { type DraftEvaluation, evaluateDraft } from '../../evaluate-draft.js';
 import { detectLanguage } from '../../lang/fr/detect-language.js';
 import { tokenizeWords } from '../../lang/fr/tokenize-words.js';
 import type { CompletionRequest, LanguageModel } from '../../llm/language-model.js';
+import { LlmBudgetError, LlmResponseError } from '../../llm/llm-errors.js';
 import { buildMetaDescription } from '../../plan/build-meta-description.js';
 import { buildSlug } from '../../plan/build-slug.js';
 import { buildTitle } from '../../plan/build-title.js';
@@ -15,7 +17,7 @@ import { planArticle } from '../../plan/plan-article.js';
 import type { OutlineSection, Passage, SeoPlan } from '../../plan/seo-plan.js';
 import { materialize } from '../offline-writer.js';
 import type { Writer, WriterContext, WriterOutput } from '../writer.js';
-import { isBudgetError, LlmPlanError } from './llm-writer-errors.js';
+import { LlmPlanError } from './llm-writer-errors.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import {
   LLM_HEADINGS_JSON_SCHEMA,
@@ -126,10 +128,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           } catch (error) {
             // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
             const answered = (error as { text?: unknown }).text;
-            if (
-              !(error instanceof Error && error.name === 'LlmResponseError' && typeof answered === 'string')
-            )
-              throw error;
+            if (!(LlmResponseError.isInstance(error) && typeof answered === 'string')) throw error;
             text = answered;
           }
           const parsed = parseJson(text, LLM_PLAN_SCHEMA);
@@ -137,7 +136,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           else lastProblem = parsed.problem;
         }
       } catch (error) {
-        if (!isBudgetError(error)) throw error;
+        if (!LlmBudgetError.isInstance(error)) throw error;
         context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
         return planArticle(
           context.document,
@@ -228,7 +227,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       if (nodes.length > 0) return nodes;
       context.stats.notes.push(`Réponse vide pour ${sectionName(draft)} : passages de la source repris.`);
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (isSectionFailure(error)) {
         context.stats.notes.push(
           `${sectionName(draft)} : échec du modèle (${(error as Error).name}), passages de la source repris.`,
@@ -321,7 +320,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       return nodes.length > 0 ? nodes : section.nodes;
     } catch (error) {
-      if (isBudgetError(error)) {
+      if (LlmBudgetError.isInstance(error)) {
         context.stats.notes.push(BUDGET_NOTE);
         return section.nodes;
       }
@@ -366,7 +365,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         })),
       };
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -394,7 +393,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       if (!parsed.ok) return plan;
       return fixMetadata({ ...plan, title: parsed.value.title, description: parsed.value.metaDescription });
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -408,12 +407,7 @@ const BUDGET_NOTE = 'Plafond d’appels ou de jetons atteint : meilleur brouillo
  * and timeouts or outages that outlasted the retries. A missing key or a bad setup stops everything.
  */
 function isSectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error) || !error.name.startsWith('Llm')) return false;
-  return (
-    error.name !== 'LlmAuthenticationError' &&
-    error.name !== 'LlmConfigError' &&
-    error.name !== 'LlmPlanError'
-  );
+  return classifyError(error).kind === 'provider';
 }
 
 function sectionName(draft: { heading: string | null }): string {
