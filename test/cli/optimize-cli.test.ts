@@ -314,7 +314,7 @@ describe('plume optimize: bad input', () => {
           stdio: ['ignore', full, 'pipe'],
         });
         let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
           stderr += chunk;
         });
         child.on('error', reject);
