@@ -1,15 +1,19 @@
 // Quality bench on the real-article corpus (test/corpus, see its SOURCES.md): prints figures, asserts nothing.
 // Run with `npm run bench:quality` (builds first). `--verbose` also lists, per article, the source sentences
-// missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article.
+// missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article;
+// `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
 //
 // For each article: the offline writer through the library `optimize` with the CLI's defaults, then
 // what a French editor would check first — exit code, words, coverage of the source's sentences, links,
 // images, H1, H2, escaped Markdown — and Plume's scores beside Yoast SEO's on the same output.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -19,6 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDirectory = join(root, 'test/corpus');
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
+const withCli = argv.includes('--cli');
 const onlyCase = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -121,12 +126,22 @@ function visit(node, action) {
 const HTML_LINK = /<a\s[^>]*href\s*=/gi;
 const HTML_IMAGE = /<img\b/gi;
 
-/** Links (not in-page anchors) and images of an mdast tree, counting those inside raw HTML blocks too. */
-function countLinksAndImages(tree) {
+/**
+ * Links (not in-page anchors) and images of an mdast tree, counting those inside raw HTML blocks too. With
+ * `markdown`, a bare-URL link counts only when its address is written out in it: GFM's autolinker also turns
+ * an escaped `\[text]\(http\://…)` printed as text into a « link », which no reader would call one.
+ */
+function countLinksAndImages(tree, markdown) {
   let links = 0;
   let images = 0;
+  // Links written as Markdown syntax carry a position; GFM's literal autolinks do not.
+  const written = (node) =>
+    markdown === undefined || node.position !== undefined || markdown.includes(node.url);
   visit(tree, (node) => {
-    if ((node.type === 'link' && !String(node.url).startsWith('#')) || node.type === 'linkReference') {
+    if (
+      (node.type === 'link' && !String(node.url).startsWith('#') && written(node)) ||
+      node.type === 'linkReference'
+    ) {
       links += 1;
     } else if (node.type === 'image' || node.type === 'imageReference') {
       images += 1;
@@ -138,16 +153,17 @@ function countLinksAndImages(tree) {
   return { links, images };
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /**
  * What the author put in: a page's links and images are those of its article once the page's navigation,
- * sidebar and comments are removed (the ingested document); a text file's are those its Markdown syntax
- * writes (a plain .txt is read as Markdown here, as its author meant it, whatever Plume's ingest does).
+ * sidebar and comments are removed (the ingested document); a Markdown or text file's are those its
+ * Markdown and inline HTML write, read from the file itself (a .txt is read as Markdown here, as its author
+ * meant it), so that what Plume's ingest drops or leaves as literal text still counts as « in ».
  */
 function sourceLinksAndImages(format, text, document) {
-  if (format === 'text') return countLinksAndImages(markdownParser.parse(text));
-  return countLinksAndImages(document.tree);
+  if (format === 'html' || format === 'html-page') return countLinksAndImages(document.tree);
+  return countLinksAndImages(markdownParser.parse(text));
 }
 
 // Backslash escapes that Markdown serializers add: `\[`, `\*`, `` \` ``, `\>`, `\_`, `\(`, `\:`…
@@ -205,6 +221,18 @@ function titleKept(sourceTitle, h1) {
   return normalize(sourceTitle) === normalize(h1) ? 'yes' : 'no';
 }
 
+/** Exit code of `plume optimize <file>` with no other flag, writing into a scratch directory. */
+function cliExitCode(file) {
+  const output = mkdtempSync(join(tmpdir(), 'plume-quality-'));
+  try {
+    return spawnSync(process.execPath, [join(root, 'dist/bin/main.js'), 'optimize', file, '-o', output], {
+      stdio: 'ignore',
+    }).status;
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // One article.
 
@@ -232,12 +260,14 @@ async function measure(caseName) {
   const outputText = analyze({ format: 'markdown', tree: result.article.tree, metadata: {} }).text;
   const printedExtras = countPrintedExtras(result.article.tree);
   const sourceCounts = sourceLinksAndImages(document.format, text, document);
-  const outputCounts = countLinksAndImages(result.article.tree);
+  // What the user gets: the rendered Markdown file, read back (a node the renderer drops is not « out »).
+  const outputCounts = countLinksAndImages(markdownParser.parse(result.markdown), result.markdown);
   const escapes = addedEscapes(text, result.markdown);
   const metadata = result.article.metadata;
   return {
     caseName,
     exitCode: result.report.passed ? 0 : 3,
+    ...(withCli ? { cliExitCode: cliExitCode(join(directory, fileName)) } : {}),
     sourceWords: result.report.source.words,
     outputWords: result.report.statistics.bodyWords,
     coverage: coverage(
@@ -325,7 +355,7 @@ for (const caseName of caseNames) {
   console.log(
     formatRow([
       caseName,
-      row.exitCode,
+      row.cliExitCode === undefined || row.cliExitCode === row.exitCode ? row.exitCode : `${row.exitCode}!`,
       `${row.sourceWords}→${row.outputWords}`,
       `${row.coverage.percent.toFixed(0)}%`,
       `${row.linksIn}→${row.linksOut}`,
