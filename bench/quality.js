@@ -123,6 +123,29 @@ function visit(node, action) {
   for (const child of node.children ?? []) visit(child, action);
 }
 
+/** Sentences of the text inside raw HTML nodes: tags, scripts and styles removed, basic entities decoded. */
+function htmlBlockSentences(tree) {
+  const sentences = [];
+  visit(tree, (node) => {
+    if (node.type !== 'html') return;
+    const text = node.value
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#0?39;|&rsquo;/g, '’')
+      .replace(/\s+/g, ' ')
+      .trim();
+    for (const sentence of text.split(/(?<=[.!?…])\s+(?=\S)/)) {
+      if (/\p{L}{2,}/u.test(sentence)) sentences.push(sentence);
+    }
+  });
+  return sentences;
+}
+
 const HTML_LINK = /<a\s[^>]*href\s*=/gi;
 const HTML_IMAGE = /<img\b/gi;
 
@@ -257,11 +280,21 @@ async function measure(caseName) {
   const sourceAnalysis = analyze(document);
   // Both sides go through the same analyzer, so what it reads of a node (link text, reference links, code)
   // is read alike in the source and in the output.
-  const outputText = analyze({ format: 'markdown', tree: result.article.tree, metadata: {} }).text;
-  const printedExtras = countPrintedExtras(result.article.tree);
+  // Prose inside raw HTML blocks (a quote in <p class>, a <figure> caption, an embedded tweet) is the
+  // author's too, though the analyzer skips those blocks: it is added on both sides, tags stripped.
+  // The output is what the user gets: the rendered Markdown file, read back (what the renderer drops is lost).
+  const outputTree = markdownParser.parse(result.markdown);
+  const outputText = [
+    analyze({ format: 'markdown', tree: outputTree, metadata: {} }).text,
+    ...htmlBlockSentences(outputTree),
+  ].join('\n\n');
+  const sourceSentences = [
+    ...sourceAnalysis.sentences.map((sentence) => sentence.text),
+    ...htmlBlockSentences(document.tree),
+  ];
+  const printedExtras = countPrintedExtras(outputTree);
   const sourceCounts = sourceLinksAndImages(document.format, text, document);
-  // What the user gets: the rendered Markdown file, read back (a node the renderer drops is not « out »).
-  const outputCounts = countLinksAndImages(markdownParser.parse(result.markdown), result.markdown);
+  const outputCounts = countLinksAndImages(outputTree, result.markdown);
   const escapes = addedEscapes(text, result.markdown);
   const metadata = result.article.metadata;
   return {
@@ -270,10 +303,7 @@ async function measure(caseName) {
     ...(withCli ? { cliExitCode: cliExitCode(join(directory, fileName)) } : {}),
     sourceWords: result.report.source.words,
     outputWords: result.report.statistics.bodyWords,
-    coverage: coverage(
-      sourceAnalysis.sentences.map((sentence) => sentence.text),
-      outputText,
-    ),
+    coverage: coverage(sourceSentences, outputText),
     linksIn: sourceCounts.links,
     linksOut: outputCounts.links,
     imagesIn: sourceCounts.images,
