@@ -238,6 +238,40 @@ function countPrintedExtras(tree) {
   return (texts.join('\n').match(PRINTED_EXTRAS) ?? []).length;
 }
 
+/** What a round trip must keep: the H1, the H2/H3 texts in order and the body's word count. */
+function outline(result) {
+  const headings = [];
+  visit(result.article.tree, (node) => {
+    if (node.type === 'heading' && node.depth <= 3)
+      headings.push(`${node.depth}:${normalize(mdastToString(node))}`);
+  });
+  return { h1: normalize(result.article.metadata.h1), headings, words: result.report.statistics.bodyWords };
+}
+
+/**
+ * Plume's output must be a fixed point: optimizing the .md (or the .html) it wrote gives back the same H1,
+ * headings and body words (`y`), else `n`; `e` when the second run throws.
+ */
+async function roundTrip(result, fileName, text, roundTripChanges) {
+  try {
+    const again = await optimize(text, { fileName, locale: 'fr-FR' });
+    const before = outline(result);
+    const after = outline(again);
+    const changes = [
+      ...(before.h1 === after.h1 ? [] : ['H1']),
+      ...(before.headings.join('\n') === after.headings.join('\n')
+        ? []
+        : [`headings ${before.headings.length}→${after.headings.length}`]),
+      ...(before.words === after.words ? [] : [`words ${before.words}→${after.words}`]),
+    ];
+    roundTripChanges.push(`${fileName}: ${changes.length ? changes.join(', ') : 'same'}`);
+    return changes.length ? 'n' : 'y';
+  } catch (error) {
+    roundTripChanges.push(`${fileName}: ${error?.message ?? error}`);
+    return 'e';
+  }
+}
+
 /** yes / no / none: the output's H1 is the source's own title (typography aside). */
 function titleKept(sourceTitle, h1) {
   if (!sourceTitle?.trim()) return 'none';
@@ -297,6 +331,10 @@ async function measure(caseName) {
   const outputCounts = countLinksAndImages(outputTree, result.markdown);
   const escapes = addedEscapes(text, result.markdown);
   const metadata = result.article.metadata;
+  const roundTripChanges = [];
+  const markdownTrip = await roundTrip(result, 'article.md', result.markdown, roundTripChanges);
+  const htmlTrip = await roundTrip(result, 'article.html', result.html, roundTripChanges);
+  const roundTrips = `${markdownTrip}/${htmlTrip}`;
   return {
     caseName,
     exitCode: result.report.passed ? 0 : 3,
@@ -311,6 +349,9 @@ async function measure(caseName) {
     h1: titleKept(sourceTitle(document), metadata.h1),
     sourceTitle: sourceTitle(document),
     printedExtras,
+    roundTrips,
+    roundTripChanges,
+    outline: outline(result),
     outputH1: metadata.h1,
     h2: headingCount(result.article.tree, 2),
     escapes,
@@ -340,6 +381,7 @@ const columns = [
   ['H2', 3],
   ['esc', 4],
   ['ssg', 4],
+  ['rt', 3],
   ['SEO P/Y (Δ)', 14],
   ['read P/Y (Δ)', 14],
 ];
@@ -367,7 +409,7 @@ console.log(
     : `Yoast SEO: yoastseo ${yoast.version}, fr_FR researcher, overall scores as its analysis worker computes them`,
 );
 console.log(
-  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); P = Plume, Y = Yoast, Δ = P − Y\n',
+  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; P = Plume, Y = Yoast, Δ = P − Y\n',
 );
 console.log(formatRow(columns.map(([title]) => title)));
 console.log(formatRow(columns.map(([, width]) => '-'.repeat(width))));
@@ -378,7 +420,7 @@ for (const caseName of caseNames) {
   rows.push(row);
   if (row.error) {
     console.log(
-      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '']),
+      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '', '']),
     );
     continue;
   }
@@ -394,6 +436,7 @@ for (const caseName of caseNames) {
       row.h2,
       row.escapeCount,
       row.printedExtras,
+      row.roundTrips,
       scorePair(row.plume.seo, row.yoast?.seo),
       scorePair(row.plume.readability, row.yoast?.readability),
     ]),
@@ -403,6 +446,7 @@ for (const caseName of caseNames) {
       `    keyphrase: ${row.keyphrase ?? '—'}; source title: ${row.sourceTitle ?? '—'}; H1: ${row.outputH1}`,
     );
     for (const [sequence, count] of row.escapes) console.log(`    escaped ${sequence} ×${count}`);
+    console.log(`    round trips: ${row.roundTripChanges.join('; ')}`);
     for (const sentence of row.coverage.missing) console.log(`    missing: ${sentence.slice(0, 140)}`);
   }
 }
@@ -431,6 +475,7 @@ function summarize(label, selected) {
       sum((row) => row.h2),
       sum((row) => row.escapeCount),
       sum((row) => row.printedExtras),
+      `${done.filter((row) => row.roundTrips === 'y/y').length}/${done.length}`,
       scorePair(Math.round(average((row) => row.plume.seo)), yoastSeo),
       scorePair(Math.round(average((row) => row.plume.readability)), yoastReadability),
     ]),
@@ -449,6 +494,16 @@ summarize(
   'total / average (French)',
   rows.filter((row) => row.caseName.startsWith('fr-')),
 );
+// A hard-wrapped copy of an article must give the same article as the unwrapped one.
+const wrapped = rows.find((row) => row.caseName === 'fr-txt-hard-wrapped' && !row.error);
+const unwrapped = rows.find((row) => row.caseName === 'fr-txt-title-first-line' && !row.error);
+if (wrapped && unwrapped) {
+  const drift = (100 * Math.abs(wrapped.outputWords - unwrapped.outputWords)) / unwrapped.outputWords;
+  const sameHeadings = wrapped.outline.headings.join('\n') === unwrapped.outline.headings.join('\n');
+  console.log(
+    `\nhard-wrapped vs unwrapped copy: words ${wrapped.outputWords} vs ${unwrapped.outputWords} (${drift.toFixed(1)} % apart), same headings: ${sameHeadings ? 'yes' : 'no'}`,
+  );
+}
 const errors = rows.filter((row) => row.error);
 if (errors.length)
   console.log(`\n${errors.length} article(s) failed: ${errors.map((row) => row.caseName).join(', ')}`);
