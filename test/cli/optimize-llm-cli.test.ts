@@ -157,6 +157,33 @@ describe('plume optimize with an LLM provider', () => {
     expect(run.stdout).toMatch(/● échec +Langue/);
   });
 
+  it('a provider that echoes the Authorization header: the key reaches no file, not even the cache', async () => {
+    // Every answer quotes the header it received, as a misbehaving proxy or a debug endpoint would.
+    const echoing: HttpScript = async (request, call, recorded) => {
+      const answer = await COOPERATIVE(request, call);
+      const header = String(recorded.headers.authorization);
+      if (typeof answer !== 'string') return answer;
+      // JSON answers (plan, headings, metadata) carry it in a string field; text answers in a sentence.
+      return answer.startsWith('{')
+        ? answer.replace(/"h1":"/, `"h1":"${header} `)
+        : `${answer}\n\nEn-tête reçu : ${header}.`;
+    };
+    const server = await startServer(echoing);
+    const { cwd, output, run: pending } = optimizeWithServer(server);
+    const run = await pending;
+    expect([0, 3]).toContain(run.code);
+    const written = readdirSync(output).map((file) => readFileSync(join(output, file), 'utf8'));
+    expect(written).toHaveLength(3);
+    const cacheDirectory = join(cwd, 'cache');
+    const cached = readdirSync(cacheDirectory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    expect(cached.length).toBeGreaterThan(0);
+    // The echo did reach Plume: it is there, without the key.
+    expect(written.join('\n')).toMatch(/En-tête reçu\s*:\s*Bearer\s+\\?\[redacted\]/);
+    expectNoKey(run.stdout, run.stderr, ...written, ...cached);
+  });
+
   it('--timeout abc: exit 2, the error names --timeout (the flag the user typed)', async () => {
     const cwd = newDirectory();
     const run = await runPlume(
