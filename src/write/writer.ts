@@ -39,6 +39,11 @@ export interface WriterStats {
   estimatedCostUsd: number | null;
   /** What the writer wants the reader of the report to know (in French). */
   notes: string[];
+  /**
+   * Set when the model failed and offline work took its place (the offline plan, or the offline
+   * article): the article is written, but not what was asked for, and the CLI exits 3.
+   */
+  degraded?: boolean;
 }
 
 export function emptyWriterStats(): WriterStats {

@@ -184,6 +184,35 @@ describe('plume optimize with an LLM provider', () => {
     expectNoKey(run.stdout, run.stderr, ...written, ...cached);
   });
 
+  it('a model that answers plain English, never a plan: exit 3, offline plan, the summary says so in French', async () => {
+    const server = await startServer(
+      () => 'Sure! Here is a great article about the four-day week. It is very good.',
+    );
+    const { output, run: pending } = optimizeWithServer(server, ['--repair-rounds', '0', '--max-retries', '0']);
+    const run = await pending;
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(3);
+    expect(readdirSync(output)).toHaveLength(3);
+    expect(run.stdout).toContain('Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.');
+    expect(run.stdout).toContain('Sections rédigées par le modèle sur le plan hors ligne.');
+  });
+
+  it('a model that gives neither a plan nor a section: exit 3, the offline article written', async () => {
+    const server = await startServer((request) =>
+      request.jsonSchema ? 'I cannot produce JSON today.' : { http: { status: 400 } },
+    );
+    const { output, run: pending } = optimizeWithServer(server, ['--repair-rounds', '0', '--max-retries', '0']);
+    const run = await pending;
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(3);
+    const files = readdirSync(output).sort();
+    expect(files).toHaveLength(3);
+    const report = JSON.parse(readFileSync(join(output, files[2] as string), 'utf8')).report;
+    expect(report.writerStats.degraded).toBe(true);
+    expect(run.stdout).toContain('Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.');
+    expect(run.stdout).toContain('article hors ligne écrit');
+  });
+
   it('--timeout abc: exit 2, the error names --timeout (the flag the user typed)', async () => {
     const cwd = newDirectory();
     const run = await runPlume(
