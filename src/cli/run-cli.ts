@@ -1,27 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { classifyError } from '../errors/classify-error.js';
+import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
+import type { CliContext, CliStreams } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
 import { registerServeCommand } from './serve-command.js';
-
-export interface CliStreams {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  /** Aborted on Ctrl-C: long work stops and writes nothing. */
-  signal?: AbortSignal;
-}
-
-/** Context handed to every command. */
-export interface CliContext extends CliStreams {
-  /** Colours when writing to a terminal, unless NO_COLOR is set. */
-  color: boolean;
-}
-
-export const VERSION = '0.1.0';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {

@@ -1,4 +1,5 @@
 import { classifyError } from '../errors/classify-error.js';
+import { FetchArticleError } from '../ingest/fetch-article.js';
 import { InputError, type InputErrorCode } from '../ingest/input-error.js';
 import { LlmBudgetError } from '../llm/llm-errors.js';
 
@@ -76,6 +77,9 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
  */
 export function toApiError(error: unknown): ApiError {
   if (ApiError.isInstance(error)) return error;
+  if (FetchArticleError.isInstance(error)) {
+    return new ApiError(error.status, error.code, error.message, { field: error.field, cause: error });
+  }
   if (InputError.isInstance(error)) {
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
     return new ApiError(

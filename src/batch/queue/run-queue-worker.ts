@@ -10,9 +10,11 @@ import {
 } from './queue-settings.js';
 import {
   connectionOptions,
+  DEFAULT_REDIS_TIMEOUT_MS,
   parseRedisUrl,
   probeRedis,
   type RedisConnectionLostError,
+  withRedisTimeout,
 } from './redis-connection.js';
 
 export interface QueueWorkerOptions {
@@ -35,6 +37,8 @@ export interface QueueWorkerOptions {
   log: (line: string) => void;
   /** Test only: each job waits this long before the article is optimized (default 0). */
   testDelayMs?: number;
+  /** How long each Redis call at start-up may take (default `DEFAULT_REDIS_TIMEOUT_MS`). */
+  timeoutMs?: number;
 }
 
 /**
@@ -49,7 +53,8 @@ export async function runQueueWorker(
   options: QueueWorkerOptions,
 ): Promise<{ completed: number; failed: number }> {
   const target = parseRedisUrl(options.url);
-  await probeRedis(target);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
+  await probeRedis(target, timeoutMs);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const counts = { completed: 0, failed: 0 };
   let onLost: (error: RedisConnectionLostError) => void = () => undefined;
@@ -94,7 +99,9 @@ export async function runQueueWorker(
     if (error.message !== lastError) options.log(`error: ${error.message}`);
     lastError = error.message;
   });
-  await Promise.race([worker.waitUntilReady(), lost]);
+  await withRedisTimeout(Promise.race([worker.waitUntilReady(), lost]), target, timeoutMs, () => {
+    void worker.disconnect().catch(() => undefined);
+  });
   options.log(
     `ready: queue "${queueName}" at ${target.display}, ${options.concurrency ?? 1} job${(options.concurrency ?? 1) > 1 ? 's' : ''} at once, writer ${options.writerName}`,
   );
