@@ -38,6 +38,8 @@ export interface WriterStats {
    * article): the article is written, but not what was asked for, and the CLI exits 3.
    */
   degraded?: boolean;
+  /** Set when the per-article cap on calls or tokens was reached: no more calls, the best draft was kept. */
+  budgetSpent?: boolean;
 }
 
 export function emptyWriterStats(): WriterStats {

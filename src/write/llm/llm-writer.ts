@@ -137,7 +137,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         round <= repairRounds && evaluation.failures + repairableProblems(evaluation) > 0;
         round += 1
       ) {
-        if (context.stats.notes.includes(BUDGET_NOTE)) break;
+        if (context.stats.budgetSpent === true) break;
         context.stats.repairRounds += 1;
         context.onProgress?.({ stage: 'repair', message: `Réparation, tour ${round}` });
         current = await repair(context, current, evaluation);
@@ -244,7 +244,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     messages: () => ReturnType<typeof buildSectionMessages>,
   ): Promise<RootContent[]> {
     draft.fromSource = true;
-    if (context.stats.notes.includes(BUDGET_NOTE)) return sourceNodes(context, draft.passages);
+    if (context.stats.budgetSpent === true) return sourceNodes(context, draft.passages);
     try {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       if (nodes.length > 0) {
@@ -253,7 +253,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       }
       context.stats.notes.push(`Réponse vide pour ${sectionName(draft)} : passages de la source repris.`);
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (isSectionFailure(error)) {
         context.stats.notes.push(
           `${sectionName(draft)} : échec du modèle (${(error as Error).name}), passages de la source repris.`,
@@ -341,13 +341,13 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     section: DraftSection,
     messages: () => ReturnType<typeof buildRepairMessages>,
   ): Promise<RootContent[]> {
-    if (context.stats.notes.includes(BUDGET_NOTE)) return section.nodes;
+    if (context.stats.budgetSpent === true) return section.nodes;
     try {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       return nodes.length > 0 ? nodes : section.nodes;
     } catch (error) {
       if (LlmBudgetError.isInstance(error)) {
-        context.stats.notes.push(BUDGET_NOTE);
+        noteBudgetSpent(context);
         return section.nodes;
       }
       if (isSectionFailure(error)) return section.nodes;
@@ -362,7 +362,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     sections: DraftSection[],
   ): Promise<SeoPlan> {
     const result = evaluation.report.results.find((entry) => entry.id === 'keyphrase-in-subheadings');
-    if (!result || result.score >= 8 || context.stats.notes.includes(BUDGET_NOTE)) return plan;
+    if (!result || result.score >= 8 || context.stats.budgetSpent === true) return plan;
     const headings = plan.sections.map((section) => section.heading);
     const wanted = Math.max(1, Math.round(headings.length * 0.5));
     try {
@@ -391,7 +391,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         })),
       };
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -403,7 +403,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     evaluation: DraftEvaluation,
   ): Promise<SeoPlan> {
     const metadata = evaluation.constraints.find((constraint) => constraint.id === 'metadata');
-    if (!metadata || metadata.passed || context.stats.notes.includes(BUDGET_NOTE)) return plan;
+    if (!metadata || metadata.passed || context.stats.budgetSpent === true) return plan;
     try {
       const text = await call(context, {
         messages: buildMetadataRepairMessages({
@@ -422,7 +422,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         context.config,
       );
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -430,6 +430,13 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
 }
 
 const BUDGET_NOTE = 'Plafond d’appels ou de jetons atteint : meilleur brouillon conservé.';
+
+/** Records, once, that the budget is spent: no more calls, the best draft so far is kept. */
+function noteBudgetSpent(context: WriterContext): void {
+  if (context.stats.budgetSpent) return;
+  context.stats.budgetSpent = true;
+  context.stats.notes.push(BUDGET_NOTE);
+}
 const PLAN_FALLBACK_NOTE = 'Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.';
 const SECTIONS_ON_OFFLINE_PLAN_NOTE = 'Sections rédigées par le modèle sur le plan hors ligne.';
 const OFFLINE_ARTICLE_NOTE =
