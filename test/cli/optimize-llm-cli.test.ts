@@ -188,7 +188,12 @@ describe('plume optimize with an LLM provider', () => {
     const server = await startServer(
       () => 'Sure! Here is a great article about the four-day week. It is very good.',
     );
-    const { output, run: pending } = optimizeWithServer(server, ['--repair-rounds', '0', '--max-retries', '0']);
+    const { output, run: pending } = optimizeWithServer(server, [
+      '--repair-rounds',
+      '0',
+      '--max-retries',
+      '0',
+    ]);
     const run = await pending;
     expect(run.stderr).not.toContain('internal error');
     expect(run.code).toBe(3);
@@ -201,7 +206,12 @@ describe('plume optimize with an LLM provider', () => {
     const server = await startServer((request) =>
       request.jsonSchema ? 'I cannot produce JSON today.' : { http: { status: 400 } },
     );
-    const { output, run: pending } = optimizeWithServer(server, ['--repair-rounds', '0', '--max-retries', '0']);
+    const { output, run: pending } = optimizeWithServer(server, [
+      '--repair-rounds',
+      '0',
+      '--max-retries',
+      '0',
+    ]);
     const run = await pending;
     expect(run.stderr).not.toContain('internal error');
     expect(run.code).toBe(3);
