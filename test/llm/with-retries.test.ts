@@ -165,7 +165,9 @@ describe('withRetries over real HTTP', () => {
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
-    expect(server.requests).toHaveLength(2);
+    // On a loaded machine the server may not have read the second request within its 40 ms:
+    // the client counts the attempts (above); the server only proves the first one went out.
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
     expect(sleeps).toHaveLength(1);
   });
 
