@@ -60,8 +60,9 @@ async function createLocalProcessor(
   sizes: { threads: number; concurrency: number },
 ): Promise<{ processor: ArticleProcessor; writerName: string }> {
   checkWriterName(options.writer);
-  const { createCliWriter } = await import('./create-cli-writer.js');
-  const { writer, config } = await createCliWriter({
+  const { loadCliLlmConfig } = await import('./create-cli-writer.js');
+  // The configuration only: the LLM processor builds the one provider of the batch.
+  const config = await loadCliLlmConfig({
     cwd: process.cwd(),
     env: context.env,
     flags: writerFlags(options),
@@ -76,7 +77,7 @@ async function createLocalProcessor(
       callsInFlight: options.callsInFlight,
       ...(context.signal ? { signal: context.signal } : {}),
     });
-    return { processor, writerName: writer.name };
+    return { processor, writerName: `${config.provider}:${config.model}` };
   }
   const [{ createThreadProcessor }, { readTestJobDelay }] = await Promise.all([
     import('../batch/create-thread-processor.js'),
@@ -92,7 +93,7 @@ async function createLocalProcessor(
       'plume: optimize-worker-thread.js not found beside the CLI: running on the main thread.\n',
     );
   }
-  return { processor, writerName: writer.name };
+  return { processor, writerName: 'offline' };
 }
 
 /** Redis errors are one line: unreachable at start is a setup problem (exit 2), lost later a failure (exit 1). */

@@ -170,7 +170,9 @@ export function registerOptimizeCommand(
             }),
       );
     }
-    setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+    // A model that failed and was replaced by offline work is not « done », even if the constraints hold.
+    const done = result.report.passed && result.report.writerStats.degraded !== true;
+    setExitCode(done ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
   });
 }
 
