@@ -165,9 +165,9 @@ describe('withRetries over real HTTP', () => {
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
-    // On a loaded machine the server may not have read the second request within its 40 ms:
-    // the client counts the attempts (above); the server only proves the first one went out.
-    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+    // On a loaded machine an attempt can time out before the server has read its request: the
+    // client counts the attempts (above); the server's log is only an upper bound.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
     expect(sleeps).toHaveLength(1);
   });
 
