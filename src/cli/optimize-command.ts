@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { SourceFormat } from '../document.js';
-import { readSource } from '../ingest/read-source.js';
+import { readInput } from '../ingest/read-input.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -30,6 +30,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   force?: boolean;
   concurrency?: string;
   locale: string;
+  allowPrivateUrls?: boolean;
 }
 
 const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
@@ -56,7 +57,7 @@ export function registerOptimizeCommand(
   const command = program
     .command('optimize')
     .description('Turn an article into a structured, SEO-ready French article (Markdown, HTML and report).')
-    .argument('<file>', 'article to optimize (.txt, .md, .html), or - for standard input')
+    .argument('<file>', 'article to optimize (.txt, .md, .html), - for standard input, or an http(s) address')
     .option(
       '-o, --output <dir>',
       'directory for <slug>.md, <slug>.html and <slug>.report.json, or - for stdout',
@@ -86,7 +87,11 @@ export function registerOptimizeCommand(
     .option('--json', 'print the summary as JSON instead of text')
     .option('--force', 'replace output files that Plume did not write')
     .option('--concurrency <n>', 'sections written at once with an LLM provider (default: 4)')
-    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR');
+    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
+    .option(
+      '--allow-private-urls',
+      'let an address reach loopback and private networks (refused by default)',
+    );
   addWriterOptions(command).action(async (file: string, options: OptimizeCommandOptions) => {
     const format = validateOptions(options);
     // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
@@ -98,7 +103,11 @@ export function registerOptimizeCommand(
         import('./write-output-files.js'),
         import('./create-cli-writer.js'),
       ]);
-    const source = await readSource(file, { stdin: context.stdin });
+    const source = await readInput(file, {
+      stdin: context.stdin,
+      allowPrivateUrls: options.allowPrivateUrls === true,
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
     const { writer, budget } = await createCliWriter({
       cwd: process.cwd(),
       env: context.env,
@@ -116,7 +125,10 @@ export function registerOptimizeCommand(
       onProgress: progress,
       signal: context.signal,
       ...(source.fileName ? { fileName: source.fileName } : {}),
-      ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
+      ...(source.url ? { url: source.url } : {}),
+      ...(options.inputFormat || source.format
+        ? { format: (options.inputFormat ?? source.format) as SourceFormat }
+        : {}),
       ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
       ...(options.title ? { title: options.title } : {}),
       ...(options.description ? { description: options.description } : {}),

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { FetchArticleError } from '../ingest/fetch-article.js';
 import { InputError } from '../ingest/input-error.js';
 import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
@@ -50,6 +51,11 @@ function handleError(error: unknown, streams: CliStreams): number {
   }
   if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
     streams.stderr.write(`plume: ${(error as Error).message}\n`);
+    return EXIT_CODES.badInput;
+  }
+  if (FetchArticleError.isInstance(error)) {
+    // A page that cannot be read (refused address, timeout, not HTML): bad input, in French.
+    streams.stderr.write(`plume: ${error.message}\n`);
     return EXIT_CODES.badInput;
   }
   if (streams.signal?.aborted) {
