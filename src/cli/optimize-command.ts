@@ -92,95 +92,108 @@ export function registerOptimizeCommand(
       '--allow-private-urls',
       'let an address reach loopback and private networks (refused by default)',
     );
-  addWriterOptions(command).action(async (file: string, options: OptimizeCommandOptions) => {
-    const format = validateOptions(options);
-    // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-    const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
-      await Promise.all([
-        import('../optimize.js'),
-        import('../render/render-json.js'),
-        import('./format-summary.js'),
-        import('./write-output-files.js'),
-        import('./create-cli-writer.js'),
-      ]);
-    const source = await readInput(file, {
-      stdin: context.stdin,
-      allowPrivateUrls: options.allowPrivateUrls === true,
-      ...(context.signal ? { signal: context.signal } : {}),
-    });
-    const { writer, budget } = await createCliWriter({
-      cwd: process.cwd(),
-      env: context.env,
-      ...(options.writer ? { writer: options.writer } : {}),
-      ...(options.config ? { configPath: options.config } : {}),
-      flags: {
-        ...writerFlags(options),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      },
-    });
-    const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
-    const result = await optimize(source.text, {
-      writer,
-      locale: options.locale,
-      onProgress: progress,
-      signal: context.signal,
-      ...(source.fileName ? { fileName: source.fileName } : {}),
-      ...(source.url ? { url: source.url } : {}),
-      ...(options.inputFormat || source.format
-        ? { format: (options.inputFormat ?? source.format) as SourceFormat }
-        : {}),
-      ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
-      ...(options.title ? { title: options.title } : {}),
-      ...(options.description ? { description: options.description } : {}),
-      ...(options.slug ? { slug: options.slug } : {}),
-      ...(options.siteName ? { siteName: options.siteName } : {}),
-      ...(options.author ? { author: options.author } : {}),
-      ...(options.url ? { canonicalUrl: options.url } : {}),
-      ...(options.date ? { date: options.date } : {}),
-      minWords: options.minWords,
-      tableOfContents: options.toc,
-      faq: options.faq === true,
-      now: () => new Date(),
-    });
-    if (budget) {
-      const { billedStats } = await import('../llm/budget.js');
-      Object.assign(result.report.writerStats, billedStats(budget.report()));
-    }
-    const contents: Record<OutputFormat, string> = {
-      md: result.markdown,
-      html: result.html,
-      json: renderJson(result),
-    };
-    const sourceName = file === '-' ? 'entrée standard' : file;
-    if (options.output === '-') {
-      context.stdout.write(contents[format ?? 'md']);
-      context.stderr.write(
-        options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
-      );
-    } else {
-      const names: Record<OutputFormat, string> = {
-        md: `${result.article.metadata.slug}.md`,
-        html: `${result.article.metadata.slug}.html`,
-        json: `${result.article.metadata.slug}.report.json`,
-      };
-      const wanted = format ? [format] : OUTPUT_FORMATS;
-      const written = await writeOutputFiles(
-        options.output ?? 'out',
-        wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
-        { force: options.force === true, ...(file === '-' ? {} : { protectedPaths: [resolve(file)] }) },
-      );
-      context.stdout.write(
-        options.json
-          ? renderJson(result)
-          : formatSummary(result, {
-              sourceName: file === '-' ? sourceName : basename(file),
-              written,
-              color: context.color,
-            }),
-      );
-    }
-    setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+  addWriterOptions(command).action((file: string, options: OptimizeCommandOptions) =>
+    runOptimizeCommand(file, options, context, setExitCode),
+  );
+}
+
+/** `plume optimize <file>`: read, optimize, write the files (or stdout) and set the exit code. */
+async function runOptimizeCommand(
+  file: string,
+  options: OptimizeCommandOptions,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const format = validateOptions(options);
+  // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
+  const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
+    await Promise.all([
+      import('../optimize.js'),
+      import('../render/render-json.js'),
+      import('./format-summary.js'),
+      import('./write-output-files.js'),
+      import('./create-cli-writer.js'),
+    ]);
+  const source = await readInput(file, {
+    stdin: context.stdin,
+    allowPrivateUrls: options.allowPrivateUrls === true,
+    ...(context.signal ? { signal: context.signal } : {}),
   });
+  const { writer, budget } = await createCliWriter({
+    cwd: process.cwd(),
+    env: context.env,
+    ...(options.writer ? { writer: options.writer } : {}),
+    ...(options.config ? { configPath: options.config } : {}),
+    flags: {
+      ...writerFlags(options),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    },
+  });
+  const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
+  const result = await optimize(source.text, {
+    writer,
+    locale: options.locale,
+    onProgress: progress,
+    signal: context.signal,
+    ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    ...(options.inputFormat || source.format
+      ? { format: (options.inputFormat ?? source.format) as SourceFormat }
+      : {}),
+    ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
+    ...(options.slug ? { slug: options.slug } : {}),
+    ...(options.siteName ? { siteName: options.siteName } : {}),
+    ...(options.author ? { author: options.author } : {}),
+    ...(options.url ? { canonicalUrl: options.url } : {}),
+    ...(options.date ? { date: options.date } : {}),
+    minWords: options.minWords,
+    tableOfContents: options.toc,
+    faq: options.faq === true,
+    now: () => new Date(),
+  });
+  if (budget) {
+    const { billedStats } = await import('../llm/budget.js');
+    Object.assign(result.report.writerStats, billedStats(budget.report()));
+  }
+  const contents: Record<OutputFormat, string> = {
+    md: result.markdown,
+    html: result.html,
+    json: renderJson(result),
+  };
+  const sourceName = file === '-' ? 'entrée standard' : file;
+  if (options.output === '-') {
+    context.stdout.write(contents[format ?? 'md']);
+    context.stderr.write(
+      options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
+    );
+  } else {
+    const names: Record<OutputFormat, string> = {
+      md: `${result.article.metadata.slug}.md`,
+      html: `${result.article.metadata.slug}.html`,
+      json: `${result.article.metadata.slug}.report.json`,
+    };
+    const wanted = format ? [format] : OUTPUT_FORMATS;
+    const written = await writeOutputFiles(
+      options.output ?? 'out',
+      wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
+      {
+        force: options.force === true,
+        ...(source.fileName ? { protectedPaths: [resolve(source.fileName)] } : {}),
+      },
+    );
+    context.stdout.write(
+      options.json
+        ? renderJson(result)
+        : formatSummary(result, {
+            sourceName: source.fileName ? basename(source.fileName) : sourceName,
+            written,
+            color: context.color,
+          }),
+    );
+  }
+  setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
 }
 
 function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefined {
