@@ -168,9 +168,12 @@ export function registerBatchCommand(
     ]);
     if (options.queue) {
       // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
-      const { parseRedisUrl, probeRedis } = await import('../batch/queue/redis-connection.js');
+      const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
+        import('../batch/queue/redis-connection.js'),
+        import('../batch/queue/queue-settings.js'),
+      ]);
       try {
-        await probeRedis(parseRedisUrl(options.queue));
+        await probeRedis(parseRedisUrl(options.queue), readRedisTimeout(context.env));
       } catch (error) {
         const code = redisExitCode(error, context);
         if (code === undefined) throw error;
@@ -194,9 +197,13 @@ export function registerBatchCommand(
     let writerName: string;
     try {
       if (options.queue) {
-        const { createQueueProcessor } = await import('../batch/queue/create-queue-processor.js');
+        const [{ createQueueProcessor }, { readRedisTimeout }] = await Promise.all([
+          import('../batch/queue/create-queue-processor.js'),
+          import('../batch/queue/queue-settings.js'),
+        ]);
         processor = await createQueueProcessor({
           url: options.queue,
+          timeoutMs: readRedisTimeout(context.env),
           force: options.force === true,
           ...(options.queueName ? { queueName: options.queueName } : {}),
           onNotice: (message) => context.stderr.write(`plume: ${message}\n`),
@@ -273,10 +280,14 @@ export function registerWorkerCommand(
       parsePositiveInteger,
     );
   addBatchWriterOptions(command).action(async (options: WorkerCommandOptions) => {
-    const { parseRedisUrl, probeRedis } = await import('../batch/queue/redis-connection.js');
+    const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
+      import('../batch/queue/redis-connection.js'),
+      import('../batch/queue/queue-settings.js'),
+    ]);
+    const timeoutMs = readRedisTimeout(context.env);
     try {
       // Before loading BullMQ and starting threads: an unreachable Redis is reported at once.
-      await probeRedis(parseRedisUrl(options.queue));
+      await probeRedis(parseRedisUrl(options.queue), timeoutMs);
     } catch (error) {
       const code = redisExitCode(error, context);
       if (code === undefined) throw error;
@@ -311,6 +322,7 @@ export function registerWorkerCommand(
         forceStop: forceStop.signal,
         log: (line) => context.stderr.write(`plume worker: ${line}\n`),
         testDelayMs: readTestJobDelay(context.env),
+        timeoutMs,
       });
       setExitCode(EXIT_CODES.ok);
     } catch (error) {

@@ -1,6 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { FetchArticleError } from '../ingest/fetch-article.js';
-import { InputError } from '../ingest/input-error.js';
+import { classifyError } from '../errors/classify-error.js';
 import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
@@ -8,7 +7,6 @@ import type { CliContext, CliStreams } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
 import { registerServeCommand } from './serve-command.js';
-import { UsageError } from './usage-error.js';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
@@ -49,29 +47,22 @@ function handleError(error: unknown, streams: CliStreams): number {
     // Commander has already printed its one-line message; help and version exit 0.
     return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
   }
-  if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
+  const { kind } = classifyError(error);
+  if (kind === 'input' || error instanceof InvalidArgumentError) {
     streams.stderr.write(`plume: ${(error as Error).message}\n`);
-    return EXIT_CODES.badInput;
-  }
-  if (FetchArticleError.isInstance(error)) {
-    // A page that cannot be read (refused address, timeout, not HTML): bad input, in French.
-    streams.stderr.write(`plume: ${error.message}\n`);
     return EXIT_CODES.badInput;
   }
   if (streams.signal?.aborted) {
     streams.stderr.write('plume: interrupted, nothing written.\n');
     return EXIT_CODES.interrupted;
   }
-  if (
-    error instanceof Error &&
-    (error.name === 'LlmConfigError' || error.name === 'LlmAuthenticationError')
-  ) {
+  if (kind === 'setup') {
     // Setup to fix before running again: the message names the variable or field, never a key.
-    streams.stderr.write(`plume: ${error.message}\n`);
+    streams.stderr.write(`plume: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
   }
-  if (error instanceof Error && error.name.startsWith('Llm')) {
-    streams.stderr.write(`plume: LLM provider failed: ${error.message}\n`);
+  if (kind === 'provider') {
+    streams.stderr.write(`plume: LLM provider failed: ${(error as Error).message}\n`);
     return EXIT_CODES.internal;
   }
   const message = error instanceof Error ? error.message : String(error);

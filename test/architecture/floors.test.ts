@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const CORE_FLOORS: ReadonlyArray<readonly [floor: string, level: number]> = [
   ['model', 0], // document.ts, article.ts, brief.ts, version.ts: shared types and constants
+  ['errors', 0], // the one error classification: depends on nothing, every floor may use it
   ['lang', 1],
   ['analyze', 2],
   ['audit', 3],

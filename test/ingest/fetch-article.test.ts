@@ -348,11 +348,10 @@ describe('createArticleFetcher: responses', () => {
       new Promise<HopResponse>((_resolve, reject) => {
         request.signal.addEventListener('abort', () => reject(request.signal.reason));
       });
-    const started = Date.now();
+    // The transport never answers: only the time limit can end this.
     await expect(
       createArticleFetcher({ resolveHost, transport, timeoutMs: 50 })('http://example.test/'),
     ).rejects.toMatchObject({ code: 'url-timeout', status: 504 });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('stops when the caller aborts, with the caller’s reason', async () => {

@@ -4,11 +4,13 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { AuditConfig } from '../../audit/audit-config.js';
+import { classifyError } from '../../errors/classify-error.js';
 import { type DraftEvaluation, evaluateDraft } from '../../evaluate-draft.js';
 import { detectLanguage } from '../../lang/fr/detect-language.js';
 import { tokenizeWords } from '../../lang/fr/tokenize-words.js';
 import { measureTextWidth } from '../../lang/pixel-width/measure-text-width.js';
 import type { CompletionRequest, LanguageModel } from '../../llm/language-model.js';
+import { LlmBudgetError, LlmResponseError } from '../../llm/llm-errors.js';
 import { buildMetaDescription } from '../../plan/build-meta-description.js';
 import { buildSlug, MAX_SLUG_LENGTH } from '../../plan/build-slug.js';
 import { buildTitle } from '../../plan/build-title.js';
@@ -16,7 +18,7 @@ import { imposedMetadata, planArticle } from '../../plan/plan-article.js';
 import type { OutlineSection, Passage, SeoPlan } from '../../plan/seo-plan.js';
 import { materialize } from '../offline-writer.js';
 import type { Writer, WriterContext, WriterOutput } from '../writer.js';
-import { isBudgetError, LlmPlanError } from './llm-writer-errors.js';
+import { LlmPlanError } from './llm-writer-errors.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import {
   LLM_HEADINGS_JSON_SCHEMA,
@@ -131,10 +133,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           } catch (error) {
             // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
             const answered = (error as { text?: unknown }).text;
-            if (
-              !(error instanceof Error && error.name === 'LlmResponseError' && typeof answered === 'string')
-            )
-              throw error;
+            if (!(LlmResponseError.isInstance(error) && typeof answered === 'string')) throw error;
             text = answered;
           }
           const parsed = parseJson(text, LLM_PLAN_SCHEMA);
@@ -142,7 +141,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           else lastProblem = parsed.problem;
         }
       } catch (error) {
-        if (!isBudgetError(error)) throw error;
+        if (!LlmBudgetError.isInstance(error)) throw error;
         context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
         return planArticle(context.document, context.analysis, {
           brief: context.brief,
@@ -232,7 +231,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       if (nodes.length > 0) return nodes;
       context.stats.notes.push(`Réponse vide pour ${sectionName(draft)} : passages de la source repris.`);
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (isSectionFailure(error)) {
         context.stats.notes.push(
           `${sectionName(draft)} : échec du modèle (${(error as Error).name}), passages de la source repris.`,
@@ -325,7 +324,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       return nodes.length > 0 ? nodes : section.nodes;
     } catch (error) {
-      if (isBudgetError(error)) {
+      if (LlmBudgetError.isInstance(error)) {
         context.stats.notes.push(BUDGET_NOTE);
         return section.nodes;
       }
@@ -370,7 +369,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         })),
       };
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -401,7 +400,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         context.config,
       );
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -415,12 +414,7 @@ const BUDGET_NOTE = 'Plafond d’appels ou de jetons atteint : meilleur brouillo
  * and timeouts or outages that outlasted the retries. A missing key or a bad setup stops everything.
  */
 function isSectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error) || !error.name.startsWith('Llm')) return false;
-  return (
-    error.name !== 'LlmAuthenticationError' &&
-    error.name !== 'LlmConfigError' &&
-    error.name !== 'LlmPlanError'
-  );
+  return classifyError(error).kind === 'provider';
 }
 
 function sectionName(draft: { heading: string | null }): string {
