@@ -1,5 +1,5 @@
 import type { SourceFormat } from '../document.js';
-import { createArticleFetcher, type FetchArticle } from './fetch-article.js';
+import type { FetchArticle } from './fetch-article.js';
 import { type ReadSourceOptions, readSource, type SourceText } from './read-source.js';
 
 export interface ReadInputOptions extends ReadSourceOptions {
@@ -25,8 +25,12 @@ export function isUrlInput(input: string): boolean {
 /** Reads a file, standard input (`-`) or a web page (an http or https address). */
 export async function readInput(input: string, options: ReadInputOptions = {}): Promise<InputText> {
   if (!isUrlInput(input)) return readSource(input, options);
+  // Loaded on demand: reading a file needs none of the HTTP, DNS and decompression modules at start-up.
   const fetchArticle =
-    options.fetchArticle ?? createArticleFetcher({ allowPrivateUrls: options.allowPrivateUrls === true });
+    options.fetchArticle ??
+    (await import('./fetch-article.js')).createArticleFetcher({
+      allowPrivateUrls: options.allowPrivateUrls === true,
+    });
   const page = await fetchArticle(input, options.signal ? { signal: options.signal } : {});
   return { text: page.text, url: page.url, format: 'html-page' };
 }
