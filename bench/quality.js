@@ -1,15 +1,19 @@
 // Quality bench on the real-article corpus (test/corpus, see its SOURCES.md): prints figures, asserts nothing.
 // Run with `npm run bench:quality` (builds first). `--verbose` also lists, per article, the source sentences
-// missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article.
+// missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article;
+// `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
 //
 // For each article: the offline writer through the library `optimize` with the CLI's defaults, then
 // what a French editor would check first — exit code, words, coverage of the source's sentences, links,
 // images, H1, H2, escaped Markdown — and Plume's scores beside Yoast SEO's on the same output.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -19,6 +23,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDirectory = join(root, 'test/corpus');
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
+const withCli = argv.includes('--cli');
 const onlyCase = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -118,15 +123,48 @@ function visit(node, action) {
   for (const child of node.children ?? []) visit(child, action);
 }
 
+/** Sentences of the text inside raw HTML nodes: tags, scripts and styles removed, basic entities decoded. */
+function htmlBlockSentences(tree) {
+  const sentences = [];
+  visit(tree, (node) => {
+    if (node.type !== 'html') return;
+    const text = node.value
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#0?39;|&rsquo;/g, '’')
+      .replace(/\s+/g, ' ')
+      .trim();
+    for (const sentence of text.split(/(?<=[.!?…])\s+(?=\S)/)) {
+      if (/\p{L}{2,}/u.test(sentence)) sentences.push(sentence);
+    }
+  });
+  return sentences;
+}
+
 const HTML_LINK = /<a\s[^>]*href\s*=/gi;
 const HTML_IMAGE = /<img\b/gi;
 
-/** Links (not in-page anchors) and images of an mdast tree, counting those inside raw HTML blocks too. */
-function countLinksAndImages(tree) {
+/**
+ * Links (not in-page anchors) and images of an mdast tree, counting those inside raw HTML blocks too. With
+ * `markdown`, a bare-URL link counts only when its address is written out in it: GFM's autolinker also turns
+ * an escaped `\[text]\(http\://…)` printed as text into a « link », which no reader would call one.
+ */
+function countLinksAndImages(tree, markdown) {
   let links = 0;
   let images = 0;
+  // Links written as Markdown syntax carry a position; GFM's literal autolinks do not.
+  const written = (node) =>
+    markdown === undefined || node.position !== undefined || markdown.includes(node.url);
   visit(tree, (node) => {
-    if ((node.type === 'link' && !String(node.url).startsWith('#')) || node.type === 'linkReference') {
+    if (
+      (node.type === 'link' && !String(node.url).startsWith('#') && written(node)) ||
+      node.type === 'linkReference'
+    ) {
       links += 1;
     } else if (node.type === 'image' || node.type === 'imageReference') {
       images += 1;
@@ -138,16 +176,17 @@ function countLinksAndImages(tree) {
   return { links, images };
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /**
  * What the author put in: a page's links and images are those of its article once the page's navigation,
- * sidebar and comments are removed (the ingested document); a text file's are those its Markdown syntax
- * writes (a plain .txt is read as Markdown here, as its author meant it, whatever Plume's ingest does).
+ * sidebar and comments are removed (the ingested document); a Markdown or text file's are those its
+ * Markdown and inline HTML write, read from the file itself (a .txt is read as Markdown here, as its author
+ * meant it), so that what Plume's ingest drops or leaves as literal text still counts as « in ».
  */
 function sourceLinksAndImages(format, text, document) {
-  if (format === 'text') return countLinksAndImages(markdownParser.parse(text));
-  return countLinksAndImages(document.tree);
+  if (format === 'html' || format === 'html-page') return countLinksAndImages(document.tree);
+  return countLinksAndImages(markdownParser.parse(text));
 }
 
 // Backslash escapes that Markdown serializers add: `\[`, `\*`, `` \` ``, `\>`, `\_`, `\(`, `\:`…
@@ -199,10 +238,56 @@ function countPrintedExtras(tree) {
   return (texts.join('\n').match(PRINTED_EXTRAS) ?? []).length;
 }
 
+/** What a round trip must keep: the H1, the H2/H3 texts in order and the body's word count. */
+function outline(result) {
+  const headings = [];
+  visit(result.article.tree, (node) => {
+    if (node.type === 'heading' && node.depth <= 3)
+      headings.push(`${node.depth}:${normalize(mdastToString(node))}`);
+  });
+  return { h1: normalize(result.article.metadata.h1), headings, words: result.report.statistics.bodyWords };
+}
+
+/**
+ * Plume's output must be a fixed point: optimizing the .md (or the .html) it wrote gives back the same H1,
+ * headings and body words (`y`), else `n`; `e` when the second run throws.
+ */
+async function roundTrip(result, fileName, text, roundTripChanges) {
+  try {
+    const again = await optimize(text, { fileName, locale: 'fr-FR' });
+    const before = outline(result);
+    const after = outline(again);
+    const changes = [
+      ...(before.h1 === after.h1 ? [] : ['H1']),
+      ...(before.headings.join('\n') === after.headings.join('\n')
+        ? []
+        : [`headings ${before.headings.length}→${after.headings.length}`]),
+      ...(before.words === after.words ? [] : [`words ${before.words}→${after.words}`]),
+    ];
+    roundTripChanges.push(`${fileName}: ${changes.length ? changes.join(', ') : 'same'}`);
+    return changes.length ? 'n' : 'y';
+  } catch (error) {
+    roundTripChanges.push(`${fileName}: ${error?.message ?? error}`);
+    return 'e';
+  }
+}
+
 /** yes / no / none: the output's H1 is the source's own title (typography aside). */
 function titleKept(sourceTitle, h1) {
   if (!sourceTitle?.trim()) return 'none';
   return normalize(sourceTitle) === normalize(h1) ? 'yes' : 'no';
+}
+
+/** Exit code of `plume optimize <file>` with no other flag, writing into a scratch directory. */
+function cliExitCode(file) {
+  const output = mkdtempSync(join(tmpdir(), 'plume-quality-'));
+  try {
+    return spawnSync(process.execPath, [join(root, 'dist/bin/main.js'), 'optimize', file, '-o', output], {
+      stdio: 'ignore',
+    }).status;
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -229,21 +314,34 @@ async function measure(caseName) {
   const sourceAnalysis = analyze(document);
   // Both sides go through the same analyzer, so what it reads of a node (link text, reference links, code)
   // is read alike in the source and in the output.
-  const outputText = analyze({ format: 'markdown', tree: result.article.tree, metadata: {} }).text;
-  const printedExtras = countPrintedExtras(result.article.tree);
+  // Prose inside raw HTML blocks (a quote in <p class>, a <figure> caption, an embedded tweet) is the
+  // author's too, though the analyzer skips those blocks: it is added on both sides, tags stripped.
+  // The output is what the user gets: the rendered Markdown file, read back (what the renderer drops is lost).
+  const outputTree = markdownParser.parse(result.markdown);
+  const outputText = [
+    analyze({ format: 'markdown', tree: outputTree, metadata: {} }).text,
+    ...htmlBlockSentences(outputTree),
+  ].join('\n\n');
+  const sourceSentences = [
+    ...sourceAnalysis.sentences.map((sentence) => sentence.text),
+    ...htmlBlockSentences(document.tree),
+  ];
+  const printedExtras = countPrintedExtras(outputTree);
   const sourceCounts = sourceLinksAndImages(document.format, text, document);
-  const outputCounts = countLinksAndImages(result.article.tree);
+  const outputCounts = countLinksAndImages(outputTree, result.markdown);
   const escapes = addedEscapes(text, result.markdown);
   const metadata = result.article.metadata;
+  const roundTripChanges = [];
+  const markdownTrip = await roundTrip(result, 'article.md', result.markdown, roundTripChanges);
+  const htmlTrip = await roundTrip(result, 'article.html', result.html, roundTripChanges);
+  const roundTrips = `${markdownTrip}/${htmlTrip}`;
   return {
     caseName,
     exitCode: result.report.passed ? 0 : 3,
+    ...(withCli ? { cliExitCode: cliExitCode(join(directory, fileName)) } : {}),
     sourceWords: result.report.source.words,
     outputWords: result.report.statistics.bodyWords,
-    coverage: coverage(
-      sourceAnalysis.sentences.map((sentence) => sentence.text),
-      outputText,
-    ),
+    coverage: coverage(sourceSentences, outputText),
     linksIn: sourceCounts.links,
     linksOut: outputCounts.links,
     imagesIn: sourceCounts.images,
@@ -251,6 +349,9 @@ async function measure(caseName) {
     h1: titleKept(sourceTitle(document), metadata.h1),
     sourceTitle: sourceTitle(document),
     printedExtras,
+    roundTrips,
+    roundTripChanges,
+    outline: outline(result),
     outputH1: metadata.h1,
     h2: headingCount(result.article.tree, 2),
     escapes,
@@ -280,6 +381,7 @@ const columns = [
   ['H2', 3],
   ['esc', 4],
   ['ssg', 4],
+  ['rt', 3],
   ['SEO P/Y (Δ)', 14],
   ['read P/Y (Δ)', 14],
 ];
@@ -307,7 +409,7 @@ console.log(
     : `Yoast SEO: yoastseo ${yoast.version}, fr_FR researcher, overall scores as its analysis worker computes them`,
 );
 console.log(
-  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); P = Plume, Y = Yoast, Δ = P − Y\n',
+  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; P = Plume, Y = Yoast, Δ = P − Y\n',
 );
 console.log(formatRow(columns.map(([title]) => title)));
 console.log(formatRow(columns.map(([, width]) => '-'.repeat(width))));
@@ -318,14 +420,14 @@ for (const caseName of caseNames) {
   rows.push(row);
   if (row.error) {
     console.log(
-      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '']),
+      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '', '']),
     );
     continue;
   }
   console.log(
     formatRow([
       caseName,
-      row.exitCode,
+      row.cliExitCode === undefined || row.cliExitCode === row.exitCode ? row.exitCode : `${row.exitCode}!`,
       `${row.sourceWords}→${row.outputWords}`,
       `${row.coverage.percent.toFixed(0)}%`,
       `${row.linksIn}→${row.linksOut}`,
@@ -334,6 +436,7 @@ for (const caseName of caseNames) {
       row.h2,
       row.escapeCount,
       row.printedExtras,
+      row.roundTrips,
       scorePair(row.plume.seo, row.yoast?.seo),
       scorePair(row.plume.readability, row.yoast?.readability),
     ]),
@@ -343,6 +446,7 @@ for (const caseName of caseNames) {
       `    keyphrase: ${row.keyphrase ?? '—'}; source title: ${row.sourceTitle ?? '—'}; H1: ${row.outputH1}`,
     );
     for (const [sequence, count] of row.escapes) console.log(`    escaped ${sequence} ×${count}`);
+    console.log(`    round trips: ${row.roundTripChanges.join('; ')}`);
     for (const sentence of row.coverage.missing) console.log(`    missing: ${sentence.slice(0, 140)}`);
   }
 }
@@ -371,6 +475,7 @@ function summarize(label, selected) {
       sum((row) => row.h2),
       sum((row) => row.escapeCount),
       sum((row) => row.printedExtras),
+      `${done.filter((row) => row.roundTrips === 'y/y').length}/${done.length}`,
       scorePair(Math.round(average((row) => row.plume.seo)), yoastSeo),
       scorePair(Math.round(average((row) => row.plume.readability)), yoastReadability),
     ]),
@@ -389,6 +494,16 @@ summarize(
   'total / average (French)',
   rows.filter((row) => row.caseName.startsWith('fr-')),
 );
+// A hard-wrapped copy of an article must give the same article as the unwrapped one.
+const wrapped = rows.find((row) => row.caseName === 'fr-txt-hard-wrapped' && !row.error);
+const unwrapped = rows.find((row) => row.caseName === 'fr-txt-title-first-line' && !row.error);
+if (wrapped && unwrapped) {
+  const drift = (100 * Math.abs(wrapped.outputWords - unwrapped.outputWords)) / unwrapped.outputWords;
+  const sameHeadings = wrapped.outline.headings.join('\n') === unwrapped.outline.headings.join('\n');
+  console.log(
+    `\nhard-wrapped vs unwrapped copy: words ${wrapped.outputWords} vs ${unwrapped.outputWords} (${drift.toFixed(1)} % apart), same headings: ${sameHeadings ? 'yes' : 'no'}`,
+  );
+}
 const errors = rows.filter((row) => row.error);
 if (errors.length)
   console.log(`\n${errors.length} article(s) failed: ${errors.map((row) => row.caseName).join(', ')}`);
