@@ -46,7 +46,7 @@ function listSources(directory: string): string[] {
 }
 
 /** Every module a file imports or re-exports, static or dynamic, as written. */
-export function importSpecifiers(code: string): string[] {
+function importSpecifiers(code: string): string[] {
   const pattern =
     /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gmu;
   return [...code.matchAll(pattern)].map((match) => (match[1] ?? match[2] ?? match[3]) as string);
