@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
@@ -126,7 +127,12 @@ export function registerBatchCommand(
       'folder for <slug>.md, <slug>.html, <slug>.report.json and batch-report.json',
       'out',
     )
-    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option(
+      '--min-words <n>',
+      'minimum words in the body',
+      parsePositiveInteger,
+      DEFAULT_AUDIT_CONFIG.minWords,
+    )
     .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
     .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
     .option('--author <name>', 'author, for JSON-LD and Open Graph (default: each source’s)')

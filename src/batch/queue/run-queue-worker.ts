@@ -1,4 +1,5 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { classifyError } from '../../errors/classify-error.js';
 import type { ArticleProcessor } from '../article-processor.js';
 import {
   DEFAULT_QUEUE_NAME,
@@ -121,10 +122,7 @@ export async function runQueueWorker(
 
 /** Bad input and setup errors fail at once; rate limits, outages, timeouts and unknown errors get the job's retries. */
 function isWorthRetrying(error: unknown): boolean {
-  if (!(error instanceof Error)) return true;
-  if (error.name === 'InputError' || error.name === 'UsageError') return false;
-  if (error.name.startsWith('Llm')) return (error as { retryable?: unknown }).retryable === true;
-  return true;
+  return classifyError(error).retryable;
 }
 
 function shortId(id: string | undefined): string {
