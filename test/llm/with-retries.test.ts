@@ -165,7 +165,9 @@ describe('withRetries over real HTTP', () => {
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
-    expect(server.requests).toHaveLength(2);
+    // Not asserted: how many requests the server saw. On a loaded machine 40 ms may pass before a
+    // request is even read; the attempts counted by the client are what this test is about.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
     expect(sleeps).toHaveLength(1);
   });
 
