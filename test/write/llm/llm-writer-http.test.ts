@@ -222,7 +222,9 @@ describe('LLM writer over HTTP: one section fails, the article is still written'
 
   it('a section that times out on every attempt falls back to the source passages', async () => {
     const fixture = await startServer((request, call) =>
-      isP5Section(request) ? { http: { delayMs: NEVER_MS, content: 'trop tard' } } : COOPERATIVE(request, call),
+      isP5Section(request)
+        ? { http: { delayMs: NEVER_MS, content: 'trop tard' } }
+        : COOPERATIVE(request, call),
     );
     const { result, sleeps } = await run(fixture, {
       flags: { ...noRepair, timeoutMs: SLOW_MACHINE_TIMEOUT_MS, maxRetries: 1 },
