@@ -165,8 +165,8 @@ describe('withRetries over real HTTP', () => {
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
-    // Not asserted: how many requests the server saw. On a loaded machine 40 ms may pass before a
-    // request is even read; the attempts counted by the client are what this test is about.
+    // On a loaded machine an attempt can time out before the server has read its request: the error's
+    // attempt count is the client's own record, the server's log is only an upper bound.
     expect(server.requests.length).toBeLessThanOrEqual(2);
     expect(sleeps).toHaveLength(1);
   });
