@@ -10,6 +10,7 @@ import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { fixTypography } from './lang/fr/typography.js';
+import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
 import { renderHtmlDocument } from './render/render-html.js';
@@ -102,6 +103,8 @@ export async function optimize(
     analysis: sourceAnalysis,
     minWords: config.minWords,
     locale: options.locale ?? 'fr-FR',
+    // Read lazily, on the first generated heading: a source with all its headings never loads it.
+    lexicon: sharedLefffLexicon(),
     ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
     ...(options.title ? { title: options.title } : {}),
     ...(options.description ? { description: options.description } : {}),

@@ -1,6 +1,7 @@
 import type { Analysis, AnalyzedSentence } from '../analyze/analysis.js';
 import type { Document } from '../document.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
@@ -22,6 +23,8 @@ export interface PlanArticleOptions {
   slug?: string;
   /** Longest section without a subheading (default: 300 words). */
   maxSectionWords?: number;
+  /** Parts of speech for generated headings (default: closed classes only; `createLefffLexicon` at the edges). */
+  lexicon?: Lexicon;
 }
 
 /**
@@ -53,6 +56,7 @@ export function planArticle(
 
   const outline = planOutline(document, analysis, {
     keyphraseStems,
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     ...(options.maxSectionWords === undefined ? {} : { maxSectionWords: options.maxSectionWords }),
   });
   const leadSentences = [
@@ -64,15 +68,21 @@ export function planArticle(
     sentencesOfPassage(passage, analysis),
   );
   const leadHeadline = introductionSentences
-    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14 }))
-    .find((headline) => headline !== null && !headline.anaphoric);
+    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14, ...lexiconOption(options) }))
+    .find((headline) => headline !== null);
   // A summary bullet states the thesis in a few words: the best headline when the source has no title.
   const sourceHeadings = outline.sections
     .filter((section) => section.origin !== 'generated')
     .map((section) => section.heading);
   const keyPointHeadlines = outline.keyPoints
     ? sentencesOfPassage(outline.keyPoints, analysis)
-        .map((sentence) => extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), { maxWords: 12 })?.text)
+        .map(
+          (sentence) =>
+            extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), {
+              maxWords: 12,
+              ...lexiconOption(options),
+            })?.text,
+        )
         .filter((text): text is string => typeof text === 'string')
     : [];
   const title =
@@ -156,4 +166,8 @@ function fallbackKeyphrase(analysis: Analysis): string {
   }
   const best = [...counts.values()].sort((left, right) => right.count - left.count)[0];
   return best?.text ?? 'article';
+}
+
+function lexiconOption(options: PlanArticleOptions): { lexicon?: Lexicon } {
+  return options.lexicon ? { lexicon: options.lexicon } : {};
 }

@@ -24,6 +24,7 @@ export function createOfflineWriter(): Writer {
         ...(context.title ? { title: context.title } : {}),
         ...(context.description ? { description: context.description } : {}),
         ...(context.slug ? { slug: context.slug } : {}),
+        ...(context.lexicon ? { lexicon: context.lexicon } : {}),
       });
     },
     async write(context, plan) {

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Analysis } from '../analyze/analysis.js';
 import type { AuditConfig } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import type { SeoPlan } from '../plan/seo-plan.js';
 
 /** What every writer gets: the source, read once, and the user's wishes. */
@@ -20,6 +21,8 @@ export interface WriterContext {
   config: AuditConfig;
   /** BCP 47 locale of the article: fr-FR, fr-CA, fr-BE, fr-CH. */
   locale: string;
+  /** Parts of speech for generated headings, keyphrases and descriptions (default: closed classes only). */
+  lexicon?: Lexicon;
   /** Progress reports (stage names and sections), for the CLI and the server. */
   onProgress?: (event: WriterProgress) => void;
   /** Cancels the work (Ctrl-C). */

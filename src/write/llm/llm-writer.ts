@@ -139,11 +139,10 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       } catch (error) {
         if (!isBudgetError(error)) throw error;
         context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
-        return planArticle(
-          context.document,
-          context.analysis,
-          context.keyphrase ? { keyphrase: context.keyphrase } : {},
-        );
+        return planArticle(context.document, context.analysis, {
+          ...(context.keyphrase ? { keyphrase: context.keyphrase } : {}),
+          ...(context.lexicon ? { lexicon: context.lexicon } : {}),
+        });
       }
       if (plan === null) {
         throw new LlmPlanError(`the model did not return a valid plan after 2 attempts (${lastProblem}).`);
