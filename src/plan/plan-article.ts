@@ -142,7 +142,8 @@ export function planArticle(
     imposed.description ??
     buildMetaDescription({
       keyphrase,
-      sentences: leadSentences,
+      // The lead first; the rest of the article when the lead has no sentence with the keyphrase.
+      sentences: [...new Set([...leadSentences, ...analysis.sentences.map((sentence) => sentence.text)])],
       minLength: config.metaDescription.minCharacters,
       maxLength: config.metaDescription.maxCharacters,
     });

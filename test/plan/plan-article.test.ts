@@ -59,8 +59,9 @@ describe('planArticle on the example article', () => {
       title: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
       // Without a title or H1 in the source, the H1 is the SEO title, as most CMSs print it.
       h1: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
+      // Whole sentences within 120–156 characters, never cut with « … ».
       description:
-        'L’embauche de talents en IA est impitoyable – et les grandes technologies pourraient en être la cause. Les recruteurs affirment que les géants…',
+        'Les recruteurs affirment que les géants de la technologie offrent des salaires élevés aux talents que les petites entreprises ne peuvent égaler.',
       slug: 'talents-ia',
       keyPoints: { nodeIndex: 0, wordCount: 62 },
       introduction: [{ nodeIndex: 1, wordCount: 56 }],
