@@ -116,6 +116,7 @@ export function planArticle(
     imposed.title ??
     buildTitle({
       keyphrase,
+      ...lexiconOption(options),
       maxWidth: config.titleWidth.maxPixels,
       candidates: [
         ...(brief.title ? [brief.title.text] : []),
