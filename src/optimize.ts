@@ -13,6 +13,7 @@ import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { InputError } from './ingest/input-error.js';
 import { fixTypography } from './lang/fr/typography.js';
+import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
@@ -119,6 +120,8 @@ export async function optimize(
     document,
     analysis: sourceAnalysis,
     brief,
+    // Read lazily, on the first generated heading: a source with all its headings never loads it.
+    lexicon: sharedLefffLexicon(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };

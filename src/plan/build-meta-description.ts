@@ -1,10 +1,9 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
-import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
-import { capitalizeFirst, lowercaseFirst } from './build-title.js';
+import { capitalizeFirst } from './build-title.js';
 
 export interface BuildMetaDescriptionOptions {
   keyphrase: string;
@@ -16,10 +15,54 @@ export interface BuildMetaDescriptionOptions {
   maxLength?: number;
 }
 
+/** Pronouns and possessives that point to a sentence before: a description cannot open on them. */
+const ANAPHORIC_OPENERS = new Set([
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'cela',
+  'ceci',
+  'ça',
+  'ce',
+  "c'",
+  'ces',
+  'cet',
+  'cette',
+  'celui',
+  'celle',
+  'ceux',
+  'celles',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'y',
+  'en',
+  'eux',
+  // Connectors that answer the previous sentence.
+  'mais',
+  'et',
+  'or',
+  'donc',
+  'car',
+  'pourtant',
+  'cependant',
+  'ainsi',
+]);
+
+interface Candidate {
+  text: string;
+  rank: number;
+}
+
 /**
- * The meta description from the lead: whole sentences (one or two) of 120–156
- * characters with the keyphrase once when the source has them, else the best
- * sentence with the keyphrase cut at a word and closed with « … ».
+ * The meta description from the lead: one or two whole sentences of `minLength`–`maxLength`
+ * characters with the keyphrase once. When no run of whole sentences fits, one is shortened at a
+ * clause boundary (a parenthesis, an apposition, a trailing subordinate clause or aside) and still
+ * ends as a sentence. Never « … », never a sentence that opens on a pronoun with no antecedent,
+ * never the keyphrase or the title glued in front.
  */
 export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
   const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
@@ -34,58 +77,134 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
           .map((token) => stem(token.text)),
       ),
     );
-  const sentences = options.sentences.map(cleanSentence).filter((sentence) => sentence.length > 0);
-  const length = (text: string) => [...text].length;
-
-  let best: { text: string; rank: number } | null = null;
+  // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
+  const sentences = options.sentences
+    .map(cleanSentence)
+    .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
+  const fits = (text: string) => length(text) >= minLength && length(text) <= maxLength;
+  const candidates: Candidate[] = [];
   const consider = (text: string, rank: number) => {
-    if (best === null || rank < best.rank) best = { text, rank };
+    const count = occurrences(text);
+    // The keyphrase once is the aim; twice is allowed; none is a last resort.
+    const keyphrasePenalty = count === 1 ? 0 : count === 2 ? 5 : 40;
+    candidates.push({ text, rank: rank + keyphrasePenalty });
   };
-  sentences.forEach((_sentence, index) => {
-    // One, two or three sentences in a row, whole when they fit, else cut at a word.
+
+  sentences.forEach((sentence, index) => {
+    if (opensOnAnaphor(sentence)) return;
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
-      const text = sentences.slice(index, index + count).join(' ');
+      const run = sentences.slice(index, index + count);
+      const text = run.join(' ');
       const extra = (count - 1) * 0.5;
-      const occurrenceCount = occurrences(text);
-      const size = length(text);
-      if (occurrenceCount === 0) continue;
-      if (size >= minLength && size <= maxLength)
-        consider(text, index + extra + (occurrenceCount === 1 ? 0 : 5));
-      else if (size > maxLength) {
-        const cut = cutAtWord(text, maxLength);
-        if (length(cut) >= minLength && occurrences(cut) >= 1) consider(cut, index + extra + 20);
-        break;
+      if (fits(text)) consider(text, index + extra);
+      if (count > 2) continue;
+      // Each sentence of the run whole or shortened at a clause boundary.
+      for (const variant of combinations(run.map((part) => [part, ...shortenings(part)]))) {
+        if (variant !== text && fits(variant)) consider(variant, index + extra + 20);
       }
     }
   });
-  if (best !== null) return (best as { text: string }).text;
-  // The lead never names the keyphrase: put it first, then as much of the opening as fits.
-  const opening = lowercaseFirst(sentences.slice(0, 3).join(' '));
-  if (opening.length === 0) return capitalizeFirst(options.keyphrase.trim());
-  const labelled = `${capitalizeFirst(options.keyphrase.trim())} : ${opening}`;
-  return length(labelled) > maxLength ? cutAtWord(labelled, maxLength) : labelled;
+  // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
+  const opening = sentences.slice(0, 8);
+  opening.forEach((first, index) => {
+    if (opensOnAnaphor(first)) return;
+    opening.forEach((second, other) => {
+      if (other <= index + 1 || opensOnAnaphor(second)) return;
+      for (const variant of combinations([
+        [first, ...shortenings(first)],
+        [second, ...shortenings(second)],
+      ])) {
+        if (fits(variant)) consider(variant, index + (other - index) + 20);
+      }
+    });
+  });
+  // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
+  sentences.forEach((sentence, index) => {
+    if (opensOnAnaphor(sentence) || occurrences(sentence) === 0) return;
+    if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength) consider(sentence, index + 60);
+  });
+  candidates.sort((left, right) => left.rank - right.rank);
+  const best = candidates[0];
+  if (best) return best.text;
+  // Nothing fits the bounds: the longest run of whole sentences under the maximum, else the shortest
+  // shortening of the first sentence. Complete sentences matter more than the character count.
+  const whole = sentences
+    .flatMap((_, index) => [1, 2, 3].map((count) => sentences.slice(index, index + count).join(' ')))
+    .filter(
+      (text, index) => length(text) <= maxLength && !opensOnAnaphor(sentences[Math.floor(index / 3)] ?? ''),
+    )
+    .sort((left, right) => length(right) - length(left))[0];
+  if (whole) return whole;
+  const first = sentences.find((sentence) => !opensOnAnaphor(sentence)) ?? sentences[0];
+  if (!first) return capitalizeFirst(options.keyphrase.trim());
+  return [...shortenings(first), first].sort((left, right) => length(left) - length(right))[0] as string;
+}
+
+/** Every way of taking one option per slot, joined with spaces (at most a few dozen here). */
+function combinations(slots: readonly (readonly string[])[]): string[] {
+  let results = [''];
+  for (const options of slots) {
+    results = results.flatMap((prefix) => options.map((option) => (prefix ? `${prefix} ${option}` : option)));
+  }
+  return results;
+}
+
+function length(text: string): number {
+  return [...text].length;
 }
 
 function cleanSentence(sentence: string): string {
-  return sentence
-    .replace(/^[-–•*]\s+/u, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return (
+    sentence
+      // List bullets and blockquote markers are Markdown, not text.
+      .replace(/^(?:[-–•*>]\s*)+/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
 }
 
-/** Cuts at the last whole word that leaves room for « … », dropping a dangling comma or short word. */
-function cutAtWord(text: string, maxLength: number): string {
-  const characters = [...text];
-  let cut = characters.slice(0, maxLength - 1).join('');
-  const lastSpace = cut.lastIndexOf(' ');
-  if (lastSpace > 0) cut = cut.slice(0, lastSpace);
-  // « … pour les » reads broken: drop trailing function words and punctuation.
-  let words = cut.replace(/[\s,;:–—«(]+$/u, '').split(' ');
-  while (
-    words.length > 1 &&
-    isFunctionWord(normalizeWord((words[words.length - 1] as string).replace(/[,;:]$/u, '')))
-  ) {
-    words = words.slice(0, -1);
+function hasBalancedQuotes(sentence: string): boolean {
+  const count = (pattern: RegExp) => (sentence.match(pattern) ?? []).length;
+  return count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu) && count(/"/gu) % 2 === 0;
+}
+
+function opensOnAnaphor(sentence: string): boolean {
+  const first = tokenizeWords(sentence)[0];
+  return first !== undefined && ANAPHORIC_OPENERS.has(normalizeWord(first.text));
+}
+
+/** Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. */
+const TRAILING_CLAUSE =
+  /,\s+(?:alors que|tandis que|parce que|parce qu’|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|avant d’|après avoir|sans)\s|\s+[–—]\s|\s+(?:alors que|tandis que|parce que|parce qu’|même si|afin de|afin d’|afin que|pour que|si bien que)\s/gu;
+/** « Mustafa Suleyman, cofondateur de DeepMind, a… »: an apposition between commas. */
+const APPOSITION = /,\s+[^,]{3,80}?,\s+/gu;
+const PARENTHESIS = /\s*\([^()]*\)/gu;
+
+/**
+ * The sentence shortened at its clause boundaries, each ending with the sentence's own final
+ * punctuation: without a parenthesis, without an apposition, cut before a trailing subordinate
+ * clause or aside, and combinations of these. Longest first.
+ */
+export function shortenings(sentence: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const body = sentence.replace(/[\s.!?…]+$/u, '');
+  const variants = new Set<string>();
+  const withoutParentheses = body.replace(PARENTHESIS, '');
+  for (const base of new Set([body, withoutParentheses])) {
+    variants.add(base);
+    for (const match of base.matchAll(APPOSITION)) {
+      variants.add(`${base.slice(0, match.index)} ${base.slice((match.index ?? 0) + match[0].length)}`);
+    }
+    for (const current of [...variants]) {
+      for (const match of current.matchAll(TRAILING_CLAUSE)) {
+        const kept = current.slice(0, match.index);
+        if (tokenizeWords(kept).length >= 5) variants.add(kept);
+      }
+    }
   }
-  return `${words.join(' ').replace(/[\s,;:–—«(]+$/u, '')}…`;
+  variants.delete(body);
+  return [...variants]
+    .map((variant) => `${variant.replace(/[\s,;:–—]+$/u, '')}${end}`)
+    .filter((variant) => !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant))
+    .sort((left, right) => length(right) - length(left));
 }

@@ -1,6 +1,7 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 
@@ -8,6 +9,8 @@ export interface BuildTitleOptions {
   keyphrase: string;
   /** Headline candidates from the source, best first (title, H1, heading-like lines, lead clauses). */
   candidates: readonly string[];
+  /** Parts of speech, to lowercase a common word after « : » (default: grammatical words only). */
+  lexicon?: Lexicon;
   /** Widest title in pixels of Arial 20 px (default: the audit's, 600). */
   maxWidth?: number;
 }
@@ -38,7 +41,7 @@ export function buildTitle(options: BuildTitleOptions): string {
     if (exact[0] === 0) title = capitalizeFirst(candidate);
     else if (exact.length > 0) {
       const withoutTail = removeKeyphraseTail(candidate, keyphrase);
-      if (withoutTail !== null) title = `${label} : ${lowercaseFirst(withoutTail)}`;
+      if (withoutTail !== null) title = `${label} : ${lowercaseFirst(withoutTail, options.lexicon)}`;
       else {
         // Keep the keyphrase in the title: the candidate up to it, or the keyphrase first and the words before it.
         const index = exact[0] as number;
@@ -46,9 +49,11 @@ export function buildTitle(options: BuildTitleOptions): string {
         const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
         fallbacks.push(candidate, upToKeyphrase);
         const before = cutToWidth(throughKeyphrase, Number.POSITIVE_INFINITY);
-        if (before.split(/\s+/u).length >= 3) tooWide.push(`${label} : ${lowercaseFirst(before)}`);
+        if (before.split(/\s+/u).length >= 3)
+          tooWide.push(`${label} : ${lowercaseFirst(before, options.lexicon)}`);
       }
-    } else if (!matcher.match(candidate).allContentWords) title = `${label} : ${lowercaseFirst(candidate)}`;
+    } else if (!matcher.match(candidate).allContentWords)
+      title = `${label} : ${lowercaseFirst(candidate, options.lexicon)}`;
     else fallbacks.push(candidate);
     if (title === null) continue;
     if (fits(title)) return title;
@@ -99,14 +104,23 @@ export function capitalizeFirst(text: string): string {
 }
 
 /**
- * Lowercases the first letter after « : » only for grammatical words (« Les recruteurs » -> « les
- * recruteurs »): any other capitalised first word may be a name (« Microsoft », « Big Tech »), and a
- * capital kept by mistake reads better than a name lowercased.
+ * Lowercases the first letter after « : » (French capitalisation: « Sommet du Ventoux : renoncer »):
+ * a grammatical word always (« Les recruteurs » -> « les recruteurs »), another word when the lexicon
+ * knows it and not as a proper noun. Without a lexicon, or for a word it does not know (« Microsoft »,
+ * « Big Tech »), the capital stays: a capital kept by mistake reads better than a name lowercased.
+ * A word before another capitalised word is part of a name (« Big Tech ») and keeps its capital, and so do
+ * acronyms. (An article that belongs to a name, « Le Monde », is still lowercased: a known limit.)
  */
-export function lowercaseFirst(text: string): string {
-  const firstWord = text.split(/\s+/u, 1)[0] ?? '';
-  if (!isFunctionWord(normalizeWord(firstWord).replace(/'.*$/u, "'"))) return text;
+export function lowercaseFirst(text: string, lexicon?: Lexicon): string {
+  const [firstWord = '', secondWord = ''] = text.split(/\s+/u, 2);
   if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
+  const normalized = normalizeWord(firstWord).replace(/'.*$/u, "'");
+  if (!isFunctionWord(normalized)) {
+    // « Big Tech », « Hugging Face »: a capitalised word before another is part of a name.
+    if (/^\p{Lu}/u.test(secondWord)) return text;
+    const parts = lexicon?.partsOfSpeech(firstWord);
+    if (!parts || parts.size === 0 || parts.has('proper-noun')) return text;
+  }
   const first = text.codePointAt(0);
   if (first === undefined) return text;
   const character = String.fromCodePoint(first);

@@ -1,14 +1,18 @@
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
 import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
 import { capitalizeFirst } from './build-title.js';
 
 export interface HeadlineOptions {
-  /** Longest headline in words (default: 10). */
+  /** Longest headline in words (default: 12). */
   maxWords?: number;
   /** Shortest headline in words (default: 3). */
   minWords?: number;
+  /** Parts of speech (default: the closed classes only, which cannot tell nouns from verbs). */
+  lexicon?: Lexicon;
 }
 
 /** Openers that tie a sentence to the previous one; a heading stands alone, so they go. */
@@ -24,33 +28,6 @@ const LEADING_CONNECTORS = new Set([
   'pourtant',
   'cependant',
 ]);
-
-/**
- * Where a sentence's main clause usually ends: a comma, a dash, a colon, or a
- * subordinating conjunction. Checked only after a few words, so that the
- * subject and verb stay together.
- */
-const CLAUSE_BOUNDARIES =
-  /\s*[,;:–—(]\s*|\s+(?:alors que|tandis que|parce que|car|mais|lorsque|quand|puisque|même si|si bien que|afin de|afin que|pour que|bien que|dont|où)\s+/giu;
-const MIN_WORDS_BEFORE_BOUNDARY = 4;
-
-/**
- * The main clause of a sentence, shortened to a heading of at most about ten
- * words, without final punctuation. Extractive: every word comes from the
- * sentence, in order. Returns null when no readable headline can be made
- * (a quotation, a fragment too short).
- */
-export function headlineFromSentence(sentence: string, options: HeadlineOptions = {}): string | null {
-  return extractHeadline(sentence, options)?.text ?? null;
-}
-
-export interface Headline {
-  text: string;
-  /** Cut at the word limit rather than at the end of a clause: reads less naturally. */
-  truncated: boolean;
-  /** Opens with a pronoun (« Il », « Cela »…) that points to an earlier sentence: unclear alone. */
-  anaphoric: boolean;
-}
 
 /** Pronouns that only make sense with the previous sentence. */
 const ANAPHORIC_STARTS = new Set([
@@ -72,42 +49,365 @@ const ANAPHORIC_STARTS = new Set([
   'celle',
   'eux',
   'on',
+  // Possessives point back too: « Son tracé… » whose?
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
   'y',
   'en',
   'lui',
   'leur',
 ]);
 
-/** Like `headlineFromSentence`, and says whether the clause had to be cut short. */
+/** A heading made from one sentence: the sentence itself, or one of its noun phrases. */
+export interface Headline {
+  text: string;
+  /** `sentence`: a complete short sentence (a main clause); `noun-phrase`: « Une pénurie de talents en IA ». */
+  kind: 'sentence' | 'noun-phrase';
+}
+
+/**
+ * The sentence as a heading when it is a complete short sentence: at most `maxWords` words once a
+ * leading connector, an adverbial opener, an apposition or a trailing adjunct clause (« , alors que… »)
+ * is dropped; not a quotation, not opening on a pronoun that points to the previous sentence, with a
+ * verb, and ending on a word that closes a phrase. Never cut at a word count. Null otherwise.
+ */
+export function headlineFromSentence(sentence: string, options: HeadlineOptions = {}): string | null {
+  return extractHeadline(sentence, options)?.text ?? null;
+}
+
+/** Like `headlineFromSentence`, with the kind of unit the heading is. */
 export function extractHeadline(sentence: string, options: HeadlineOptions = {}): Headline | null {
-  const maxWords = options.maxWords ?? 10;
+  const maxWords = options.maxWords ?? 12;
   const minWords = options.minWords ?? 3;
-  let text = sentence.trim().replace(/[\s.!?…:;,]+$/u, '');
+  const lexicon = options.lexicon ?? closedClassLexicon;
+  let text = sentence.trim();
+  // A sentence that announces a list or a quotation (« Voici les étapes : ») is not a heading.
+  if (/:\s*$/u.test(text)) return null;
   // Quotations belong to their speaker; a heading made of one would put words in the author's mouth.
-  if (/[«»“”"]/u.test(text)) return null;
-  text = dropLeadingConnector(text);
+  if (/[«»“”"|]/u.test(text) || /^[>—–-]/u.test(text)) return null;
+  text = text.replace(/[\s.…;,]+$/u, '');
+  // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
+  text = dropLeadingConnector(dropLeadingConnector(text));
   text = dropApposition(text);
   text = dropAdverbOpener(text);
-  text = cutAtClauseBoundary(text);
+  text = dropAdjunctClause(text, minWords);
   const tokens = tokenizeWords(text);
-  // A clause a little over the limit is better whole than cut mid-phrase.
-  const words = tokens.filter((token) => token.kind !== 'elision').length;
-  const effectiveMax = words <= maxWords + 2 ? words : maxWords;
-  const limit = effectiveMax + countElisions(tokens, effectiveMax);
-  const truncated = tokens.length > limit;
-  let end = Math.min(tokens.length, limit);
-  // Never end on a function word, an elision or a lone number: « …pour les », « …d’ », « …100 ».
-  while (end > 0 && !isGoodLastToken(tokens[end - 1] as WordToken)) end -= 1;
-  const kept = tokens.slice(0, end).filter((token) => token.kind !== 'elision');
-  if (kept.length < minWords) return null;
-  const last = tokens[end - 1] as WordToken;
-  const headline = text.slice(0, last.end).replace(/[\s,;:–—(]+$/u, '');
-  const firstToken = tokens[0] as WordToken;
-  return {
-    text: capitalizeFirst(headline),
-    truncated: truncated || end < tokens.length,
-    anaphoric: ANAPHORIC_STARTS.has(normalizeWord(firstToken.text)),
-  };
+  const first = tokens[0];
+  if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
+  const words = countHeadingWords(tokens);
+  if (words < minWords || words > maxWords) return null;
+  // A sentence needs a verb; with only the closed classes, an auxiliary is the only verb we can see.
+  const hasVerb = tokens.some((token) => {
+    const parts = lexicon.partsOfSpeech(token.text);
+    return parts.has('finite-verb') || parts.has('auxiliary');
+  });
+  if (!hasVerb) return null;
+  const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
+  if (!isCompleteHeading(headline, lexicon)) return null;
+  return { text: headline, kind: 'sentence' };
+}
+
+const TIME_COMPLEMENT =
+  /^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\d{4}|matin|soir|semaine|année|mois)$/iu;
+/** Prepositions that chain a complement to a noun (« pénurie de talents en IA »). */
+const CHAINING_PREPOSITIONS = new Set([
+  'de',
+  "d'",
+  'du',
+  'des',
+  'en',
+  'à',
+  'au',
+  'aux',
+  'pour',
+  'sur',
+  'contre',
+]);
+/** Determiners that open a noun phrase standing alone; « ce », « leur » point back and « de » is partitive. */
+const OPENING_DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des']);
+
+/**
+ * The noun phrases of a sentence that can stand as a heading: a determiner or a name, a noun with its
+ * adjectives, and its complements (« de talents », « en IA »), 3 to `maxWords` words (default 9) with
+ * at least two content words. Words inside quotation marks are skipped. Extractive and in order.
+ */
+export function nounPhrases(sentence: string, options: HeadlineOptions = {}): Headline[] {
+  const maxWords = options.maxWords ?? 9;
+  const minWords = options.minWords ?? 3;
+  const lexicon = options.lexicon ?? closedClassLexicon;
+  const tokens = tokenizeWords(sentence);
+  const classes = tokens.map((token, index) => classify(token, index, tokens, sentence, lexicon));
+  const phrases: Headline[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const ends = phraseEnds(classes, tokens, index);
+    // The longest phrase within the limit; a shorter one still ends at a complement boundary.
+    const end = ends
+      .filter((candidate) => countHeadingWords(tokens.slice(index, candidate)) <= maxWords)
+      .pop();
+    if (end === undefined) {
+      index += 1;
+      continue;
+    }
+    let phraseEnd = end;
+    // A participle followed by more words waits for its complement (« des logements classés F ou G »).
+    const lastToken = tokens[phraseEnd - 1];
+    if (
+      lastToken &&
+      classes[phraseEnd - 1] === 'adjective' &&
+      lexicon.partsOfSpeech(lastToken.text).has('past-participle') &&
+      phraseEnd < tokens.length &&
+      classes[phraseEnd] !== 'barrier'
+    )
+      phraseEnd -= 1;
+    const slice = tokens.slice(index, phraseEnd);
+    const contentWords = slice.filter((_, offset) => {
+      const kind = classes[index + offset];
+      return kind === 'noun' || kind === 'adjective' || kind === 'name';
+    }).length;
+    // A phrase of names only (« Coronini à BI ») is a byline, not a topic.
+    const hasCommonNoun = slice.some((_, offset) => classes[index + offset] === 'noun');
+    if (countHeadingWords(slice) >= minWords && contentWords >= 2 && hasCommonNoun) {
+      const text = capitalizeFirst(
+        sentence.slice((slice[0] as WordToken).start, (slice[slice.length - 1] as WordToken).end),
+      );
+      if (isCompleteHeading(text, lexicon)) phrases.push({ text, kind: 'noun-phrase' });
+    }
+    index = end;
+  }
+  return phrases;
+}
+
+type TokenClass =
+  | 'determiner'
+  | 'preposition'
+  | 'noun'
+  | 'name'
+  | 'adjective'
+  | 'number'
+  | 'other'
+  | 'barrier';
+
+function classify(
+  token: WordToken,
+  index: number,
+  tokens: readonly WordToken[],
+  sentence: string,
+  lexicon: Lexicon,
+): TokenClass {
+  const previous = tokens[index - 1];
+  // Punctuation between two words ends any phrase; so does a quotation mark.
+  const gap = previous ? sentence.slice(previous.end, token.start) : '';
+  if (/[^\s]/u.test(gap) || isQuoted(sentence, token.start)) return 'barrier';
+  return classifyWord(token, index, lexicon);
+}
+
+function classifyWord(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
+  if (token.kind === 'number') return 'number';
+  const word = normalizeWord(token.text);
+  if (token.kind === 'elision') return word === "l'" ? 'determiner' : word === "d'" ? 'preposition' : 'other';
+  if (OPENING_DETERMINERS.has(word) && word !== 'des') return 'determiner';
+  if (word === 'des') return 'determiner';
+  if (CHAINING_PREPOSITIONS.has(word)) return 'preposition';
+  const parts = lexicon.partsOfSpeech(token.text);
+  if (
+    parts.has('determiner') &&
+    /^\d|^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|plusieurs|quelques)$/u.test(word)
+  )
+    return 'number';
+  if (isFunctionWord(word) || parts.has('auxiliary')) return 'other';
+  const capitalised = /^\p{Lu}/u.test(token.text);
+  if (capitalised && index > 0 && (parts.size === 0 || parts.has('proper-noun'))) return 'name';
+  if (parts.has('noun') || parts.has('proper-noun')) return 'noun';
+  if (parts.has('adjective') || parts.has('past-participle')) return 'adjective';
+  // Unknown words: names (« Nvidia ») and recent loans (« startups »), read as nouns.
+  if (parts.size === 0 && token.text.length >= 3) return capitalised ? 'name' : 'noun';
+  return 'other';
+}
+
+function isQuoted(sentence: string, position: number): boolean {
+  const before = sentence.slice(0, position);
+  const opened = (before.match(/[«“]/gu) ?? []).length;
+  const closed = (before.match(/[»”]/gu) ?? []).length;
+  const straight = (before.match(/"/gu) ?? []).length;
+  return opened > closed || straight % 2 === 1;
+}
+
+/** Where a noun phrase starting at `start` may end (exclusive indices, shortest first), or none. */
+function phraseEnds(classes: readonly TokenClass[], tokens: readonly WordToken[], start: number): number[] {
+  const first = classes[start];
+  // A heading does not open on digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
+  const opensOnWord = first === 'number' && tokens[start]?.kind === 'word';
+  if (first !== 'determiner' && first !== 'name' && !opensOnWord) return [];
+  const ends: number[] = [];
+  let end = nominal(classes, tokens, start);
+  while (end > 0) {
+    ends.push(end);
+    if (classes[end] !== 'preposition') break;
+    const next = nominal(classes, tokens, end + 1);
+    if (next < 0) break;
+    // « en novembre », « en 2024 »: a time adjunct of the verb, not a complement of the noun.
+    if (TIME_COMPLEMENT.test(tokens[next - 1]?.text ?? '')) break;
+    end = next;
+  }
+  return ends;
+}
+
+/** Determiner(s), pre-nominal adjectives, a noun or name, post-nominal adjectives: the end, or -1. */
+function nominal(classes: readonly TokenClass[], tokens: readonly WordToken[], start: number): number {
+  let index = start;
+  while (classes[index] === 'determiner' || classes[index] === 'number') index += 1;
+  let adjectives = 0;
+  while (classes[index] === 'adjective' && adjectives < 2) {
+    index += 1;
+    adjectives += 1;
+  }
+  const head = classes[index];
+  if (head !== 'noun' && head !== 'name') {
+    // « les plus grandes »: no noun, no phrase.
+    return -1;
+  }
+  const headIndex = index;
+  index += 1;
+  // A name goes on over its capitalised words (« Big Tech », « Sam Altman »).
+  const capitalised = (at: number) => /^\p{Lu}/u.test(tokens[at]?.text ?? '') && at > 0;
+  while (
+    classes[index] === 'name' ||
+    (capitalised(headIndex) &&
+      capitalised(index) &&
+      (classes[index] === 'noun' || classes[index] === 'adjective'))
+  )
+    index += 1;
+  // Post-nominal adjectives agree in number with the noun: « les entreprises illustre » is a verb.
+  while (classes[index] === 'adjective' && (head === 'name' || samePlurality(tokens, headIndex, index)))
+    index += 1;
+  return index;
+}
+
+/** Both plural (-s, -x) or both singular; an adjective in -s or -x may be singular (« heureux », « gris »). */
+function samePlurality(tokens: readonly WordToken[], noun: number, adjective: number): boolean {
+  const nounWord = tokens[noun]?.text ?? '';
+  const adjectiveWord = tokens[adjective]?.text ?? '';
+  const nounPlural = /[sx]$/iu.test(nounWord);
+  const adjectivePlural = /[sx]$/iu.test(adjectiveWord);
+  return nounPlural === adjectivePlural || (!nounPlural && adjectivePlural);
+}
+
+/** Words of a heading, an elided article counting with its word (« l’IA » is one word). */
+function countHeadingWords(tokens: readonly WordToken[]): number {
+  return tokens.filter((token) => token.kind !== 'elision').length;
+}
+
+/** Nouns that, at the end of a clause, wait for their complement: « ont tendance », « ont besoin ». */
+const NOUNS_NEEDING_COMPLEMENT = new Set([
+  'tendance',
+  'besoin',
+  'envie',
+  'intention',
+  'peur',
+  'mesure',
+  'droit',
+]);
+/** Adjectives in the same position: « est prêt », « sont capables ». */
+const ADJECTIVES_NEEDING_COMPLEMENT = new Set([
+  'prêt',
+  'prête',
+  'prêts',
+  'prêtes',
+  'capable',
+  'capables',
+  'susceptible',
+  'susceptibles',
+  'chargé',
+  'chargée',
+  'chargés',
+  'chargées',
+]);
+/** Adverbials that hide an open verb before them: « coûte en moyenne », « coûte environ ». */
+const TRAILING_ADVERBIALS =
+  /\s+(?:en moyenne|au total|environ|notamment|aussi|également|encore|surtout|désormais|actuellement|déjà|toujours|plus|moins)$/iu;
+const LIGHT_VERB_FORMS: ReadonlySet<string> = new Set(Object.values(LIGHT_VERBS).flat());
+
+/**
+ * The lexicon check every generated heading passes: it does not end on a determiner, preposition,
+ * conjunction, pronoun or auxiliary, nor on a verb or locution waiting for its complement
+ * (« …affirment que les », « ont tendance », « coûte en moyenne », « pourraient »).
+ */
+export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLexicon): boolean {
+  const core = text.replace(/[\s?!]+$/u, '');
+  const tokens = tokenizeWords(core);
+  const last = tokens[tokens.length - 1];
+  if (!last || last.kind === 'elision') return false;
+  if (last.kind === 'number') return false;
+  const word = normalizeWord(last.text);
+  if (isFunctionWord(word) || isLinkingWord(lexicon, last.text)) return false;
+  // « Et pour les réveiller »: a heading that opens on a conjunction continues another sentence.
+  if (OPENING_CONJUNCTIONS.has(normalizeWord(tokens[0]?.text ?? ''))) return false;
+  // « …affirment que les startups et les petites entreprises »: a subordinate clause without its verb.
+  const subordinator = findLastIndex(tokens, (token) => SUBORDINATORS.has(normalizeWord(token.text)));
+  if (subordinator >= 0) {
+    const hasVerbAfter = tokens.slice(subordinator + 1).some((token) => {
+      const parts = lexicon.partsOfSpeech(token.text);
+      return parts.has('finite-verb') || parts.has('auxiliary');
+    });
+    if (!hasVerbAfter) return false;
+  }
+  if (NOUNS_NEEDING_COMPLEMENT.has(word) && tokens.length > 1) {
+    const before = normalizeWord(tokens[tokens.length - 2]?.text ?? '');
+    if (!OPENING_DETERMINERS.has(before) && before !== "l'") return false;
+  }
+  if (ADJECTIVES_NEEDING_COMPLEMENT.has(word)) return false;
+  const parts = lexicon.partsOfSpeech(last.text);
+  // A verb is fine at the end only when intransitive use is plausible; light verbs never are.
+  if ((parts.has('finite-verb') || parts.has('infinitive')) && LIGHT_VERB_FORMS.has(word)) return false;
+  const trimmed = core.replace(TRAILING_ADVERBIALS, '');
+  if (trimmed !== core) {
+    const previous = tokenizeWords(trimmed).pop();
+    if (!previous) return false;
+    const previousParts = lexicon.partsOfSpeech(previous.text);
+    const isOnlyVerb =
+      (previousParts.has('finite-verb') || previousParts.has('auxiliary')) &&
+      !previousParts.has('noun') &&
+      !previousParts.has('adjective');
+    if (isOnlyVerb || isFunctionWord(normalizeWord(previous.text))) return false;
+  }
+  return true;
+}
+
+const OPENING_CONJUNCTIONS = new Set(['et', 'mais', 'or', 'donc', 'car', 'ni', 'puis']);
+/** Conjunctions that open a clause which needs its own verb. */
+const SUBORDINATORS = new Set([
+  'que',
+  "qu'",
+  'lorsque',
+  "lorsqu'",
+  'quand',
+  'puisque',
+  "puisqu'",
+  'si',
+  "s'",
+  'quoique',
+]);
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index -= 1) if (predicate(items[index] as T)) return index;
+  return -1;
+}
+
+/** Subordinate clauses and asides that can go without breaking the main clause. */
+const ADJUNCT_CLAUSE =
+  /\s*,\s*(?:alors que|tandis que|parce que|parce qu’|parce qu'|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris)\s|\s+(?:–|—)\s|\s*\(/giu;
+
+function dropAdjunctClause(text: string, minWords: number): string {
+  ADJUNCT_CLAUSE.lastIndex = 0;
+  for (const match of text.matchAll(ADJUNCT_CLAUSE)) {
+    const before = text.slice(0, match.index);
+    if (countHeadingWords(tokenizeWords(before)) >= minWords) return before;
+  }
+  return text;
 }
 
 /**
@@ -223,29 +523,3 @@ const ADVERBIAL_OPENERS = new Set([
 /** « La semaine dernière, », « Une semaine auparavant, »: time phrases that look like subjects. */
 const TIME_WORDS =
   /\b(?:semaine|mois|année|an|jour|soir|matin|trimestre|dernière?|auparavant|prochaine?|plus tard|\d{4})\b/iu;
-
-function cutAtClauseBoundary(text: string): string {
-  CLAUSE_BOUNDARIES.lastIndex = 0;
-  for (const match of text.matchAll(CLAUSE_BOUNDARIES)) {
-    const before = text.slice(0, match.index);
-    const words = tokenizeWords(before).filter((token) => token.kind !== 'elision').length;
-    if (words >= MIN_WORDS_BEFORE_BOUNDARY) return before;
-  }
-  return text;
-}
-
-function countElisions(tokens: readonly WordToken[], limit: number): number {
-  let elisions = 0;
-  let words = 0;
-  for (const token of tokens) {
-    if (token.kind === 'elision') elisions += 1;
-    else words += 1;
-    if (words >= limit) break;
-  }
-  return elisions;
-}
-
-function isGoodLastToken(token: WordToken): boolean {
-  if (token.kind !== 'word') return false;
-  return !isFunctionWord(normalizeWord(token.text));
-}

@@ -3,6 +3,7 @@ import { type AuditConfig, DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js
 import { type Brief, resolveBrief } from '../brief.js';
 import type { Document } from '../document.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
@@ -22,6 +23,8 @@ export interface PlanArticleOptions {
   brief?: PlanBrief;
   /** The thresholds the article will be audited against: the plan is built to meet them (default: the defaults). */
   config?: AuditConfig;
+  /** Parts of speech for generated headings (default: closed classes only; `createLefffLexicon` at the edges). */
+  lexicon?: Lexicon;
 }
 
 /** The metadata a plan must keep as given: the user's, and the source's own when it fits the audit's bounds. */
@@ -80,6 +83,7 @@ export function planArticle(
 
   const outline = planOutline(document, analysis, {
     keyphraseStems,
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     maxSectionWords: config.subheadingDistribution.maxWords,
     maxParagraphWords: config.paragraphLength.maxWords,
   });
@@ -92,21 +96,28 @@ export function planArticle(
     sentencesOfPassage(passage, analysis),
   );
   const leadHeadline = introductionSentences
-    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14 }))
-    .find((headline) => headline !== null && !headline.anaphoric);
+    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14, ...lexiconOption(options) }))
+    .find((headline) => headline !== null);
   // A summary bullet states the thesis in a few words: the best headline when the source has no title.
   const sourceHeadings = outline.sections
     .filter((section) => section.origin !== 'generated')
     .map((section) => section.heading);
   const keyPointHeadlines = outline.keyPoints
     ? sentencesOfPassage(outline.keyPoints, analysis)
-        .map((sentence) => extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), { maxWords: 12 })?.text)
+        .map(
+          (sentence) =>
+            extractHeadline(sentence.text.replace(/^[-–•*]\s+/u, ''), {
+              maxWords: 12,
+              ...lexiconOption(options),
+            })?.text,
+        )
         .filter((text): text is string => typeof text === 'string')
     : [];
   const title =
     imposed.title ??
     buildTitle({
       keyphrase,
+      ...lexiconOption(options),
       maxWidth: config.titleWidth.maxPixels,
       candidates: [
         ...(brief.title ? [brief.title.text] : []),
@@ -133,7 +144,8 @@ export function planArticle(
     imposed.description ??
     buildMetaDescription({
       keyphrase,
-      sentences: leadSentences,
+      // The lead first; the rest of the article when the lead has no sentence with the keyphrase.
+      sentences: [...new Set([...leadSentences, ...analysis.sentences.map((sentence) => sentence.text)])],
       minLength: config.metaDescription.minCharacters,
       maxLength: config.metaDescription.maxCharacters,
     });
@@ -190,4 +202,8 @@ function fallbackKeyphrase(analysis: Analysis): string {
   }
   const best = [...counts.values()].sort((left, right) => right.count - left.count)[0];
   return best?.text ?? 'article';
+}
+
+function lexiconOption(options: PlanArticleOptions): { lexicon?: Lexicon } {
+  return options.lexicon ? { lexicon: options.lexicon } : {};
 }

@@ -3,10 +3,11 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
-import { extractHeadline } from './headline-from-sentence.js';
+import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
 import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 
 export interface OutlineOptions {
@@ -20,6 +21,8 @@ export interface OutlineOptions {
   maxIntroductionWords?: number;
   /** Headings that must not be repeated (the H1). */
   reservedHeadings?: readonly string[];
+  /** Parts of speech for generated headings (default: closed classes only). */
+  lexicon?: Lexicon;
 }
 
 export interface Outline {
@@ -111,7 +114,8 @@ export function planOutline(document: Document, analysis: Analysis, options: Out
   const split = sections.flatMap((section) => splitSection(section, analysis, maxSectionWords));
   const h1 = h1Index >= 0 ? cleanHeading(mdastToString(nodes[h1Index] as Nodes)) : null;
   const reserved = [...(options.reservedHeadings ?? []), ...(h1 ? [h1] : [])];
-  const finished = nameGeneratedSections(split, analysis, options.keyphraseStems, reserved);
+  const lexicon = options.lexicon ?? closedClassLexicon;
+  const finished = nameGeneratedSections(split, analysis, options.keyphraseStems, reserved, lexicon);
   return { h1, keyPoints, introduction, sections: finished };
 }
 
@@ -300,6 +304,7 @@ function nameGeneratedSections(
   analysis: Analysis,
   keyphraseStems: readonly string[],
   reserved: readonly string[],
+  lexicon: Lexicon,
 ): OutlineSection[] {
   const used = new Set(reserved.map(headingKey));
   for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
@@ -317,7 +322,7 @@ function nameGeneratedSections(
   return sections.map((section, index) => {
     const wordBudget = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
     if (section.heading !== null) return { ...section, heading: section.heading, wordBudget };
-    const candidates = headingCandidates(section, analysis, keyphraseSet, containsKeyphrase).filter(
+    const candidates = headingCandidates(section, analysis, keyphraseSet, containsKeyphrase, lexicon).filter(
       (candidate) => !used.has(headingKey(candidate.text)),
     );
     const best = candidates[0];
@@ -334,7 +339,7 @@ function nameGeneratedSections(
     } else if (best?.hasKeyphrase && tooMany) {
       chosen = candidates.find((candidate) => !candidate.hasKeyphrase) ?? best;
     }
-    const heading = chosen?.text ?? fallbackHeading(section, analysis, used);
+    const heading = chosen?.text ?? fallbackHeading(section, analysis, used, lexicon);
     used.add(headingKey(heading));
     if (chosen?.hasKeyphrase) withKeyphrase += 1;
     return {
@@ -352,36 +357,41 @@ function headingCandidates(
   analysis: Analysis,
   keyphraseSet: ReadonlySet<string>,
   containsKeyphrase: (text: string) => boolean,
+  lexicon: Lexicon,
 ): HeadingCandidate[] {
   const counts = stemCounts(section.passages, analysis);
   const sentences = section.passages.flatMap((passage) => sentencesOf(passage, analysis));
   const firstSentence = sentences[0];
   const candidates: HeadingCandidate[] = [];
   sentences.forEach((sentence, position) => {
-    const headline = extractHeadline(sentence.text);
-    if (!headline) return;
-    // A heading that repeats the whole next sentence says nothing new.
-    if (sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text)) return;
-    const stems = new Set<string>();
-    for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
-      const word = analysis.words[index];
-      if (word && word.kind === 'word' && !word.isFunctionWord && word.text.length >= 3) stems.add(word.stem);
+    const headline = extractHeadline(sentence.text, { lexicon });
+    const units = [
+      // A heading that repeats the whole next sentence says nothing new.
+      ...(headline && !(sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text))
+        ? [headline]
+        : []),
+      ...nounPhrases(sentence.text, { lexicon }),
+    ];
+    for (const unit of units) {
+      const stems = new Set(
+        stemsOfText(unit.text).filter((stem, index, all) => all.indexOf(stem) === index && stem.length >= 3),
+      );
+      if (stems.size === 0) continue;
+      let centrality = 0;
+      for (const stem of stems)
+        centrality += (counts.get(stem) ?? 1) - 1 + (keyphraseSet.has(stem) ? 0.5 : 0);
+      centrality /= Math.sqrt(stems.size);
+      // A complete sentence says more than a noun phrase; both are whole grammatical units.
+      // A bare « Les entreprises » says little: a noun phrase with a complement or three content words is better.
+      let quality = unit.kind === 'sentence' ? 1 : stems.size >= 3 ? 0.8 : 0.5;
+      // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
+      quality *= 1 - Math.min(0.3, position * 0.03);
+      candidates.push({
+        text: unit.text,
+        score: centrality * quality,
+        hasKeyphrase: containsKeyphrase(unit.text),
+      });
     }
-    if (stems.size === 0) return;
-    let centrality = 0;
-    for (const stem of stems) centrality += (counts.get(stem) ?? 1) - 1 + (keyphraseSet.has(stem) ? 0.5 : 0);
-    centrality /= Math.sqrt(stems.size);
-    let quality = 1;
-    // A clause cut at the word limit often stops mid-phrase (« coûte en moyenne »): strongly disfavoured.
-    if (headline.truncated) quality *= 0.45;
-    if (headline.anaphoric) quality *= 0.35;
-    // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
-    quality *= 1 - Math.min(0.3, position * 0.03);
-    candidates.push({
-      text: headline.text,
-      score: centrality * quality,
-      hasKeyphrase: containsKeyphrase(headline.text),
-    });
   });
   return candidates.sort((left, right) => right.score - left.score);
 }
@@ -392,18 +402,26 @@ function stemsOfText(text: string): string[] {
     .map((token) => stem(token.text));
 }
 
-/** Last resort when no sentence makes a headline: the section's first words. */
-function fallbackHeading(section: DraftSection, analysis: Analysis, used: ReadonlySet<string>): string {
-  const sentence = section.passages.flatMap((passage) => sentencesOf(passage, analysis))[0];
-  const words = (sentence?.text ?? 'Suite')
-    .replace(/[«»“”"]/gu, '')
-    .trim()
-    .split(/\s+/u)
-    .slice(0, 8)
-    .join(' ');
-  let heading = cleanHeading(words);
+/**
+ * Last resort when no sentence or noun phrase of the section makes a heading: the shortest whole
+ * noun phrase of two words or more, else the section's shortest sentence whole. Never words cut at a count.
+ */
+function fallbackHeading(
+  section: DraftSection,
+  analysis: Analysis,
+  used: ReadonlySet<string>,
+  lexicon: Lexicon,
+): string {
+  const sentences = section.passages.flatMap((passage) => sentencesOf(passage, analysis));
+  const phrases = sentences.flatMap((sentence) => nounPhrases(sentence.text, { lexicon, minWords: 2 }));
+  const fresh = phrases.find((phrase) => !used.has(headingKey(phrase.text)));
+  if (fresh) return fresh.text;
+  // The shortest sentence of the section, whole: a sentence, never words cut at a count.
+  const shortest = [...sentences].sort((left, right) => left.wordCount - right.wordCount)[0];
+  const base = cleanHeading((shortest?.text ?? 'Suite').replace(/[«»“”"]/gu, ''));
+  let heading = base;
   let suffix = 2;
-  while (used.has(headingKey(heading))) heading = `${cleanHeading(words)} (${suffix++})`;
+  while (used.has(headingKey(heading))) heading = `${base} (${suffix++})`;
   return heading;
 }
 

@@ -22,6 +22,7 @@ export function createOfflineWriter(): Writer {
       return planArticle(context.document, context.analysis, {
         brief: context.brief,
         config: context.config,
+        ...(context.lexicon ? { lexicon: context.lexicon } : {}),
       });
     },
     async write(context, plan) {

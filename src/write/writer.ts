@@ -3,6 +3,7 @@ import type { Analysis } from '../analyze/analysis.js';
 import type { AuditConfig } from '../audit/audit-config.js';
 import type { Brief } from '../brief.js';
 import type { Document } from '../document.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import type { SeoPlan } from '../plan/seo-plan.js';
 
 /** What every writer gets: the source, read once, and the user's wishes. */
@@ -14,6 +15,8 @@ export interface WriterContext {
   brief: Brief;
   /** Audit thresholds: the plan is built to meet them, and a writer that checks its own draft judges as the final report will. */
   config: AuditConfig;
+  /** Parts of speech for generated headings (default: closed classes only). */
+  lexicon?: Lexicon;
   /** Progress reports (stage names and sections), for the CLI and the server. */
   onProgress?: (event: WriterProgress) => void;
   /** Cancels the work (Ctrl-C). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
+import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import { buildTitle, capitalizeFirst, lowercaseFirst } from '../../src/plan/build-title.js';
 
 interface Case {
@@ -234,5 +235,24 @@ describe('buildTitle: known bugs', () => {
     });
     // Today: « Les habitants de Valmont-sur-Loire pourront emprunter l’un ».
     expect(title.toLocaleLowerCase('fr')).toContain('vélos en libre-service');
+  });
+});
+
+describe('lowercaseFirst with the lexicon', () => {
+  const lexicon = sharedLefffLexicon();
+  it.each([
+    ['Renoncer au sommet', 'renoncer au sommet'],
+    ['Microsoft recrute', 'Microsoft recrute'],
+    ['Big Tech est prêt', 'Big Tech est prêt'],
+    ['Paris accélère', 'Paris accélère'],
+    ['Les recruteurs affirment', 'les recruteurs affirment'],
+  ])('%s -> %s', (text, expected) => {
+    expect(lowercaseFirst(text, lexicon)).toBe(expected);
+  });
+
+  it('a common word after « : » is lowercased in the title (« Sommet du Ventoux : renoncer… »)', () => {
+    expect(
+      buildTitle({ keyphrase: 'sommet du Ventoux', candidates: ['Renoncer au dernier kilomètre'], lexicon }),
+    ).toBe('Sommet du Ventoux : renoncer au dernier kilomètre');
   });
 });

@@ -7,6 +7,7 @@ import type { Document } from '../../src/document.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
 import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
+import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import { planArticle, sentencesOfPassage } from '../../src/plan/plan-article.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -21,7 +22,14 @@ const briefOf = (document: Document, wishes: Wishes) =>
 function plan(document: Document, wishes: Wishes = {}, overrides: AuditConfigOverrides = {}) {
   const brief = briefOf(document, wishes);
   const analysis = analyze(document, brief.keyphrase ? { keyphrase: brief.keyphrase.text } : {});
-  return { analysis, plan: planArticle(document, analysis, { brief, config: mergeAuditConfig(overrides) }) };
+  return {
+    analysis,
+    plan: planArticle(document, analysis, {
+      brief,
+      config: mergeAuditConfig(overrides),
+      lexicon: sharedLefffLexicon(),
+    }),
+  };
 }
 
 const MARKDOWN = `---
@@ -51,8 +59,9 @@ describe('planArticle on the example article', () => {
       title: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
       // Without a title or H1 in the source, the H1 is the SEO title, as most CMSs print it.
       h1: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
+      // Whole sentences within 120–156 characters, never cut with « … ».
       description:
-        'L’embauche de talents en IA est impitoyable – et les grandes technologies pourraient en être la cause. Les recruteurs affirment que les géants…',
+        'Les recruteurs affirment que les géants de la technologie offrent des salaires élevés aux talents que les petites entreprises ne peuvent égaler.',
       slug: 'talents-ia',
       keyPoints: { nodeIndex: 0, wordCount: 62 },
       introduction: [{ nodeIndex: 1, wordCount: 56 }],
@@ -122,7 +131,10 @@ describe('planArticle on the example article', () => {
     const again = plan(parseText(exampleText), { keyphrase: 'talents en IA' }).plan;
     expect(again).toEqual(given);
     expect(
-      planArticle(document, analysis, { brief: briefOf(document, { keyphrase: 'talents en IA' }) }),
+      planArticle(document, analysis, {
+        brief: briefOf(document, { keyphrase: 'talents en IA' }),
+        lexicon: sharedLefffLexicon(),
+      }),
     ).toEqual(given);
   });
 
@@ -191,7 +203,7 @@ describe('planArticle on a long text without headings', () => {
   });
 
   it('gets a title wider than the bare keyphrase, from a whole clause rather than a cut one', () => {
-    expect(generated.title).toBe('Métro parisien : la Ville de Paris défend un réseau strictement local');
+    expect(generated.title).toBe('Métro parisien : un réseau raccordé aux lignes');
     expect(measureTextWidth(generated.title)).toBeGreaterThanOrEqual(300);
     expect(measureTextWidth(generated.title)).toBeLessThanOrEqual(600);
   });

@@ -5,6 +5,7 @@ import { analyze } from '../../src/analyze/analyze.js';
 import type { Document } from '../../src/document.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
+import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import { type Outline, planOutline } from '../../src/plan/plan-outline.js';
 import type { Passage } from '../../src/plan/seo-plan.js';
 
@@ -16,7 +17,10 @@ const TALENTS_STEMS = ['talent', 'ia'];
 
 function outlineOf(document: Document, keyphraseStems: readonly string[] = []) {
   const analysis = analyze(document);
-  return { analysis, outline: planOutline(document, analysis, { keyphraseStems }) };
+  return {
+    analysis,
+    outline: planOutline(document, analysis, { keyphraseStems, lexicon: sharedLefffLexicon() }),
+  };
 }
 
 /** Lowercase letters and digits only: how a reader compares two headings. */
@@ -83,7 +87,8 @@ describe('planOutline on the example article', () => {
 
   it('names the section before the first heading-like line', () => {
     expect(outline.sections[0]).toMatchObject({
-      heading: 'Les recruteurs affirment que les startups et les petites entreprises',
+      // A noun phrase of the section, not the clause « …affirment que les startups et les petites entreprises ».
+      heading: 'Les chercheurs du créateur de ChatGPT',
       origin: 'generated',
       wordBudget: 235,
     });
