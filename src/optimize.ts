@@ -9,6 +9,7 @@ import type { Report } from './audit/report.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
+import { checkKeyphraseLength } from './ingest/input-limits.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
@@ -87,6 +88,7 @@ export async function optimize(
   source: string | Document,
   options: OptimizeOptions = {},
 ): Promise<OptimizeResult> {
+  checkKeyphraseLength(options.keyphrase);
   const document = typeof source === 'string' ? await ingest(source, options) : source;
   const config = mergeAuditConfig({
     ...options.config,

@@ -11,7 +11,9 @@ export type InputErrorCode =
   | 'invalid-utf8'
   | 'unreadable'
   | 'unsupported-format'
-  | 'no-article';
+  | 'no-article'
+  /** Beyond one of `INPUT_LIMITS`: its message (French, input quoted to 80 characters) says which. */
+  | 'too-complex';
 
 /**
  * A source Plume cannot read: bad input, not a bug. The message is one English line meant to be

@@ -66,6 +66,8 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
   'no-article': 'Aucun article n’a été trouvé dans cette page.',
   'not-found': 'L’article est introuvable.',
   'not-a-file': 'L’article n’est pas un fichier.',
+  // Replaced by the error's own message, French and quoting at most 80 characters of the input.
+  'too-complex': 'L’article dépasse une limite de taille ou d’imbrication.',
 };
 
 const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
@@ -78,11 +80,11 @@ export function toApiError(error: unknown): ApiError {
   if (ApiError.isInstance(error)) return error;
   if (InputError.isInstance(error)) {
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
-    return new ApiError(
-      status,
-      error.code,
-      INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable,
-    );
+    const message =
+      error.code === 'too-complex'
+        ? error.message
+        : (INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable);
+    return new ApiError(status, error.code, message);
   }
   const name = error instanceof Error ? error.name : '';
   if (LLM_UNAVAILABLE.has(name)) {
