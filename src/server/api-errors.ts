@@ -1,7 +1,7 @@
 import { InputError, type InputErrorCode } from '../ingest/input-error.js';
 
 /** HTTP statuses the API answers errors with. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
 
 /** The JSON body of every error: `code` is stable English for programs, `message` is French for the page. */
 export interface ApiErrorBody {
@@ -87,6 +87,14 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(status, error.code, message);
   }
   const name = error instanceof Error ? error.name : '';
+  if (name === 'JobTimeLimitError') {
+    const seconds = Math.round(((error as { timeLimitMs?: number }).timeLimitMs ?? 0) / 1000);
+    return new ApiError(
+      503,
+      'job-time-limit',
+      `Cet article demande trop de calcul : son traitement a été arrêté au bout de ${seconds} s. Raccourcissez-le ou découpez-le, puis réessayez.`,
+    );
+  }
   if (LLM_UNAVAILABLE.has(name)) {
     return new ApiError(
       502,
