@@ -9,6 +9,7 @@ import { billedStats } from '../llm/budget.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
 import { readBearerToken, tokensMatch } from './bearer-token.js';
 import { createArticleFetcher, type FetchArticle } from './fetch-article.js';
+import { DEFAULT_JOB_TIME_LIMIT_MS } from './job-time-limit.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 import { readBody } from './read-body.js';
 import {
@@ -64,12 +65,11 @@ export interface CreateAppOptions {
    * gives a pool). With a pool, offline articles use the offline writer, not `writerFactory`'s.
    */
   jobPool?: Pick<ArticlePool, 'runJob'>;
-  /** Longest an optimize or audit may compute on the pool, in milliseconds (default: 60 s); past it, HTTP 503. */
+  /** Longest an optimize or audit may compute on the pool, in milliseconds (default: 120 s); past it, HTTP 503. */
   jobTimeLimitMs?: number;
 }
 
-/** Far above the seconds a 5 MB article takes, short enough that a stuck request frees its thread. */
-export const DEFAULT_JOB_TIME_LIMIT_MS = 60_000;
+export { DEFAULT_JOB_TIME_LIMIT_MS };
 
 /** Strict: the page loads its script and style from the same origin, never inline. */
 export const CONTENT_SECURITY_POLICY = [
