@@ -6,6 +6,7 @@ import { type AuditConfigOverrides, mergeAuditConfig } from './audit/audit-confi
 import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
+import { resolveBrief } from './brief.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
@@ -94,20 +95,24 @@ export async function optimize(
     ...options.config,
     ...(options.minWords === undefined ? {} : { minWords: options.minWords }),
   });
+  const brief = resolveBrief(document.metadata, {
+    keyphrase: options.keyphrase,
+    title: options.title,
+    description: options.description,
+    slug: options.slug,
+    minWords: config.minWords,
+    locale: options.locale ?? 'fr-FR',
+  });
   const writer = options.writer ?? createOfflineWriter();
-  const sourceAnalysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
+  // The source is analysed for the brief's keyphrase: the analysis never re-resolves the precedence.
+  const sourceAnalysis = analyze(document, { keyphrase: brief.keyphrase?.text ?? null });
   const stats = emptyWriterStats();
   const context: WriterContext = {
     stats,
     config,
     document,
     analysis: sourceAnalysis,
-    minWords: config.minWords,
-    locale: options.locale ?? 'fr-FR',
-    ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
-    ...(options.title ? { title: options.title } : {}),
-    ...(options.description ? { description: options.description } : {}),
-    ...(options.slug ? { slug: options.slug } : {}),
+    brief,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
@@ -140,7 +145,7 @@ export async function optimize(
     slug: finalPlan.slug,
     keyphrase: finalPlan.keyphrase,
     keywords: finalPlan.keywords.map((keyword) => fixTypography(keyword)),
-    locale: options.locale ?? 'fr-FR',
+    locale: brief.locale,
     wordCount: evaluation.analysis.statistics.bodyWords,
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
     ...(author ? { author: fixTypography(author) } : {}),

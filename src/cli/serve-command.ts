@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_JOB_TIME_LIMIT_MS } from '../server/job-time-limit.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 

@@ -1,14 +1,14 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ArticlePool } from '../batch/thread-pool.js';
-import { VERSION } from '../cli/run-cli.js';
 import type { SourceFormat } from '../document.js';
+import { createArticleFetcher, type FetchArticle } from '../ingest/fetch-article.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { quoteInput } from '../ingest/input-limits.js';
 import { billedStats } from '../llm/budget.js';
+import { VERSION } from '../version.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
 import { readBearerToken, tokensMatch } from './bearer-token.js';
-import { createArticleFetcher, type FetchArticle } from './fetch-article.js';
 import { DEFAULT_JOB_TIME_LIMIT_MS } from './job-time-limit.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 import { readBody } from './read-body.js';

@@ -1,4 +1,4 @@
-import { audit } from '../audit/audit-source.js';
+import { audit } from '../audit-source.js';
 import type { SourceFormat } from '../document.js';
 import { decodeSource } from '../ingest/decode-source.js';
 import { detectFormat } from '../ingest/detect-format.js';

@@ -3,8 +3,8 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { type ArticlePool, createArticlePool } from '../batch/thread-pool.js';
+import { classifyAddress } from '../ingest/fetch-article.js';
 import { type CreateAppOptions, createApp } from './create-app.js';
-import { classifyAddress } from './fetch-article.js';
 import { loadWebAssets, type WebAssets } from './web-assets.js';
 
 export interface StartServerOptions extends Omit<CreateAppOptions, 'staticAssets'> {

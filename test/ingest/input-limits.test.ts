@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/audit/audit-source.js';
+import { audit } from '../../src/audit-source.js';
 import type { SourceFormat } from '../../src/document.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { InputError } from '../../src/ingest/input-error.js';
