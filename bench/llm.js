@@ -10,7 +10,30 @@ import { createLlmRuntime } from '../dist/llm/create-llm-runtime.js';
 import { loadLlmConfig } from '../dist/llm/load-llm-config.js';
 import { optimize } from '../dist/optimize.js';
 import { createLlmWriter } from '../dist/write/llm/llm-writer.js';
-import { buildSingleShotMessages } from '../dist/write/llm/prompts.js';
+import { buildPlanMessages, delimitSource } from '../dist/write/llm/prompts.js';
+
+/** The whole job in one prompt, as a user would ask a chatbot: the pipeline's tokens are compared with it. */
+function buildSingleShotMessages({ locale, minWords, source }) {
+  // The same system rules as the pipeline's prompts.
+  const [system] = buildPlanMessages({
+    locale,
+    minWords,
+    sourceLanguage: 'fr',
+    numberedSource: '',
+    minSections: 3,
+  });
+  return [
+    system,
+    {
+      role: 'user',
+      content: [
+        `Rends cet article compatible SEO, avec des intertitres, en français, d’au moins ${minWords} mots.`,
+        'Donne aussi le titre SEO, la méta-description et le slug.',
+        delimitSource(source),
+      ].join('\n'),
+    },
+  ];
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(`${root}examples/talents-ia.txt`, 'utf8');

@@ -2,7 +2,6 @@ import type { Root } from 'mdast';
 
 /** The varieties of French an article can be written in. */
 export const LOCALES = ['fr-FR', 'fr-CA', 'fr-BE', 'fr-CH'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 /** Everything a search engine and a social network read about the page, besides the body. */
 export interface ArticleMetadata {

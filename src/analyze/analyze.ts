@@ -52,56 +52,11 @@ const SYLLABLES_PER_NUMBER = 2;
  * never tokenize again. Pure: no I/O.
  */
 export function analyze(document: Document, options: AnalyzeOptions = {}): Analysis {
-  const rawBlocks = collectBlocks(document.tree);
-  const blocks: Block[] = [];
-  const sentences: AnalyzedSentence[] = [];
-  const words: AnalyzedWord[] = [];
-  const headings: Heading[] = [];
-  const links: Link[] = [];
-  const images: Image[] = [];
   const siteHost = hostOf(options.siteUrl ?? document.metadata.url ?? null);
-  const blockWordRanges: { start: number; end: number }[] = [];
-  let text = '';
-
-  for (const raw of rawBlocks) {
-    if (text.length > 0) text += BLOCK_SEPARATOR;
-    const offset = text.length;
-    text += raw.text;
-    const block: Block = {
-      index: blocks.length,
-      kind: raw.kind,
-      depth: raw.depth,
-      nodeIndex: raw.nodeIndex,
-      text: raw.text,
-      start: offset,
-      end: offset + raw.text.length,
-      sentenceStart: sentences.length,
-      sentenceEnd: sentences.length,
-      wordCount: 0,
-    };
-    const wordStart = words.length;
-    if (raw.kind === 'heading') {
-      headings.push({
-        text: raw.text,
-        start: block.start,
-        end: block.end,
-        blockIndex: block.index,
-        depth: raw.depth,
-      });
-      block.wordCount = appendWords(raw.text, offset, words).wordCount;
-    } else {
-      for (const span of segmentSentences(raw.text)) {
-        const sentence = analyzeSentence(span, offset, block.index, words);
-        sentences.push(sentence);
-        block.wordCount += sentence.wordCount;
-      }
-      block.sentenceEnd = sentences.length;
-    }
-    blockWordRanges.push({ start: wordStart, end: words.length });
-    collectLinks(raw, offset, siteHost, links);
-    images.push(...raw.images);
-    blocks.push(block);
-  }
+  const { text, blocks, sentences, words, headings, links, images, blockWordRanges } = readBlocks(
+    collectBlocks(document.tree),
+    siteHost,
+  );
 
   const sections = buildSections(blocks, text, sentences, words);
   const firstSubheading = blocks.find((block) => block.kind === 'heading' && block.depth >= 2);
@@ -179,6 +134,59 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
     facts: extractFacts(text, words, sentences),
     statistics,
   };
+}
+
+/** The text of every block, read once: sentences, words, headings, links and images, with their offsets. */
+function readBlocks(rawBlocks: readonly RawBlock[], siteHost: string | null) {
+  const blocks: Block[] = [];
+  const sentences: AnalyzedSentence[] = [];
+  const words: AnalyzedWord[] = [];
+  const headings: Heading[] = [];
+  const links: Link[] = [];
+  const images: Image[] = [];
+  const blockWordRanges: { start: number; end: number }[] = [];
+  let text = '';
+
+  for (const raw of rawBlocks) {
+    if (text.length > 0) text += BLOCK_SEPARATOR;
+    const offset = text.length;
+    text += raw.text;
+    const block: Block = {
+      index: blocks.length,
+      kind: raw.kind,
+      depth: raw.depth,
+      nodeIndex: raw.nodeIndex,
+      text: raw.text,
+      start: offset,
+      end: offset + raw.text.length,
+      sentenceStart: sentences.length,
+      sentenceEnd: sentences.length,
+      wordCount: 0,
+    };
+    const wordStart = words.length;
+    if (raw.kind === 'heading') {
+      headings.push({
+        text: raw.text,
+        start: block.start,
+        end: block.end,
+        blockIndex: block.index,
+        depth: raw.depth,
+      });
+      block.wordCount = appendWords(raw.text, offset, words).wordCount;
+    } else {
+      for (const span of segmentSentences(raw.text)) {
+        const sentence = analyzeSentence(span, offset, block.index, words);
+        sentences.push(sentence);
+        block.wordCount += sentence.wordCount;
+      }
+      block.sentenceEnd = sentences.length;
+    }
+    blockWordRanges.push({ start: wordStart, end: words.length });
+    collectLinks(raw, offset, siteHost, links);
+    images.push(...raw.images);
+    blocks.push(block);
+  }
+  return { text, blocks, sentences, words, headings, links, images, blockWordRanges };
 }
 
 function pick(...values: readonly (string | null | undefined)[]): string | null {

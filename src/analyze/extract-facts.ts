@@ -78,7 +78,7 @@ export function extractFacts(
 }
 
 /** Canonical key of a figure: its digits (decimal comma as point) and its unit. */
-export function figureKey(numberText: string, unit: string | null): string {
+function figureKey(numberText: string, unit: string | null): string {
   const compact = numberText.replace(/[\s\u00a0\u202f]/g, '');
   let digits = compact.replace(/[^0-9.,]/g, '');
   // « 1.000 » and « 1,000 » as thousands separators: keep only the decimal part after a comma with 1–2 digits.

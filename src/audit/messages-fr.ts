@@ -232,6 +232,3 @@ export function renderMessage(messageId: string, params: MessageParams = {}): st
   if (template === undefined) throw new Error(`No French message for ${messageId}`);
   return template(params);
 }
-
-/** Every message id, so tests can check that each assessment outcome has a wording. */
-export const MESSAGE_IDS: readonly string[] = Object.freeze(Object.keys(MESSAGES));

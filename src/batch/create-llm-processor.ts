@@ -1,8 +1,5 @@
-import { LlmBudget, withBudget } from '../llm/budget.js';
-import { createLanguageModel } from '../llm/create-language-model.js';
-import { type LlmConfig, toProviderSettings } from '../llm/load-llm-config.js';
-import { ResponseCache, withCache } from '../llm/response-cache.js';
-import { withRetries } from '../llm/with-retries.js';
+import { createLlmRuntime } from '../llm/create-llm-runtime.js';
+import type { LlmConfig } from '../llm/load-llm-config.js';
 import { createLlmWriter } from '../write/llm/llm-writer.js';
 import type { ArticleProcessor } from './article-processor.js';
 import { ProviderGate, withProviderGate } from './provider-gate.js';
@@ -27,24 +24,15 @@ export interface LlmProcessorOptions {
  */
 export function createLlmProcessor(options: LlmProcessorOptions): ArticleProcessor {
   const { config } = options;
-  const provider = createLanguageModel(toProviderSettings(config));
   const gate = new ProviderGate({ maxInFlight: options.callsInFlight ?? 8 });
-  const reliable = withRetries(withProviderGate(provider, gate), {
-    maxRetries: config.maxRetries,
-    timeoutMs: config.timeoutMs,
-    secrets: [config.apiKey],
-  });
-  const cache = config.cache.enabled ? new ResponseCache({ dir: config.cache.dir }) : undefined;
+  // The one composer of the stack; the gate goes under the retries, shared by every article.
+  const runtime = createLlmRuntime(config, { wrapProvider: (provider) => withProviderGate(provider, gate) });
+  const { reliableModel } = runtime;
   return {
     concurrency: Math.max(1, options.concurrency ?? 4),
-    description: `${provider.provider}:${provider.modelId}, ${Math.max(1, options.concurrency ?? 4)} articles at once`,
+    description: `${reliableModel.provider}:${reliableModel.modelId}, ${Math.max(1, options.concurrency ?? 4)} articles at once`,
     async process(task) {
-      const budget = new LlmBudget({
-        maxCalls: config.maxCalls,
-        maxTokens: config.maxTokens,
-        prices: config.prices,
-      });
-      const model = withCache(withBudget(reliable, budget), cache, { budget });
+      const { model, budget } = runtime.forArticle();
       const writer = createLlmWriter({
         model,
         concurrency: config.concurrency,

@@ -3,7 +3,7 @@ import { auditDocument } from '../audit/audit.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { SourceFormat } from '../document.js';
 import { ingest } from '../ingest/ingest.js';
-import { readSource } from '../ingest/read-source.js';
+import { readInput } from '../ingest/read-input.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { formatReport } from './format-report.js';
@@ -20,6 +20,7 @@ interface AuditCommandOptions {
   siteUrl?: string;
   format?: string;
   json?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 const FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
@@ -32,7 +33,7 @@ export function registerAuditCommand(
   program
     .command('audit')
     .description('Audit an article: French SEO and readability report with scores out of 100.')
-    .argument('<file>', 'article to audit (.txt, .md, .html), or - for standard input')
+    .argument('<file>', 'article to audit (.txt, .md, .html), - for standard input, or an http(s) address')
     .option('-k, --keyphrase <text>', 'focus keyphrase (default: front matter keyphrase)')
     .option('--synonyms <list>', 'comma-separated synonyms of the keyphrase', parseList)
     .option('-t, --title <text>', 'SEO title (default: front matter title, HTML <title> or the H1)')
@@ -50,14 +51,22 @@ export function registerAuditCommand(
       `input format: ${FORMATS.join(', ')} (default: from the extension and content)`,
     )
     .option('--json', 'print the report as JSON')
+    .option('--allow-private-urls', 'let an address reach loopback and private networks (refused by default)')
     .action(async (file: string, options: AuditCommandOptions) => {
       if (options.format !== undefined && !FORMATS.includes(options.format as SourceFormat)) {
         throw new UsageError(`unknown format "${options.format}": expected one of ${FORMATS.join(', ')}.`);
       }
-      const source = await readSource(file, { stdin: context.stdin });
+      const source = await readInput(file, {
+        stdin: context.stdin,
+        allowPrivateUrls: options.allowPrivateUrls === true,
+        ...(context.signal ? { signal: context.signal } : {}),
+      });
       const document = await ingest(source.text, {
-        fileName: source.fileName,
-        ...(options.format ? { format: options.format as SourceFormat } : {}),
+        ...(source.fileName ? { fileName: source.fileName } : {}),
+        ...(source.url ? { url: source.url } : {}),
+        ...(options.format || source.format
+          ? { format: (options.format ?? source.format) as SourceFormat }
+          : {}),
       });
       const report = auditDocument(document, {
         keyphrase: options.keyphrase,

@@ -5,9 +5,10 @@ import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import { isValidDate, quote } from '../check-metadata.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
+import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
@@ -59,8 +60,9 @@ async function createLocalProcessor(
   sizes: { threads: number; concurrency: number },
 ): Promise<{ processor: ArticleProcessor; writerName: string }> {
   checkWriterName(options.writer);
-  const { createCliWriter } = await import('./create-cli-writer.js');
-  const { writer, config } = await createCliWriter({
+  const { loadCliLlmConfig } = await import('./create-cli-writer.js');
+  // The configuration only: the LLM processor builds the one provider of the batch.
+  const config = await loadCliLlmConfig({
     cwd: process.cwd(),
     env: context.env,
     flags: writerFlags(options),
@@ -75,7 +77,7 @@ async function createLocalProcessor(
       callsInFlight: options.callsInFlight,
       ...(context.signal ? { signal: context.signal } : {}),
     });
-    return { processor, writerName: writer.name };
+    return { processor, writerName: `${config.provider}:${config.model}` };
   }
   const [{ createThreadProcessor }, { readTestJobDelay }] = await Promise.all([
     import('../batch/create-thread-processor.js'),
@@ -91,7 +93,7 @@ async function createLocalProcessor(
       'plume: optimize-worker-thread.js not found beside the CLI: running on the main thread.\n',
     );
   }
-  return { processor, writerName: writer.name };
+  return { processor, writerName: 'offline' };
 }
 
 /** Redis errors are one line: unreachable at start is a setup problem (exit 2), lost later a failure (exit 1). */
@@ -342,7 +344,9 @@ function validateArticleOptions(options: BatchCommandOptions): BatchArticleOptio
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
-    throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+    throw new UsageError(
+      `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
+    );
   }
   return {
     minWords: options.minWords,

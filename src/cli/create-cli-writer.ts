@@ -26,21 +26,12 @@ export interface CliWriter {
  * file); then the LLM writer over the full stack: cache, budget, retries.
  */
 export async function createCliWriter(options: CliWriterOptions): Promise<CliWriter> {
-  if (options.writer === 'offline' || !mayHaveProvider(options)) return { writer: createOfflineWriter() };
-  // The LLM stack (AI SDK, zod) is loaded only when a provider may be configured: it weighs on start-up.
-  const [{ loadLlmConfig }, { createLlmRuntime }, { createLlmWriter }] = await Promise.all([
-    import('../llm/load-llm-config.js'),
+  const config = await loadCliLlmConfig(options);
+  if (config === undefined) return { writer: createOfflineWriter() };
+  const [{ createLlmRuntime }, { createLlmWriter }] = await Promise.all([
     import('../llm/create-llm-runtime.js'),
     import('../write/llm/llm-writer.js'),
   ]);
-  const config = await loadLlmConfig({
-    cwd: options.cwd,
-    env: options.env,
-    flags: options.flags,
-    optional: true,
-    ...(options.configPath ? { configPath: options.configPath } : {}),
-  });
-  if (config === undefined) return { writer: createOfflineWriter() };
   const runtime = createLlmRuntime(config);
   const { model, budget } = runtime.forArticle();
   return {
@@ -53,6 +44,23 @@ export async function createCliWriter(options: CliWriterOptions): Promise<CliWri
     budget,
     config,
   };
+}
+
+/**
+ * The LLM configuration the flags, environment and config file give, or undefined for the
+ * offline writer. The batch builds its own stack from it (one provider for all articles).
+ */
+export async function loadCliLlmConfig(options: CliWriterOptions): Promise<LlmConfig | undefined> {
+  if (options.writer === 'offline' || !mayHaveProvider(options)) return undefined;
+  // The LLM stack (AI SDK, zod) is loaded only when a provider may be configured: it weighs on start-up.
+  const { loadLlmConfig } = await import('../llm/load-llm-config.js');
+  return loadLlmConfig({
+    cwd: options.cwd,
+    env: options.env,
+    flags: options.flags,
+    optional: true,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+  });
 }
 
 /** A provider can only come from a flag, PLUME_PROVIDER or a configuration file. */

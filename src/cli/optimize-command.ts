@@ -2,13 +2,16 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
+import { isHttpUrl, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
-import { readSource } from '../ingest/read-source.js';
+import { readInput } from '../ingest/read-input.js';
+import { isValidSlug } from '../plan/build-slug.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
+import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
+import { writeToStream } from './write-to-stream.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
 interface OptimizeCommandOptions extends WriterFlagOptions {
@@ -30,6 +33,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   force?: boolean;
   concurrency?: string;
   locale: string;
+  allowPrivateUrls?: boolean;
 }
 
 const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
@@ -56,7 +60,7 @@ export function registerOptimizeCommand(
   const command = program
     .command('optimize')
     .description('Turn an article into a structured, SEO-ready French article (Markdown, HTML and report).')
-    .argument('<file>', 'article to optimize (.txt, .md, .html), or - for standard input')
+    .argument('<file>', 'article to optimize (.txt, .md, .html), - for standard input, or an http(s) address')
     .option(
       '-o, --output <dir>',
       'directory for <slug>.md, <slug>.html and <slug>.report.json, or - for stdout',
@@ -86,89 +90,115 @@ export function registerOptimizeCommand(
     .option('--json', 'print the summary as JSON instead of text')
     .option('--force', 'replace output files that Plume did not write')
     .option('--concurrency <n>', 'sections written at once with an LLM provider (default: 4)')
-    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR');
-  addWriterOptions(command).action(async (file: string, options: OptimizeCommandOptions) => {
-    const format = validateOptions(options);
-    // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-    const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
-      await Promise.all([
-        import('../optimize.js'),
-        import('../render/render-json.js'),
-        import('./format-summary.js'),
-        import('./write-output-files.js'),
-        import('./create-cli-writer.js'),
-      ]);
-    const source = await readSource(file, { stdin: context.stdin });
-    const { writer, budget } = await createCliWriter({
-      cwd: process.cwd(),
-      env: context.env,
-      ...(options.writer ? { writer: options.writer } : {}),
-      ...(options.config ? { configPath: options.config } : {}),
-      flags: {
-        ...writerFlags(options),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      },
-    });
-    const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
-    const result = await optimize(source.text, {
-      writer,
-      locale: options.locale,
-      onProgress: progress,
-      signal: context.signal,
-      ...(source.fileName ? { fileName: source.fileName } : {}),
-      ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
-      ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
-      ...(options.title ? { title: options.title } : {}),
-      ...(options.description ? { description: options.description } : {}),
-      ...(options.slug ? { slug: options.slug } : {}),
-      ...(options.siteName ? { siteName: options.siteName } : {}),
-      ...(options.author ? { author: options.author } : {}),
-      ...(options.url ? { canonicalUrl: options.url } : {}),
-      ...(options.date ? { date: options.date } : {}),
-      minWords: options.minWords,
-      tableOfContents: options.toc,
-      faq: options.faq === true,
-      now: () => new Date(),
-    });
-    if (budget) {
-      const { billedStats } = await import('../llm/budget.js');
-      Object.assign(result.report.writerStats, billedStats(budget.report()));
-    }
-    const contents: Record<OutputFormat, string> = {
-      md: result.markdown,
-      html: result.html,
-      json: renderJson(result),
-    };
-    const sourceName = file === '-' ? 'entrée standard' : file;
-    if (options.output === '-') {
-      context.stdout.write(contents[format ?? 'md']);
-      context.stderr.write(
-        options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
-      );
-    } else {
-      const names: Record<OutputFormat, string> = {
-        md: `${result.article.metadata.slug}.md`,
-        html: `${result.article.metadata.slug}.html`,
-        json: `${result.article.metadata.slug}.report.json`,
-      };
-      const wanted = format ? [format] : OUTPUT_FORMATS;
-      const written = await writeOutputFiles(
-        options.output ?? 'out',
-        wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
-        { force: options.force === true, ...(file === '-' ? {} : { protectedPaths: [resolve(file)] }) },
-      );
-      context.stdout.write(
-        options.json
-          ? renderJson(result)
-          : formatSummary(result, {
-              sourceName: file === '-' ? sourceName : basename(file),
-              written,
-              color: context.color,
-            }),
-      );
-    }
-    setExitCode(result.report.passed ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
+    .option(
+      '--allow-private-urls',
+      'let an address reach loopback and private networks (refused by default)',
+    );
+  addWriterOptions(command).action((file: string, options: OptimizeCommandOptions) =>
+    runOptimizeCommand(file, options, context, setExitCode),
+  );
+}
+
+/** `plume optimize <file>`: read, optimize, write the files (or stdout) and set the exit code. */
+async function runOptimizeCommand(
+  file: string,
+  options: OptimizeCommandOptions,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const format = validateOptions(options);
+  // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
+  const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
+    await Promise.all([
+      import('../optimize.js'),
+      import('../render/render-json.js'),
+      import('./format-summary.js'),
+      import('./write-output-files.js'),
+      import('./create-cli-writer.js'),
+    ]);
+  const source = await readInput(file, {
+    stdin: context.stdin,
+    allowPrivateUrls: options.allowPrivateUrls === true,
+    ...(context.signal ? { signal: context.signal } : {}),
   });
+  const { writer, budget } = await createCliWriter({
+    cwd: process.cwd(),
+    env: context.env,
+    ...(options.writer ? { writer: options.writer } : {}),
+    ...(options.config ? { configPath: options.config } : {}),
+    flags: {
+      ...writerFlags(options),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    },
+  });
+  const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
+  const result = await optimize(source.text, {
+    writer,
+    locale: options.locale,
+    onProgress: progress,
+    signal: context.signal,
+    ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    ...(options.inputFormat || source.format
+      ? { format: (options.inputFormat ?? source.format) as SourceFormat }
+      : {}),
+    ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
+    ...(options.slug ? { slug: options.slug } : {}),
+    ...(options.siteName ? { siteName: options.siteName } : {}),
+    ...(options.author ? { author: options.author } : {}),
+    ...(options.url ? { canonicalUrl: options.url } : {}),
+    ...(options.date ? { date: options.date } : {}),
+    minWords: options.minWords,
+    tableOfContents: options.toc,
+    faq: options.faq === true,
+    now: () => new Date(),
+  });
+  if (budget) {
+    const { billedStats } = await import('../llm/budget.js');
+    Object.assign(result.report.writerStats, billedStats(budget.report()));
+  }
+  const contents: Record<OutputFormat, string> = {
+    md: result.markdown,
+    html: result.html,
+    json: renderJson(result),
+  };
+  const sourceName = file === '-' ? 'entrée standard' : file;
+  if (options.output === '-') {
+    await writeToStream(context.stdout, contents[format ?? 'md']);
+    context.stderr.write(
+      options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
+    );
+  } else {
+    const names: Record<OutputFormat, string> = {
+      md: `${result.article.metadata.slug}.md`,
+      html: `${result.article.metadata.slug}.html`,
+      json: `${result.article.metadata.slug}.report.json`,
+    };
+    const wanted = format ? [format] : OUTPUT_FORMATS;
+    const written = await writeOutputFiles(
+      options.output ?? 'out',
+      wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
+      {
+        force: options.force === true,
+        ...(source.fileName ? { protectedPaths: [resolve(source.fileName)] } : {}),
+      },
+    );
+    context.stdout.write(
+      options.json
+        ? renderJson(result)
+        : formatSummary(result, {
+            sourceName: source.fileName ? basename(source.fileName) : sourceName,
+            written,
+            color: context.color,
+          }),
+    );
+  }
+  // A model that failed and was replaced by offline work is not « done », even if the constraints hold.
+  const done = result.report.passed && result.report.writerStats.degraded !== true;
+  setExitCode(done ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
 }
 
 function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefined {
@@ -183,14 +213,23 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
     );
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
-    throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+    throw new UsageError(
+      `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
+    );
+  }
+  if (options.slug !== undefined && !isValidSlug(options.slug)) {
+    throw new UsageError(
+      `--slug « ${quote(options.slug)} » invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.`,
+    );
   }
   if (!isLocale(options.locale)) {
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   checkWriterName(options.writer);
-  if (options.url !== undefined && !/^https?:\/\/[^\s]+$/.test(options.url)) {
-    throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
+  if (options.url !== undefined && !isHttpUrl(options.url)) {
+    throw new UsageError(
+      `--url « ${quote(options.url)} » invalide : une adresse http ou https est attendue.`,
+    );
   }
   return options.format as OutputFormat | undefined;
 }

@@ -29,6 +29,10 @@ export interface ErrorClassification {
 const KIND_BY_NAME: Readonly<Record<string, ErrorKind>> = {
   InputError: 'input',
   UsageError: 'input',
+  // A page given by address that cannot be read: refused address, timeout, not HTML, too large.
+  FetchArticleError: 'input',
+  // The output folder (-o) is the user's: full, read-only, not theirs, or a name outside it.
+  OutputError: 'input',
   LlmConfigError: 'setup',
   LlmAuthenticationError: 'setup',
   ServerConfigError: 'setup',

@@ -12,6 +12,8 @@ export type InputErrorCode =
   | 'unreadable'
   | 'unsupported-format'
   | 'no-article'
+  /** An imposed slug, URL or date that cannot be published (front matter, library option): French message. */
+  | 'invalid-metadata'
   /** Beyond one of `INPUT_LIMITS`: its message (French, input quoted to 80 characters) says which. */
   | 'too-complex';
 

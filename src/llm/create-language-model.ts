@@ -30,6 +30,7 @@ import {
   LlmRateLimitError,
   LlmResponseError,
   LlmTruncatedError,
+  redactAnswer,
   redactSecrets,
   shortenForMessage,
 } from './llm-errors.js';
@@ -308,8 +309,9 @@ export function createLanguageModel(
         ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
         ...(request.signal ? { abortSignal: request.signal } : {}),
       });
+      // Before anything else reads it (the writer, the cache): an answer that echoes the key loses it.
       return {
-        text: result.text,
+        text: redactAnswer(result.text, context.secrets),
         usage: { inputTokens: result.usage.inputTokens ?? 0, outputTokens: result.usage.outputTokens ?? 0 },
         finishReason: mapFinishReason(result.finishReason),
       };
@@ -318,7 +320,7 @@ export function createLanguageModel(
       // or plain bad JSON): hand the text back; `withRetries` judges it.
       if (NoObjectGeneratedError.isInstance(error)) {
         return {
-          text: error.text ?? '',
+          text: redactAnswer(error.text ?? '', context.secrets),
           usage: { inputTokens: error.usage?.inputTokens ?? 0, outputTokens: error.usage?.outputTokens ?? 0 },
           finishReason: mapFinishReason(error.finishReason),
         };

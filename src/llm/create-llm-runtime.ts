@@ -1,7 +1,7 @@
 /**
  * Puts the layers together, in the one order that counts right:
  *
- *   withCache  ->  withBudget  ->  withRetries  ->  provider
+ *   withCache  ->  withBudget  ->  withRetries  ->  [wrapProvider, e.g. the batch's gate]  ->  provider
  *
  * - the cache is outermost: a hit makes no call, so it neither spends nor is
  *   stopped by the budget (it is counted as a cache hit);
@@ -23,6 +23,11 @@ export interface LlmRuntimeDependencies extends ProviderDependencies {
   retry?: Omit<RetryOptions, 'maxRetries' | 'timeoutMs' | 'secrets'>;
   /** Use this cache instead of one built from `config.cache` (still off when `config.cache.enabled` is false). */
   cache?: ResponseCache;
+  /**
+   * Wraps the bare provider, under the retries: the batch's gate on calls in flight
+   * (`batch/provider-gate.ts`), so that each attempt, not each call, takes a place.
+   */
+  wrapProvider?: (provider: LanguageModel) => LanguageModel;
 }
 
 /** One article's model and its budget. */
@@ -47,7 +52,8 @@ export interface LlmRuntime {
  * article, each with its own budget.
  */
 export function createLlmRuntime(config: LlmConfig, dependencies: LlmRuntimeDependencies = {}): LlmRuntime {
-  const provider = createLanguageModel(toProviderSettings(config), dependencies);
+  const bare = createLanguageModel(toProviderSettings(config), dependencies);
+  const provider = dependencies.wrapProvider ? dependencies.wrapProvider(bare) : bare;
   const reliableModel = withRetries(provider, {
     ...dependencies.retry,
     maxRetries: config.maxRetries,

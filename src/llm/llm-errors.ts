@@ -41,6 +41,22 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   return redacted;
 }
 
+/**
+ * Returns a model's answer with every known secret (the API key) replaced by
+ * `[redacted]`. Only the exact secrets: an answer is article text, where the
+ * key-shaped patterns of `redactSecrets` could cut real words. A provider or a
+ * proxy that echoes the `Authorization` header must not put the key into the
+ * article, the report or the cache.
+ */
+export function redactAnswer(text: string, secrets: readonly (string | undefined)[]): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.trim().length < 4) continue;
+    redacted = redacted.split(secret).join(REDACTED);
+  }
+  return redacted;
+}
+
 /** Keeps a provider's text short enough for a one-line message. */
 export function shortenForMessage(text: string, maxLength = 300): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

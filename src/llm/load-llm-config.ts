@@ -359,15 +359,3 @@ export function toProviderSettings(config: LlmConfig): ProviderSettings {
     ...(config.modelPath ? { modelPath: config.modelPath } : {}),
   };
 }
-
-/** A one-line, secret-free description for logs and `--verbose`: « openai gpt-4o-mini, key from OPENAI_API_KEY ». */
-export function describeLlmConfig(config: LlmConfig): string {
-  const where = config.baseUrl ? ` at ${config.baseUrl}` : '';
-  const key =
-    config.provider === 'local'
-      ? `file ${config.modelPath ?? config.model}`
-      : config.apiKey
-        ? `key from ${config.apiKeySource}`
-        : `no key (${config.apiKeySource} is not set)`;
-  return `${config.provider} ${config.model}${where}, ${key}, cache ${config.cache.enabled ? config.cache.dir : 'off'}`;
-}

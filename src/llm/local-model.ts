@@ -1,7 +1,8 @@
 /**
  * The `local` provider: a GGUF model run in-process by node-llama-cpp 3.21.1.
- * The package is an optional dependency, imported dynamically on the first
- * call only, so Plume installs and runs without it. It is asked never to
+ * The package is an optional peer dependency (≈ 720 MB of binaries, not
+ * installed by `npm ci`), imported dynamically on the first call only, so
+ * Plume installs and runs without it. It is asked never to
  * compile or download anything (`build: 'never'`): a machine without a
  * prebuilt binary gets a clear error instead of a surprise build.
  */
@@ -18,7 +19,8 @@ import { LlmConfigError, LlmResponseError } from './llm-errors.js';
 
 export const LOCAL_MODEL_PACKAGE = 'node-llama-cpp';
 export const LOCAL_MODEL_PACKAGE_VERSION = '3.21.1';
-const INSTALL_HINT = `install it with npm i -E ${LOCAL_MODEL_PACKAGE}@${LOCAL_MODEL_PACKAGE_VERSION}`;
+/** The command that installs the one version Plume is tested with. */
+export const LOCAL_MODEL_INSTALL_COMMAND = `npm i -E ${LOCAL_MODEL_PACKAGE}@${LOCAL_MODEL_PACKAGE_VERSION}`;
 
 /** Every GGUF file starts with these 4 bytes. */
 const GGUF_MAGIC = 'GGUF';
@@ -124,16 +126,17 @@ export async function loadLlamaModule(importModule: ImportLlamaModule = defaultI
   } catch (error) {
     if (isModuleNotFound(error))
       throw new LlmConfigError(
-        `the local provider needs ${LOCAL_MODEL_PACKAGE}, which is not installed: ${INSTALL_HINT}`,
+        `le fournisseur local a besoin de ${LOCAL_MODEL_PACKAGE}, qui n’est pas installé (dépendance facultative, environ 720 Mo) : installez-le avec ${LOCAL_MODEL_INSTALL_COMMAND}`,
       );
-    throw new LlmConfigError(`${LOCAL_MODEL_PACKAGE} failed to load (${String(error)}): ${INSTALL_HINT}`, {
-      cause: error,
-    });
+    throw new LlmConfigError(
+      `${LOCAL_MODEL_PACKAGE} n’a pas pu être chargé (${String(error).split('\n')[0]?.slice(0, 80)}) : réinstallez-le avec ${LOCAL_MODEL_INSTALL_COMMAND}`,
+      { cause: error },
+    );
   }
   const candidate = loaded as Partial<LlamaModule> | undefined;
   if (typeof candidate?.getLlama !== 'function' || typeof candidate.LlamaChatSession !== 'function')
     throw new LlmConfigError(
-      `${LOCAL_MODEL_PACKAGE} does not look like version ${LOCAL_MODEL_PACKAGE_VERSION}: ${INSTALL_HINT}`,
+      `${LOCAL_MODEL_PACKAGE} installé ne ressemble pas à la version ${LOCAL_MODEL_PACKAGE_VERSION} : installez-la avec ${LOCAL_MODEL_INSTALL_COMMAND}`,
     );
   return candidate as LlamaModule;
 }

@@ -33,6 +33,13 @@ export interface WriterStats {
   estimatedCostUsd: number | null;
   /** What the writer wants the reader of the report to know (in French). */
   notes: string[];
+  /**
+   * Set when the model failed and offline work took its place (the offline plan, or the offline
+   * article): the article is written, but not what was asked for, and the CLI exits 3.
+   */
+  degraded?: boolean;
+  /** Set when the per-article cap on calls or tokens was reached: no more calls, the best draft was kept. */
+  budgetSpent?: boolean;
 }
 
 export function emptyWriterStats(): WriterStats {

@@ -12,11 +12,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Six articles: the Markdown and HTML golden inputs and the three variants of the example. */
 const INPUTS = ['articles/*.{md,html}', 'articles/variants'];
-/** Test timings: a job waits 300 ms (test-only delay); a dead worker's lock expires after 1 s. */
+/**
+ * Test timings: a job waits 300 ms (test-only delay); a dead worker's lock expires after 2 s (a live
+ * worker renews it every second, which a loaded machine still manages).
+ */
 const WORKER_ENV = {
   PLUME_TEST_JOB_DELAY_MS: '300',
-  PLUME_QUEUE_LOCK_DURATION_MS: '1000',
-  PLUME_QUEUE_STALLED_INTERVAL_MS: '500',
+  PLUME_QUEUE_LOCK_DURATION_MS: '2000',
+  PLUME_QUEUE_STALLED_INTERVAL_MS: '1000',
 };
 
 const jobLines = (log: string, verb: string) =>
@@ -56,7 +59,8 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
 
   it('takes back the job of a worker killed mid-job: every article done exactly once, and the batch exits', async () => {
     const workerArgs = ['worker', '--queue', redis.url, '--concurrency', '1'];
-    const doomed = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
+    // The doomed worker never gets to finish its job, however late the kill comes.
+    const doomed = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, PLUME_TEST_JOB_DELAY_MS: '600000' } });
     const survivor = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
     try {
       await Promise.all([doomed.waitFor(/^plume worker: ready/), survivor.waitFor(/^plume worker: ready/)]);

@@ -157,6 +157,72 @@ describe('plume optimize with an LLM provider', () => {
     expect(run.stdout).toMatch(/● échec +Langue/);
   });
 
+  it('a provider that echoes the Authorization header: the key reaches no file, not even the cache', async () => {
+    // Every answer quotes the header it received, as a misbehaving proxy or a debug endpoint would.
+    const echoing: HttpScript = async (request, call, recorded) => {
+      const answer = await COOPERATIVE(request, call);
+      const header = String(recorded.headers.authorization);
+      if (typeof answer !== 'string') return answer;
+      // JSON answers (plan, headings, metadata) carry it in a string field; text answers in a sentence.
+      return answer.startsWith('{')
+        ? answer.replace(/"h1":"/, `"h1":"${header} `)
+        : `${answer}\n\nEn-tête reçu : ${header}.`;
+    };
+    const server = await startServer(echoing);
+    const { cwd, output, run: pending } = optimizeWithServer(server);
+    const run = await pending;
+    expect([0, 3]).toContain(run.code);
+    const written = readdirSync(output).map((file) => readFileSync(join(output, file), 'utf8'));
+    expect(written).toHaveLength(3);
+    const cacheDirectory = join(cwd, 'cache');
+    const cached = readdirSync(cacheDirectory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    expect(cached.length).toBeGreaterThan(0);
+    // The echo did reach Plume: it is there, without the key.
+    expect(written.join('\n')).toMatch(/En-tête reçu\s*:\s*Bearer\s+\\?\[redacted\]/);
+    expectNoKey(run.stdout, run.stderr, ...written, ...cached);
+  });
+
+  it('a model that answers plain English, never a plan: exit 3, offline plan, the summary says so in French', async () => {
+    const server = await startServer(
+      () => 'Sure! Here is a great article about the four-day week. It is very good.',
+    );
+    const { output, run: pending } = optimizeWithServer(server, [
+      '--repair-rounds',
+      '0',
+      '--max-retries',
+      '0',
+    ]);
+    const run = await pending;
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(3);
+    expect(readdirSync(output)).toHaveLength(3);
+    expect(run.stdout).toContain('Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.');
+    expect(run.stdout).toContain('Sections rédigées par le modèle sur le plan hors ligne.');
+  });
+
+  it('a model that gives neither a plan nor a section: exit 3, the offline article written', async () => {
+    const server = await startServer((request) =>
+      request.jsonSchema ? 'I cannot produce JSON today.' : { http: { status: 400 } },
+    );
+    const { output, run: pending } = optimizeWithServer(server, [
+      '--repair-rounds',
+      '0',
+      '--max-retries',
+      '0',
+    ]);
+    const run = await pending;
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(3);
+    const files = readdirSync(output).sort();
+    expect(files).toHaveLength(3);
+    const report = JSON.parse(readFileSync(join(output, files[2] as string), 'utf8')).report;
+    expect(report.writerStats.degraded).toBe(true);
+    expect(run.stdout).toContain('Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.');
+    expect(run.stdout).toContain('article hors ligne écrit');
+  });
+
   it('--timeout abc: exit 2, the error names --timeout (the flag the user typed)', async () => {
     const cwd = newDirectory();
     const run = await runPlume(

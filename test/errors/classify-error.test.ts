@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { classifyError } from '../../src/errors/classify-error.js';
+import { FetchArticleError } from '../../src/ingest/fetch-article.js';
 import { InputError } from '../../src/ingest/input-error.js';
 import {
   LlmAuthenticationError,
@@ -23,6 +24,11 @@ describe('classifyError', () => {
   it.each([
     ['InputError', new InputError('empty', 'empty'), { kind: 'input', retryable: false }],
     ['UsageError', new UsageError('bad flag'), { kind: 'input', retryable: false }],
+    [
+      'FetchArticleError',
+      new FetchArticleError(504, 'url-timeout', 'La page n’a pas répondu en 10 s.'),
+      { kind: 'input', retryable: false },
+    ],
     ['LlmConfigError', new LlmConfigError('no provider'), { kind: 'setup', retryable: false }],
     [
       'LlmAuthenticationError',

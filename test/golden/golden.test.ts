@@ -344,10 +344,6 @@ const COMMON_CHECKS: Check[] = [
   },
 ];
 
-/** Which common checks a src bug makes fail today, per case (see the final report of the test task). */
-// None today: add `'case': { 'check name': 'what goes wrong' }` when a src bug turns up.
-const KNOWN_COMMON_DEFECTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
-
 const passesEveryConstraint: Check = {
   name: 'passes every hard constraint',
   check: (run) => {
@@ -608,11 +604,9 @@ describe.each(CASES)('golden: %s', (name) => {
     else expect(value).toEqual(JSON.parse(expected));
   });
 
-  const defects = KNOWN_COMMON_DEFECTS[name] ?? {};
   for (const { name: checkName, check, knownDefect } of [...COMMON_CHECKS, ...(CASE_CHECKS[name] ?? [])]) {
-    const defect = knownDefect ?? defects[checkName];
-    const title = defect ? `${checkName} [known defect: ${defect}]` : checkName;
-    (defect ? it.fails : it)(title, async () => {
+    const title = knownDefect ? `${checkName} [known defect: ${knownDefect}]` : checkName;
+    (knownDefect ? it.fails : it)(title, async () => {
       await check(await runCase(name));
     });
   }

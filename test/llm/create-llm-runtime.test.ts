@@ -42,6 +42,33 @@ async function runtimeFor(script: ScriptedResponse[], env: Record<string, string
 const request = (content: string) => ({ messages: [{ role: 'user' as const, content }] });
 
 describe('createLlmRuntime', () => {
+  it('puts wrapProvider (the batch gate) under the retries: it sees every attempt, the budget one call', async () => {
+    server = await startOpenAiTestServer({
+      script: [{ status: 500 }, { content: 'Bonjour.', usage: { inputTokens: 10, outputTokens: 2 } }],
+    });
+    const config = await loadLlmConfig({
+      cwd,
+      env: { PLUME_PROVIDER: 'openai', PLUME_BASE_URL: server.baseUrl, OPENAI_API_KEY: KEY },
+      flags: { maxRetries: 1 },
+    });
+    let attempts = 0;
+    const runtime = createLlmRuntime(config, {
+      retry: { sleep: async () => {} },
+      wrapProvider: (provider) => ({
+        ...provider,
+        complete: (completion) => {
+          attempts += 1;
+          return provider.complete(completion);
+        },
+      }),
+    });
+    const article = runtime.forArticle();
+    expect((await article.model.complete(request('a'))).text).toBe('Bonjour.');
+    expect(attempts).toBe(2);
+    expect(article.budget.report()).toMatchObject({ calls: 1 });
+    expect(runtime.reliableModel).toMatchObject({ provider: 'openai', modelId: 'gpt-4o-mini' });
+  });
+
   it('stacks cache -> budget -> retries -> provider', async () => {
     const { runtime, sleeps, server } = await runtimeFor([
       { status: 429, headers: { 'retry-after': '1' } },

@@ -125,13 +125,15 @@ describe('loadLlamaModule', () => {
     });
     const error = await configError(() => loadLlamaModule(async () => Promise.reject(missing)));
     expect(error.message).toBe(
-      'the local provider needs node-llama-cpp, which is not installed: install it with npm i -E node-llama-cpp@3.21.1',
+      'le fournisseur local a besoin de node-llama-cpp, qui n’est pas installé (dépendance facultative, environ 720 Mo) : installez-le avec npm i -E node-llama-cpp@3.21.1',
     );
   });
 
   it('rejects a module that does not look like node-llama-cpp 3', async () => {
     const error = await configError(() => loadLlamaModule(async () => ({ default: {} })));
-    expect(error.message).toMatch(/does not look like version 3\.21\.1/);
+    expect(error.message).toMatch(
+      /ne ressemble pas à la version 3\.21\.1 : installez-la avec npm i -E node-llama-cpp@3\.21\.1$/,
+    );
   });
 
   const installed = (() => {
@@ -142,8 +144,14 @@ describe('loadLlamaModule', () => {
     }
   })();
 
+  // The default: npm ci leaves the optional peer dependency out, and the real import says how to add it.
+  it.skipIf(installed)('without the package, the real import says how to install it', async () => {
+    const error = await configError(() => loadLlamaModule());
+    expect(error.message).toContain('installez-le avec npm i -E node-llama-cpp@3.21.1');
+  });
+
   it.runIf(installed)(
-    'imports the installed package (optional dependency) without loading a binary',
+    'imports the installed package without loading a binary (skipped unless node-llama-cpp is installed: npm i -E node-llama-cpp@3.21.1)',
     async () => {
       const module = await loadLlamaModule();
       expect(typeof module.getLlama).toBe('function');
@@ -152,7 +160,7 @@ describe('loadLlamaModule', () => {
   );
 
   it.runIf(installed)(
-    'drives the real package with getLlama({ build: "never" }); any failure is a clear config error',
+    'drives the real package with getLlama({ build: "never" }); any failure is a clear config error (skipped unless node-llama-cpp is installed)',
     async () => {
       const real = await loadLlamaModule();
       const seen: unknown[] = [];

@@ -14,9 +14,9 @@ import { LlmBudgetError, LlmResponseError } from '../../llm/llm-errors.js';
 import { buildMetaDescription } from '../../plan/build-meta-description.js';
 import { buildSlug, MAX_SLUG_LENGTH } from '../../plan/build-slug.js';
 import { buildTitle } from '../../plan/build-title.js';
-import { imposedMetadata, planArticle } from '../../plan/plan-article.js';
+import { imposedMetadata } from '../../plan/plan-article.js';
 import type { OutlineSection, Passage, SeoPlan } from '../../plan/seo-plan.js';
-import { materialize } from '../offline-writer.js';
+import { createOfflineWriter, materialize } from '../offline-writer.js';
 import type { Writer, WriterContext, WriterOutput } from '../writer.js';
 import { LlmPlanError } from './llm-writer-errors.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
@@ -64,6 +64,8 @@ interface DraftSection {
   passages: Passage[];
   wordBudget: number;
   nodes: RootContent[];
+  /** True when the model's text could not be had and the section holds the source passages. */
+  fromSource?: boolean;
 }
 
 /**
@@ -76,6 +78,9 @@ interface DraftSection {
 export function createLlmWriter(options: LlmWriterOptions): Writer {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const repairRounds = Math.max(0, options.repairRounds ?? 2);
+  const offline = createOfflineWriter();
+  /** Plans the offline planner made because the model gave none (see `plan`). */
+  const offlinePlans = new WeakSet<SeoPlan>();
 
   const call = async (context: WriterContext, request: CompletionRequest): Promise<string> => {
     const result = await options.model.complete({
@@ -98,64 +103,32 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
 
     async plan(context) {
       context.onProgress?.({ stage: 'plan', message: 'Plan (appel au modèle)' });
-      const source = numberSource(context.analysis);
-      const messages = buildPlanMessages({
-        locale: context.brief.locale,
-        minWords: context.brief.minWords,
-        sourceLanguage: context.analysis.language.language,
-        numberedSource: source.text,
-        minSections: Math.max(
-          3,
-          Math.ceil((context.brief.minWords * BUDGET_MARGIN) / maxSectionBudget(context.config)),
-        ),
-        // The keyphrase of the brief, whatever its origin (flag or front matter): the model must not pick another.
-        ...(context.brief.keyphrase ? { keyphrase: context.brief.keyphrase.text } : {}),
-      });
-      let plan: LlmPlan | null = null;
-      let lastProblem = '';
       try {
-        for (let attempt = 0; attempt < 2 && plan === null; attempt += 1) {
-          const retryNote =
-            attempt === 0
-              ? []
-              : [
-                  {
-                    role: 'user' as const,
-                    content: `Ta réponse n’était pas un JSON valide (${lastProblem}). Réponds uniquement avec le JSON demandé.`,
-                  },
-                ];
-          let text: string;
-          try {
-            text = await call(context, {
-              messages: [...messages, ...retryNote],
-              jsonSchema: LLM_PLAN_JSON_SCHEMA,
-            });
-          } catch (error) {
-            // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
-            const answered = (error as { text?: unknown }).text;
-            if (!(LlmResponseError.isInstance(error) && typeof answered === 'string')) throw error;
-            text = answered;
-          }
-          const parsed = parseJson(text, LLM_PLAN_SCHEMA);
-          if (parsed.ok) plan = parsed.value;
-          else lastProblem = parsed.problem;
-        }
+        return await requestPlan(context);
       } catch (error) {
-        if (!LlmBudgetError.isInstance(error)) throw error;
-        context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
-        return planArticle(context.document, context.analysis, {
-          brief: context.brief,
-          config: context.config,
-        });
+        if (LlmBudgetError.isInstance(error)) {
+          context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
+          return offline.plan(context);
+        }
+        // A plan the model cannot give (prose instead of JSON, refusals, an outage that outlasted the
+        // retries) costs the plan, not the article: the offline planner takes over.
+        if (classifyError(error).kind !== 'provider') throw error;
+        context.stats.notes.push(PLAN_FALLBACK_NOTE);
+        context.stats.degraded = true;
+        const plan = await offline.plan(context);
+        offlinePlans.add(plan);
+        return plan;
       }
-      if (plan === null) {
-        throw new LlmPlanError(`the model did not return a valid plan after 2 attempts (${lastProblem}).`);
-      }
-      return normalizePlan(plan, context, source);
     },
 
     async write(context, plan) {
       const sections = await writeSections(context, plan);
+      if (offlinePlans.has(plan) && sections.every((section) => section.fromSource)) {
+        // The model wrote nothing usable either: the offline article is the best Plume can give.
+        context.stats.notes.push(OFFLINE_ARTICLE_NOTE);
+        return offline.write(context, plan);
+      }
+      if (offlinePlans.has(plan)) context.stats.notes.push(SECTIONS_ON_OFFLINE_PLAN_NOTE);
       let current = { plan, sections };
       let evaluation = evaluate(context, current.plan, current.sections);
       let best = { ...current, evaluation };
@@ -164,7 +137,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         round <= repairRounds && evaluation.failures + repairableProblems(evaluation) > 0;
         round += 1
       ) {
-        if (context.stats.notes.includes(BUDGET_NOTE)) break;
+        if (context.stats.budgetSpent === true) break;
         context.stats.repairRounds += 1;
         context.onProgress?.({ stage: 'repair', message: `Réparation, tour ${round}` });
         current = await repair(context, current, evaluation);
@@ -174,6 +147,51 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       return { tree: assemble(best.plan, best.sections), plan: best.plan } satisfies WriterOutput;
     },
   };
+
+  /** One structured call, and one correction call when the answer is not a valid plan; throws `LlmPlanError` then. */
+  async function requestPlan(context: WriterContext): Promise<SeoPlan> {
+    const source = numberSource(context.analysis);
+    const messages = buildPlanMessages({
+      locale: context.brief.locale,
+      minWords: context.brief.minWords,
+      sourceLanguage: context.analysis.language.language,
+      numberedSource: source.text,
+      minSections: Math.max(
+        3,
+        Math.ceil((context.brief.minWords * BUDGET_MARGIN) / maxSectionBudget(context.config)),
+      ),
+      // The keyphrase of the brief, whatever its origin (flag or front matter): the model must not pick another.
+      ...(context.brief.keyphrase ? { keyphrase: context.brief.keyphrase.text } : {}),
+    });
+    let lastProblem = '';
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const retryNote =
+        attempt === 0
+          ? []
+          : [
+              {
+                role: 'user' as const,
+                content: `Ta réponse n’était pas un JSON valide (${lastProblem}). Réponds uniquement avec le JSON demandé.`,
+              },
+            ];
+      let text: string;
+      try {
+        text = await call(context, {
+          messages: [...messages, ...retryNote],
+          jsonSchema: LLM_PLAN_JSON_SCHEMA,
+        });
+      } catch (error) {
+        // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
+        const answered = (error as { text?: unknown }).text;
+        if (!(LlmResponseError.isInstance(error) && typeof answered === 'string')) throw error;
+        text = answered;
+      }
+      const parsed = parseJson(text, LLM_PLAN_SCHEMA);
+      if (parsed.ok) return normalizePlan(parsed.value, context, source);
+      lastProblem = parsed.problem;
+    }
+    throw new LlmPlanError(`the model did not return a valid plan after 2 attempts (${lastProblem}).`);
+  }
 
   async function writeSections(context: WriterContext, plan: SeoPlan): Promise<DraftSection[]> {
     const drafts: DraftSection[] = [
@@ -225,13 +243,17 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     draft: DraftSection,
     messages: () => ReturnType<typeof buildSectionMessages>,
   ): Promise<RootContent[]> {
-    if (context.stats.notes.includes(BUDGET_NOTE)) return sourceNodes(context, draft.passages);
+    draft.fromSource = true;
+    if (context.stats.budgetSpent === true) return sourceNodes(context, draft.passages);
     try {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
-      if (nodes.length > 0) return nodes;
+      if (nodes.length > 0) {
+        draft.fromSource = false;
+        return nodes;
+      }
       context.stats.notes.push(`Réponse vide pour ${sectionName(draft)} : passages de la source repris.`);
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (isSectionFailure(error)) {
         context.stats.notes.push(
           `${sectionName(draft)} : échec du modèle (${(error as Error).name}), passages de la source repris.`,
@@ -319,13 +341,13 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     section: DraftSection,
     messages: () => ReturnType<typeof buildRepairMessages>,
   ): Promise<RootContent[]> {
-    if (context.stats.notes.includes(BUDGET_NOTE)) return section.nodes;
+    if (context.stats.budgetSpent === true) return section.nodes;
     try {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       return nodes.length > 0 ? nodes : section.nodes;
     } catch (error) {
       if (LlmBudgetError.isInstance(error)) {
-        context.stats.notes.push(BUDGET_NOTE);
+        noteBudgetSpent(context);
         return section.nodes;
       }
       if (isSectionFailure(error)) return section.nodes;
@@ -340,7 +362,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     sections: DraftSection[],
   ): Promise<SeoPlan> {
     const result = evaluation.report.results.find((entry) => entry.id === 'keyphrase-in-subheadings');
-    if (!result || result.score >= 8 || context.stats.notes.includes(BUDGET_NOTE)) return plan;
+    if (!result || result.score >= 8 || context.stats.budgetSpent === true) return plan;
     const headings = plan.sections.map((section) => section.heading);
     const wanted = Math.max(1, Math.round(headings.length * 0.5));
     try {
@@ -369,7 +391,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         })),
       };
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -381,7 +403,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     evaluation: DraftEvaluation,
   ): Promise<SeoPlan> {
     const metadata = evaluation.constraints.find((constraint) => constraint.id === 'metadata');
-    if (!metadata || metadata.passed || context.stats.notes.includes(BUDGET_NOTE)) return plan;
+    if (!metadata || metadata.passed || context.stats.budgetSpent === true) return plan;
     try {
       const text = await call(context, {
         messages: buildMetadataRepairMessages({
@@ -400,7 +422,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         context.config,
       );
     } catch (error) {
-      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) noteBudgetSpent(context);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -408,6 +430,17 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
 }
 
 const BUDGET_NOTE = 'Plafond d’appels ou de jetons atteint : meilleur brouillon conservé.';
+
+/** Records, once, that the budget is spent: no more calls, the best draft so far is kept. */
+function noteBudgetSpent(context: WriterContext): void {
+  if (context.stats.budgetSpent) return;
+  context.stats.budgetSpent = true;
+  context.stats.notes.push(BUDGET_NOTE);
+}
+const PLAN_FALLBACK_NOTE = 'Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.';
+const SECTIONS_ON_OFFLINE_PLAN_NOTE = 'Sections rédigées par le modèle sur le plan hors ligne.';
+const OFFLINE_ARTICLE_NOTE =
+  'Le modèle n’a rédigé aucune section : article hors ligne écrit (restructuré, ni traduit ni allongé).';
 
 /**
  * A provider failure that costs one section, not the article: truncated, refused or unreadable answers,

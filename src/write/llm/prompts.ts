@@ -189,22 +189,3 @@ export function buildMetadataRepairMessages(input: {
     { role: 'user', content: task },
   ];
 }
-
-/** The whole job in one prompt: only for the benchmark's comparison of tokens. */
-export function buildSingleShotMessages(input: {
-  locale: string;
-  minWords: number;
-  source: string;
-}): ChatMessage[] {
-  return [
-    { role: 'system', content: rules(input.locale) },
-    {
-      role: 'user',
-      content: [
-        `Rends cet article compatible SEO, avec des intertitres, en français, d’au moins ${input.minWords} mots.`,
-        'Donne aussi le titre SEO, la méta-description et le slug.',
-        delimitSource(input.source),
-      ].join('\n'),
-    },
-  ];
-}

@@ -72,7 +72,8 @@ export function spawnPlume(args: readonly string[], options: SpawnOptions = {}):
       return stderr;
     },
     exited,
-    waitFor(pattern, timeoutMs = 15_000) {
+    // A minute: a process on a loaded 2-core machine may be that slow to print what it must print.
+    waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const line = `${stderr}\n${stdout}`.split('\n').find((candidate) => pattern.test(candidate));
