@@ -2,6 +2,7 @@ import { type AuditDocumentOptions, auditDocument } from './audit/audit.js';
 import type { Report } from './audit/report.js';
 import type { Document } from './document.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
+import { checkKeyphraseLength } from './ingest/input-limits.js';
 
 export interface AuditOptions extends AuditDocumentOptions, IngestOptions {}
 
@@ -10,6 +11,8 @@ export interface AuditOptions extends AuditDocumentOptions, IngestOptions {}
  * HTML fragment or full page) or as an already parsed `Document`.
  */
 export async function audit(input: string | Document, options: AuditOptions = {}): Promise<Report> {
+  checkKeyphraseLength(options.keyphrase ?? undefined);
+  for (const synonym of options.synonyms ?? []) checkKeyphraseLength(synonym, 'Synonyme trop long');
   const document = typeof input === 'string' ? await ingest(input, options) : input;
   return auditDocument(document, options);
 }

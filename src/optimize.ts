@@ -12,6 +12,7 @@ import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { InputError } from './ingest/input-error.js';
+import { checkKeyphraseLength } from './ingest/input-limits.js';
 import { fixTypography } from './lang/fr/typography.js';
 import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
@@ -94,6 +95,7 @@ export async function optimize(
   source: string | Document,
   options: OptimizeOptions = {},
 ): Promise<OptimizeResult> {
+  checkKeyphraseLength(options.keyphrase);
   checkImposedMetadata(options);
   const ingested = typeof source === 'string' ? await ingest(source, options) : source;
   checkFrontMatterSlug(ingested);

@@ -16,6 +16,12 @@ export interface PhraseMatcher {
 }
 
 const SPACE_CLASS = '[\\s\\u00a0\\u202f]+';
+/**
+ * Longest phrase turned into a regular expression. Ingest refuses keyphrases over 120 characters
+ * and words over 300; this guard keeps any other caller (an LLM's plan) from building a pattern that
+ * overflows the regular expression compiler's stack (near 10,000 characters).
+ */
+export const MAX_PATTERN_PHRASE_LENGTH = 1000;
 
 export function createPhraseMatcher(text: string): PhraseMatcher {
   const tokens = tokenizeWords(text);
@@ -96,6 +102,9 @@ export function countPhraseWordsInSlug(phrase: PhraseAnalysis, slug: string): nu
 
 function buildExactPattern(tokenTexts: readonly string[]): RegExp | null {
   if (tokenTexts.length === 0) return null;
+  // Not a keyphrase: matched on its stems only.
+  if (tokenTexts.reduce((length, token) => length + token.length + 1, 0) > MAX_PATTERN_PHRASE_LENGTH)
+    return null;
   let source = '';
   tokenTexts.forEach((token, index) => {
     const escaped = escapeRegExp(token).replace(/['’ʼ]/g, "['’ʼ]");

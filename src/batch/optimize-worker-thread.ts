@@ -1,13 +1,15 @@
 /**
- * Entry point of a batch worker thread: optimizes the articles the pool posts,
- * one at a time, with the offline writer. Bundled on its own as
+ * Entry point of a pool worker thread: runs the jobs the pool posts (batch
+ * articles with the offline writer, optimize and audit requests of `plume
+ * serve`), one at a time. Bundled on its own as
  * dist/bin/optimize-worker-thread.js (and compiled by tsc as
  * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ArticleTask, serializeError } from './article-task.js';
-import { runArticleTask } from './run-article-task.js';
+import { serializeError } from './article-task.js';
+import type { PoolJob, PoolJobProgress } from './pool-job.js';
+import { runPoolJob } from './run-pool-job.js';
 import type { PoolRequest, PoolResponse, WorkerThreadData } from './thread-pool.js';
 
 const port = parentPort;
@@ -15,14 +17,16 @@ if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread on
 const { testDelayMs } = (workerData ?? {}) as WorkerThreadData;
 
 port.on('message', (request: PoolRequest) => {
-  void handle(request.id, request.task).then((response) => port.postMessage(response));
+  void handle(request.id, request.job).then((response) => port.postMessage(response));
 });
 port.postMessage({ ready: true } satisfies PoolResponse);
 
-async function handle(id: number, task: ArticleTask): Promise<PoolResponse> {
+async function handle(id: number, job: PoolJob): Promise<PoolResponse> {
   try {
     if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
-    return { id, outcome: await runArticleTask(task) };
+    const onProgress = (progress: PoolJobProgress) =>
+      port?.postMessage({ id, progress } satisfies PoolResponse);
+    return { id, outcome: await runPoolJob(job, onProgress) };
   } catch (error) {
     return { id, error: serializeError(error) };
   }

@@ -7,7 +7,8 @@ import {
   deserializeError,
   type SerializedError,
 } from './article-task.js';
-import { runArticleTask } from './run-article-task.js';
+import type { PoolJob, PoolJobProgress } from './pool-job.js';
+import { runPoolJob } from './run-pool-job.js';
 
 /** Runs offline articles, each on a free worker thread (or on the calling thread, see `createArticlePool`). */
 export interface ArticlePool {
@@ -16,8 +17,38 @@ export interface ArticlePool {
   /** `threads`, or `inline` when the worker script is not there (TypeScript sources under vitest). */
   readonly mode: 'threads' | 'inline';
   run(task: ArticleTask): Promise<ArticleOutcome>;
+  /** Any job a worker thread knows (a batch article, a request of `plume serve`); its result as the worker returns it. */
+  runJob(job: PoolJob, options?: RunJobOptions): Promise<unknown>;
   /** Stops the threads; articles still queued or running are rejected. */
   close(): Promise<void>;
+}
+
+export interface RunJobOptions {
+  /**
+   * Longest a thread may work on the job, in milliseconds (default: no limit). Past it the thread
+   * is terminated and replaced, and the job fails with a `JobTimeLimitError`. Threads only: the
+   * calling thread cannot be interrupted.
+   */
+  timeLimitMs?: number;
+  /** Progress the job reports while it runs. */
+  onProgress?: (progress: PoolJobProgress) => void;
+  /** Aborting drops the job from the queue, or terminates (and replaces) the thread running it. */
+  signal?: AbortSignal;
+}
+
+/** A job stopped at its time limit: the input needs more work than the caller allows. */
+export class JobTimeLimitError extends Error {
+  override readonly name = 'JobTimeLimitError';
+  readonly timeLimitMs: number;
+
+  constructor(timeLimitMs: number) {
+    super(`the job was stopped after its time limit of ${timeLimitMs} ms`);
+    this.timeLimitMs = timeLimitMs;
+  }
+
+  static isInstance(error: unknown): error is JobTimeLimitError {
+    return error instanceof Error && error.name === 'JobTimeLimitError';
+  }
 }
 
 export interface ArticlePoolOptions {
@@ -35,13 +66,14 @@ export interface ArticlePoolOptions {
 /** Sent to a worker thread. */
 export interface PoolRequest {
   id: number;
-  task: ArticleTask;
+  job: PoolJob;
 }
 
-/** Sent back by a worker thread: `ready` once loaded, then one answer per request. */
+/** Sent back by a worker thread: `ready` once loaded, then progress and one answer per request. */
 export type PoolResponse =
   | { ready: true }
-  | { id: number; outcome: ArticleOutcome }
+  | { id: number; progress: PoolJobProgress }
+  | { id: number; outcome: unknown }
   | { id: number; error: SerializedError };
 
 /** Threads that die before they are ready, in a row, before the pool gives up (a broken script, bad flags). */
@@ -73,8 +105,9 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
 
 interface PendingTask {
   id: number;
-  task: ArticleTask;
-  resolve: (outcome: ArticleOutcome) => void;
+  job: PoolJob;
+  options: RunJobOptions;
+  resolve: (outcome: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -82,6 +115,8 @@ interface PoolThread {
   worker: Worker;
   current: PendingTask | undefined;
   ready: boolean;
+  /** The running job's time limit. */
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 function createThreadPool(script: URL, size: number, testDelayMs: number): ArticlePool {
@@ -98,8 +133,30 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
       const pending = queue.shift();
       if (!pending) return;
       thread.current = pending;
-      thread.worker.postMessage({ id: pending.id, task: pending.task } satisfies PoolRequest);
+      const { timeLimitMs } = pending.options;
+      if (timeLimitMs !== undefined) {
+        thread.timer = setTimeout(() => replace(thread, new JobTimeLimitError(timeLimitMs)), timeLimitMs);
+      }
+      thread.worker.postMessage({ id: pending.id, job: pending.job } satisfies PoolRequest);
     }
+  };
+
+  /** Stops a thread in the middle of its job (time limit, abort): the job fails, a fresh thread takes its place. */
+  const replace = (thread: PoolThread, error: Error) => {
+    if (!threads.delete(thread)) return;
+    clearTimeout(thread.timer);
+    thread.current?.reject(error);
+    thread.current = undefined;
+    void thread.worker.terminate();
+    if (closed || broken) return;
+    spawn();
+    dispatch();
+  };
+
+  const settle = (thread: PoolThread) => {
+    clearTimeout(thread.timer);
+    thread.timer = undefined;
+    thread.current = undefined;
   };
 
   const spawn = () => {
@@ -114,7 +171,11 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
       }
       const pending = thread.current;
       if (!pending || pending.id !== response.id) return;
-      thread.current = undefined;
+      if ('progress' in response) {
+        pending.options.onProgress?.(response.progress);
+        return;
+      }
+      settle(thread);
       if ('outcome' in response) pending.resolve(response.outcome);
       else pending.reject(deserializeError(response.error));
       dispatch();
@@ -122,6 +183,7 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
     // A thread that dies (out of memory, a bug) fails its article only; a fresh thread replaces it.
     const onDeath = (error: Error) => {
       if (!threads.delete(thread)) return;
+      clearTimeout(thread.timer);
       thread.current?.reject(error);
       if (closed || broken) return;
       // A thread that cannot even start would be respawned forever: after a few, fail everything with its error.
@@ -137,23 +199,52 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
     worker.on('exit', (code) => onDeath(new Error(`worker thread stopped (exit code ${code})`)));
   };
 
+  const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
+    if (closed) return Promise.reject(new Error('the article pool is closed'));
+    if (broken) return Promise.reject(broken);
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        const queued = queue.indexOf(pending);
+        if (queued !== -1) {
+          queue.splice(queued, 1);
+          reject(signal?.reason);
+          return;
+        }
+        for (const thread of threads) if (thread.current === pending) replace(thread, signal?.reason);
+      };
+      const pending: PendingTask = {
+        id: nextId++,
+        job,
+        options,
+        resolve: (outcome) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(outcome);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(pending);
+      dispatch();
+    });
+  };
+
   for (let index = 0; index < size; index += 1) spawn();
   return {
     size,
     mode: 'threads',
-    run(task) {
-      if (closed) return Promise.reject(new Error('the article pool is closed'));
-      if (broken) return Promise.reject(broken);
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, task, resolve, reject });
-        dispatch();
-      });
-    },
+    run: (task) => runJob({ kind: 'article', task }) as Promise<ArticleOutcome>,
+    runJob,
     async close() {
       closed = true;
       for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
       const stopping = [...threads].map((thread) => {
         threads.delete(thread);
+        clearTimeout(thread.timer);
         thread.current?.reject(new Error('the article pool is closed'));
         return thread.worker.terminate();
       });
@@ -166,19 +257,22 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
 function createInlinePool(testDelayMs: number): ArticlePool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
+    if (closed) return Promise.reject(new Error('the article pool is closed'));
+    const run = chain.then(async () => {
+      if (closed) throw new Error('the article pool is closed');
+      options.signal?.throwIfAborted();
+      if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
+      return runPoolJob(job, options.onProgress ?? (() => {}));
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  };
   return {
     size: 1,
     mode: 'inline',
-    run(task) {
-      if (closed) return Promise.reject(new Error('the article pool is closed'));
-      const run = chain.then(async () => {
-        if (closed) throw new Error('the article pool is closed');
-        if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
-        return runArticleTask(task);
-      });
-      chain = run.catch(() => undefined);
-      return run;
-    },
+    run: (task) => runJob({ kind: 'article', task }) as Promise<ArticleOutcome>,
+    runJob,
     async close() {
       closed = true;
     },

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { classifyError } from '../errors/classify-error.js';
+import { quoteInput } from '../ingest/input-limits.js';
 import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
@@ -65,7 +66,8 @@ function handleError(error: unknown, streams: CliStreams): number {
     streams.stderr.write(`plume: LLM provider failed: ${(error as Error).message}\n`);
     return EXIT_CODES.internal;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // A message may quote the input (a pattern, a value): one line, bounded.
+  const message = quoteInput(error instanceof Error ? error.message : String(error), 200);
   streams.stderr.write(`plume: internal error: ${message}\n`);
   if (streams.env.PLUME_DEBUG && error instanceof Error && error.stack)
     streams.stderr.write(`${error.stack}\n`);

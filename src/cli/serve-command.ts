@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_JOB_TIME_LIMIT_MS } from '../server/job-time-limit.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
@@ -13,6 +14,7 @@ interface ServeCommandOptions extends WriterFlagOptions {
   rateLimit: number;
   maxBody: number;
   maxLlmJobs: number;
+  jobTimeLimit: number;
 }
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
@@ -69,7 +71,13 @@ export function registerServeCommand(
       60,
     )
     .option('--max-body <mb>', 'largest request body in megabytes, uploads included', parseMegabytes, 5)
-    .option('--max-llm-jobs <n>', 'LLM articles written at once; more get HTTP 429', parsePositiveInteger, 2);
+    .option('--max-llm-jobs <n>', 'LLM articles written at once; more get HTTP 429', parsePositiveInteger, 2)
+    .option(
+      '--job-time-limit <s>',
+      'seconds an offline optimize or audit may compute on its worker thread; past it, HTTP 503',
+      parsePositiveInteger,
+      DEFAULT_JOB_TIME_LIMIT_MS / 1000,
+    );
   addWriterOptions(command).action(async (options: ServeCommandOptions) => {
     checkWriterName(options.writer);
     const token = options.token ?? (context.env.PLUME_TOKEN || undefined);
@@ -98,6 +106,7 @@ export function registerServeCommand(
         writerFactory,
         maxBodyBytes: Math.round(options.maxBody * BYTES_PER_MEGABYTE),
         maxConcurrentLlmJobs: options.maxLlmJobs,
+        jobTimeLimitMs: options.jobTimeLimit * 1000,
         allowPrivateUrls: options.allowPrivateUrls === true,
         rateLimit: options.rateLimit === 0 ? false : { requestsPerMinute: options.rateLimit },
         ...(token === undefined ? {} : { token }),

@@ -2,6 +2,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Document, SourceFormat } from '../document.js';
 import { detectFormat } from './detect-format.js';
 import { InputError } from './input-error.js';
+import { checkKeyphraseLength, checkSourceShape, checkWordLength, quoteInput } from './input-limits.js';
 import { parseText } from './parse-text.js';
 
 export interface IngestOptions {
@@ -17,14 +18,27 @@ export interface IngestOptions {
 
 /**
  * Turns a source (plain text, Markdown, HTML fragment or full page) into one `Document`. Throws an
- * `InputError` when the source holds no text once parsed (an empty page, front matter alone).
+ * `InputError` when the source holds no text once parsed (an empty page, front matter alone), or
+ * exceeds one of `INPUT_LIMITS` (nesting, paragraph, word, keyphrase length): those are checked
+ * before parsing, except words, checked on the parsed text so that URLs and inline images are not
+ * taken for words.
  */
 export async function ingest(text: string, options: IngestOptions = {}): Promise<Document> {
   const format = options.format ?? detectFormat(text, options.fileName);
+  checkSourceShape(text, format);
   const document = await parseAs(format, text, options);
-  if (mdastToString(document.tree).trim() === '') {
-    throw new InputError('empty', `${options.fileName ?? 'The source'} contains no text.`);
+  const plainText = mdastToString(document.tree);
+  if (plainText.trim() === '') {
+    throw new InputError(
+      'empty',
+      `${options.fileName === undefined ? 'The source' : quoteInput(options.fileName)} contains no text.`,
+    );
   }
+  checkWordLength(plainText);
+  const { keyphrase, synonyms = [], keywords = [] } = document.metadata;
+  checkKeyphraseLength(keyphrase);
+  for (const synonym of synonyms) checkKeyphraseLength(synonym, 'Synonyme trop long');
+  for (const keyword of keywords) checkKeyphraseLength(keyword, 'Mot-clé trop long');
   if (options.url !== undefined && document.metadata.url === undefined) {
     document.metadata.url = options.url;
   }
@@ -47,6 +61,6 @@ async function parseAs(format: SourceFormat, text: string, options: IngestOption
       );
     default:
       // Reachable from JavaScript callers and untyped CLI flags only.
-      throw new InputError('unsupported-format', `Unsupported source format: ${String(format)}.`);
+      throw new InputError('unsupported-format', `Unsupported source format: ${quoteInput(String(format))}.`);
   }
 }

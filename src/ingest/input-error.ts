@@ -13,7 +13,9 @@ export type InputErrorCode =
   | 'unsupported-format'
   | 'no-article'
   /** An imposed slug, URL or date that cannot be published (front matter, library option): French message. */
-  | 'invalid-metadata';
+  | 'invalid-metadata'
+  /** Beyond one of `INPUT_LIMITS`: its message (French, input quoted to 80 characters) says which. */
+  | 'too-complex';
 
 /**
  * A source Plume cannot read: bad input, not a bug. The message is one English line meant to be

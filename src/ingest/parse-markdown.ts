@@ -3,9 +3,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, visit, YAMLParseError } from 'yaml';
 import type { Document, SourceMetadata } from '../document.js';
 import { InputError } from './input-error.js';
+import { INPUT_LIMITS, quoteInput } from './input-limits.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -41,13 +42,32 @@ export function parseMarkdown(text: string): Document {
 function parseFrontMatter(node: Yaml): FrontMatter {
   let value: unknown;
   try {
-    value = parseYaml(node.value);
+    const yamlDocument = parseDocument(node.value);
+    const [firstError] = yamlDocument.errors;
+    if (firstError) throw firstError;
+    // Aliases are counted before they are expanded: a few of them nested can expand into billions of nodes.
+    let aliasCount = 0;
+    visit(yamlDocument, {
+      Alias: () => {
+        aliasCount += 1;
+      },
+    });
+    if (aliasCount > INPUT_LIMITS.maxYamlAliases) {
+      throw new InputError(
+        'too-complex',
+        `Front matter YAML refusé : ${aliasCount} alias (au plus ${INPUT_LIMITS.maxYamlAliases}) ; écrivez les valeurs en clair.`,
+      );
+    }
+    value = yamlDocument.toJS({ maxAliasCount: INPUT_LIMITS.maxYamlAliases * 10 });
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     // Report the line in the file, not in the front matter: it starts one line after `---`.
     const yamlLine = error.linePos?.[0]?.line;
     const fileLine = yamlLine !== undefined ? yamlLine + (node.position?.start.line ?? 1) : undefined;
-    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const reason = quoteInput(
+      (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+      200,
+    );
     const where = fileLine !== undefined ? ` at line ${fileLine}` : '';
     throw new InputError('unreadable', `Invalid YAML front matter${where}: ${reason}.`, { cause: error });
   }

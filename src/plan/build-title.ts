@@ -1,4 +1,4 @@
-import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
+import { createPhraseMatcher, MAX_PATTERN_PHRASE_LENGTH } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
@@ -71,6 +71,8 @@ export function buildTitle(options: BuildTitleOptions): string {
 
 /** « … un million pour les talents en IA » -> « … un million »: the keyphrase moves to the front. */
 function removeKeyphraseTail(text: string, keyphrase: string): string | null {
+  // A keyphrase this long is refused at ingest; the guard keeps the pattern below compilable.
+  if (keyphrase.length > MAX_PATTERN_PHRASE_LENGTH) return null;
   const escaped = keyphrase
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, '\\s+')

@@ -4,7 +4,7 @@ import { InputError, type InputErrorCode } from '../ingest/input-error.js';
 import { LlmBudgetError } from '../llm/llm-errors.js';
 
 /** HTTP statuses the API answers errors with. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504;
 
 /** The JSON body of every error: `code` is stable English for programs, `message` is French for the page. */
 export interface ApiErrorBody {
@@ -70,6 +70,8 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
   'not-found': 'L’article est introuvable.',
   'not-a-file': 'L’article n’est pas un fichier.',
   'invalid-metadata': 'Une métadonnée de l’article (slug, URL ou date) est invalide.',
+  // Replaced by the error's own message, French and quoting at most 80 characters of the input.
+  'too-complex': 'L’article dépasse une limite de taille ou d’imbrication.',
 };
 
 /**
@@ -85,10 +87,18 @@ export function toApiError(error: unknown): ApiError {
     // Its message is French, quotes at most 80 characters of the value and names no path.
     if (error.code === 'invalid-metadata') return new ApiError(400, error.code, error.message);
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
+    const message =
+      error.code === 'too-complex'
+        ? error.message
+        : (INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable);
+    return new ApiError(status, error.code, message);
+  }
+  if (error instanceof Error && error.name === 'JobTimeLimitError') {
+    const seconds = Math.round(((error as { timeLimitMs?: number }).timeLimitMs ?? 0) / 1000);
     return new ApiError(
-      status,
-      error.code,
-      INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable,
+      503,
+      'job-time-limit',
+      `Cet article demande trop de calcul : son traitement a été arrêté au bout de ${seconds} s. Raccourcissez-le ou découpez-le, puis réessayez.`,
     );
   }
   const { kind } = classifyError(error);

@@ -1,17 +1,15 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { audit } from '../audit-source.js';
+import type { ArticlePool } from '../batch/thread-pool.js';
 import type { SourceFormat } from '../document.js';
-import { decodeSource } from '../ingest/decode-source.js';
 import { createArticleFetcher, type FetchArticle } from '../ingest/fetch-article.js';
-import type { IngestOptions } from '../ingest/ingest.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
+import { quoteInput } from '../ingest/input-limits.js';
 import { billedStats } from '../llm/budget.js';
-import { optimize } from '../optimize.js';
-import { renderJson } from '../render/render-json.js';
 import { VERSION } from '../version.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
 import { readBearerToken, tokensMatch } from './bearer-token.js';
+import { DEFAULT_JOB_TIME_LIMIT_MS } from './job-time-limit.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 import { readBody } from './read-body.js';
 import {
@@ -20,6 +18,15 @@ import {
   optimizeRequestSchema,
   parseRequest,
 } from './request-schemas.js';
+import {
+  type AuditJob,
+  type JobSource,
+  type OptimizeJob,
+  optimizeResponseBody,
+  runAuditJob,
+  runOptimizeJob,
+  runOptimizeResult,
+} from './server-jobs.js';
 import { PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.js';
 import { createOfflineWriterFactory, type WriterFactory, type WriterName } from './writer-factory.js';
 
@@ -52,7 +59,17 @@ export interface CreateAppOptions {
   logError?: (error: unknown) => void;
   /** Version shown by `/api/health` (default: Plume's). */
   version?: string;
+  /**
+   * Worker threads for offline optimize and audit, so a heavy article never holds the thread
+   * that answers the other clients (default: none, they run on the calling thread; `startServer`
+   * gives a pool). With a pool, offline articles use the offline writer, not `writerFactory`'s.
+   */
+  jobPool?: Pick<ArticlePool, 'runJob'>;
+  /** Longest an optimize or audit may compute on the pool, in milliseconds (default: 120 s); past it, HTTP 503. */
+  jobTimeLimitMs?: number;
 }
+
+export { DEFAULT_JOB_TIME_LIMIT_MS };
 
 /** Strict: the page loads its script and style from the same origin, never inline. */
 export const CONTENT_SECURITY_POLICY = [
@@ -116,6 +133,8 @@ export function createApp(options: CreateAppOptions = {}): Hono {
       ? options.staticAssets()
       : (options.staticAssets ?? PLACEHOLDER_ASSETS);
   let llmJobs = 0;
+  const pool = options.jobPool;
+  const jobTimeLimitMs = options.jobTimeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;
 
   const app = new Hono();
 
@@ -164,18 +183,21 @@ export function createApp(options: CreateAppOptions = {}): Hono {
       auditRequestSchema,
       parseJson(await readBody(context.req.raw, maxBodyBytes)),
     );
-    const markdown = decodeSource(Buffer.from(request.markdown, 'utf8'), 'markdown', {
-      maxBytes: maxBodyBytes,
-    });
-    const report = await audit(markdown, {
-      format: 'markdown',
+    const input: AuditJob = {
+      markdown: request.markdown,
       ...(request.keyphrase ? { keyphrase: request.keyphrase } : {}),
       ...(request.title ? { title: request.title } : {}),
       ...(request.description ? { description: request.description } : {}),
       ...(request.slug ? { slug: request.slug } : {}),
       ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
-    });
-    return context.json(report);
+    };
+    const body = pool
+      ? ((await pool.runJob(
+          { kind: 'audit', input },
+          { timeLimitMs: jobTimeLimitMs, signal: context.req.raw.signal },
+        )) as string)
+      : await runAuditJob(input);
+    return jsonBody(context, body);
   });
 
   app.post('/api/optimize', async (context) => {
@@ -208,11 +230,21 @@ export function createApp(options: CreateAppOptions = {}): Hono {
       if (writerName === 'llm') llmJobs--;
     });
     const job = (onProgress: (event: ProgressEvent) => void, signal: AbortSignal) =>
-      runOptimize({ request, source, writerName, writers, fetchArticle, onProgress, signal });
+      runOptimize({
+        request,
+        source,
+        writerName,
+        writers,
+        fetchArticle,
+        onProgress,
+        signal,
+        ...(pool ? { pool } : {}),
+        jobTimeLimitMs,
+      });
 
     if (!(context.req.header('accept') ?? '').includes('text/event-stream')) {
       try {
-        return context.json(await job(() => {}, context.req.raw.signal));
+        return jsonBody(context, await job(() => {}, context.req.raw.signal));
       } finally {
         release();
       }
@@ -222,8 +254,10 @@ export function createApp(options: CreateAppOptions = {}): Hono {
       stream.onAbort(() => abort.abort(new Error('client closed the stream')));
       context.req.raw.signal.addEventListener('abort', () => abort.abort(context.req.raw.signal.reason));
       let pending = Promise.resolve();
+      /** `data` is sent as is when it is already JSON text. */
       const send = (event: string, data: unknown) => {
-        pending = pending.then(() => stream.writeSSE({ event, data: JSON.stringify(data) })).catch(() => {});
+        const text = typeof data === 'string' ? data : JSON.stringify(data);
+        pending = pending.then(() => stream.writeSSE({ event, data: text })).catch(() => {});
         return pending;
       };
       const heartbeat = setInterval(() => {
@@ -258,7 +292,7 @@ export function createApp(options: CreateAppOptions = {}): Hono {
   return app;
 }
 
-interface OptimizeJob {
+interface OptimizeRequestJob {
   request: OptimizeRequest;
   source: OptimizeSource;
   writerName: WriterName;
@@ -266,44 +300,50 @@ interface OptimizeJob {
   fetchArticle: FetchArticle;
   onProgress: (event: ProgressEvent) => void;
   signal: AbortSignal;
+  pool?: Pick<ArticlePool, 'runJob'>;
+  jobTimeLimitMs: number;
 }
 
-/** The same JSON as `plume optimize --format json`, plus the HTML document. */
-async function runOptimize(job: OptimizeJob): Promise<Record<string, unknown>> {
+/**
+ * The same JSON as `plume optimize --format json`, plus the HTML document, as text. Offline
+ * articles go to the pool when there is one; the LLM writer waits on its provider and stays here.
+ */
+async function runOptimize(job: OptimizeRequestJob): Promise<string> {
   const { request, source, onProgress, signal } = job;
-  const ingestOptions: IngestOptions = {};
-  let text: string;
+  let jobSource: JobSource;
   if (source.kind === 'url') {
     onProgress({ stage: 'fetch', message: 'Lecture de la page' });
     const page = await job.fetchArticle(source.url, { signal });
-    text = page.text;
-    ingestOptions.format = 'html-page';
-    ingestOptions.url = page.url;
-  } else if (source.kind === 'file') {
-    text = decodeSource(source.bytes, source.name, { maxBytes: Number.POSITIVE_INFINITY });
-    ingestOptions.fileName = source.name;
+    jobSource = { kind: 'page', text: page.text, url: page.url };
   } else {
-    // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
-    text = decodeSource(Buffer.from(source.text, 'utf8'), 'text', { maxBytes: Number.POSITIVE_INFINITY });
+    jobSource = source;
   }
-  if (request.format) ingestOptions.format = request.format as SourceFormat;
-  const { writer, budget } = await job.writers.create(job.writerName);
-  const result = await optimize(text, {
-    ...ingestOptions,
-    writer,
+  const input: OptimizeJob = {
+    source: jobSource,
     locale: request.locale ?? 'fr-FR',
-    onProgress,
-    signal,
-    now: () => new Date(),
+    ...(request.format ? { format: request.format as SourceFormat } : {}),
     ...(request.keyphrase ? { keyphrase: request.keyphrase } : {}),
     ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
     ...(request.siteName ? { siteName: request.siteName } : {}),
     ...(request.author ? { author: request.author } : {}),
-  });
+  };
+  if (job.writerName === 'offline' && job.pool) {
+    return (await job.pool.runJob(
+      { kind: 'optimize', input },
+      { timeLimitMs: job.jobTimeLimitMs, onProgress, signal },
+    )) as string;
+  }
+  const { writer, budget } = await job.writers.create(job.writerName);
+  if (job.writerName === 'offline') return runOptimizeJob(input, { writer, onProgress, signal });
+  const result = await runOptimizeResult(input, { writer, onProgress, signal });
   if (budget) {
     Object.assign(result.report.writerStats, billedStats(budget.report()));
   }
-  return { ...(JSON.parse(renderJson(result)) as Record<string, unknown>), html: result.html };
+  return optimizeResponseBody(result);
+}
+
+function jsonBody(context: Context, body: string): Response {
+  return context.body(body, 200, { 'Content-Type': 'application/json' });
 }
 
 /** The fields (as for JSON) and the uploaded file of an optimize request, JSON or multipart. */
@@ -331,7 +371,9 @@ async function readOptimizeBody(
   for (const [name, value] of form.entries()) {
     if (typeof value !== 'string') {
       if (name !== 'file')
-        throw new ApiError(400, 'invalid-request', `Champ inconnu : « ${name} ».`, { field: name });
+        throw new ApiError(400, 'invalid-request', `Champ inconnu : « ${quoteInput(name)} ».`, {
+          field: quoteInput(name),
+        });
       // A form with no file chosen still sends an empty, nameless part.
       if (value.name === '' && value.size === 0) continue;
       file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
@@ -455,8 +497,10 @@ function extensionOf(fileName: string): string {
 /** The error as the client may see it; unexpected ones are logged in full here, and only here. */
 function reportable(error: unknown, logError: (error: unknown) => void): ApiError {
   const apiError = toApiError(error);
-  // Server faults and provider failures concern the operator; a URL that fails concerns the client only.
-  if (apiError.status >= 500 && !apiError.code.startsWith('url-')) logError(error);
+  // Server faults and provider failures concern the operator; a URL that fails, or an article too
+  // heavy for the time limit, concerns the client only.
+  if (apiError.status >= 500 && !apiError.code.startsWith('url-') && apiError.code !== 'job-time-limit')
+    logError(error);
   return apiError;
 }
 

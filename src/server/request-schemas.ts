@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteInput } from '../ingest/input-limits.js';
 import { ApiError } from './api-errors.js';
 
 export { LOCALES } from '../article.js';
@@ -80,7 +81,7 @@ export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: un
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const keys = issue.keys;
-    return throwInvalid(`Champ inconnu : « ${keys.join(' », « ')} ».`, keys[0]);
+    return throwInvalid(`Champ inconnu : « ${quoteInput(keys.join(' », « '))} ».`, keys[0]);
   }
   const field = issue?.path.map(String).join('.') || undefined;
   return throwInvalid(issue?.message ?? 'Requête invalide.', field);

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
+import { type ArticlePool, createArticlePool } from '../batch/thread-pool.js';
 import { classifyAddress } from '../ingest/fetch-article.js';
 import { type CreateAppOptions, createApp } from './create-app.js';
 import { loadWebAssets, type WebAssets } from './web-assets.js';
@@ -14,6 +16,13 @@ export interface StartServerOptions extends Omit<CreateAppOptions, 'staticAssets
   staticAssets?: WebAssets;
   /** Folder to read the page from instead of the package's `src/web/`. */
   webDirectory?: string;
+  /**
+   * Worker threads for offline optimize and audit, unless `jobPool` is given (default: one per
+   * core but one, at least 1, at most 4: the main thread keeps a core to answer).
+   */
+  jobThreads?: number;
+  /** The pool's worker script (default: the one beside the bundle; none under the TypeScript sources, so the jobs run on this thread). */
+  jobWorkerScript?: URL;
 }
 
 export interface RunningServer {
@@ -84,10 +93,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const loaded = options.staticAssets
     ? { ...options.staticAssets, placeholder: false }
     : await loadWebAssets(options.webDirectory);
+  let ownPool: ArticlePool | undefined;
+  if (options.jobPool === undefined) {
+    const size = options.jobThreads ?? Math.min(4, Math.max(1, availableParallelism() - 1));
+    ownPool = createArticlePool({
+      size,
+      ...(options.jobWorkerScript ? { workerScript: options.jobWorkerScript } : {}),
+    });
+    // Without a worker script the pool would run jobs one at a time on this thread: no gain, less concurrency.
+    if (ownPool.mode === 'inline') ownPool = undefined;
+  }
   const bareHost = host.replace(/^\[(.*)\]$/, '$1');
   const displayHost = isIP(bareHost) === 6 ? `[${bareHost}]` : bareHost;
   const app = createApp({
     ...options,
+    ...(ownPool ? { jobPool: ownPool } : {}),
     staticAssets: { html: loaded.html, css: loaded.css, js: loaded.js },
     // Tokenless means loopback here: answer to the loopback names and to the address given.
     ...(options.allowedHosts === undefined && options.token === undefined
@@ -100,7 +120,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       listening.off('error', onError);
       resolve(listening as Server);
     });
-    const onError = (error: NodeJS.ErrnoException) => reject(toConfigError(error, host, port));
+    const onError = (error: NodeJS.ErrnoException) => {
+      void ownPool?.close();
+      reject(toConfigError(error, host, port));
+    };
     listening.once('error', onError);
   });
   const address = server.address();
@@ -115,7 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets and open event streams would hold `close` for minutes.
         server.closeAllConnections();
-      }),
+      }).finally(() => ownPool?.close()),
   };
 }
 

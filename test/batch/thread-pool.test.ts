@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleTask } from '../../src/batch/article-task.js';
-import { createArticlePool, locateWorkerScript } from '../../src/batch/thread-pool.js';
+import { createArticlePool, JobTimeLimitError, locateWorkerScript } from '../../src/batch/thread-pool.js';
 import { InputError } from '../../src/ingest/input-error.js';
 
 // Worker threads need JavaScript: these tests use tsc's build (dist/batch/, `npm run build`, which
@@ -100,6 +100,41 @@ describe('the article pool', () => {
       ]);
       for (const result of results) expect(result.status).toBe('rejected');
       await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker threads cannot start: cannot load');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the pool time limit', () => {
+  it('terminates a thread that works past the limit, fails its job, and replaces the thread', async () => {
+    const script = join(root, 'spinning-thread.mjs');
+    writeFileSync(
+      script,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;) {} });\nparentPort.postMessage({ ready: true });\n",
+    );
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
+    try {
+      const job = { kind: 'article', task: task(EXAMPLE) } as const;
+      const first = await pool.runJob(job, { timeLimitMs: 50 }).catch((error: unknown) => error);
+      expect(JobTimeLimitError.isInstance(first)).toBe(true);
+      expect((first as JobTimeLimitError).timeLimitMs).toBe(50);
+      // The spinning thread never answers again: only a fresh thread can take this job.
+      await expect(pool.runJob(job, { timeLimitMs: 50 })).rejects.toThrow('time limit of 50 ms');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('drops a job whose caller aborts, and keeps serving', async () => {
+    const pool = createArticlePool({ size: 1, workerScript: DIST_SCRIPT });
+    try {
+      const controller = new AbortController();
+      const aborted = pool.runJob({ kind: 'article', task: task(EXAMPLE) }, { signal: controller.signal });
+      controller.abort(new Error('client left'));
+      await expect(aborted).rejects.toThrow('client left');
+      const outcome = await pool.run(task(EXAMPLE));
+      expect(outcome.words).toBeGreaterThan(500);
     } finally {
       await pool.close();
     }

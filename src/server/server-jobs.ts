@@ -1,0 +1,115 @@
+import { audit } from '../audit-source.js';
+import type { SourceFormat } from '../document.js';
+import { decodeSource } from '../ingest/decode-source.js';
+import { detectFormat } from '../ingest/detect-format.js';
+import type { IngestOptions } from '../ingest/ingest.js';
+import { type OptimizeResult, optimize } from '../optimize.js';
+import { renderJson } from '../render/render-json.js';
+import type { Writer, WriterProgress } from '../write/writer.js';
+
+/**
+ * The CPU-bound part of the server's requests, as plain data in and a JSON body out: it runs on a
+ * worker thread of the pool (see `createApp`'s `jobPool`), so one heavy article never holds the
+ * thread that answers the other clients.
+ */
+
+/** A source as received: pasted text, an uploaded file (raw bytes), or a page already fetched. */
+export type JobSource =
+  | { kind: 'text'; text: string }
+  | { kind: 'file'; name: string; bytes: Uint8Array }
+  | { kind: 'page'; text: string; url: string };
+
+export interface OptimizeJob {
+  source: JobSource;
+  /** Forced format (default: detected). */
+  format?: SourceFormat;
+  keyphrase?: string;
+  minWords?: number;
+  locale: string;
+  siteName?: string;
+  author?: string;
+}
+
+export interface AuditJob {
+  /** Markdown with front matter, or plain text. */
+  markdown: string;
+  keyphrase?: string;
+  title?: string;
+  description?: string;
+  slug?: string;
+  minWords?: number;
+}
+
+export interface RunOptimizeJobOptions {
+  /** The writer (default: the offline writer). */
+  writer?: Writer;
+  onProgress?: (event: WriterProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Decodes, ingests and optimizes: the result, for the caller to add its own figures before `optimizeResponseBody`. */
+export async function runOptimizeResult(
+  job: OptimizeJob,
+  options: RunOptimizeJobOptions = {},
+): Promise<OptimizeResult> {
+  const { source } = job;
+  const ingestOptions: IngestOptions = {};
+  let text: string;
+  if (source.kind === 'page') {
+    text = source.text;
+    ingestOptions.format = 'html-page';
+    ingestOptions.url = source.url;
+  } else if (source.kind === 'file') {
+    text = decodeSource(source.bytes, source.name, { maxBytes: Number.POSITIVE_INFINITY });
+    ingestOptions.fileName = source.name;
+  } else {
+    // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
+    text = decodeSource(Buffer.from(source.text, 'utf8'), 'text', { maxBytes: Number.POSITIVE_INFINITY });
+  }
+  if (job.format) ingestOptions.format = job.format;
+  return optimize(text, {
+    ...ingestOptions,
+    locale: job.locale,
+    now: () => new Date(),
+    ...(options.writer ? { writer: options.writer } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(job.keyphrase ? { keyphrase: job.keyphrase } : {}),
+    ...(job.minWords === undefined ? {} : { minWords: job.minWords }),
+    ...(job.siteName ? { siteName: job.siteName } : {}),
+    ...(job.author ? { author: job.author } : {}),
+  });
+}
+
+/** The same JSON as `plume optimize --format json`, plus the HTML document, as the response body. */
+export function optimizeResponseBody(result: OptimizeResult): string {
+  return JSON.stringify({
+    ...(JSON.parse(renderJson(result)) as Record<string, unknown>),
+    html: result.html,
+  });
+}
+
+/** The offline optimize of a request: the response body. */
+export async function runOptimizeJob(job: OptimizeJob, options: RunOptimizeJobOptions = {}): Promise<string> {
+  return optimizeResponseBody(await runOptimizeResult(job, options));
+}
+
+/**
+ * The audit of a request: the report as the response body. Text that does not look like Markdown
+ * is read by the plain text parser, which is cheaper than remark and reads it the same way.
+ */
+export async function runAuditJob(job: AuditJob): Promise<string> {
+  const markdown = decodeSource(Buffer.from(job.markdown, 'utf8'), 'markdown', {
+    maxBytes: Number.POSITIVE_INFINITY,
+  });
+  const format = detectFormat(markdown) === 'text' ? 'text' : 'markdown';
+  const report = await audit(markdown, {
+    format,
+    ...(job.keyphrase ? { keyphrase: job.keyphrase } : {}),
+    ...(job.title ? { title: job.title } : {}),
+    ...(job.description ? { description: job.description } : {}),
+    ...(job.slug ? { slug: job.slug } : {}),
+    ...(job.minWords === undefined ? {} : { minWords: job.minWords }),
+  });
+  return JSON.stringify(report);
+}
