@@ -1,6 +1,7 @@
 // Quality bench on the real-article corpus (test/corpus, see its SOURCES.md): prints figures, asserts nothing.
 // Run with `npm run bench:quality` (builds first). `--verbose` also lists, per article, the source sentences
 // missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article;
+// `--assessments` prints, per article, each assessment's score on both sides (Plume 0–9 beside Yoast's);
 // `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
 //
 // For each article: the offline writer through the library `optimize` with the CLI's defaults, then
@@ -24,6 +25,7 @@ const corpusDirectory = join(root, 'test/corpus');
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
 const withCli = argv.includes('--cli');
+const withAssessments = argv.includes('--assessments');
 const onlyCase = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -70,10 +72,63 @@ function yoastScores(bodyHtml, metadata) {
   const content = new yoast.ContentAssessor(researcher);
   content.getScoreAggregator().setLocale('fr_FR');
   content.assess(paper);
+  const scored = (results) =>
+    results
+      .filter((result) => result.hasScore() && result.hasText())
+      .map((result) => ({ id: result.getIdentifier(), score: result.getScore() }));
   return {
     seo: seo.getScoreAggregator().aggregate(seo.results),
     readability: content.getScoreAggregator().aggregate(content.results),
+    seoResults: scored(seo.results),
+    readabilityResults: scored(content.results),
   };
+}
+
+// Plume's assessment ids beside the identifiers Yoast gives its results, to print them side by side
+// (`--assessments`). Assessments only one side has are printed alone.
+const YOAST_IDS = {
+  'keyphrase-length': 'keyphraseLength',
+  'keyphrase-in-title': 'keyphraseInSEOTitle',
+  'title-width': 'titleWidth',
+  'meta-description-length': 'metaDescriptionLength',
+  'keyphrase-in-meta-description': 'metaDescriptionKeyword',
+  'keyphrase-in-slug': 'slugKeyword',
+  'keyphrase-in-introduction': 'introductionKeyword',
+  'keyphrase-density': 'keyphraseDensity',
+  'keyphrase-in-subheadings': 'subheadingsKeyword',
+  'single-h1': 'singleH1',
+  'text-length': 'textLength',
+  'outbound-links': 'externalLinks',
+  'internal-links': 'internalLinks',
+  images: 'images',
+  'keyphrase-in-image-alt': 'imageKeyphrase',
+  'sentence-length': 'textSentenceLength',
+  'paragraph-length': 'textParagraphTooLong',
+  'subheading-distribution': 'subheadingsTooLong',
+  'passive-voice': 'passiveVoice',
+  'transition-words': 'textTransitionWords',
+  'consecutive-sentences': 'sentenceBeginnings',
+};
+
+/** One line per assessment: Plume's score, Yoast's, and Plume's message parameters. */
+function assessmentLines(plumeResults, yoastResults) {
+  const lines = [];
+  const yoastById = new Map(yoastResults.map((result) => [result.id, result.score]));
+  const shown = new Set();
+  for (const result of plumeResults) {
+    const yoastId = YOAST_IDS[result.id];
+    const yoastScore = yoastId === undefined ? undefined : yoastById.get(yoastId);
+    if (yoastId !== undefined) shown.add(yoastId);
+    const difference = yoastScore === undefined ? '' : result.score - yoastScore;
+    const marker = typeof difference === 'number' && difference > 0 ? ' <' : '';
+    lines.push(
+      `      ${result.group.padEnd(11)} ${result.id.padEnd(30)} P ${result.score} Y ${yoastScore ?? '—'}${marker}  ${JSON.stringify(result.params)}`,
+    );
+  }
+  for (const [id, score] of yoastById) {
+    if (!shown.has(id)) lines.push(`      ${'yoast only'.padEnd(11)} ${id.padEnd(30)} P — Y ${score}`);
+  }
+  return lines;
 }
 
 /** The article's body as a WordPress post content: inside <article>, without the H1. */
@@ -357,6 +412,7 @@ async function measure(caseName) {
     escapes,
     escapeCount: escapes.reduce((sum, [, count]) => sum + count, 0),
     plume: result.report.scores,
+    plumeResults: result.report.results,
     yoast: yoastScores(articleBody(result.html), { ...metadata, keyphrase: result.report.keyphrase }),
     keyphrase: result.report.keyphrase,
   };
@@ -448,6 +504,14 @@ for (const caseName of caseNames) {
     for (const [sequence, count] of row.escapes) console.log(`    escaped ${sequence} ×${count}`);
     console.log(`    round trips: ${row.roundTripChanges.join('; ')}`);
     for (const sentence of row.coverage.missing) console.log(`    missing: ${sentence.slice(0, 140)}`);
+  }
+  if (withAssessments && row.yoast) {
+    console.log(`    keyphrase: ${row.keyphrase ?? '—'}   (< = Plume kinder than Yoast)`);
+    for (const line of assessmentLines(row.plumeResults, [
+      ...row.yoast.seoResults,
+      ...row.yoast.readabilityResults,
+    ]))
+      console.log(line);
   }
 }
 
