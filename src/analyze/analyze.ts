@@ -60,9 +60,12 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
 
   const sections = buildSections(blocks, text, sentences, words);
   const firstSubheading = blocks.find((block) => block.kind === 'heading' && block.depth >= 2);
+  // The introduction is the first paragraph of the body wherever it stands, a quote or a box included:
+  // that is the one search engines and Yoast SEO read as the introduction.
   const introduction = blocks.find(
     (block) =>
-      block.kind === 'paragraph' && (firstSubheading === undefined || block.index < firstSubheading.index),
+      (block.kind === 'paragraph' || block.kind === 'blockquote') &&
+      (firstSubheading === undefined || block.index < firstSubheading.index),
   );
   const h1 = headings.find((heading) => heading.depth === 1);
   const title = pick(options.title, document.metadata.title, h1?.text);
@@ -196,6 +199,9 @@ function pick(...values: readonly (string | null | undefined)[]): string | null 
   return null;
 }
 
+/** How the tokenizer's URL tokens start (« https://… », « www.… »). */
+const URL_START = /^(?:https?:\/\/|www\.)/i;
+
 function appendWords(
   blockText: string,
   offset: number,
@@ -205,8 +211,14 @@ function appendWords(
   let syllables = 0;
   for (const token of tokenizeWords(blockText)) {
     const normalized = normalizeWord(token.text);
+    // A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch.
+    const isUrl = token.kind === 'word' && URL_START.test(token.text);
     const wordSyllables =
-      token.kind === 'number' ? SYLLABLES_PER_NUMBER : token.kind === 'elision' ? 0 : syllablesOf(token.text);
+      token.kind === 'number'
+        ? SYLLABLES_PER_NUMBER
+        : token.kind === 'elision' || isUrl
+          ? 0
+          : syllablesOf(token.text);
     words.push({
       text: token.text,
       start: token.start + offset,
@@ -217,7 +229,7 @@ function appendWords(
       syllables: wordSyllables,
       isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
     });
-    if (token.kind !== 'elision') {
+    if (token.kind !== 'elision' && !isUrl) {
       wordCount += 1;
       syllables += wordSyllables;
     }

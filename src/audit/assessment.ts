@@ -20,6 +20,12 @@ export interface AssessmentOutcome {
 export interface Assessment {
   id: string;
   group: AssessmentGroup;
+  /**
+   * A check of Plume's own, beyond the public set Yoast SEO scores (heading levels, duplicate headings,
+   * Flesch, language, typography): it may lower an overall score, never raise it, so that the overall
+   * scores predict what Yoast shows the same user or are stricter.
+   */
+  extra?: boolean;
   isApplicable(analysis: Analysis, config: AuditConfig): boolean;
   assess(analysis: Analysis, config: AuditConfig): AssessmentOutcome;
 }

@@ -130,6 +130,8 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `${Number(p.found) > 1 ? `Seuls ${p.found} intertitres H2/H3` : 'Un seul intertitre H2/H3'} sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %, visez ${p.min} à ${p.max} %).`,
   'keyphrase-in-subheadings.many': (p) =>
     `${p.found} intertitres H2/H3 sur ${p.total} contiennent l’expression-clé (${number(p.percent)} %) : au-delà de ${p.max} %, c’est trop.`,
+  'keyphrase-in-subheadings.no-subheadings': (p) =>
+    `Aucun intertitre H2/H3 dans un texte de ${number(p.words)} mots : ajoutez-en, dont certains avec l’expression-clé.`,
   'keyphrase-in-subheadings.none': (p) =>
     Number(p.total) > 1
       ? `Aucun des ${p.total} intertitres H2/H3 ne contient l’expression-clé.`
@@ -164,7 +166,13 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `${p.found} texte${plural(p.found, '', 's')} alternatif${plural(p.found, '', 's')} sur ${p.count} contien${plural(p.found, 't', 'nent')} l’expression-clé. Bien.`,
   'keyphrase-in-image-alt.none': () => 'Aucun texte alternatif d’image ne contient l’expression-clé.',
   'keyphrase-in-image-alt.all': (p) =>
-    `Les ${p.count} textes alternatifs contiennent tous l’expression-clé : variez-les.`,
+    Number(p.found) === Number(p.count)
+      ? `Les ${p.count} textes alternatifs contiennent tous l’expression-clé : variez-les.`
+      : `${p.found} textes alternatifs sur ${p.count} contiennent l’expression-clé : c’est trop, variez-les.`,
+  'keyphrase-in-image-alt.few': (p) =>
+    `${Number(p.found) === 1 ? 'Un seul texte alternatif' : `Seuls ${p.found} textes alternatifs`} sur ${p.count} contien${plural(p.found, 't', 'nent')} l’expression-clé : visez au moins 30 %.`,
+  'keyphrase-in-image-alt.no-images': () =>
+    'Aucune image : ajoutez-en une dont le texte alternatif contient l’expression-clé.',
   'sentence-length.good': (p) =>
     `${number(p.percent)} % des phrases dépassent ${p.words} mots (${p.max} % au plus). Bien.`,
   'sentence-length.ok': (p) =>

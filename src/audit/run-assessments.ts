@@ -18,6 +18,7 @@ export function runAssessments(
   assessments: readonly Assessment[] = ASSESSMENTS,
 ): Report {
   const results: AssessmentResult[] = [];
+  const extraIds = new Set(assessments.filter((assessment) => assessment.extra).map(({ id }) => id));
   for (const assessment of assessments) {
     if (!assessment.isApplicable(analysis, config)) continue;
     const outcome = assessment.assess(analysis, config);
@@ -37,8 +38,8 @@ export function runAssessments(
   }
   return {
     scores: {
-      seo: overallScore(results, SCORE_GROUPS.seo),
-      readability: overallScore(results, SCORE_GROUPS.readability),
+      seo: seoScore(results, extraIds),
+      readability: readabilityScore(results, extraIds),
     },
     keyphrase: analysis.keyphrase?.keyphrase.text ?? null,
     metadata: analysis.metadata,
@@ -55,10 +56,63 @@ export function runAssessments(
   };
 }
 
-/** Mean of the group's scores on the 0–9 scale, as a percentage. */
-function overallScore(results: readonly AssessmentResult[], groups: readonly AssessmentGroup[]): number {
-  const scored = results.filter((result) => groups.includes(result.group));
+/**
+ * Mean of the SEO scores on the 0–9 scale, as a percentage: the public formula users see in Yoast SEO
+ * (round(Σ scores × 100 / (9 × count))). Plume's extra checks count only when they are not good, so they
+ * can pull the score down but never lift it above what Yoast would show.
+ */
+export function seoScore(results: readonly AssessmentResult[], extraIds: ReadonlySet<string>): number {
+  const scored = results.filter(
+    (result) =>
+      SCORE_GROUPS.seo.includes(result.group) && (!extraIds.has(result.id) || result.rating !== 'good'),
+  );
   if (scored.length === 0) return 0;
   const total = scored.reduce((sum, result) => sum + result.score, 0);
   return Math.round((total / (9 * scored.length)) * 100);
+}
+
+/** Penalty points of one result in the readability traffic light: bad 3, ok 2, good 0. */
+const READABILITY_PENALTIES: Readonly<Record<AssessmentResult['rating'], number>> = {
+  good: 0,
+  ok: 2,
+  bad: 3,
+};
+
+/** The readability traffic light as Yoast SEO shows it for French, measured with `bench:quality`. */
+export const READABILITY_LEVELS = {
+  good: 90,
+  ok: 60,
+  bad: 30,
+  /** Up to this many penalty points the light stays green; up to `okMaxPenalty`, orange. */
+  goodMaxPenalty: 4,
+  okMaxPenalty: 6,
+  /** Plume's extra checks take at most this many points off, so the score stays in the same light. */
+  maxExtraPenalty: 5,
+} as const;
+
+/**
+ * Readability is a traffic light, not a mean: one bad check among six good ones already makes a text
+ * harder to read, which a mean hides (a mean put Plume up to 51 points above Yoast on real articles).
+ * The checks Yoast also makes add penalty points (ok 2, bad 3); 4 points or fewer give 90 (good), 5–6
+ * give 60 (OK), more give 30 (needs improvement). Plume's extra checks (Flesch, French language,
+ * typography) then take off their own penalty points, at most 5, to rank texts of the same light.
+ */
+export function readabilityScore(
+  results: readonly AssessmentResult[],
+  extraIds: ReadonlySet<string>,
+): number {
+  const scored = results.filter((result) => SCORE_GROUPS.readability.includes(result.group));
+  const shared = scored.filter((result) => !extraIds.has(result.id));
+  if (shared.length === 0) return 0;
+  const penalty = (list: readonly AssessmentResult[]) =>
+    list.reduce((sum, result) => sum + READABILITY_PENALTIES[result.rating], 0);
+  const sharedPenalty = penalty(shared);
+  const level =
+    sharedPenalty <= READABILITY_LEVELS.goodMaxPenalty
+      ? READABILITY_LEVELS.good
+      : sharedPenalty <= READABILITY_LEVELS.okMaxPenalty
+        ? READABILITY_LEVELS.ok
+        : READABILITY_LEVELS.bad;
+  const extraPenalty = penalty(scored.filter((result) => extraIds.has(result.id)));
+  return level - Math.min(READABILITY_LEVELS.maxExtraPenalty, extraPenalty);
 }

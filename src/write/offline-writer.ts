@@ -31,16 +31,18 @@ export function createOfflineWriter(): Writer {
   };
 }
 
-/** Builds the draft tree from the plan: H1, « L’essentiel », introduction, then each section. Pure. */
+/** Builds the draft tree from the plan: H1, introduction, « L’essentiel », then each section. Pure. */
 export function assembleDraft(context: Pick<WriterContext, 'document' | 'analysis'>, plan: SeoPlan): Root {
   const sourceNodes = context.document.tree.children;
   const children: RootContent[] = [heading(1, plan.h1)];
+  // The introduction comes before « L’essentiel »: search engines and Yoast SEO take the first paragraph
+  // of the body as the introduction, and the box's label would be it.
+  for (const passage of plan.introduction)
+    children.push(...materialize(passage, sourceNodes, context.analysis));
   if (plan.keyPoints) {
     const list = sourceNodes[plan.keyPoints.nodeIndex];
     if (list && list.type === 'list') children.push(keyPointsBox(strip(list)));
   }
-  for (const passage of plan.introduction)
-    children.push(...materialize(passage, sourceNodes, context.analysis));
   for (const section of plan.sections) {
     children.push(heading(section.depth, section.heading));
     for (const passage of section.passages)

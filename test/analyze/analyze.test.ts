@@ -195,6 +195,29 @@ describe('analyze: sections, headings, links and statistics', () => {
   });
 });
 
+describe('analyze: written-out URLs are not words', () => {
+  it.each([
+    [
+      'a bare URL',
+      'Le guide explique tout https://www.example.org/un-tres-long-chemin-de-page. Lisez-le ce soir.',
+      'Le guide explique tout. Lisez-le ce soir.',
+    ],
+    [
+      'a Markdown link left as text',
+      'Le guide explique tout [ici](https://example.org/a-b-c-d). Lisez-le ce soir.',
+      'Le guide explique tout [ici]. Lisez-le ce soir.',
+    ],
+  ])('%s counts for neither the length nor Flesch', (_name, withUrl, withoutUrl) => {
+    const expected = analyze(parseText(withoutUrl)).statistics;
+    const actual = analyze(parseText(withUrl)).statistics;
+    expect([actual.bodyWords, actual.syllables, actual.fleschReadingEase]).toEqual([
+      expected.bodyWords,
+      expected.syllables,
+      expected.fleschReadingEase,
+    ]);
+  });
+});
+
 describe('analyze: the facts research', () => {
   it.each([
     [

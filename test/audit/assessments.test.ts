@@ -218,11 +218,24 @@ const TABLE: Record<string, Case[]> = {
       applicable: false,
     },
     { name: 'absent', analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase() }), score: 2 },
-    // 2 content words × 5 occurrences / 1000 words = 1 %
     {
       name: 'one percent',
-      analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 5 }) }),
+      analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 10 }) }),
       score: 9,
+    },
+    // Plain occurrences against the minimum: 4 / 1000 = 0.4 %, although 2 words × 4 = 0.8 %.
+    {
+      name: 'two-word keyphrase, 4 times in 1000 words',
+      analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 4 }) }),
+      score: 4,
+      messageId: 'keyphrase-density.low',
+    },
+    // Occurrences × content words against the maximum: 2 × 16 / 1000 = 3.2 %.
+    {
+      name: 'two-word keyphrase, 16 times in 1000 words',
+      analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 16 }) }),
+      score: 0,
+      messageId: 'keyphrase-density.high',
     },
     {
       name: 'low',
@@ -232,11 +245,28 @@ const TABLE: Record<string, Case[]> = {
     {
       name: 'stuffed',
       analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 20 }) }),
-      score: 3,
+      score: 0,
     },
   ],
   'keyphrase-in-subheadings': [
-    { name: 'no subheadings', analysis: makeAnalysis({ keyphrase: makeKeyphrase() }), applicable: false },
+    {
+      name: 'no subheadings, short text',
+      analysis: makeAnalysis({ ...body(300), keyphrase: makeKeyphrase() }),
+      applicable: false,
+    },
+    {
+      name: 'no subheadings, 301 words',
+      analysis: makeAnalysis({ ...body(301), keyphrase: makeKeyphrase() }),
+      score: 2,
+      messageId: 'keyphrase-in-subheadings.no-subheadings',
+    },
+    {
+      name: 'the only subheading has it',
+      analysis: makeAnalysis({
+        keyphrase: makeKeyphrase({ inSubheadings: [{ blockIndex: 0, found: true }] }),
+      }),
+      score: 9,
+    },
     {
       name: 'half',
       analysis: makeAnalysis({
@@ -258,7 +288,7 @@ const TABLE: Record<string, Case[]> = {
           inSubheadings: [0, 1, 2, 3].map((blockIndex) => ({ blockIndex, found: true })),
         }),
       }),
-      score: 4,
+      score: 3,
       messageId: 'keyphrase-in-subheadings.many',
     },
     {
@@ -268,7 +298,8 @@ const TABLE: Record<string, Case[]> = {
           inSubheadings: [0, 1, 2, 3, 4].map((blockIndex) => ({ blockIndex, found: blockIndex === 0 })),
         }),
       }),
-      score: 6,
+      score: 3,
+      messageId: 'keyphrase-in-subheadings.few',
     },
   ],
   'single-h1': [
@@ -276,7 +307,7 @@ const TABLE: Record<string, Case[]> = {
     {
       name: 'one',
       analysis: makeAnalysis({ headings: [{ text: 'T', start: 0, end: 1, blockIndex: 0, depth: 1 }] }),
-      score: 9,
+      score: 8,
     },
     {
       name: 'two',
@@ -335,7 +366,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'outbound-links': [
-    { name: 'none', analysis: makeAnalysis(), score: 6 },
+    { name: 'none', analysis: makeAnalysis(), score: 3, messageId: 'outbound-links.none' },
     {
       name: 'one',
       analysis: makeAnalysis({
@@ -350,7 +381,7 @@ const TABLE: Record<string, Case[]> = {
       analysis: makeAnalysis({
         links: [{ url: 'https://example.org', text: 'x', kind: 'outbound', span: { start: 0, end: 1 } }],
       }),
-      score: 6,
+      score: 3,
     },
     {
       name: 'one internal',
@@ -361,7 +392,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   images: [
-    { name: 'none', analysis: makeAnalysis(), score: 6 },
+    { name: 'none', analysis: makeAnalysis(), score: 3 },
     { name: 'alt missing', analysis: makeAnalysis({ images: [{ url: 'a.png', alt: '' }] }), score: 4 },
     {
       name: 'with alt',
@@ -370,7 +401,35 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'keyphrase-in-image-alt': [
-    { name: 'no image', analysis: makeAnalysis({ keyphrase: makeKeyphrase() }), applicable: false },
+    {
+      name: 'no keyphrase',
+      analysis: makeAnalysis({ images: [{ url: 'a.png', alt: 'x' }] }),
+      applicable: false,
+    },
+    {
+      name: 'no image',
+      analysis: makeAnalysis({ keyphrase: makeKeyphrase() }),
+      score: 3,
+      messageId: 'keyphrase-in-image-alt.no-images',
+    },
+    {
+      name: '1 of 5 alt texts (20 %)',
+      analysis: makeAnalysis({
+        images: [1, 2, 3, 4, 5].map((index) => ({ url: `${index}.png`, alt: 'x' })),
+        keyphrase: makeKeyphrase({ inImageAlts: 1 }),
+      }),
+      score: 6,
+      messageId: 'keyphrase-in-image-alt.few',
+    },
+    {
+      name: '4 of 5 alt texts (80 %)',
+      analysis: makeAnalysis({
+        images: [1, 2, 3, 4, 5].map((index) => ({ url: `${index}.png`, alt: 'x' })),
+        keyphrase: makeKeyphrase({ inImageAlts: 4 }),
+      }),
+      score: 6,
+      messageId: 'keyphrase-in-image-alt.all',
+    },
     {
       name: 'absent',
       analysis: makeAnalysis({ images: [{ url: 'a.png', alt: 'x' }], keyphrase: makeKeyphrase() }),

@@ -4,6 +4,7 @@ import type { Assessment } from '../assessment.js';
 /** Two identical headings confuse the outline and the table of contents. */
 export const duplicateHeadingsAssessment: Assessment = {
   id: 'duplicate-headings',
+  extra: true,
   group: 'seo',
   isApplicable: (analysis) => analysis.headings.length > 1,
   assess(analysis) {

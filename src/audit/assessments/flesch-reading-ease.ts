@@ -4,6 +4,7 @@ import type { Assessment } from '../assessment.js';
 /** Kandel & Moles' French form of Flesch: 60 and above reads easily, under 50 is hard work. */
 export const fleschReadingEaseAssessment: Assessment = {
   id: 'flesch-reading-ease',
+  extra: true,
   group: 'readability',
   isApplicable: (analysis) => analysis.statistics.sentences > 0 && analysis.statistics.bodyWords >= 50,
   assess(analysis, config) {

@@ -3,6 +3,7 @@ import type { Assessment } from '../assessment.js';
 /** The whole text, and each section long enough to tell, must be in French. */
 export const frenchLanguageAssessment: Assessment = {
   id: 'french-language',
+  extra: true,
   group: 'language',
   isApplicable: () => true,
   assess(analysis, config) {

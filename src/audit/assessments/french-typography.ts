@@ -3,6 +3,7 @@ import type { Assessment } from '../assessment.js';
 /** Espaces insécables, apostrophe typographique, guillemets: what French readers notice first. */
 export const frenchTypographyAssessment: Assessment = {
   id: 'french-typography',
+  extra: true,
   group: 'language',
   isApplicable: (analysis) => analysis.text.length > 0,
   assess(analysis, config) {

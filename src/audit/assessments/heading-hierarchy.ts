@@ -3,6 +3,7 @@ import type { Assessment } from '../assessment.js';
 /** Headings go down one level at a time (H2 then H3, never H2 then H4): screen readers rely on it. */
 export const headingHierarchyAssessment: Assessment = {
   id: 'heading-hierarchy',
+  extra: true,
   group: 'seo',
   isApplicable: (analysis) => analysis.headings.length > 0,
   assess(analysis) {

@@ -1,6 +1,11 @@
 import { type Assessment, percentage } from '../assessment.js';
 
-/** 0.5–3 % of the body's words, counting every word form of the keyphrase (by stem). */
+/**
+ * 0.5–3 % of the body's words, counting every word form of the keyphrase (by stem). Tools weigh a
+ * several-word keyphrase differently; Plume takes the stricter reading on each side: plain occurrences
+ * against the minimum, occurrences × content words against the maximum. Far too dense sinks the score
+ * (0), as stuffing does in Yoast.
+ */
 export const keyphraseDensityAssessment: Assessment = {
   id: 'keyphrase-density',
   group: 'seo',
@@ -9,15 +14,22 @@ export const keyphraseDensityAssessment: Assessment = {
     const keyphrase = analysis.keyphrase;
     const words = analysis.statistics.bodyWords;
     const count = keyphrase?.bodyOccurrences ?? 0;
-    // Each occurrence weighs as many words as the keyphrase has content words, as the public formula does.
     const phraseWords = Math.max(1, keyphrase?.keyphrase.contentWords.length ?? 1);
-    const density = percentage(count * phraseWords, words);
+    const density = percentage(count, words);
+    const weightedDensity = percentage(count * phraseWords, words);
     const { minPercent: min, maxPercent: max } = config.keyphraseDensity;
-    const params = { count, density, min, max };
     const marks = keyphrase?.marks ?? [];
-    if (count === 0) return { score: 2, messageId: 'keyphrase-density.none', params };
-    if (density < min) return { score: 4, messageId: 'keyphrase-density.low', params, marks };
-    if (density > max) return { score: 3, messageId: 'keyphrase-density.high', params, marks };
-    return { score: 9, messageId: 'keyphrase-density.good', params, marks };
+    if (count === 0)
+      return { score: 2, messageId: 'keyphrase-density.none', params: { count, density, min, max } };
+    if (density < min)
+      return { score: 4, messageId: 'keyphrase-density.low', params: { count, density, min, max }, marks };
+    if (weightedDensity > max)
+      return {
+        score: 0,
+        messageId: 'keyphrase-density.high',
+        params: { count, density: weightedDensity, min, max },
+        marks,
+      };
+    return { score: 9, messageId: 'keyphrase-density.good', params: { count, density, min, max }, marks };
   },
 };

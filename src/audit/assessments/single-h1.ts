@@ -7,7 +7,8 @@ export const singleH1Assessment: Assessment = {
   isApplicable: () => true,
   assess(analysis) {
     const h1s = analysis.headings.filter((heading) => heading.depth === 1);
-    if (h1s.length === 1) return { score: 9, messageId: 'single-h1.good' };
+    // 8, not 9: one H1 is the norm, not an achievement, and Yoast scores it 8.
+    if (h1s.length === 1) return { score: 8, messageId: 'single-h1.good' };
     if (h1s.length === 0) return { score: 6, messageId: 'single-h1.none' };
     return {
       score: 2,
