@@ -572,8 +572,9 @@ const TABLE: Record<string, Case[]> = {
       score: 9,
     },
     {
-      name: 'runs do not cross blocks',
+      name: 'runs do not cross a list item',
       analysis: makeAnalysis({
+        blocks: [makeBlock(0, 'paragraph', 10), makeBlock(1, 'list-item', 5)],
         sentences: makeSentences([
           { words: 5, first: 'les' },
           { words: 5, first: 'les' },
@@ -581,6 +582,31 @@ const TABLE: Record<string, Case[]> = {
         ]),
       }),
       score: 9,
+    },
+    {
+      name: 'runs do not cross a heading',
+      analysis: makeAnalysis({
+        blocks: [makeBlock(0, 'paragraph', 10), makeBlock(1, 'heading', 2), makeBlock(2, 'paragraph', 5)],
+        sentences: makeSentences([
+          { words: 5, first: 'si' },
+          { words: 5, first: 'si' },
+          { words: 5, first: 'si', block: 2 },
+        ]),
+      }),
+      score: 9,
+    },
+    {
+      name: 'runs go on from one paragraph to the next',
+      analysis: makeAnalysis({
+        blocks: [makeBlock(0, 'paragraph', 5), makeBlock(1, 'paragraph', 5), makeBlock(2, 'paragraph', 5)],
+        sentences: makeSentences([
+          { words: 5, first: 'si' },
+          { words: 5, first: 'si', block: 1 },
+          { words: 5, first: 'si', block: 2 },
+        ]),
+      }),
+      score: 3,
+      marks: 3,
     },
   ],
   'flesch-reading-ease': [
@@ -667,5 +693,33 @@ describe('audit config', () => {
   it('changes an outcome through a threshold', () => {
     const analysis = makeAnalysis(body(800));
     expect(byId('text-length').assess(analysis, mergeAuditConfig({ minWords: 1000 })).score).toBe(6);
+  });
+});
+
+describe('keyphrase word forms in the message parameters', () => {
+  // « plugins » counts for « plugin » by stem: the report says which forms it counted.
+  const text = 'Ces plugins Jekyll sont utiles. Un plugin Jekyll suffit.';
+  const analysis = makeAnalysis({
+    ...body(200),
+    text,
+    introductionBlock: 0,
+    blocks: [{ ...makeBlock(0, 'paragraph', 9), start: 0, end: text.length }],
+    keyphrase: makeKeyphrase({
+      bodyOccurrences: 2,
+      inIntroduction: { inOneSentence: true, inParagraph: true, synonym: false },
+      marks: [
+        { start: 4, end: 11 },
+        { start: 12, end: 18 },
+        { start: 35, end: 41 },
+        { start: 42, end: 48 },
+      ],
+    }),
+  });
+
+  it.each([
+    ['keyphrase-density', 'plugins, jekyll, plugin'],
+    ['keyphrase-in-introduction', 'plugins, jekyll, plugin'],
+  ])('%s shows « %s »', (id, forms) => {
+    expect(byId(id).assess(analysis, DEFAULT_AUDIT_CONFIG).params?.forms).toBe(forms);
   });
 });

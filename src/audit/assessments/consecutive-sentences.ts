@@ -1,4 +1,4 @@
-import type { Span } from '../../analyze/analysis.js';
+import type { Analysis, Span } from '../../analyze/analysis.js';
 import type { Assessment } from '../assessment.js';
 
 /** Three sentences in a row opening with the same word read as monotonous. */
@@ -21,8 +21,7 @@ export const consecutiveSentencesAssessment: Assessment = {
         previous !== undefined &&
         current.firstWord !== null &&
         current.firstWord === previous.firstWord &&
-        // Sentences of different blocks (a heading, a list) are not read in a row.
-        current.blockIndex === previous.blockIndex;
+        readInARow(analysis, previous.blockIndex, current.blockIndex);
       if (continues) continue;
       const length = index - runStart;
       if (length > maxRun) {
@@ -44,3 +43,16 @@ export const consecutiveSentencesAssessment: Assessment = {
     };
   },
 };
+
+const PROSE: ReadonlySet<string> = new Set(['paragraph', 'blockquote']);
+
+/**
+ * Sentences are read in a row within a block, and from one paragraph to the next (as Yoast counts
+ * them), but not across a heading or between the items of a list.
+ */
+function readInARow(analysis: Analysis, previousBlock: number, currentBlock: number): boolean {
+  if (previousBlock === currentBlock) return true;
+  if (currentBlock !== previousBlock + 1) return false;
+  const kinds = [analysis.blocks[previousBlock]?.kind, analysis.blocks[currentBlock]?.kind];
+  return kinds.every((kind) => kind !== undefined && PROSE.has(kind));
+}

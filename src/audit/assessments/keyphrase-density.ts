@@ -1,4 +1,5 @@
 import { type Assessment, percentage } from '../assessment.js';
+import { matchedForms } from '../matched-forms.js';
 
 /**
  * 0.5–3 % of the body's words, counting every word form of the keyphrase (by stem). Tools weigh a
@@ -19,17 +20,28 @@ export const keyphraseDensityAssessment: Assessment = {
     const weightedDensity = percentage(count * phraseWords, words);
     const { minPercent: min, maxPercent: max } = config.keyphraseDensity;
     const marks = keyphrase?.marks ?? [];
+    const forms = matchedForms(analysis);
     if (count === 0)
       return { score: 2, messageId: 'keyphrase-density.none', params: { count, density, min, max } };
     if (density < min)
-      return { score: 4, messageId: 'keyphrase-density.low', params: { count, density, min, max }, marks };
+      return {
+        score: 4,
+        messageId: 'keyphrase-density.low',
+        params: { count, density, min, max, forms },
+        marks,
+      };
     if (weightedDensity > max)
       return {
         score: 0,
         messageId: 'keyphrase-density.high',
-        params: { count, density: weightedDensity, min, max },
+        params: { count, density: weightedDensity, min, max, forms },
         marks,
       };
-    return { score: 9, messageId: 'keyphrase-density.good', params: { count, density, min, max }, marks };
+    return {
+      score: 9,
+      messageId: 'keyphrase-density.good',
+      params: { count, density, min, max, forms },
+      marks,
+    };
   },
 };

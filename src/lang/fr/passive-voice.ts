@@ -287,6 +287,7 @@ export const NOT_PASSIVE_AFTER_ETRE = {
     'inconnu', // adjective, no verb « inconnaître »
     'imprévu', // adjective
     'inattendu', // adjective
+    'erroné', // adjective, no verb « erroner »
     'bienvenu', // adjective (« bienvenue »)
     'absolu', // adjective
     'continu', // adjective

@@ -8,7 +8,8 @@
  * « puisque »…) also matches the elided « qu' »; one ending in « si » also matches « s' » (« même s'il »).
  *
  * Deliberately left out, because they are too often something else:
- * - « or »: also the noun « gold » (« le prix de l'or »).
+ * - « or » inside a sentence: mostly the noun « gold » (« le prix de l'or »); as the first word of a
+ *   sentence it is the conjunction (« Or, le budget manque »), see {@link SENTENCE_START_TRANSITION_WORDS}.
  * - « et », « ou »: they join words inside almost every sentence; counting them would make every
  *   sentence a transition sentence.
  * - « comme » alone: mostly « like/as » before a noun (« des entreprises comme Meta »).
@@ -26,6 +27,9 @@
  * - « bref » alone: also the adjective (« un bref aperçu »); « en bref » is listed.
  * - « soudain » alone: also the adjective (« un départ soudain »); « soudainement » is listed.
  * - « autrement » alone: mostly « differently » (« faire autrement »); « autrement dit » is listed.
+ * - « particulièrement », « principalement », « essentiellement »: adverbs of degree or restriction
+ *   before an adjective or a verb (« particulièrement utile », « principalement utilisé »), not links;
+ *   « en particulier » and « avant tout » are listed.
  * - « aussi » is kept although « aussi grand que » is a comparison rather than an addition: both link.
  * Phrases that contain a transition but are something else are in {@link NOT_TRANSITIONS}.
  */
@@ -193,6 +197,7 @@ export const TRANSITION_WORDS = {
     "il s'ensuit que",
     'il en découle que',
     'pour cette raison',
+    'pour cela',
     'pour ces raisons',
     "c'est ainsi que",
     'du coup',
@@ -419,6 +424,7 @@ export const TRANSITION_WORDS = {
     'sans quoi',
     'faute de quoi',
     'pour peu que',
+    'tant que',
     'quand bien même',
     'si tant est que',
     'selon que',
@@ -455,6 +461,7 @@ export const TRANSITION_WORDS = {
     'globalement',
     "dans l'ensemble",
     'en gros',
+    'en général',
     'grosso modo',
     'en dernière analyse',
     'à tout prendre',
@@ -477,10 +484,7 @@ export const TRANSITION_WORDS = {
     'naturellement',
     'certainement',
     'assurément',
-    'particulièrement',
     'avant tout',
-    'principalement',
-    'essentiellement',
     'par-dessus tout',
     'il faut souligner que',
     'il faut noter que',
@@ -536,7 +540,19 @@ export const NOT_TRANSITIONS = [
   'vente en gros', // wholesale, not « en gros » (roughly)
   'ventes en gros',
   'commerce en gros',
+  'de plus de', // « âgés de plus de 65 ans »: more than, not « de plus » (moreover)
+  'en tant que', // « en tant que directeur »: as, a role, not « tant que » (as long as)
+  'je puis', // « je puis » (I can), the verb pouvoir, not « puis » (then)
+  'ne puis', // « je ne puis »
 ] as const;
+
+/**
+ * Words that are transitions only as the first word of a sentence, with their category. Elsewhere they
+ * are mostly something else, so they are not in {@link TRANSITION_WORDS}.
+ */
+export const SENTENCE_START_TRANSITION_WORDS = {
+  or: 'opposition', // « Or, le budget manque »: the conjunction; inside a sentence, the noun « gold »
+} as const satisfies Record<string, TransitionCategory>;
 
 /** A relation expressed by a transition word: a key of {@link TRANSITION_WORDS}. */
 export type TransitionCategory = keyof typeof TRANSITION_WORDS;
@@ -629,6 +645,13 @@ function matchTransitionWords(sentence: string): readonly TransitionMatch[] {
   const matches: TransitionMatch[] = [];
 
   findPairs(tokens, used, matches);
+
+  const first = tokens[0] as Token;
+  const startCategory = (SENTENCE_START_TRANSITION_WORDS as Record<string, TransitionCategory>)[first.word];
+  if (startCategory && !used[0] && tokens.length > 1) {
+    used[0] = 1;
+    matches.push({ phrase: first.word, category: startCategory, start: first.start, end: first.end });
+  }
 
   let index = 0;
   while (index < tokens.length) {

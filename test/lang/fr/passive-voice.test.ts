@@ -176,6 +176,7 @@ describe('findPassive', () => {
     'Après s’être renseigné, il a signé.',
     // Adjectives, nouns and grammar words after être.
     'Il est ravi de sa victoire.',
+    'Si le bon sens est erroné, le cerveau se trompe.',
     'C’est ici que tout commence.',
     'Il est aussi grand que son frère.',
     'L’entreprise est située à Paris.',

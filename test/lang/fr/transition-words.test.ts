@@ -4,6 +4,7 @@ import * as module from '../../../src/lang/fr/transition-words.js';
 import {
   findTransitionWords,
   NOT_TRANSITIONS,
+  SENTENCE_START_TRANSITION_WORDS,
   TRANSITION_WORDS,
   TWO_PART_TRANSITION_WORDS,
 } from '../../../src/lang/fr/transition-words.js';
@@ -21,9 +22,15 @@ function found(sentence: string): [string, string, string][] {
   ]);
 }
 
+test('the sentence-start words are not also listed as transitions anywhere', () => {
+  for (const word of Object.keys(SENTENCE_START_TRANSITION_WORDS))
+    expect(singles.map(({ entry }) => entry)).not.toContain(word);
+});
+
 test('public API', () => {
   expect(Object.keys(module).sort()).toEqual([
     'NOT_TRANSITIONS',
+    'SENTENCE_START_TRANSITION_WORDS',
     'TRANSITION_WORDS',
     'TWO_PART_TRANSITION_WORDS',
     'findTransitionWords',
@@ -152,6 +159,23 @@ describe('findTransitionWords', () => {
     ['Il est si difficile de recruter qu’il soit content.', []],
     ['Un bref aperçu suffit.', []],
     ['Les plus grandes entreprises offrent plus d’argent.', []],
+    // False positives found on the corpus, beside Yoast SEO's counts (issue 12).
+    ['Les salariés âgés de plus de 65 ans partent.', []],
+    ['Une entreprise de plus d’un millier de salariés.', []],
+    ['Il a été recruté en tant que directeur.', []],
+    ['Je ne puis accepter cette offre.', []],
+    ['C’est particulièrement évident pour nous.', []],
+    ['Ce filtre est principalement utilisé avec des dates.', []],
+    ['Le modèle est essentiellement statistique.', []],
+    ['Le prix de l’or monte.', []],
+    // « Or » opens a sentence as the conjunction; a sentence of one word is not one.
+    ['Or, le budget manque.', [['Or', 'or', 'opposition']]],
+    ['Or l’argent est perdu.', [['Or', 'or', 'opposition']]],
+    ['Or.', []],
+    // Connectors that were missing.
+    ['Tant que le budget manque, rien ne bouge.', [['Tant que', 'tant que', 'condition']]],
+    ['En général, les startups paient moins.', [['En général', 'en général', 'conclusion']]],
+    ['Pour cela, il faut recruter.', [['Pour cela', 'pour cela', 'consequence']]],
     // The canonical article.
     [
       'Mais les recruteurs affirment que les startups ont du mal à embaucher.',
