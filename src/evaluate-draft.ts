@@ -2,25 +2,15 @@ import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
 import { analyze } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
-import { checkFidelity, type FidelityResult } from './audit/check-fidelity.js';
-import { type ConstraintResult, checkHardConstraints } from './audit/check-hard-constraints.js';
-import type { Report } from './audit/report.js';
+import { checkFidelity } from './audit/check-fidelity.js';
+import { checkHardConstraints } from './audit/check-hard-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
-import { type PolishedTree, polishTree } from './write/polish-article.js';
+import type { DraftEvaluation } from './write/draft-evaluation.js';
+import { polishTree } from './write/polish-article.js';
 
-export interface DraftEvaluation {
-  polished: PolishedTree;
-  title: string;
-  description: string;
-  analysis: Analysis;
-  report: Report;
-  fidelity: FidelityResult;
-  constraints: ConstraintResult[];
-  /** Hard constraints that fail: fewer is better. */
-  failures: number;
-}
+export type { DraftEvaluation } from './write/draft-evaluation.js';
 
 export interface EvaluateDraftInput {
   tree: Root;

@@ -15,6 +15,7 @@ import { InputError } from './ingest/input-error.js';
 import { checkKeyphraseLength } from './ingest/input-limits.js';
 import { fixTypography } from './lang/fr/typography.js';
 import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
+import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
@@ -25,6 +26,7 @@ import {
   emptyWriterStats,
   type Writer,
   type WriterContext,
+  type WriterOutput,
   type WriterProgress,
   type WriterStats,
 } from './write/writer.js';
@@ -131,8 +133,19 @@ export async function optimize(
   const plan = await writer.plan(context);
   options.signal?.throwIfAborted();
   options.onProgress?.({ stage: 'write', message: 'Rédaction' });
-  const written = await writer.write(context, plan);
-  options.signal?.throwIfAborted();
+  const canonicalUrl = options.canonicalUrl ?? document.metadata.url;
+  const evaluate = (draft: WriterOutput) =>
+    evaluateDraft({
+      tree: draft.tree,
+      plan: draft.plan,
+      sourceAnalysis,
+      config,
+      writerCanRewrite: writer.canRewrite,
+      tableOfContents: options.tableOfContents ?? true,
+      ...(canonicalUrl ? { canonicalUrl } : {}),
+    });
+  const best = await writeAndRepair(writer, context, plan, evaluate);
+  const written = best.draft;
   // The LLM plan's slug names files: one that is not a slug is replaced by the one built from the keyphrase.
   const finalPlan = isValidSlug(written.plan.slug)
     ? written.plan
@@ -143,16 +156,8 @@ export async function optimize(
     );
   }
 
-  const canonicalUrl = options.canonicalUrl ?? document.metadata.url;
-  const evaluation = evaluateDraft({
-    tree: written.tree,
-    plan: finalPlan,
-    sourceAnalysis,
-    config,
-    writerCanRewrite: writer.canRewrite,
-    tableOfContents: options.tableOfContents ?? true,
-    ...(canonicalUrl ? { canonicalUrl } : {}),
-  });
+  // Audited again only when the slug changed: otherwise the loop's evaluation is the final one.
+  const evaluation = finalPlan === written.plan ? best.evaluation : evaluate({ ...written, plan: finalPlan });
   const { polished, title, description } = evaluation;
   const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
   const author = options.author ?? document.metadata.author;
