@@ -1,12 +1,17 @@
 import { classifyError } from '../../errors/classify-error.js';
-import type { CompletionRequest, LanguageModel } from '../../llm/language-model.js';
+import { billedStats, type LlmBudget } from '../../llm/budget.js';
+import type { CompletionRequest, CompletionResult, LanguageModel } from '../../llm/language-model.js';
 import type { WriterContext } from '../writer.js';
 
 /** What the plan, section and repair steps of the LLM writer share: one way to call the model. */
 export interface LlmSession {
   /** Calls written at once. */
   concurrency: number;
-  /** One call to the model, with the writer's temperature and the context's signal; counted in the stats. */
+  /**
+   * One call to the model, with the writer's temperature and the context's signal. The stats are read
+   * from the budget when there is one (every call that reached the provider, retries' tokens included);
+   * a bare model's answers are counted instead.
+   */
   call(context: WriterContext, request: CompletionRequest): Promise<string>;
 }
 
@@ -14,15 +19,23 @@ export function createLlmSession(options: {
   model: LanguageModel;
   concurrency: number;
   temperature?: number;
+  budget?: LlmBudget;
 }): LlmSession {
+  const { budget } = options;
   return {
     concurrency: options.concurrency,
     async call(context, request) {
-      const result = await options.model.complete({
-        ...request,
-        ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-        ...(context.signal ? { signal: context.signal } : {}),
-      });
+      let result: CompletionResult;
+      try {
+        result = await options.model.complete({
+          ...request,
+          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+          ...(context.signal ? { signal: context.signal } : {}),
+        });
+      } finally {
+        if (budget) Object.assign(context.stats, billedStats(budget.report()));
+      }
+      if (budget) return result.text;
       if (result.cached) context.stats.cachedCalls += 1;
       else {
         context.stats.calls += 1;

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { classifyError } from '../../errors/classify-error.js';
+import type { LlmBudget } from '../../llm/budget.js';
 import type { LanguageModel } from '../../llm/language-model.js';
 import { LlmBudgetError } from '../../llm/llm-errors.js';
 import type { SeoPlan } from '../../plan/seo-plan.js';
@@ -16,6 +17,8 @@ export { markdownToNodes } from './draft-assembly.js';
 export interface LlmWriterOptions {
   /** The model, already wrapped with retries, budget and cache as configured (see src/llm). */
   model: LanguageModel;
+  /** This article's budget, wrapped around `model`: the writer's stats are read from it (default: counted from the answers). */
+  budget?: LlmBudget;
   /** Sections written at once (default: 4). */
   concurrency?: number;
   /** Repair rounds after the first draft (default: 2). */
@@ -39,6 +42,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     model: options.model,
     concurrency: Math.max(1, options.concurrency ?? 4),
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   const offline = createOfflineWriter();
   /** Plans the offline planner made because the model gave none (see `plan`). */
