@@ -9,7 +9,7 @@ import type { WriterContext } from '../writer.js';
 import type { LlmSession } from './llm-session.js';
 import { LlmPlanError } from './llm-writer-errors.js';
 import { LLM_PLAN_JSON_SCHEMA, LLM_PLAN_SCHEMA, type LlmPlan } from './plan-schema.js';
-import { buildPlanMessages } from './prompts.js';
+import { buildPlanMessages, promptLimits } from './prompts.js';
 import { numberSource, passagesFor } from './source-passages.js';
 import { requestStructured } from './structured-output.js';
 
@@ -26,6 +26,7 @@ export async function requestPlan(session: LlmSession, context: WriterContext): 
     minWords: context.brief.minWords,
     sourceLanguage: context.analysis.language.language,
     numberedSource: source.text,
+    limits: promptLimits(context.config),
     minSections: Math.max(
       3,
       Math.ceil((context.brief.minWords * BUDGET_MARGIN) / maxSectionBudget(context.config)),

@@ -26,6 +26,7 @@ import {
   buildHeadingsRepairMessages,
   buildMetadataRepairMessages,
   buildRepairMessages,
+  promptLimits,
   type RepairKind,
 } from './prompts.js';
 import { passagesText, unusedPassages } from './source-passages.js';
@@ -191,6 +192,7 @@ async function repairMetadata(
         title: plan.title,
         description: plan.description,
         problems: metadata.message,
+        limits: promptLimits(context.config),
       }),
       schema: LLM_METADATA_SCHEMA,
       jsonSchema: LLM_METADATA_JSON_SCHEMA,
