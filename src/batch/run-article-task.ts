@@ -32,13 +32,18 @@ export async function runArticleTask(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const { report } = result;
+  const degraded = report.writerStats.degraded === true;
   return {
     slug: result.article.metadata.slug,
     markdown: result.markdown,
     html: result.html,
     reportJson: renderJson(result),
-    passed: report.passed,
-    failedConstraints: report.constraints.filter((constraint) => !constraint.passed).map(({ id }) => id),
+    // A model that failed and was replaced by offline work is not « done » (as for `plume optimize`: exit 3).
+    passed: report.passed && !degraded,
+    failedConstraints: [
+      ...report.constraints.filter((constraint) => !constraint.passed).map(({ id }) => id),
+      ...(degraded ? ['degraded'] : []),
+    ],
     words: result.article.metadata.wordCount,
     seoScore: report.scores.seo,
     readabilityScore: report.scores.readability,
