@@ -75,6 +75,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
   const description = metaContent(document, 'description') ?? metaContent(document, 'og:description');
   const canonical = resolveUrl(linkHref(document, 'canonical'), options.url) ?? options.url;
+  const headline = articleHeadline(document);
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
 
@@ -84,6 +85,10 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     throw new InputError('no-article', 'No article found in the HTML page.');
   }
   removePositions(tree);
+  // Readability drops an H1 that repeats the page title; the author's headline is the article's H1.
+  if (headline !== undefined && !tree.children.some((node) => node.type === 'heading' && node.depth === 1)) {
+    tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
+  }
 
   const metadata: SourceMetadata = {};
   const assign = <Key extends keyof SourceMetadata>(key: Key, value: SourceMetadata[Key] | undefined) => {
@@ -199,9 +204,18 @@ interface PageDocument {
 }
 
 interface PageElement {
+  textContent: string | null;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;
+}
+
+/** The article's `<h1>`: inside `<article>` or `<main>`, else the page's only one. */
+function articleHeadline(document: PageDocument): string | undefined {
+  const inArticle = document.querySelector('article h1') ?? document.querySelector('main h1');
+  if (inArticle) return cleanText(inArticle.textContent);
+  const all = [...document.querySelectorAll('h1')];
+  return all.length === 1 ? cleanText(all[0]?.textContent) : undefined;
 }
 
 function metaContent(document: PageDocument, name: string): string | undefined {

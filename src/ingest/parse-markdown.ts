@@ -34,7 +34,18 @@ export function parseMarkdown(text: string): Document {
   const tree: Root = markdownParser.parse(text);
   const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  const metadata = frontMatterNode ? readMetadata(parseFrontMatter(frontMatterNode)) : {};
+  const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
+  const metadata = readMetadata(frontMatter);
+  // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
+  // from the front matter); an SEO title (`seo_title`) is not a headline.
+  const headline = readString(frontMatter.title);
+  if (
+    headline !== undefined &&
+    tree.children.length > 0 &&
+    !tree.children.some((node) => node.type === 'heading' && node.depth === 1)
+  ) {
+    tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
+  }
   return { format: 'markdown', tree, metadata };
 }
 
