@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { analyze } from './analyze/analyze.js';
 import type { Article, ArticleMetadata } from './article.js';
 import { type AuditConfigOverrides, mergeAuditConfig } from './audit/audit-config.js';
+import type { CoverageResult } from './audit/check-coverage.js';
 import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
@@ -63,6 +64,8 @@ export interface OptimizeReport extends Report {
   passed: boolean;
   constraints: ConstraintResult[];
   fidelity: FidelityResult;
+  /** Source sentences found in the article (offline writer); `null` when the writer rewrites them. */
+  coverage: CoverageResult | null;
   writer: string;
   /** Calls, tokens, repair rounds and cost of the writer (zeros offline). */
   writerStats: WriterStats;
@@ -127,23 +130,33 @@ export async function optimize(
     tableOfContents: options.tableOfContents ?? true,
     ...(canonicalUrl ? { canonicalUrl } : {}),
   });
-  const { polished, title, description } = evaluation;
+  const { polished, title, description, french } = evaluation;
+  // French typography only on French text: a foreign name or title keeps its own.
+  const typeset = (text: string) => (french ? fixTypography(text) : text);
   const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
   const author = options.author ?? document.metadata.author;
   const siteName = options.siteName ?? document.metadata.siteName;
   const metadata: ArticleMetadata = {
     title,
-    h1: fixTypography(finalPlan.h1),
+    h1: typeset(finalPlan.h1),
     description,
     slug: finalPlan.slug,
     keyphrase: finalPlan.keyphrase,
-    keywords: finalPlan.keywords.map((keyword) => fixTypography(keyword)),
-    locale: options.locale ?? 'fr-FR',
+    keywords: finalPlan.keywords.map(typeset),
+    // Text that is not French (yet) is not labelled French: its own language, as detected.
+    locale: french ? (options.locale ?? 'fr-FR') : evaluation.analysis.language.language,
     wordCount: evaluation.analysis.statistics.bodyWords,
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
-    ...(author ? { author: fixTypography(author) } : {}),
-    ...(siteName ? { siteName: fixTypography(siteName) } : {}),
+    ...(author ? { author: typeset(author) } : {}),
+    ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(evaluation.failures > 0
+      ? {
+          constraintsFailed: evaluation.constraints
+            .filter((constraint) => !constraint.passed)
+            .map((constraint) => constraint.id),
+        }
+      : {}),
   };
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
@@ -151,6 +164,7 @@ export async function optimize(
     passed: evaluation.failures === 0,
     constraints: evaluation.constraints,
     fidelity: evaluation.fidelity,
+    coverage: evaluation.coverage,
     writer: writer.name,
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,

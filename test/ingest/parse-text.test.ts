@@ -141,7 +141,7 @@ describe('parseText', () => {
     const source = [
       'La lutte pour recruter les meilleurs talents en intelligence artificielle',
       's’intensifie alors que les entreprises, grandes et petites, rivalisent',
-      'https://exemple.fr/un/tres/long/chemin/vers/une/page/qui/depasse/largement/la/largeur/du/texte',
+      'https://exemple.fr/un/tres/long/chemin/vers/une/page/qui/depasse/largement/la/largeur/du/texte?utm_source=lettre&utm_medium=courriel&utm_campaign=printemps-2024&ref=accueil',
       'dans la course pour dominer ce marché en pleine expansion, dit le rapport',
       'publié la semaine dernière par le cabinet.',
       '',
