@@ -191,6 +191,11 @@ describe('plume optimize: failed constraints', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^---\n/);
     expect(run.stderr).toMatch(/échec\s+Langue\s+Le texte est en anglais.*traduit/);
+    // What was written: the English text, structured, neither translated nor typeset in French, a draft.
+    expect(run.stderr).toMatch(/Langue\s+texte laissé en anglais, sans typographie française/);
+    expect(run.stderr).toContain('brouillon (draft: true');
+    expect(run.stdout).toContain('draft: true');
+    expect(run.stdout).not.toContain('lang: fr-FR');
   });
 });
 
