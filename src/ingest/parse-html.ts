@@ -104,8 +104,69 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   return { format: 'html-page', tree, metadata };
 }
 
-function htmlToMdast(html: string): Root {
+/**
+ * Converts an HTML block found inside Markdown (a `<figure>`, a `<p class="quote">`, a `<video>`) to
+ * Markdown nodes, without positions: prose stays prose, a quote becomes a blockquote, an image keeps
+ * its `src` and `alt`, and audio, video or an embedded player becomes a link to the media.
+ */
+export function htmlBlockToMdast(html: string): Root {
+  const tree = htmlToMdast(html, { embeddedHtml: true });
+  removePositions(tree);
+  // Comments (`<!--more-->`) come back as raw HTML: no content.
+  tree.children = tree.children.filter((node) => node.type !== 'html');
+  return tree;
+}
+
+/** Words of the link that stands for a media element (no title on it). */
+const MEDIA_LABELS: Readonly<Record<string, string>> = {
+  video: 'Voir la vidéo',
+  audio: 'Écouter l’enregistrement',
+  iframe: 'Voir le contenu intégré',
+};
+
+/**
+ * Inside Markdown, media and styled quotes are the author's content: a `<video>` becomes a link to it,
+ * an element whose class says « quote » a blockquote.
+ */
+function convertEmbeddedElements(parent: Parents): void {
+  for (const [index, child] of parent.children.entries()) {
+    if (child.type !== 'element') continue;
+    const label = MEDIA_LABELS[child.tagName];
+    if (label !== undefined) {
+      const source = child.children.find(
+        (node): node is typeof child => node.type === 'element' && node.tagName === 'source',
+      );
+      const href = child.properties.src ?? source?.properties.src;
+      const title = typeof child.properties.title === 'string' ? child.properties.title : label;
+      parent.children[index] =
+        typeof href === 'string' && !EXECUTABLE_URL.test(href)
+          ? {
+              type: 'element',
+              tagName: 'p',
+              properties: {},
+              children: [
+                {
+                  type: 'element',
+                  tagName: 'a',
+                  properties: { href },
+                  children: [{ type: 'text', value: title }],
+                },
+              ],
+            }
+          : { type: 'text', value: '' };
+      continue;
+    }
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.some((name) => /quote|citation/i.test(String(name)))) {
+      child.tagName = 'blockquote';
+    }
+    convertEmbeddedElements(child);
+  }
+}
+
+function htmlToMdast(html: string, options: { embeddedHtml?: boolean } = {}): Root {
   const hast: HastRoot = fragmentParser.parse(html);
+  if (options.embeddedHtml) convertEmbeddedElements(hast);
   cleanElements(hast);
   const converted = toMdast(hast);
   const tree: Root =

@@ -1,10 +1,12 @@
-import type { Root, Yaml } from 'mdast';
+import type { Paragraph, Root, Yaml } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Document, SourceMetadata } from '../document.js';
+import { cleanMarkdownTree } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -36,6 +38,7 @@ export function parseMarkdown(text: string): Document {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
   const metadata = readMetadata(frontMatter);
+  cleanMarkdownTree(tree);
   // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
   // from the front matter); an SEO title (`seo_title`) is not a headline.
   const headline = readString(frontMatter.title);
@@ -46,7 +49,31 @@ export function parseMarkdown(text: string): Document {
   ) {
     tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
   }
+  addExcerpt(tree, frontMatter);
   return { format: 'markdown', tree, metadata };
+}
+
+/** Front matter keys of a summary written by the author, often the article's real opening. */
+const EXCERPT_KEYS = ['excerpt', 'summary', 'lead', 'chapo'] as const;
+
+/**
+ * An excerpt the body does not repeat is the author's opening (Jekyll and Hugo print it above the
+ * article): it becomes the first paragraph, after the H1, instead of being dropped.
+ */
+function addExcerpt(tree: Root, frontMatter: FrontMatter): void {
+  const excerpt = EXCERPT_KEYS.map((key) => readString(frontMatter[key])).find(
+    (value) => value !== undefined,
+  );
+  if (excerpt === undefined || tree.children.length === 0) return;
+  const comparable = (text: string) =>
+    text
+      .toLocaleLowerCase('fr')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  if (comparable(mdastToString(tree)).includes(comparable(excerpt))) return;
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: excerpt }] };
+  const afterTitle = tree.children[0]?.type === 'heading' && tree.children[0].depth === 1 ? 1 : 0;
+  tree.children.splice(afterTitle, 0, paragraph);
 }
 
 function parseFrontMatter(node: Yaml): FrontMatter {

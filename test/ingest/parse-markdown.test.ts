@@ -125,3 +125,69 @@ describe('parseMarkdown', () => {
     expect(document.tree.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'list']);
   });
 });
+
+describe('parseMarkdown: nothing the author wrote is lost', () => {
+  const text = (markdown: string) =>
+    parseMarkdown(markdown).tree.children.map((node) => `${node.type}: ${mdastToString(node)}`);
+
+  it('turns HTML blocks into Markdown: quotes, figures, media; drops bare tags and comments', () => {
+    const markdown = [
+      '# Le Ventoux à vélo',
+      '',
+      'Ça devrait vous plaire :',
+      '',
+      '<p class="quote">La montagne ne se gravit pas, elle se mérite.</p>',
+      '',
+      '<figure><img src="/ventoux.jpg" alt="Le sommet du Ventoux"><figcaption>Le sommet, à l’aube.</figcaption></figure>',
+      '',
+      '<video src="/montee.mp4"></video>',
+      '',
+      '<!--more-->',
+      '',
+      '<div class="button">',
+      '',
+      '[Voir le parcours](https://exemple.fr/parcours)',
+      '',
+      '</div>',
+    ].join('\n');
+    const { tree } = parseMarkdown(markdown);
+    expect(text(markdown)).toEqual([
+      'heading: Le Ventoux à vélo',
+      'paragraph: Ça devrait vous plaire :',
+      'blockquote: La montagne ne se gravit pas, elle se mérite.',
+      'paragraph: Le sommet du Ventoux',
+      'paragraph: Le sommet, à l’aube.',
+      'paragraph: Voir la vidéo',
+      'paragraph: Voir le parcours',
+    ]);
+    expect(collectTypes(tree)).not.toContain('html');
+    const image = (
+      tree.children[3] as { children: { type: string; url?: string; alt?: string }[] }
+    ).children.find((node) => node.type === 'image');
+    expect(image).toMatchObject({ url: '/ventoux.jpg', alt: 'Le sommet du Ventoux' });
+    const video = (tree.children[5] as { children: { type: string; url?: string }[] }).children[0];
+    expect(video).toMatchObject({ type: 'link', url: '/montee.mp4' });
+  });
+
+  it('removes Eleventy and Kramdown extras instead of printing them', () => {
+    const markdown =
+      '::: lead\nUne introduction qui compte.\n:::\n\nUn paragraphe.\n{: .note}\n\n## Une section {#section}\n\nFin.';
+    const rendered = text(markdown).join('\n');
+    expect(rendered).not.toMatch(/:::|\{[:.#]/);
+    expect(rendered).toContain('Une introduction qui compte.');
+    expect(rendered).toContain('heading: Une section');
+  });
+
+  it('makes an excerpt the body does not repeat its opening, after the H1', () => {
+    const markdown =
+      '---\ntitle: Le Ventoux\nexcerpt: Un géant de Provence, gravi à 82 ans.\n---\n\nNous sommes partis à six heures.\n';
+    expect(text(markdown)).toEqual([
+      'heading: Le Ventoux',
+      'paragraph: Un géant de Provence, gravi à 82 ans.',
+      'paragraph: Nous sommes partis à six heures.',
+    ]);
+    const repeated =
+      '---\nexcerpt: Nous sommes partis à six heures.\n---\n\nNous sommes partis à six heures.\n';
+    expect(text(repeated)).toEqual(['paragraph: Nous sommes partis à six heures.']);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { htmlBlockToMdast } from './parse-html.js';
+
+/** Eleventy/markdown-it containers (`::: lead`, `:::`): the fence lines go, their content stays. */
+const CONTAINER_FENCE = /^[ \t]*:::[^\n]*(?:\n|$)/gm;
+/** Kramdown and markdown-it-attrs attribute lists: `{: .lead}`, `{.class}`, `{#id}`. */
+const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*[.#][^}\n]*\}/g;
+/** Block types whose children are blocks, where an HTML block can stand. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
+
+/**
+ * Makes a Markdown tree from a static site generator readable as an article, losing nothing: HTML
+ * blocks become Markdown (prose, quotes, images, media as links), comments such as `<!--more-->` and
+ * bare tags (`<div class="button">`, `</div>`) go, and Eleventy/Kramdown extras (`::: lead`,
+ * `{.class}`) are removed rather than printed. Mutates `tree`.
+ */
+export function cleanMarkdownTree(tree: Root): void {
+  cleanParent(tree);
+}
+
+function cleanParent(parent: Parent): void {
+  const children: RootContent[] = [];
+  const blockParent = BLOCK_PARENTS.has(parent.type);
+  for (const child of parent.children as RootContent[]) {
+    if (child.type === 'html') {
+      children.push(...(blockParent ? convertBlock(child) : convertInline(child)));
+      continue;
+    }
+    if (child.type === 'text') {
+      child.value = child.value.replace(CONTAINER_FENCE, '').replace(ATTRIBUTE_LIST, '');
+      if (child.value !== '') children.push(child);
+      continue;
+    }
+    if (child.type === 'code' || child.type === 'inlineCode') {
+      children.push(child);
+      continue;
+    }
+    if ('children' in child) {
+      cleanParent(child);
+      // A paragraph that held only a fence or an attribute list is gone with them.
+      if ((child.type === 'paragraph' || child.type === 'heading') && isEmpty(child)) continue;
+    }
+    children.push(child);
+  }
+  parent.children = children as typeof parent.children;
+}
+
+function isEmpty(node: Parent): boolean {
+  return (
+    mdastToString(node).trim() === '' &&
+    !node.children.some((child) => child.type === 'image' || child.type === 'imageReference')
+  );
+}
+
+function convertBlock(node: Html): RootContent[] {
+  const converted = htmlBlockToMdast(node.value).children.filter(
+    (child) => !(child.type === 'paragraph' && isEmpty(child)),
+  );
+  if (node.position) for (const child of converted) child.position = structuredClone(node.position);
+  return converted;
+}
+
+/** An inline tag (`<br>`, `<span>`, `<img>`): its content as phrasing, bare tags dropped. */
+function convertInline(node: Html): RootContent[] {
+  const phrasing: PhrasingContent[] = [];
+  for (const child of htmlBlockToMdast(node.value).children) {
+    if (child.type === 'paragraph') phrasing.push(...child.children);
+  }
+  return phrasing;
+}
