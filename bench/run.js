@@ -51,6 +51,26 @@ console.log(
   `growth: x10 took ${(ten.median / one.median).toFixed(1)}x the time, x100 took ${(hundred.median / one.median).toFixed(1)}x (linear = 10x and 100x; target x100 <= 150x)`,
 );
 
+console.log('\n# French primitives on the example article, warm (timings tests must not assert)');
+{
+  const [{ detectLanguage }, { findTransitionWords }, { fixTypography }] = await Promise.all([
+    import('../dist/lang/fr/detect-language.js'),
+    import('../dist/lang/fr/transition-words.js'),
+    import('../dist/lang/fr/typography.js'),
+  ]);
+  const sentences = example.split(/(?<=[.!?])\s+/);
+  const primitives = [
+    ['detectLanguage', () => detectLanguage(example)],
+    ['findTransitionWords', () => sentences.forEach((sentence) => findTransitionWords(sentence))],
+    ['fixTypography', () => fixTypography(example)],
+  ];
+  for (const [label, task] of primitives) {
+    timeRuns(5, task);
+    const times = timeRuns(50, task);
+    console.log(`${label.padEnd(29)} median ${formatMs(median(times))}  (50 runs)`);
+  }
+}
+
 console.log('\n# In-process, warm, including ingest (text -> Document)');
 {
   await ingest(example);

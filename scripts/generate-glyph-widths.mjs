@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/audit/pixel-width/arial-advance-widths.ts from Liberation Sans, the metric-compatible Arial
+// Generates src/lang/pixel-width/arial-advance-widths.ts from Liberation Sans, the metric-compatible Arial
 // clone (same advance widths glyph for glyph), so Plume can measure titles in pixels the way Google renders
 // them without shipping or reading a font at run time.
 //
@@ -20,7 +20,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const defaultOutputPath = resolve(repositoryRoot, 'src/audit/pixel-width/arial-advance-widths.ts');
+const defaultOutputPath = resolve(repositoryRoot, 'src/lang/pixel-width/arial-advance-widths.ts');
 
 // The Unicode blocks whose characters occur in French (and general Western) titles and descriptions.
 // Only code points the font maps (or a synthesized space below) are written; the runtime falls back for the

@@ -19,17 +19,17 @@ export {
   DEFAULT_AUDIT_CONFIG,
   mergeAuditConfig,
 } from './audit/audit-config.js';
-export { type AuditOptions, audit } from './audit/audit-source.js';
 export type { FidelityIssue, FidelityResult } from './audit/check-fidelity.js';
 export { checkFidelity } from './audit/check-fidelity.js';
 export type { ConstraintId, ConstraintResult } from './audit/check-hard-constraints.js';
 export { checkHardConstraints } from './audit/check-hard-constraints.js';
 export { renderMessage } from './audit/messages-fr.js';
-export { measureTextWidth, truncateToWidth } from './audit/pixel-width/measure-text-width.js';
 export type { AssessmentResult, Report } from './audit/report.js';
+export { type AuditOptions, audit } from './audit-source.js';
 export type { Document, SourceFormat, SourceMetadata } from './document.js';
 export { type IngestOptions, ingest } from './ingest/ingest.js';
 export { InputError } from './ingest/input-error.js';
+export { measureTextWidth, truncateToWidth } from './lang/pixel-width/measure-text-width.js';
 export { type OptimizeOptions, type OptimizeReport, type OptimizeResult, optimize } from './optimize.js';
 export { extractKeyphrases, type KeyphraseCandidate } from './plan/extract-keyphrases.js';
 export { planArticle } from './plan/plan-article.js';

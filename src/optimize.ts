@@ -7,6 +7,7 @@ import type { CoverageResult } from './audit/check-coverage.js';
 import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
+import { resolveBrief } from './brief.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
@@ -95,20 +96,24 @@ export async function optimize(
     ...options.config,
     ...(options.minWords === undefined ? {} : { minWords: options.minWords }),
   });
+  const brief = resolveBrief(document.metadata, {
+    keyphrase: options.keyphrase,
+    title: options.title,
+    description: options.description,
+    slug: options.slug,
+    minWords: config.minWords,
+    locale: options.locale ?? 'fr-FR',
+  });
   const writer = options.writer ?? createOfflineWriter();
-  const sourceAnalysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
+  // The source is analysed for the brief's keyphrase: the analysis never re-resolves the precedence.
+  const sourceAnalysis = analyze(document, { keyphrase: brief.keyphrase?.text ?? null });
   const stats = emptyWriterStats();
   const context: WriterContext = {
     stats,
     config,
     document,
     analysis: sourceAnalysis,
-    minWords: config.minWords,
-    locale: options.locale ?? 'fr-FR',
-    ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
-    ...(options.title ? { title: options.title } : {}),
-    ...(options.description ? { description: options.description } : {}),
-    ...(options.slug ? { slug: options.slug } : {}),
+    brief,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
@@ -144,7 +149,7 @@ export async function optimize(
     keyphrase: finalPlan.keyphrase,
     keywords: finalPlan.keywords.map(typeset),
     // Text that is not French (yet) is not labelled French: its own language, as detected.
-    locale: french ? (options.locale ?? 'fr-FR') : evaluation.analysis.language.language,
+    locale: french ? brief.locale : evaluation.analysis.language.language,
     wordCount: evaluation.analysis.statistics.bodyWords,
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
     ...(author ? { author: typeset(author) } : {}),

@@ -1,4 +1,3 @@
-import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
 import type { Document } from '../document.js';
 import { countSyllables } from '../lang/fr/count-syllables.js';
 import type { LanguageGuess } from '../lang/fr/detect-language.js';
@@ -13,6 +12,7 @@ import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
 import { findTypographyIssues } from '../lang/fr/typography.js';
+import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type {
   Analysis,
   AnalyzedSentence,

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import { MAX_SLUG_LENGTH } from '../plan/build-slug.js';
 import type { AuditConfig } from './audit-config.js';
 import type { CoverageResult } from './check-coverage.js';
 import type { FidelityResult } from './check-fidelity.js';
@@ -199,8 +200,8 @@ function metadata({ analysis, config, keyphrase }: HardConstraintInputs): Constr
       `méta-description de ${descriptionLength} caractères (${minCharacters} à ${maxCharacters})`,
     );
   if (!slug) problems.push('slug absent');
-  else if (!SLUG_PATTERN.test(slug) || slug.length > 75)
-    problems.push(`slug « ${slug} » invalide (ASCII, tirets, 75 caractères au plus)`);
+  else if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH)
+    problems.push(`slug « ${slug} » invalide (ASCII, tirets, ${MAX_SLUG_LENGTH} caractères au plus)`);
   if (!keyphrase) problems.push('expression-clé absente');
   if (problems.length === 0) {
     return {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { writeOutputFiles } from '../cli/write-output-files.js';
+import { classifyError } from '../errors/classify-error.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import type { WriterStats } from '../write/writer.js';
@@ -329,7 +330,7 @@ class BatchSession {
       };
     } catch (error) {
       if (options.signal?.aborted) return undefined;
-      const inputError = InputError.isInstance(error) || (error as Error)?.name === 'UsageError';
+      const inputError = classifyError(error).kind === 'input';
       return {
         result: {
           input,

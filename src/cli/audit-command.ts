@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { auditDocument } from '../audit/audit.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { SourceFormat } from '../document.js';
 import { ingest } from '../ingest/ingest.js';
 import { readSource } from '../ingest/read-source.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { formatReport } from './format-report.js';
 import { parseList, parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 
 interface AuditCommandOptions {
@@ -37,7 +38,12 @@ export function registerAuditCommand(
     .option('-t, --title <text>', 'SEO title (default: front matter title, HTML <title> or the H1)')
     .option('-d, --description <text>', 'meta description (default: front matter description or HTML meta)')
     .option('-s, --slug <slug>', 'URL slug (default: front matter slug)')
-    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option(
+      '--min-words <n>',
+      'minimum words in the body',
+      parsePositiveInteger,
+      DEFAULT_AUDIT_CONFIG.minWords,
+    )
     .option('--site-url <url>', 'address of the site, so that links to it count as internal')
     .option(
       '--format <format>',

@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
@@ -126,7 +127,12 @@ export function registerBatchCommand(
       'folder for <slug>.md, <slug>.html, <slug>.report.json and batch-report.json',
       'out',
     )
-    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option(
+      '--min-words <n>',
+      'minimum words in the body',
+      parsePositiveInteger,
+      DEFAULT_AUDIT_CONFIG.minWords,
+    )
     .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
     .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
     .option('--author <name>', 'author, for JSON-LD and Open Graph (default: each source’s)')
@@ -162,9 +168,12 @@ export function registerBatchCommand(
     ]);
     if (options.queue) {
       // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
-      const { parseRedisUrl, probeRedis } = await import('../batch/queue/redis-connection.js');
+      const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
+        import('../batch/queue/redis-connection.js'),
+        import('../batch/queue/queue-settings.js'),
+      ]);
       try {
-        await probeRedis(parseRedisUrl(options.queue));
+        await probeRedis(parseRedisUrl(options.queue), readRedisTimeout(context.env));
       } catch (error) {
         const code = redisExitCode(error, context);
         if (code === undefined) throw error;
@@ -188,9 +197,13 @@ export function registerBatchCommand(
     let writerName: string;
     try {
       if (options.queue) {
-        const { createQueueProcessor } = await import('../batch/queue/create-queue-processor.js');
+        const [{ createQueueProcessor }, { readRedisTimeout }] = await Promise.all([
+          import('../batch/queue/create-queue-processor.js'),
+          import('../batch/queue/queue-settings.js'),
+        ]);
         processor = await createQueueProcessor({
           url: options.queue,
+          timeoutMs: readRedisTimeout(context.env),
           force: options.force === true,
           ...(options.queueName ? { queueName: options.queueName } : {}),
           onNotice: (message) => context.stderr.write(`plume: ${message}\n`),
@@ -267,10 +280,14 @@ export function registerWorkerCommand(
       parsePositiveInteger,
     );
   addBatchWriterOptions(command).action(async (options: WorkerCommandOptions) => {
-    const { parseRedisUrl, probeRedis } = await import('../batch/queue/redis-connection.js');
+    const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
+      import('../batch/queue/redis-connection.js'),
+      import('../batch/queue/queue-settings.js'),
+    ]);
+    const timeoutMs = readRedisTimeout(context.env);
     try {
       // Before loading BullMQ and starting threads: an unreachable Redis is reported at once.
-      await probeRedis(parseRedisUrl(options.queue));
+      await probeRedis(parseRedisUrl(options.queue), timeoutMs);
     } catch (error) {
       const code = redisExitCode(error, context);
       if (code === undefined) throw error;
@@ -305,6 +322,7 @@ export function registerWorkerCommand(
         forceStop: forceStop.signal,
         log: (line) => context.stderr.write(`plume worker: ${line}\n`),
         testDelayMs: readTestJobDelay(context.env),
+        timeoutMs,
       });
       setExitCode(EXIT_CODES.ok);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
+import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type { OptimizeResult } from '../optimize.js';
 
 export interface FormatSummaryOptions {

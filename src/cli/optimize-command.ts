@@ -1,12 +1,13 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { SourceFormat } from '../document.js';
 import { readSource } from '../ingest/read-source.js';
 import type { WriterProgress } from '../write/writer.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
@@ -69,7 +70,12 @@ export function registerOptimizeCommand(
     .option('-t, --title <text>', 'SEO title (default: built from the article, keyphrase first)')
     .option('-d, --description <text>', 'meta description (default: built from the lead, 120-156 characters)')
     .option('-s, --slug <slug>', 'URL slug (default: from the keyphrase)')
-    .option('--min-words <n>', 'minimum words in the body', parsePositiveInteger, 700)
+    .option(
+      '--min-words <n>',
+      'minimum words in the body',
+      parsePositiveInteger,
+      DEFAULT_AUDIT_CONFIG.minWords,
+    )
     .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
     .option('--author <name>', 'author, for JSON-LD and Open Graph')
     .option('--url <url>', 'canonical URL of the published article')

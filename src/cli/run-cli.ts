@@ -1,28 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { InputError } from '../ingest/input-error.js';
+import { classifyError } from '../errors/classify-error.js';
+import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
+import type { CliContext, CliStreams } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
 import { registerServeCommand } from './serve-command.js';
-import { UsageError } from './usage-error.js';
-
-export interface CliStreams {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  /** Aborted on Ctrl-C: long work stops and writes nothing. */
-  signal?: AbortSignal;
-}
-
-/** Context handed to every command. */
-export interface CliContext extends CliStreams {
-  /** Colours when writing to a terminal, unless NO_COLOR is set. */
-  color: boolean;
-}
-
-export const VERSION = '0.1.0';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
@@ -63,7 +47,8 @@ function handleError(error: unknown, streams: CliStreams): number {
     // Commander has already printed its one-line message; help and version exit 0.
     return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput;
   }
-  if (InputError.isInstance(error) || UsageError.isInstance(error) || error instanceof InvalidArgumentError) {
+  const { kind } = classifyError(error);
+  if (kind === 'input' || error instanceof InvalidArgumentError) {
     streams.stderr.write(`plume: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
   }
@@ -71,16 +56,13 @@ function handleError(error: unknown, streams: CliStreams): number {
     streams.stderr.write('plume: interrupted, nothing written.\n');
     return EXIT_CODES.interrupted;
   }
-  if (
-    error instanceof Error &&
-    (error.name === 'LlmConfigError' || error.name === 'LlmAuthenticationError')
-  ) {
+  if (kind === 'setup') {
     // Setup to fix before running again: the message names the variable or field, never a key.
-    streams.stderr.write(`plume: ${error.message}\n`);
+    streams.stderr.write(`plume: ${(error as Error).message}\n`);
     return EXIT_CODES.badInput;
   }
-  if (error instanceof Error && error.name.startsWith('Llm')) {
-    streams.stderr.write(`plume: LLM provider failed: ${error.message}\n`);
+  if (kind === 'provider') {
+    streams.stderr.write(`plume: LLM provider failed: ${(error as Error).message}\n`);
     return EXIT_CODES.internal;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { parsePositiveInteger } from './parse-options.js';
-import type { CliContext } from './run-cli.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 

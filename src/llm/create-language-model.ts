@@ -34,9 +34,9 @@ import {
   shortenForMessage,
 } from './llm-errors.js';
 import { createLocalLanguageModel, type ImportLlamaModule } from './local-model.js';
+import { PROVIDER_NAMES, type ProviderName } from './provider-names.js';
 
-export const PROVIDER_NAMES = ['openai', 'openai-compatible', 'anthropic', 'mistral', 'local'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+export { PROVIDER_NAMES, type ProviderName } from './provider-names.js';
 
 /** The environment variable each provider's key is read from (see `load-llm-config.ts`). */
 export const API_KEY_VARIABLES: Record<Exclude<ProviderName, 'local'>, string> = {

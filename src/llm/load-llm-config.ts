@@ -14,21 +14,24 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS, DEFAULT_PRICES, type ModelPrice } from './budget.js';
-import {
-  API_KEY_VARIABLES,
-  PROVIDER_NAMES,
-  type ProviderName,
-  type ProviderSettings,
-} from './create-language-model.js';
+import { API_KEY_VARIABLES, type ProviderSettings } from './create-language-model.js';
 import { LlmConfigError } from './llm-errors.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_REPAIR_ROUNDS,
+  LLM_SETTINGS,
+  type LlmSetting,
+  type LlmSettingField,
+  type SettingSchema,
+} from './llm-settings.js';
+import { PROVIDER_NAMES, type ProviderName } from './provider-names.js';
 import { DEFAULT_CACHE_DIR } from './response-cache.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './with-retries.js';
 
 /** Files searched in the working directory, in this order; the first found is read. */
 export const CONFIG_FILE_NAMES = ['plume.config.json', '.plumerc.json'] as const;
 
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_REPAIR_ROUNDS = 2;
+export { DEFAULT_CONCURRENCY, DEFAULT_REPAIR_ROUNDS } from './llm-settings.js';
 
 /** Default model when only the provider is set (the cheap, capable tier of each). */
 export const DEFAULT_MODELS: Partial<Record<ProviderName, string>> = {
@@ -70,23 +73,12 @@ export interface LlmConfig {
   configFile: string | undefined;
 }
 
-/** Command-line flags, already parsed by the CLI (strings are accepted for numbers). */
-export interface LlmConfigFlags {
-  provider?: string;
-  model?: string;
-  baseUrl?: string;
-  modelPath?: string;
-  temperature?: number | string;
-  concurrency?: number | string;
-  maxCalls?: number | string;
-  maxTokens?: number | string;
-  repairRounds?: number | string;
-  timeoutMs?: number | string;
-  maxRetries?: number | string;
+/** Command-line flags, already parsed by the CLI (strings are accepted for numbers), by field of the settings table. */
+export type LlmConfigFlags = { [Field in LlmSettingField]?: string | number } & {
   /** `false` for `--no-cache`. */
   cache?: boolean;
   cacheDir?: string;
-}
+};
 
 export interface LoadLlmConfigOptions {
   /** Working directory, where the config file is searched (default `process.cwd()`). */
@@ -120,20 +112,28 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `expected ${what}` });
 
-/** One schema per field, shared by the three layers. */
-const FIELDS = {
-  provider: z.enum(PROVIDER_NAMES, { error: `expected one of ${PROVIDER_NAMES.join(', ')}` }),
-  model: text('a model name'),
-  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. http://localhost:11434/v1' }),
-  modelPath: text('a path to a .gguf file'),
-  temperature: numberBetween(0, 2),
-  concurrency: integerFrom(1, 64),
-  maxCalls: integerFrom(1),
-  maxTokens: integerFrom(1),
-  repairRounds: integerFrom(0, 10),
-  timeoutMs: integerFrom(1),
-  maxRetries: integerFrom(0, 10),
-};
+function schemaOf(schema: SettingSchema): z.ZodType {
+  switch (schema.type) {
+    case 'provider':
+      return z.enum(PROVIDER_NAMES, { error: `expected one of ${PROVIDER_NAMES.join(', ')}` });
+    case 'url':
+      return z.url({
+        protocol: /^https?$/,
+        error: 'expected an http(s) URL, e.g. http://localhost:11434/v1',
+      });
+    case 'text':
+      return text(schema.expected);
+    case 'number':
+      return numberBetween(schema.min, schema.max);
+    case 'integer':
+      return integerFrom(schema.min, schema.max);
+  }
+}
+
+/** One schema per field, shared by the three layers, generated from the settings table. */
+const FIELDS = Object.fromEntries(
+  LLM_SETTINGS.map((setting) => [setting.field, schemaOf(setting.schema)]),
+) as Record<LlmSettingField, z.ZodType>;
 
 const priceSchema = z.strictObject({
   inputPerMillion: numberBetween(0, 10_000),
@@ -141,18 +141,10 @@ const priceSchema = z.strictObject({
 });
 
 const llmSectionSchema = z.strictObject({
-  provider: FIELDS.provider.optional(),
-  model: FIELDS.model.optional(),
-  baseUrl: FIELDS.baseUrl.optional(),
+  ...(Object.fromEntries(
+    LLM_SETTINGS.map((setting) => [setting.field, FIELDS[setting.field].optional()]),
+  ) as Record<LlmSettingField, z.ZodOptional<z.ZodType>>),
   apiKey: text('the API key as a string').optional(),
-  modelPath: FIELDS.modelPath.optional(),
-  temperature: FIELDS.temperature.optional(),
-  concurrency: FIELDS.concurrency.optional(),
-  maxCalls: FIELDS.maxCalls.optional(),
-  maxTokens: FIELDS.maxTokens.optional(),
-  repairRounds: FIELDS.repairRounds.optional(),
-  timeoutMs: FIELDS.timeoutMs.optional(),
-  maxRetries: FIELDS.maxRetries.optional(),
   cache: z
     .union(
       [z.boolean(), z.strictObject({ enabled: z.boolean().optional(), dir: text('a folder').optional() })],
@@ -171,7 +163,16 @@ const llmSectionSchema = z.strictObject({
 /** Other sections of the file belong to other parts of Plume: only `llm` is checked here. */
 const fileSchema = z.looseObject({ llm: llmSectionSchema.optional() });
 
-type LlmSection = z.infer<typeof llmSectionSchema>;
+/** The TypeScript type of each setting's value, from its schema in the table. */
+type SettingValue<Schema> = Schema extends { type: 'provider' }
+  ? ProviderName
+  : Schema extends { type: 'number' | 'integer' }
+    ? number
+    : string;
+type SettingValues = {
+  [Setting in (typeof LLM_SETTINGS)[number] as Setting['field']]?: SettingValue<Setting['schema']>;
+};
+type LlmSection = SettingValues & Omit<z.infer<typeof llmSectionSchema>, LlmSettingField>;
 
 function formatIssues(source: string, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
@@ -215,53 +216,20 @@ async function readConfigFile(
     }
     const result = fileSchema.safeParse(parsed);
     if (!result.success) fail(formatIssues(label, result.error.issues));
-    return { path, label, section: result.data.llm ?? {} };
+    // The schemas are generated from the table, so zod cannot infer their types: `SettingValues` states them.
+    return { path, label, section: (result.data.llm ?? {}) as LlmSection };
   }
   return undefined;
 }
 
-/** Environment variable → field. Keys are handled apart. */
-const ENV_FIELDS = {
-  PLUME_PROVIDER: 'provider',
-  PLUME_MODEL: 'model',
-  PLUME_BASE_URL: 'baseUrl',
-  PLUME_MODEL_PATH: 'modelPath',
-  PLUME_TEMPERATURE: 'temperature',
-  PLUME_CONCURRENCY: 'concurrency',
-  PLUME_MAX_CALLS: 'maxCalls',
-  PLUME_MAX_TOKENS: 'maxTokens',
-  PLUME_REPAIR_ROUNDS: 'repairRounds',
-  PLUME_TIMEOUT_MS: 'timeoutMs',
-  PLUME_MAX_RETRIES: 'maxRetries',
-} as const satisfies Record<string, keyof typeof FIELDS>;
-
-const FLAG_NAMES: Record<keyof typeof FIELDS, string> = {
-  provider: '--provider',
-  model: '--model',
-  baseUrl: '--base-url',
-  modelPath: '--model-path',
-  temperature: '--temperature',
-  concurrency: '--concurrency',
-  maxCalls: '--max-calls',
-  maxTokens: '--max-tokens',
-  repairRounds: '--repair-rounds',
-  timeoutMs: '--timeout-ms',
-  maxRetries: '--max-retries',
-};
-
-const NUMERIC_FIELDS = new Set<keyof typeof FIELDS>([
-  'temperature',
-  'concurrency',
-  'maxCalls',
-  'maxTokens',
-  'repairRounds',
-  'timeoutMs',
-  'maxRetries',
-]);
+const SETTINGS_BY_FIELD = new Map<LlmSettingField, LlmSetting>(
+  LLM_SETTINGS.map((setting) => [setting.field, setting]),
+);
 
 /** A string from the environment or a flag, as the type its field expects ("0.7" → 0.7; "abc" stays and fails). */
-function coerce(field: keyof typeof FIELDS, value: string | number): unknown {
-  if (typeof value === 'number' || !NUMERIC_FIELDS.has(field))
+function coerce(field: LlmSettingField, value: string | number): unknown {
+  const type = SETTINGS_BY_FIELD.get(field)?.schema.type;
+  if (typeof value === 'number' || (type !== 'number' && type !== 'integer'))
     return typeof value === 'string' ? value.trim() : value;
   const trimmed = value.trim();
   const number = Number(trimmed);
@@ -270,12 +238,12 @@ function coerce(field: keyof typeof FIELDS, value: string | number): unknown {
 
 /** Validates one layer of loose values; issues name the variable or flag. */
 function validateLayer(
-  values: Partial<Record<keyof typeof FIELDS, string | number>>,
-  label: (field: keyof typeof FIELDS) => string,
+  values: Partial<Record<LlmSettingField, string | number>>,
+  label: (field: LlmSettingField) => string,
 ): { values: LlmSection; issues: string[] } {
   const output: Record<string, unknown> = {};
   const issues: string[] = [];
-  for (const [field, raw] of Object.entries(values) as [keyof typeof FIELDS, string | number | undefined][]) {
+  for (const [field, raw] of Object.entries(values) as [LlmSettingField, string | number | undefined][]) {
     if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) continue;
     const result = FIELDS[field].safeParse(coerce(field, raw));
     if (result.success) output[field] = result.data;
@@ -306,16 +274,14 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
   const file = await readConfigFile(cwd, options.configPath);
   const fromFile = file?.section ?? {};
 
-  const envValues: Partial<Record<keyof typeof FIELDS, string>> = {};
-  for (const [variable, field] of Object.entries(ENV_FIELDS)) {
-    const value = env[variable];
-    if (value !== undefined) envValues[field] = value;
+  const envValues: Partial<Record<LlmSettingField, string>> = {};
+  for (const setting of LLM_SETTINGS) {
+    const value = env[setting.env];
+    if (value !== undefined) envValues[setting.field] = value;
   }
-  const fromEnv = validateLayer(envValues, (field) =>
-    String(Object.entries(ENV_FIELDS).find(([, name]) => name === field)?.[0]),
-  );
+  const fromEnv = validateLayer(envValues, (field) => SETTINGS_BY_FIELD.get(field)?.env ?? field);
   const { cache: cacheFlag, cacheDir: cacheDirFlag, ...fieldFlags } = flags;
-  const fromFlags = validateLayer(fieldFlags, (field) => FLAG_NAMES[field]);
+  const fromFlags = validateLayer(fieldFlags, (field) => SETTINGS_BY_FIELD.get(field)?.flag ?? field);
   const issues = [...fromEnv.issues, ...fromFlags.issues];
   if (cacheDirFlag !== undefined && cacheDirFlag.trim() === '') issues.push('--cache-dir: expected a folder');
   if (issues.length > 0) fail(issues);

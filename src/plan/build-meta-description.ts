@@ -1,4 +1,5 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
@@ -9,9 +10,9 @@ export interface BuildMetaDescriptionOptions {
   keyphrase: string;
   /** Sentences of the lead, in reading order (summary bullets, introduction, first section). */
   sentences: readonly string[];
-  /** Shortest description in characters (default: 120). */
+  /** Shortest description in characters (default: the audit's, 120). */
   minLength?: number;
-  /** Longest description in characters (default: 156). */
+  /** Longest description in characters (default: the audit's, 156). */
   maxLength?: number;
 }
 
@@ -21,8 +22,8 @@ export interface BuildMetaDescriptionOptions {
  * sentence with the keyphrase cut at a word and closed with « … ».
  */
 export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
-  const minLength = options.minLength ?? 120;
-  const maxLength = options.maxLength ?? 156;
+  const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
+  const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
   const matcher = createPhraseMatcher(options.keyphrase);
   const occurrences = (text: string) =>
     Math.max(

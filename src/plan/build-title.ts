@@ -1,13 +1,14 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
-import { measureTextWidth } from '../audit/pixel-width/measure-text-width.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
+import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 
 export interface BuildTitleOptions {
   keyphrase: string;
   /** Headline candidates from the source, best first (title, H1, heading-like lines, lead clauses). */
   candidates: readonly string[];
-  /** Widest title in pixels of Arial 20 px (default: 600). */
+  /** Widest title in pixels of Arial 20 px (default: the audit's, 600). */
   maxWidth?: number;
 }
 
@@ -17,7 +18,7 @@ export interface BuildTitleOptions {
  * shows, never cut mid-word. Made of the keyphrase and source words only.
  */
 export function buildTitle(options: BuildTitleOptions): string {
-  const maxWidth = options.maxWidth ?? 600;
+  const maxWidth = options.maxWidth ?? DEFAULT_AUDIT_CONFIG.titleWidth.maxPixels;
   const keyphrase = options.keyphrase.trim();
   const label = capitalizeFirst(keyphrase);
   const matcher = createPhraseMatcher(keyphrase);

@@ -1,4 +1,6 @@
 import type { Analysis, AnalyzedSentence } from '../analyze/analysis.js';
+import { type AuditConfig, DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
+import { type Brief, resolveBrief } from '../brief.js';
 import type { Document } from '../document.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
@@ -12,16 +14,38 @@ import { extractHeadline } from './headline-from-sentence.js';
 import { planOutline } from './plan-outline.js';
 import type { Passage, SeoPlan } from './seo-plan.js';
 
+/** The wishes a plan honours: keyphrase, title, description and slug, each with its origin. */
+export type PlanBrief = Pick<Brief, 'keyphrase' | 'title' | 'description' | 'slug'>;
+
 export interface PlanArticleOptions {
-  /** Focus keyphrase (default: the source's own, else extracted from the text). */
-  keyphrase?: string;
-  /** SEO title (default: built from the source). */
+  /** What the user asked for (default: the source's own metadata, resolved by `resolveBrief`). */
+  brief?: PlanBrief;
+  /** The thresholds the article will be audited against: the plan is built to meet them (default: the defaults). */
+  config?: AuditConfig;
+}
+
+/** The metadata a plan must keep as given: the user's, and the source's own when it fits the audit's bounds. */
+export interface ImposedMetadata {
   title?: string;
-  /** Meta description (default: built from the lead). */
   description?: string;
   slug?: string;
-  /** Longest section without a subheading (default: 300 words). */
-  maxSectionWords?: number;
+}
+
+/**
+ * What of the brief is binding. A title from the source is only the first headline candidate
+ * (it is often the H1 or carries the site's name); a source description is kept when its length
+ * is within the audit's bounds; a slug is kept from either origin.
+ */
+export function imposedMetadata(brief: PlanBrief, config: AuditConfig): ImposedMetadata {
+  const description =
+    brief.description?.origin === 'given'
+      ? brief.description.text
+      : withinDescriptionBounds(brief.description?.text, config);
+  return {
+    ...(brief.title?.origin === 'given' ? { title: brief.title.text } : {}),
+    ...(description ? { description } : {}),
+    ...(brief.slug ? { slug: brief.slug.text } : {}),
+  };
 }
 
 /**
@@ -33,11 +57,13 @@ export function planArticle(
   analysis: Analysis,
   options: PlanArticleOptions = {},
 ): SeoPlan {
+  const config = options.config ?? DEFAULT_AUDIT_CONFIG;
+  const brief =
+    options.brief ?? resolveBrief(document.metadata, { minWords: config.minWords, locale: 'fr-FR' });
+  const imposed = imposedMetadata(brief, config);
   const candidates = extractKeyphrases(analysis, { limit: 12 });
-  const given = options.keyphrase?.trim() || undefined;
-  const fromSource = document.metadata.keyphrase?.trim() || undefined;
-  const keyphrase = given ?? fromSource ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
-  const keyphraseOrigin = given ? 'given' : fromSource ? 'source' : 'extracted';
+  const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
+  const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);
   const focus = candidates.find((candidate) => sameStems(candidate.stems, keyphraseStems)) ?? {
     phrase: keyphrase,
@@ -53,7 +79,8 @@ export function planArticle(
 
   const outline = planOutline(document, analysis, {
     keyphraseStems,
-    ...(options.maxSectionWords === undefined ? {} : { maxSectionWords: options.maxSectionWords }),
+    maxSectionWords: config.subheadingDistribution.maxWords,
+    maxParagraphWords: config.paragraphLength.maxWords,
   });
   const leadSentences = [
     ...(outline.keyPoints ? sentencesOfPassage(outline.keyPoints, analysis) : []),
@@ -76,11 +103,12 @@ export function planArticle(
         .filter((text): text is string => typeof text === 'string')
     : [];
   const title =
-    options.title?.trim() ||
+    imposed.title ??
     buildTitle({
       keyphrase,
+      maxWidth: config.titleWidth.maxPixels,
       candidates: [
-        ...(document.metadata.title ? [document.metadata.title] : []),
+        ...(brief.title ? [brief.title.text] : []),
         ...(outline.h1 ? [outline.h1] : []),
         ...sourceHeadings,
         ...keyPointHeadlines,
@@ -101,10 +129,14 @@ export function planArticle(
     leadHeadline?.text ??
     capitalizeFirst(keyphrase);
   const description =
-    options.description?.trim() ||
-    withinDescriptionBounds(document.metadata.description) ||
-    buildMetaDescription({ keyphrase, sentences: leadSentences });
-  const slug = options.slug?.trim() || document.metadata.slug?.trim() || buildSlug(keyphrase);
+    imposed.description ??
+    buildMetaDescription({
+      keyphrase,
+      sentences: leadSentences,
+      minLength: config.metaDescription.minCharacters,
+      maxLength: config.metaDescription.maxCharacters,
+    });
+  const slug = imposed.slug ?? buildSlug(keyphrase);
 
   return {
     keyphrase,
@@ -127,10 +159,11 @@ export function sentencesOfPassage(passage: Passage, analysis: Analysis): Analyz
   );
 }
 
-function withinDescriptionBounds(description: string | undefined): string | undefined {
+function withinDescriptionBounds(description: string | undefined, config: AuditConfig): string | undefined {
   if (!description) return undefined;
   const length = [...description.trim()].length;
-  return length >= 120 && length <= 156 ? description.trim() : undefined;
+  const { minCharacters, maxCharacters } = config.metaDescription;
+  return length >= minCharacters && length <= maxCharacters ? description.trim() : undefined;
 }
 
 function contentStems(phrase: string): string[] {

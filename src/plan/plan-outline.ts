@@ -1,6 +1,7 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
+import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
@@ -11,9 +12,9 @@ import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 export interface OutlineOptions {
   /** Stems of the keyphrase's content words: headings that contain them all count toward the 30–75 % aim. */
   keyphraseStems: readonly string[];
-  /** Longest section without a subheading, in words (default: 300). */
+  /** Longest section without a subheading, in words (default: the audit's, 300). */
   maxSectionWords?: number;
-  /** Longest paragraph, in words; longer ones are cut between sentences (default: 150). */
+  /** Longest paragraph, in words; longer ones are cut between sentences (default: the audit's, 150). */
   maxParagraphWords?: number;
   /** Longest introduction before the first subheading, in words (default: 150). */
   maxIntroductionWords?: number;
@@ -50,8 +51,8 @@ const KEYPHRASE_HEADING_TARGET = 0.5;
  * extracted from the section's most central sentence. Pure and deterministic.
  */
 export function planOutline(document: Document, analysis: Analysis, options: OutlineOptions): Outline {
-  const maxSectionWords = options.maxSectionWords ?? 300;
-  const maxParagraphWords = options.maxParagraphWords ?? 150;
+  const maxSectionWords = options.maxSectionWords ?? DEFAULT_AUDIT_CONFIG.subheadingDistribution.maxWords;
+  const maxParagraphWords = options.maxParagraphWords ?? DEFAULT_AUDIT_CONFIG.paragraphLength.maxWords;
   const maxIntroductionWords = options.maxIntroductionWords ?? 150;
   const nodes = document.tree.children;
   const blocksByNode = groupBlocksByNode(analysis.blocks);

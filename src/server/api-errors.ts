@@ -1,4 +1,7 @@
+import { classifyError } from '../errors/classify-error.js';
+import { FetchArticleError } from '../ingest/fetch-article.js';
 import { InputError, type InputErrorCode } from '../ingest/input-error.js';
+import { LlmBudgetError } from '../llm/llm-errors.js';
 
 /** HTTP statuses the API answers errors with. */
 export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 502 | 504;
@@ -68,14 +71,15 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
   'not-a-file': 'L’article n’est pas un fichier.',
 };
 
-const LLM_UNAVAILABLE = new Set(['LlmAuthenticationError', 'LlmConfigError']);
-
 /**
  * Maps anything thrown while handling a request to what the client may see. Unknown errors become
  * a 500 with a fixed message: no stack, no path, no provider detail ever reaches the response.
  */
 export function toApiError(error: unknown): ApiError {
   if (ApiError.isInstance(error)) return error;
+  if (FetchArticleError.isInstance(error)) {
+    return new ApiError(error.status, error.code, error.message, { field: error.field, cause: error });
+  }
   if (InputError.isInstance(error)) {
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
     return new ApiError(
@@ -84,18 +88,18 @@ export function toApiError(error: unknown): ApiError {
       INPUT_ERROR_MESSAGES[error.code] ?? INPUT_ERROR_MESSAGES.unreadable,
     );
   }
-  const name = error instanceof Error ? error.name : '';
-  if (LLM_UNAVAILABLE.has(name)) {
+  const { kind } = classifyError(error);
+  if (kind === 'setup') {
     return new ApiError(
       502,
       'llm-unavailable',
       'Le fournisseur LLM refuse la connexion : vérifiez sa configuration.',
     );
   }
-  if (name === 'LlmBudgetError') {
+  if (LlmBudgetError.isInstance(error)) {
     return new ApiError(502, 'llm-budget', 'Le budget d’appels LLM pour cet article est épuisé.');
   }
-  if (name.startsWith('Llm')) {
+  if (kind === 'provider') {
     return new ApiError(
       502,
       'llm-failed',

@@ -1,17 +1,17 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { audit } from '../audit/audit-source.js';
-import { VERSION } from '../cli/run-cli.js';
+import { audit } from '../audit-source.js';
 import type { SourceFormat } from '../document.js';
 import { decodeSource } from '../ingest/decode-source.js';
+import { createArticleFetcher, type FetchArticle } from '../ingest/fetch-article.js';
 import type { IngestOptions } from '../ingest/ingest.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { billedStats } from '../llm/budget.js';
 import { optimize } from '../optimize.js';
 import { renderJson } from '../render/render-json.js';
+import { VERSION } from '../version.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
 import { readBearerToken, tokensMatch } from './bearer-token.js';
-import { createArticleFetcher, type FetchArticle } from './fetch-article.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 import { readBody } from './read-body.js';
 import {

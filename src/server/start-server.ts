@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { isIP } from 'node:net';
 import { serve } from '@hono/node-server';
+import { classifyAddress } from '../ingest/fetch-article.js';
 import { type CreateAppOptions, createApp } from './create-app.js';
-import { classifyAddress } from './fetch-article.js';
 import { loadWebAssets, type WebAssets } from './web-assets.js';
 
 export interface StartServerOptions extends Omit<CreateAppOptions, 'staticAssets'> {

@@ -20,10 +20,8 @@ export function createOfflineWriter(): Writer {
     canRewrite: false,
     async plan(context) {
       return planArticle(context.document, context.analysis, {
-        ...(context.keyphrase ? { keyphrase: context.keyphrase } : {}),
-        ...(context.title ? { title: context.title } : {}),
-        ...(context.description ? { description: context.description } : {}),
-        ...(context.slug ? { slug: context.slug } : {}),
+        brief: context.brief,
+        config: context.config,
       });
     },
     async write(context, plan) {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Analysis } from '../analyze/analysis.js';
 import type { AuditConfig } from '../audit/audit-config.js';
+import type { Brief } from '../brief.js';
 import type { Document } from '../document.js';
 import type { SeoPlan } from '../plan/seo-plan.js';
 
@@ -9,17 +10,10 @@ export interface WriterContext {
   document: Document;
   /** Analysis of the source. */
   analysis: Analysis;
-  /** Focus keyphrase imposed by the user, if any. */
-  keyphrase?: string;
-  title?: string;
-  description?: string;
-  slug?: string;
-  /** Minimum words of the body. */
-  minWords: number;
-  /** Audit thresholds, so that a writer that checks its own draft judges as the final report will. */
+  /** What the user asked for, resolved once: keyphrase, title, description, slug with their origins, min words, locale. */
+  brief: Brief;
+  /** Audit thresholds: the plan is built to meet them, and a writer that checks its own draft judges as the final report will. */
   config: AuditConfig;
-  /** BCP 47 locale of the article: fr-FR, fr-CA, fr-BE, fr-CH. */
-  locale: string;
   /** Progress reports (stage names and sections), for the CLI and the server. */
   onProgress?: (event: WriterProgress) => void;
   /** Cancels the work (Ctrl-C). */

@@ -157,6 +157,16 @@ describe('plume optimize with an LLM provider', () => {
     expect(run.stdout).toMatch(/● échec +Langue/);
   });
 
+  it('--timeout abc: exit 2, the error names --timeout (the flag the user typed)', async () => {
+    const cwd = newDirectory();
+    const run = await runPlume(
+      ['optimize', ENGLISH_ARTICLE, '--provider', 'openai', '--timeout', 'abc', '-o', join(cwd, 'out')],
+      { cwd, env: { ...CLEAN_ENV, OPENAI_API_KEY: KEY } },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('plume: --timeout: expected a whole number of at least 1\n');
+  });
+
   it('refuses a plume.config.json with an invalid temperature: exit 2, the file and field named', async () => {
     const server = await startServer(COOPERATIVE);
     const cwd = newDirectory();

@@ -57,9 +57,7 @@ describe('readSource from a file', () => {
     const path = join(directory, 'huge.txt');
     await writeFile(path, '');
     await truncate(path, 20 * 1024 * 1024); // sparse: no 20 MB written to disk
-    const started = performance.now();
     const error = await errorOf(readSource(path));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(error.code).toBe('too-large');
     expect(error.message).toBe(`${path} is too large: 20 MB (the limit is 5 MB).`);
   });

@@ -161,14 +161,12 @@ describe('withRetries over real HTTP', () => {
       ],
       { ...options, timeoutMs: 40, maxRetries: 1 },
     );
-    const started = Date.now();
     const error = await caught(() => model.complete({ messages: MESSAGES }));
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
     expect(server.requests).toHaveLength(2);
     expect(sleeps).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(900);
   });
 
   it.each([400, 401, 403, 404])('no retry on %i', async (status) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureTextWidth } from '../../src/audit/pixel-width/measure-text-width.js';
+import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
 import { buildTitle, capitalizeFirst, lowercaseFirst } from '../../src/plan/build-title.js';
 
 interface Case {

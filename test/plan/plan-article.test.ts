@@ -1,19 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
-import { measureTextWidth } from '../../src/audit/pixel-width/measure-text-width.js';
+import { type AuditConfigOverrides, mergeAuditConfig } from '../../src/audit/audit-config.js';
+import { type BriefWishes, resolveBrief } from '../../src/brief.js';
 import type { Document } from '../../src/document.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
-import { type PlanArticleOptions, planArticle, sentencesOfPassage } from '../../src/plan/plan-article.js';
+import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
+import { planArticle, sentencesOfPassage } from '../../src/plan/plan-article.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const exampleText = read('examples/talents-ia.txt');
 const longText = read('test/golden/long-no-headings/input.txt');
 
-function plan(document: Document, options: PlanArticleOptions = {}) {
-  const analysis = analyze(document, options.keyphrase ? { keyphrase: options.keyphrase } : {});
-  return { analysis, plan: planArticle(document, analysis, options) };
+type Wishes = Omit<BriefWishes, 'minWords' | 'locale'>;
+
+const briefOf = (document: Document, wishes: Wishes) =>
+  resolveBrief(document.metadata, { ...wishes, minWords: 700, locale: 'fr-FR' });
+
+function plan(document: Document, wishes: Wishes = {}, overrides: AuditConfigOverrides = {}) {
+  const brief = briefOf(document, wishes);
+  const analysis = analyze(document, brief.keyphrase ? { keyphrase: brief.keyphrase.text } : {});
+  return { analysis, plan: planArticle(document, analysis, { brief, config: mergeAuditConfig(overrides) }) };
 }
 
 const MARKDOWN = `---
@@ -88,13 +96,16 @@ describe('planArticle on the example article', () => {
   });
 
   it('takes the user’s title, description, slug and section size', () => {
-    const { plan: custom } = plan(document, {
-      keyphrase: 'recrutement',
-      title: '  Mon titre ',
-      description: 'Ma description',
-      slug: 'mon-slug',
-      maxSectionWords: 150,
-    });
+    const { plan: custom } = plan(
+      document,
+      {
+        keyphrase: 'recrutement',
+        title: '  Mon titre ',
+        description: 'Ma description',
+        slug: 'mon-slug',
+      },
+      { subheadingDistribution: { maxWords: 150 } },
+    );
     expect(custom).toMatchObject({
       keyphrase: 'recrutement',
       keyphraseOrigin: 'given',
@@ -110,7 +121,9 @@ describe('planArticle on the example article', () => {
   it('is deterministic', () => {
     const again = plan(parseText(exampleText), { keyphrase: 'talents en IA' }).plan;
     expect(again).toEqual(given);
-    expect(planArticle(document, analysis, { keyphrase: 'talents en IA' })).toEqual(given);
+    expect(
+      planArticle(document, analysis, { brief: briefOf(document, { keyphrase: 'talents en IA' }) }),
+    ).toEqual(given);
   });
 
   it('sentencesOfPassage returns the passage’s sentences', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/audit/report.js';
+import { type FetchArticle, FetchArticleError } from '../../src/ingest/fetch-article.js';
 import { CONTENT_SECURITY_POLICY, createApp } from '../../src/server/create-app.js';
-import { type FetchArticle, FetchArticleError } from '../../src/server/fetch-article.js';
 import {
   articlePage,
   createFailingWriterFactory,

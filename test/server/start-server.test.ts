@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/run-cli.js';
+import type { CliContext } from '../../src/cli/cli-context.js';
 import { registerServeCommand } from '../../src/cli/serve-command.js';
 import {
   checkServerSecurity,

@@ -4,6 +4,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
 import { DEFAULT_AUDIT_CONFIG } from '../../src/audit/audit-config.js';
+import { resolveBrief } from '../../src/brief.js';
 import type { Document } from '../../src/document.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
@@ -18,11 +19,9 @@ function contextOf(document: Document, keyphrase?: string): WriterContext {
   return {
     document,
     analysis: analyze(document, keyphrase ? { keyphrase } : {}),
-    minWords: 700,
     config: DEFAULT_AUDIT_CONFIG,
-    locale: 'fr-FR',
+    brief: resolveBrief(document.metadata, { keyphrase, minWords: 700, locale: 'fr-FR' }),
     stats: emptyWriterStats(),
-    ...(keyphrase ? { keyphrase } : {}),
   };
 }
 
@@ -38,7 +37,7 @@ describe('assembleDraft on the example article', () => {
   const document = parseText(exampleText);
   const sourceBefore = structuredClone(document.tree);
   const context = contextOf(document, 'talents en IA');
-  const plan = planArticle(document, context.analysis, { keyphrase: 'talents en IA' });
+  const plan = planArticle(document, context.analysis, { brief: context.brief });
   const draft = assembleDraft(context, plan);
 
   it('starts with the H1', () => {
@@ -115,9 +114,12 @@ describe('assembleDraft on the example article', () => {
   it('passes the user’s title, description and slug to the plan', async () => {
     const writerPlan = await createOfflineWriter().plan({
       ...context,
-      title: 'Mon titre',
-      description: 'Ma description',
-      slug: 'mon-slug',
+      brief: {
+        ...context.brief,
+        title: { text: 'Mon titre', origin: 'given' },
+        description: { text: 'Ma description', origin: 'given' },
+        slug: { text: 'mon-slug', origin: 'given' },
+      },
     });
     expect(writerPlan).toMatchObject({ title: 'Mon titre', description: 'Ma description', slug: 'mon-slug' });
   });
@@ -139,7 +141,7 @@ ${sentences.join(' ')}
 `;
   const document = parseMarkdown(markdown);
   const context = contextOf(document, 'sommeil des adolescents');
-  const plan = planArticle(document, context.analysis, { keyphrase: 'sommeil des adolescents' });
+  const plan = planArticle(document, context.analysis, { brief: context.brief });
   const draft = assembleDraft(context, plan);
 
   it('cuts the long paragraph into paragraphs that keep emphasis and links', () => {

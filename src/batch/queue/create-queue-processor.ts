@@ -1,6 +1,6 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { ArticleProcessor } from '../article-processor.js';
-import type { ArticleOutcome } from '../article-task.js';
+import type { ArticleOutcome, ArticleTask } from '../article-task.js';
 import {
   DEFAULT_QUEUE_NAME,
   decodeJobError,
@@ -11,10 +11,15 @@ import {
 } from './queue-settings.js';
 import {
   connectionOptions,
+  DEFAULT_REDIS_TIMEOUT_MS,
   parseRedisUrl,
   probeRedis,
   type RedisConnectionLostError,
+  withRedisTimeout,
 } from './redis-connection.js';
+
+/** Times one job may vanish from Redis (lost data) and be enqueued again before its article is an error. */
+const MAX_REQUEUES = 3;
 
 export interface QueueProcessorOptions {
   /** `redis://host:port[/db]`. */
@@ -27,6 +32,8 @@ export interface QueueProcessorOptions {
   pollIntervalMs?: number;
   /** Redo articles whose job already finished (kept in Redis for a day) instead of taking its result (default false). */
   force?: boolean;
+  /** How long each Redis call at start-up may take (default `DEFAULT_REDIS_TIMEOUT_MS`). */
+  timeoutMs?: number;
 }
 
 interface Waiter {
@@ -35,18 +42,27 @@ interface Waiter {
   /** When this batch added the job: a job that failed before was failed by an earlier run. */
   addedAt: number;
   retried: boolean;
+  /** The article, to enqueue it again when Redis lost the job. */
+  task: ArticleTask;
+  /** Set once the job was added: before that, an unknown job is not a lost one. */
+  added: boolean;
+  /** Times the job was found missing and enqueued again. */
+  requeues: number;
 }
 
 /**
  * The batch side of `--queue`: one BullMQ job per article, its id the
  * article's content hash, so adding it again (a restarted batch) finds the
  * job already there, running or done, instead of enqueueing it twice. Results
- * come from QueueEvents, with a poll as a safety net. Throws
- * `RedisUnreachableError` when Redis does not answer.
+ * come from QueueEvents, with a poll as a safety net. A job Redis no longer
+ * knows (restarted without persistence, flushed, trimmed) is enqueued again
+ * under the same id, so the batch always ends. Throws
+ * `RedisUnreachableError` when Redis does not answer at start-up.
  */
 export async function createQueueProcessor(options: QueueProcessorOptions): Promise<ArticleProcessor> {
   const target = parseRedisUrl(options.url);
-  await probeRedis(target);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
+  await probeRedis(target, timeoutMs);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   // Identical inputs (same bytes, same options) share a job id: each waits on the same job.
   const waiters = new Map<string, Waiter[]>();
@@ -63,13 +79,60 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
   // Errors are reported through the jobs (or the lost connection); unhandled 'error' events would crash.
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
-  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  const dropConnections = () => {
+    void queue.disconnect().catch(() => undefined);
+    void events.disconnect().catch(() => undefined);
+  };
+  await withRedisTimeout(
+    Promise.all([queue.waitUntilReady(), events.waitUntilReady()]),
+    target,
+    timeoutMs,
+    dropConnections,
+  );
 
+  let lostNoticeGiven = false;
+  const requeue = async (jobId: string, waiting: Waiter[]) => {
+    const first = waiting[0];
+    if (!first?.added) return;
+    if (first.requeues >= MAX_REQUEUES) {
+      waiters.delete(jobId);
+      const error = new Error(
+        `la tâche ${jobId.slice(0, 12)} a disparu de Redis ${MAX_REQUEUES + 1} fois : Redis perd ses données ?`,
+      );
+      for (const waiter of waiting) waiter.reject(error);
+      return;
+    }
+    first.requeues += 1;
+    if (!lostNoticeGiven) {
+      lostNoticeGiven = true;
+      options.onNotice?.(
+        'Redis a perdu des tâches (redémarré sans persistance ?) : elles sont remises dans la file',
+      );
+    }
+    // Same id: if another batch or poll re-added it meanwhile, this finds it instead of adding a second one.
+    await queue.add(JOB_NAME, { task: first.task }, { ...JOB_OPTIONS, jobId });
+  };
+
+  // One settle at a time per job: the event and the poll may fire together.
+  const settling = new Set<string>();
   const settle = async (jobId: string) => {
-    if (!waiters.has(jobId)) return;
+    if (!waiters.has(jobId) || settling.has(jobId)) return;
+    settling.add(jobId);
+    try {
+      await settleOnce(jobId);
+    } finally {
+      settling.delete(jobId);
+    }
+  };
+  const settleOnce = async (jobId: string) => {
     // State first, then the job: read the other way round, a job finishing in between would look
     // completed with no return value yet.
     const state = await queue.getJobState(jobId);
+    if (state === 'unknown') {
+      const waiting = waiters.get(jobId);
+      if (waiting) await requeue(jobId, waiting);
+      return;
+    }
     if (state !== 'completed' && state !== 'failed') return;
     const job = await Job.fromId<OptimizeJobData, OptimizeJobResult>(queue, jobId);
     const waiting = waiters.get(jobId);
@@ -112,7 +175,15 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
   }, options.pollIntervalMs ?? 2000);
   poll.unref();
 
-  const workers = await queue.getWorkersCount().catch(() => 1);
+  const workers = await withRedisTimeout(
+    queue.getWorkersCount().catch(() => 1),
+    target,
+    timeoutMs,
+    () => {
+      clearInterval(poll);
+      dropConnections();
+    },
+  );
   if (workers === 0) {
     options.onNotice?.(
       `no worker is serving queue "${queueName}" yet: start one with plume worker --queue ${target.display}`,
@@ -125,7 +196,13 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
     description: `queue "${queueName}" at ${target.display}`,
     async process(task, jobId) {
       if (lost) throw lost;
-      const waiter: Partial<Waiter> = { addedAt: Date.now(), retried: false };
+      const waiter: Partial<Waiter> = {
+        addedAt: Date.now(),
+        retried: false,
+        task,
+        added: false,
+        requeues: 0,
+      };
       const outcome = new Promise<ArticleOutcome>((resolve, reject) => {
         Object.assign(waiter, { resolve, reject });
       });
@@ -133,6 +210,7 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
       try {
         if (options.force) await clearFinishedJob(jobId);
         await queue.add(JOB_NAME, { task }, { ...JOB_OPTIONS, jobId });
+        waiter.added = true;
       } catch (error) {
         const others = (waiters.get(jobId) ?? []).filter((other) => other !== waiter);
         if (others.length > 0) waiters.set(jobId, others);

@@ -51,6 +51,19 @@ export function readWorkerTimings(env: NodeJS.ProcessEnv): WorkerTimings {
 }
 
 /**
+ * How long any Redis call at start-up (connect, ping, BullMQ's readiness)
+ * may take: a Redis that accepts connections but never answers (stopped,
+ * swapping) gets one line and exit 2 instead of a silent wait.
+ */
+export const DEFAULT_REDIS_TIMEOUT_MS = 5000;
+
+/** PLUME_REDIS_TIMEOUT_MS (whole milliseconds, at least 1), else `DEFAULT_REDIS_TIMEOUT_MS`. */
+export function readRedisTimeout(env: NodeJS.ProcessEnv): number {
+  const value = readMilliseconds(env.PLUME_REDIS_TIMEOUT_MS, DEFAULT_REDIS_TIMEOUT_MS);
+  return value > 0 ? value : DEFAULT_REDIS_TIMEOUT_MS;
+}
+
+/**
  * PLUME_TEST_JOB_DELAY_MS: test only. Every article (batch thread or queue
  * job) waits this long before it is optimized, so tests can kill a run in the
  * middle. Never set it in production.

@@ -1,7 +1,11 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { DEFAULT_REDIS_TIMEOUT_MS } from './queue-settings.js';
+
+export { DEFAULT_REDIS_TIMEOUT_MS };
 
 /** How long a first connection may take before Plume says Redis cannot be reached. */
 export const CONNECT_TIMEOUT_MS = 3000;
+
 /** Reconnection attempts after a connection was lost, before giving up (about 15 s in all). */
 export const MAX_RECONNECT_ATTEMPTS = 10;
 
@@ -36,16 +40,16 @@ export function parseRedisUrl(url: string): RedisTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new RedisUnreachableError(`invalid Redis URL "${url}": expected redis://host:port`);
+    throw new RedisUnreachableError(`URL Redis invalide « ${url} » : attendu redis://hôte:port`);
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new RedisUnreachableError(
-      `invalid Redis URL "${maskPassword(parsed)}": expected redis://host:port`,
+      `URL Redis invalide « ${maskPassword(parsed)} » : attendu redis://hôte:port`,
     );
   }
   const database = parsed.pathname.replace(/^\//, '');
   if (database !== '' && !/^\d+$/.test(database)) {
-    throw new RedisUnreachableError(`invalid Redis database "${database}" in ${maskPassword(parsed)}`);
+    throw new RedisUnreachableError(`base Redis invalide « ${database} » dans ${maskPassword(parsed)}`);
   }
   const options: RedisOptions = {
     host: parsed.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
@@ -66,15 +70,15 @@ function maskPassword(url: URL): string {
 
 /**
  * Connects once, without retrying, and pings: Redis is there and answers, or
- * this throws `RedisUnreachableError` (« cannot reach Redis at redis://…:
- * connection refused ») within `CONNECT_TIMEOUT_MS`.
+ * this throws `RedisUnreachableError` (« impossible de joindre Redis à
+ * redis://… : connexion refusée », or « … ne répond pas ») within `timeoutMs`.
  */
-export async function probeRedis(target: RedisTarget, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
+export async function probeRedis(target: RedisTarget, timeoutMs = DEFAULT_REDIS_TIMEOUT_MS): Promise<void> {
   let lastError: Error | undefined;
   const client = new Redis({
     ...target.options,
     lazyConnect: true,
-    connectTimeout: timeoutMs,
+    connectTimeout: Math.min(timeoutMs, CONNECT_TIMEOUT_MS),
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
@@ -83,13 +87,49 @@ export async function probeRedis(target: RedisTarget, timeoutMs = CONNECT_TIMEOU
     lastError = error;
   });
   try {
-    await client.connect();
-    await client.ping();
+    await withRedisTimeout(
+      (async () => {
+        await client.connect();
+        await client.ping();
+      })(),
+      target,
+      timeoutMs,
+    );
   } catch (error) {
+    if (RedisUnreachableError.isInstance(error)) throw error;
     const reason = describeConnectionError(lastError ?? (error as Error));
-    throw new RedisUnreachableError(`cannot reach Redis at ${target.display}: ${reason}`);
+    throw new RedisUnreachableError(`impossible de joindre Redis à ${target.display} : ${reason}`);
   } finally {
     client.disconnect();
+  }
+}
+
+/**
+ * `work`, or a `RedisUnreachableError` saying Redis does not answer once
+ * `timeoutMs` has passed (then `onTimeout` drops the connections, so that the
+ * process can exit).
+ */
+export async function withRedisTimeout<T>(
+  work: Promise<T>,
+  target: RedisTarget,
+  timeoutMs: number,
+  onTimeout?: () => void,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(
+        new RedisUnreachableError(
+          `Redis à ${target.display} accepte la connexion mais ne répond pas (rien en ${timeoutMs} ms) : est-il arrêté ou surchargé ?`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -112,23 +152,23 @@ export function connectionOptions(
       if (attempt <= MAX_RECONNECT_ATTEMPTS) return Math.min(250 * 2 ** (attempt - 1), 2000);
       if (!gaveUp) {
         gaveUp = true;
-        onGiveUp(new RedisConnectionLostError(`lost the connection to Redis at ${target.display}`));
+        onGiveUp(new RedisConnectionLostError(`connexion à Redis perdue (${target.display}), non rétablie`));
       }
       return null;
     },
   };
 }
 
-/** « connection refused », « host not found »… from a socket or Redis error. */
+/** « connexion refusée », « hôte introuvable »… from a socket or Redis error. */
 export function describeConnectionError(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
   const message = error.message ?? '';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
-  if (code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out/i.test(message)) return 'connection timed out';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'host unreachable';
-  if (code === 'ECONNRESET') return 'connection reset';
-  if (/NOAUTH|WRONGPASS|invalid password|AUTH/i.test(message)) return 'authentication failed';
-  if (/Protocol error/i.test(message)) return 'the server does not speak the Redis protocol';
-  return message || 'unknown error';
+  if (code === 'ECONNREFUSED') return 'connexion refusée';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'hôte introuvable';
+  if (code === 'ETIMEDOUT' || /ETIMEDOUT|timed? ?out/i.test(message)) return 'délai de connexion dépassé';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'hôte inaccessible';
+  if (code === 'ECONNRESET') return 'connexion réinitialisée';
+  if (/NOAUTH|WRONGPASS|invalid password|AUTH/i.test(message)) return 'authentification refusée';
+  if (/Protocol error/i.test(message)) return 'le serveur ne parle pas le protocole Redis';
+  return message.slice(0, 80) || 'erreur inconnue';
 }

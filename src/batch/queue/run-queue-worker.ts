@@ -1,4 +1,5 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { classifyError } from '../../errors/classify-error.js';
 import type { ArticleProcessor } from '../article-processor.js';
 import {
   DEFAULT_QUEUE_NAME,
@@ -9,9 +10,11 @@ import {
 } from './queue-settings.js';
 import {
   connectionOptions,
+  DEFAULT_REDIS_TIMEOUT_MS,
   parseRedisUrl,
   probeRedis,
   type RedisConnectionLostError,
+  withRedisTimeout,
 } from './redis-connection.js';
 
 export interface QueueWorkerOptions {
@@ -34,6 +37,8 @@ export interface QueueWorkerOptions {
   log: (line: string) => void;
   /** Test only: each job waits this long before the article is optimized (default 0). */
   testDelayMs?: number;
+  /** How long each Redis call at start-up may take (default `DEFAULT_REDIS_TIMEOUT_MS`). */
+  timeoutMs?: number;
 }
 
 /**
@@ -48,7 +53,8 @@ export async function runQueueWorker(
   options: QueueWorkerOptions,
 ): Promise<{ completed: number; failed: number }> {
   const target = parseRedisUrl(options.url);
-  await probeRedis(target);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
+  await probeRedis(target, timeoutMs);
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const counts = { completed: 0, failed: 0 };
   let onLost: (error: RedisConnectionLostError) => void = () => undefined;
@@ -93,7 +99,9 @@ export async function runQueueWorker(
     if (error.message !== lastError) options.log(`error: ${error.message}`);
     lastError = error.message;
   });
-  await Promise.race([worker.waitUntilReady(), lost]);
+  await withRedisTimeout(Promise.race([worker.waitUntilReady(), lost]), target, timeoutMs, () => {
+    void worker.disconnect().catch(() => undefined);
+  });
   options.log(
     `ready: queue "${queueName}" at ${target.display}, ${options.concurrency ?? 1} job${(options.concurrency ?? 1) > 1 ? 's' : ''} at once, writer ${options.writerName}`,
   );
@@ -114,10 +122,7 @@ export async function runQueueWorker(
 
 /** Bad input and setup errors fail at once; rate limits, outages, timeouts and unknown errors get the job's retries. */
 function isWorthRetrying(error: unknown): boolean {
-  if (!(error instanceof Error)) return true;
-  if (error.name === 'InputError' || error.name === 'UsageError') return false;
-  if (error.name.startsWith('Llm')) return (error as { retryable?: unknown }).retryable === true;
-  return true;
+  return classifyError(error).retryable;
 }
 
 function shortId(id: string | undefined): string {

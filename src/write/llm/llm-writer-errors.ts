@@ -1,13 +1,13 @@
-/** The model never returned a plan that parses and validates. */
-export class LlmPlanError extends Error {
-  override readonly name = 'LlmPlanError';
+import { LlmError } from '../../llm/llm-errors.js';
 
-  static isInstance(error: unknown): error is LlmPlanError {
+/** The model never returned a plan that parses and validates. A provider failure: the writer falls back. */
+export class LlmPlanError extends LlmError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LlmPlanError';
+  }
+
+  static override isInstance(error: unknown): error is LlmPlanError {
     return error instanceof Error && error.name === 'LlmPlanError';
   }
-}
-
-/** The per-article cap on calls or tokens was reached (thrown by the budget wrapper of src/llm). */
-export function isBudgetError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'LlmBudgetError';
 }

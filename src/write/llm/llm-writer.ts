@@ -3,19 +3,22 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { measureTextWidth } from '../../audit/pixel-width/measure-text-width.js';
+import type { AuditConfig } from '../../audit/audit-config.js';
+import { classifyError } from '../../errors/classify-error.js';
 import { type DraftEvaluation, evaluateDraft } from '../../evaluate-draft.js';
 import { detectLanguage } from '../../lang/fr/detect-language.js';
 import { tokenizeWords } from '../../lang/fr/tokenize-words.js';
+import { measureTextWidth } from '../../lang/pixel-width/measure-text-width.js';
 import type { CompletionRequest, LanguageModel } from '../../llm/language-model.js';
+import { LlmBudgetError, LlmResponseError } from '../../llm/llm-errors.js';
 import { buildMetaDescription } from '../../plan/build-meta-description.js';
-import { buildSlug } from '../../plan/build-slug.js';
+import { buildSlug, MAX_SLUG_LENGTH } from '../../plan/build-slug.js';
 import { buildTitle } from '../../plan/build-title.js';
-import { planArticle } from '../../plan/plan-article.js';
+import { imposedMetadata, planArticle } from '../../plan/plan-article.js';
 import type { OutlineSection, Passage, SeoPlan } from '../../plan/seo-plan.js';
 import { materialize } from '../offline-writer.js';
 import type { Writer, WriterContext, WriterOutput } from '../writer.js';
-import { isBudgetError, LlmPlanError } from './llm-writer-errors.js';
+import { LlmPlanError } from './llm-writer-errors.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import {
   LLM_HEADINGS_JSON_SCHEMA,
@@ -47,8 +50,8 @@ export interface LlmWriterOptions {
   temperature?: number;
 }
 
-/** Longest section the plan may ask for: under the 300-word limit with a margin for the model's overshoot. */
-const MAX_SECTION_BUDGET = 260;
+/** Share of the section limit (300 words by default) the plan may ask for: a margin for the model's overshoot. */
+const SECTION_BUDGET_SHARE = 260 / 300;
 /** The plan's budgets must add up to this share of the minimum: models write short. */
 const BUDGET_MARGIN = 1.15;
 /** Most sections expanded in one repair round. */
@@ -97,12 +100,16 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       context.onProgress?.({ stage: 'plan', message: 'Plan (appel au modèle)' });
       const source = numberSource(context.analysis);
       const messages = buildPlanMessages({
-        locale: context.locale,
-        minWords: context.minWords,
+        locale: context.brief.locale,
+        minWords: context.brief.minWords,
         sourceLanguage: context.analysis.language.language,
         numberedSource: source.text,
-        minSections: Math.max(3, Math.ceil((context.minWords * BUDGET_MARGIN) / MAX_SECTION_BUDGET)),
-        ...(context.keyphrase ? { keyphrase: context.keyphrase } : {}),
+        minSections: Math.max(
+          3,
+          Math.ceil((context.brief.minWords * BUDGET_MARGIN) / maxSectionBudget(context.config)),
+        ),
+        // The keyphrase of the brief, whatever its origin (flag or front matter): the model must not pick another.
+        ...(context.brief.keyphrase ? { keyphrase: context.brief.keyphrase.text } : {}),
       });
       let plan: LlmPlan | null = null;
       let lastProblem = '';
@@ -126,10 +133,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           } catch (error) {
             // Unparsable JSON after the transport's own retries: answer it with the correction prompt.
             const answered = (error as { text?: unknown }).text;
-            if (
-              !(error instanceof Error && error.name === 'LlmResponseError' && typeof answered === 'string')
-            )
-              throw error;
+            if (!(LlmResponseError.isInstance(error) && typeof answered === 'string')) throw error;
             text = answered;
           }
           const parsed = parseJson(text, LLM_PLAN_SCHEMA);
@@ -137,13 +141,12 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
           else lastProblem = parsed.problem;
         }
       } catch (error) {
-        if (!isBudgetError(error)) throw error;
+        if (!LlmBudgetError.isInstance(error)) throw error;
         context.stats.notes.push('Budget d’appels épuisé dès le plan : plan hors ligne utilisé.');
-        return planArticle(
-          context.document,
-          context.analysis,
-          context.keyphrase ? { keyphrase: context.keyphrase } : {},
-        );
+        return planArticle(context.document, context.analysis, {
+          brief: context.brief,
+          config: context.config,
+        });
       }
       if (plan === null) {
         throw new LlmPlanError(`the model did not return a valid plan after 2 attempts (${lastProblem}).`);
@@ -194,7 +197,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     await mapWithConcurrency(drafts, concurrency, async (draft) => {
       draft.nodes = await writeOrFallBack(context, draft, () =>
         buildSectionMessages({
-          locale: context.locale,
+          locale: context.brief.locale,
           sourceLanguage: context.analysis.language.language,
           h1: plan.h1,
           outline,
@@ -228,7 +231,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       if (nodes.length > 0) return nodes;
       context.stats.notes.push(`Réponse vide pour ${sectionName(draft)} : passages de la source repris.`);
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (isSectionFailure(error)) {
         context.stats.notes.push(
           `${sectionName(draft)} : échec du modèle (${(error as Error).name}), passages de la source repris.`,
@@ -255,12 +258,12 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       if (language && language.language !== 'fr' && language.confidence >= 0.5) {
         tasks.push({ index, kind: 'translate', target: words, passages: [] });
       } else if (words > context.config.subheadingDistribution.maxWords) {
-        tasks.push({ index, kind: 'shorten', target: MAX_SECTION_BUDGET, passages: [] });
+        tasks.push({ index, kind: 'shorten', target: maxSectionBudget(context.config), passages: [] });
       }
     });
     const words = evaluation.analysis.statistics.bodyWords;
-    if (words < context.minWords) {
-      const deficit = Math.ceil(context.minWords * 1.05) - words;
+    if (words < context.brief.minWords) {
+      const deficit = Math.ceil(context.brief.minWords * 1.05) - words;
       const spare = unusedPassages(
         sections.flatMap((section) => section.passages),
         context.analysis,
@@ -275,7 +278,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         tasks.push({
           index: candidate.index,
           kind: 'expand',
-          target: Math.min(MAX_SECTION_BUDGET, candidate.words + share),
+          target: Math.min(maxSectionBudget(context.config), candidate.words + share),
           passages: [...candidate.section.passages, ...spare],
         });
       }
@@ -294,7 +297,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const section = sections[task.index] as DraftSection;
       section.nodes = await writeOrFallBackKeeping(context, section, () =>
         buildRepairMessages({
-          locale: context.locale,
+          locale: context.brief.locale,
           kind: task.kind,
           heading: section.heading,
           current: sectionText(section),
@@ -321,7 +324,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       const nodes = markdownToNodes(await call(context, { messages: messages() }));
       return nodes.length > 0 ? nodes : section.nodes;
     } catch (error) {
-      if (isBudgetError(error)) {
+      if (LlmBudgetError.isInstance(error)) {
         context.stats.notes.push(BUDGET_NOTE);
         return section.nodes;
       }
@@ -343,7 +346,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     try {
       const text = await call(context, {
         messages: buildHeadingsRepairMessages({
-          locale: context.locale,
+          locale: context.brief.locale,
           keyphrase: plan.keyphrase,
           headings,
           wanted,
@@ -366,7 +369,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
         })),
       };
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -382,7 +385,7 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
     try {
       const text = await call(context, {
         messages: buildMetadataRepairMessages({
-          locale: context.locale,
+          locale: context.brief.locale,
           keyphrase: plan.keyphrase,
           title: plan.title,
           description: plan.description,
@@ -392,9 +395,12 @@ export function createLlmWriter(options: LlmWriterOptions): Writer {
       });
       const parsed = parseJson(text, LLM_METADATA_SCHEMA);
       if (!parsed.ok) return plan;
-      return fixMetadata({ ...plan, title: parsed.value.title, description: parsed.value.metaDescription });
+      return fixMetadata(
+        { ...plan, title: parsed.value.title, description: parsed.value.metaDescription },
+        context.config,
+      );
     } catch (error) {
-      if (isBudgetError(error)) context.stats.notes.push(BUDGET_NOTE);
+      if (LlmBudgetError.isInstance(error)) context.stats.notes.push(BUDGET_NOTE);
       else if (!isSectionFailure(error)) throw error;
       return plan;
     }
@@ -408,12 +414,7 @@ const BUDGET_NOTE = 'Plafond d’appels ou de jetons atteint : meilleur brouillo
  * and timeouts or outages that outlasted the retries. A missing key or a bad setup stops everything.
  */
 function isSectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error) || !error.name.startsWith('Llm')) return false;
-  return (
-    error.name !== 'LlmAuthenticationError' &&
-    error.name !== 'LlmConfigError' &&
-    error.name !== 'LlmPlanError'
-  );
+  return classifyError(error).kind === 'provider';
 }
 
 function sectionName(draft: { heading: string | null }): string {
@@ -594,7 +595,9 @@ function normalizePlan(
   context: WriterContext,
   source: ReturnType<typeof numberSource>,
 ): SeoPlan {
-  const keyphrase = context.keyphrase?.trim() || plan.keyphrase.trim();
+  const keyphrase = context.brief.keyphrase?.text ?? plan.keyphrase.trim();
+  const imposed = imposedMetadata(context.brief, context.config);
+  const sectionCap = maxSectionBudget(context.config);
   const sections: OutlineSection[] = [];
   const seen = new Set<string>();
   let previousDepth = 1;
@@ -610,53 +613,74 @@ function normalizePlan(
       heading,
       origin: 'generated',
       passages: passagesFor(section.sourcePassages, source),
-      wordBudget: Math.min(MAX_SECTION_BUDGET, section.wordBudget),
+      wordBudget: Math.min(sectionCap, section.wordBudget),
     });
   }
   const introduction = passagesFor(plan.introduction.sourcePassages, source);
   const introBudget = Math.min(150, plan.introduction.wordBudget);
   // Budgets must reach the minimum with a margin: raise them evenly, within the section cap.
-  const target = Math.ceil(context.minWords * BUDGET_MARGIN);
+  const target = Math.ceil(context.brief.minWords * BUDGET_MARGIN);
   let total = introBudget + sections.reduce((sum, section) => sum + section.wordBudget, 0);
   for (let pass = 0; pass < 5 && total < target; pass += 1) {
-    const room = sections.filter((section) => section.wordBudget < MAX_SECTION_BUDGET);
+    const room = sections.filter((section) => section.wordBudget < sectionCap);
     if (room.length === 0) break;
     const raise = Math.ceil((target - total) / room.length);
     for (const section of room) {
-      const next = Math.min(MAX_SECTION_BUDGET, section.wordBudget + raise);
+      const next = Math.min(sectionCap, section.wordBudget + raise);
       total += next - section.wordBudget;
       section.wordBudget = next;
     }
   }
-  return fixMetadata({
-    keyphrase,
-    keyphraseOrigin: context.keyphrase ? 'given' : 'extracted',
-    keywords: plan.keywords
-      .filter((keyword) => keyword.toLowerCase() !== keyphrase.toLowerCase())
-      .slice(0, 6),
-    title: context.title ?? plan.title.trim(),
-    h1: plan.h1.trim(),
-    description: context.description ?? plan.metaDescription.trim(),
-    slug: context.slug ?? plan.slug.trim(),
-    keyPoints: null,
-    introduction: introduction.length > 0 ? introduction : [],
-    sections,
-  });
+  return fixMetadata(
+    {
+      keyphrase,
+      keyphraseOrigin: context.brief.keyphrase?.origin ?? 'extracted',
+      keywords: plan.keywords
+        .filter((keyword) => keyword.toLowerCase() !== keyphrase.toLowerCase())
+        .slice(0, 6),
+      title: imposed.title ?? plan.title.trim(),
+      h1: plan.h1.trim(),
+      description: imposed.description ?? plan.metaDescription.trim(),
+      slug: imposed.slug ?? plan.slug.trim(),
+      keyPoints: null,
+      introduction: introduction.length > 0 ? introduction : [],
+      sections,
+    },
+    context.config,
+  );
+}
+
+/** Longest section budget the plan may ask for, under the audit's section limit. */
+function maxSectionBudget(config: AuditConfig): number {
+  return Math.floor(config.subheadingDistribution.maxWords * SECTION_BUDGET_SHARE);
 }
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Title ≤ 600 px, description ≤ 156 characters, ASCII slug: fixed by rule when the model missed them. */
-function fixMetadata(plan: SeoPlan): SeoPlan {
+/** Title, description and slug within the audit's bounds: fixed by rule when the model missed them. */
+function fixMetadata(plan: SeoPlan, config: AuditConfig): SeoPlan {
   const title =
-    measureTextWidth(plan.title) <= 600
+    measureTextWidth(plan.title) <= config.titleWidth.maxPixels
       ? plan.title
-      : buildTitle({ keyphrase: plan.keyphrase, candidates: [plan.title, plan.h1] });
+      : buildTitle({
+          keyphrase: plan.keyphrase,
+          candidates: [plan.title, plan.h1],
+          maxWidth: config.titleWidth.maxPixels,
+        });
   const length = [...plan.description].length;
+  const { minCharacters, maxCharacters } = config.metaDescription;
   const description =
-    length > 156
-      ? buildMetaDescription({ keyphrase: plan.keyphrase, sentences: [plan.description] })
+    length > maxCharacters
+      ? buildMetaDescription({
+          keyphrase: plan.keyphrase,
+          sentences: [plan.description],
+          minLength: minCharacters,
+          maxLength: maxCharacters,
+        })
       : plan.description;
-  const slug = SLUG_PATTERN.test(plan.slug) && plan.slug.length <= 75 ? plan.slug : buildSlug(plan.keyphrase);
+  const slug =
+    SLUG_PATTERN.test(plan.slug) && plan.slug.length <= MAX_SLUG_LENGTH
+      ? plan.slug
+      : buildSlug(plan.keyphrase);
   return { ...plan, title, description, slug };
 }

@@ -221,14 +221,11 @@ describe('properties', () => {
     for (const part of protectedParts) expect(fixed).toContain(part);
   });
 
-  test('the fixture article has no issue left after fix, quickly', () => {
+  // Speed is measured by `npm run bench`, never asserted here (a loaded machine would fail it).
+  test('the fixture article has no issue left after fix', () => {
     const article = readFileSync(new URL('../../../examples/talents-ia.txt', import.meta.url), 'utf8');
-    const started = performance.now();
     const fixed = fixTypography(article);
-    const elapsed = performance.now() - started;
     expect(findTypographyIssues(fixed)).toEqual([]);
     expect(fixTypography(fixed)).toBe(fixed);
-    // A few milliseconds for 1,100 words; the bound only catches an accidental blow-up.
-    expect(elapsed).toBeLessThan(100);
   });
 });

@@ -4,11 +4,10 @@ import https from 'node:https';
 import { isIP, isIPv4, type LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { decodeSource } from '../ingest/decode-source.js';
-import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
-import { ApiError, type ApiErrorStatus } from './api-errors.js';
+import { decodeSource } from './decode-source.js';
+import { MAX_INPUT_BYTES } from './input-error.js';
 
-/** A page fetched for `POST /api/optimize {url}`. */
+/** A page fetched for a `url` source (`plume optimize https://…`, `POST /api/optimize {url}`). */
 export interface FetchedArticle {
   /** The page, decoded from its charset to NFC text with `\n` line ends. */
   text: string;
@@ -173,10 +172,30 @@ function classifyIpv6(groups: number[]): AddressKind {
   return 'public';
 }
 
-/** Refusals of the fetch, with the status the API answers and a French message for the page. */
-export class FetchArticleError extends ApiError {
-  constructor(status: ApiErrorStatus, code: string, message: string, cause?: unknown) {
-    super(status, code, message, { field: status === 400 ? 'url' : undefined, cause });
+/** The HTTP status a refusal maps to: the API answers it, the CLI exits 2 for every one. */
+export type FetchArticleStatus = 400 | 413 | 415 | 502 | 504;
+
+/** Refusals of the fetch, with the status the API answers and a French message for the reader. */
+export class FetchArticleError extends Error {
+  override readonly name = 'FetchArticleError';
+  readonly status: FetchArticleStatus;
+  readonly code: string;
+  /** The request field at fault (`url`) for a 400. */
+  readonly field: string | undefined;
+
+  constructor(status: FetchArticleStatus, code: string, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.status = status;
+    this.code = code;
+    this.field = status === 400 ? 'url' : undefined;
+  }
+
+  static isInstance(error: unknown): error is FetchArticleError {
+    return (
+      error instanceof Error &&
+      error.name === 'FetchArticleError' &&
+      typeof (error as FetchArticleError).status === 'number'
+    );
   }
 }
 
@@ -220,7 +239,7 @@ export function createArticleFetcher(options: ArticleFetcherOptions = {}): Fetch
           url = parseHttpUrl(location, url);
           continue;
         }
-        return await readPage(url, response, maxBytes);
+        return await readPage(url, response, maxBytes, deadline.signal);
       }
     } catch (error) {
       if (fetchOptions.signal?.aborted) throw fetchOptions.signal.reason ?? error;
@@ -305,7 +324,12 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function readPage(url: URL, response: HopResponse, maxBytes: number): Promise<FetchedArticle> {
+async function readPage(
+  url: URL,
+  response: HopResponse,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<FetchedArticle> {
   if (response.status < 200 || response.status > 299) {
     discard(response.body);
     throw new FetchArticleError(
@@ -329,7 +353,7 @@ async function readPage(url: URL, response: HopResponse, maxBytes: number): Prom
     discard(response.body);
     throw tooLarge(maxBytes);
   }
-  const bytes = await collect(response.body, response.headers['content-encoding'], maxBytes);
+  const bytes = await collect(response.body, response.headers['content-encoding'], maxBytes, signal);
   const charset = charsetOf(contentType) ?? sniffCharset(bytes) ?? 'utf-8';
   let decoded: string;
   try {
@@ -343,11 +367,16 @@ async function readPage(url: URL, response: HopResponse, maxBytes: number): Prom
   return { text, url: url.href, contentType: mediaType };
 }
 
-/** Reads the body, decompressing it, and stops as soon as the decompressed size passes `maxBytes`. */
+/**
+ * Reads the body, decompressing it, and stops as soon as the decompressed size passes `maxBytes`.
+ * A body cut by the time limit is an error, never a page: when the connection's end is the body's
+ * end (no length, no chunks), closing it at the deadline looks like a normal end of the stream.
+ */
 async function collect(
   body: AsyncIterable<Uint8Array>,
   encoding: string | undefined,
   maxBytes: number,
+  signal: AbortSignal,
 ): Promise<Uint8Array> {
   const source = body instanceof Readable ? body : Readable.from(body, { objectMode: false });
   let decompressor: ReturnType<typeof createDecompressor>;
@@ -367,7 +396,9 @@ async function collect(
       byteCount += buffer.byteLength;
       if (byteCount > maxBytes) throw tooLarge(maxBytes);
       chunks.push(buffer);
+      signal.throwIfAborted();
     }
+    signal.throwIfAborted();
   } finally {
     source.destroy();
     decompressor?.destroy();
@@ -416,7 +447,7 @@ function discard(body: AsyncIterable<Uint8Array>): void {
 }
 
 function toFetchError(error: unknown): unknown {
-  if (ApiError.isInstance(error)) return error;
+  if (FetchArticleError.isInstance(error)) return error;
   // InputError (binary, empty page…) keeps its own mapping to 422.
   if (error instanceof Error && error.name === 'InputError') return error;
   const code = (error as { code?: unknown } | null)?.code;

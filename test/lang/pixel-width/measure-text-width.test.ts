@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as generatedWidths from '../../../src/audit/pixel-width/arial-advance-widths.js';
-import * as measureModule from '../../../src/audit/pixel-width/measure-text-width.js';
-import { measureTextWidth, truncateToWidth } from '../../../src/audit/pixel-width/measure-text-width.js';
+import * as generatedWidths from '../../../src/lang/pixel-width/arial-advance-widths.js';
+import * as measureModule from '../../../src/lang/pixel-width/measure-text-width.js';
+import { measureTextWidth, truncateToWidth } from '../../../src/lang/pixel-width/measure-text-width.js';
 
 const bigTechTitle = 'Big Tech est prêt à payer jusqu’à un million pour les talents en IA';
 const longFrenchTitle =

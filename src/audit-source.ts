@@ -1,7 +1,7 @@
-import type { Document } from '../document.js';
-import { type IngestOptions, ingest } from '../ingest/ingest.js';
-import { type AuditDocumentOptions, auditDocument } from './audit.js';
-import type { Report } from './report.js';
+import { type AuditDocumentOptions, auditDocument } from './audit/audit.js';
+import type { Report } from './audit/report.js';
+import type { Document } from './document.js';
+import { type IngestOptions, ingest } from './ingest/ingest.js';
 
 export interface AuditOptions extends AuditDocumentOptions, IngestOptions {}
 

@@ -1,0 +1,15 @@
+/** The process streams a command reads and writes; tests pass their own. */
+export interface CliStreams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: long work stops and writes nothing. */
+  signal?: AbortSignal;
+}
+
+/** Context handed to every command. */
+export interface CliContext extends CliStreams {
+  /** Colours when writing to a terminal, unless NO_COLOR is set. */
+  color: boolean;
+}
