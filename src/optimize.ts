@@ -51,6 +51,8 @@ export interface OptimizeOptions extends IngestOptions {
   faq?: boolean;
   /** JSON-LD type (default: `Article`). */
   jsonLdType?: 'Article' | 'BlogPosting';
+  /** Notes on how the source was read (an encoding guessed), copied into the report (default: none). */
+  sourceNotes?: readonly string[];
   /** The writer (default: the offline writer). */
   writer?: Writer;
   /** Threshold overrides for the audit. */
@@ -71,6 +73,8 @@ export interface OptimizeReport extends Report {
   /** Calls, tokens, repair rounds and cost of the writer (zeros offline). */
   writerStats: WriterStats;
   keyphraseOrigin: SeoPlan['keyphraseOrigin'];
+  /** French notes on how the source was read (an encoding guessed); empty when nothing to say. */
+  sourceNotes: string[];
   /** Source language and length, to compare with the article. */
   source: { language: string; words: number };
 }
@@ -170,6 +174,7 @@ export async function optimize(
     constraints: evaluation.constraints,
     fidelity: evaluation.fidelity,
     coverage: evaluation.coverage,
+    sourceNotes: [...(options.sourceNotes ?? [])],
     writer: writer.name,
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,

@@ -76,6 +76,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
     );
   }
   for (const note of stats.notes) lines.push(`  ${paint('33', '!')} ${note}`);
+  for (const note of report.sourceNotes ?? []) lines.push(`  ${paint('33', '!')} ${note}`);
   lines.push('');
   lines.push(
     `${bold('Score SEO')} ${scoreText(report.scores.seo, paint)}    ${bold('Score de lisibilité')} ${scoreText(report.scores.readability, paint)}`,

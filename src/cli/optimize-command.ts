@@ -116,6 +116,7 @@ export function registerOptimizeCommand(
       onProgress: progress,
       signal: context.signal,
       ...(source.fileName ? { fileName: source.fileName } : {}),
+      ...(source.notes.length > 0 ? { sourceNotes: source.notes } : {}),
       ...(options.inputFormat ? { format: options.inputFormat as SourceFormat } : {}),
       ...(options.keyphrase ? { keyphrase: options.keyphrase } : {}),
       ...(options.title ? { title: options.title } : {}),

@@ -273,6 +273,7 @@ async function runOptimize(job: OptimizeJob): Promise<Record<string, unknown>> {
   const { request, source, onProgress, signal } = job;
   const ingestOptions: IngestOptions = {};
   let text: string;
+  const sourceNotes: string[] = [];
   if (source.kind === 'url') {
     onProgress({ stage: 'fetch', message: 'Lecture de la page' });
     const page = await job.fetchArticle(source.url, { signal });
@@ -280,7 +281,10 @@ async function runOptimize(job: OptimizeJob): Promise<Record<string, unknown>> {
     ingestOptions.format = 'html-page';
     ingestOptions.url = page.url;
   } else if (source.kind === 'file') {
-    text = decodeSource(source.bytes, source.name, { maxBytes: Number.POSITIVE_INFINITY });
+    text = decodeSource(source.bytes, source.name, {
+      maxBytes: Number.POSITIVE_INFINITY,
+      onNote: (note) => sourceNotes.push(note),
+    });
     ingestOptions.fileName = source.name;
   } else {
     // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
@@ -294,6 +298,7 @@ async function runOptimize(job: OptimizeJob): Promise<Record<string, unknown>> {
     locale: request.locale ?? 'fr-FR',
     onProgress,
     signal,
+    sourceNotes,
     now: () => new Date(),
     ...(request.keyphrase ? { keyphrase: request.keyphrase } : {}),
     ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
