@@ -129,7 +129,9 @@ export async function optimize(
   options.signal?.throwIfAborted();
   const finalPlan = written.plan;
 
-  const canonicalUrl = options.canonicalUrl ?? document.metadata.url;
+  // A fetched page's own URL is the source's address, not the rewritten article's: canonical only on request.
+  const canonicalUrl =
+    options.canonicalUrl ?? (document.format === 'html-page' ? undefined : document.metadata.url);
   const evaluation = evaluateDraft({
     tree: written.tree,
     plan: finalPlan,
@@ -142,7 +144,12 @@ export async function optimize(
   const { polished, title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
-  const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
+  const sourceDate = options.date ?? document.metadata.date;
+  const date = sourceDate ?? options.now?.().toISOString().slice(0, 10);
+  const sourceNotes = [...(options.sourceNotes ?? [])];
+  if (sourceDate === undefined && date !== undefined) {
+    sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
+  }
   const author = options.author ?? document.metadata.author;
   const siteName = options.siteName ?? document.metadata.siteName;
   const metadata: ArticleMetadata = {
@@ -174,7 +181,7 @@ export async function optimize(
     constraints: evaluation.constraints,
     fidelity: evaluation.fidelity,
     coverage: evaluation.coverage,
-    sourceNotes: [...(options.sourceNotes ?? [])],
+    sourceNotes,
     writer: writer.name,
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,

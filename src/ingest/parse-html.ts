@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
 import { InputError } from './input-error.js';
+import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 
 export interface ParseHtmlPageOptions {
   /** Address the page was fetched from: resolves relative links, and is the canonical URL when the
@@ -76,6 +77,14 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const description = metaContent(document, 'description') ?? metaContent(document, 'og:description');
   const canonical = resolveUrl(linkHref(document, 'canonical'), options.url) ?? options.url;
   const headline = articleHeadline(document);
+  // Readability reads JSON-LD and some meta tags; `article:published_time` and `<time datetime>` are the rest.
+  const publishedTime =
+    metaContent(document, 'article:published_time') ??
+    cleanText(
+      (
+        document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]')
+      )?.getAttribute('datetime'),
+    );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
 
@@ -98,8 +107,10 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   assign('description', description);
   assign('lang', lang ?? cleanText(article.lang));
   assign('url', canonical);
-  assign('author', cleanText(article.byline));
-  assign('date', cleanText(article.publishedTime));
+  const byline = cleanText(article.byline);
+  assign('author', byline === undefined ? undefined : authorFromByline(byline));
+  const date = cleanText(article.publishedTime) ?? publishedTime;
+  assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', cleanText(article.siteName));
   return { format: 'html-page', tree, metadata };
 }

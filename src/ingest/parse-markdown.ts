@@ -8,6 +8,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Document, SourceMetadata } from '../document.js';
 import { cleanMarkdownTree } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
+import { authorFromByline, isAbsoluteHttpUrl, normalizeSourceDate } from './read-source-metadata.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -114,9 +115,13 @@ function readMetadata(frontMatter: FrontMatter): SourceMetadata {
   assign('keywords', readStringList(pick(FRONT_MATTER_KEYS.keywords)));
   // WordPress-style locales (`fr_FR`) become BCP 47 tags (`fr-FR`).
   assign('lang', readString(pick(FRONT_MATTER_KEYS.lang))?.replace(/_/g, '-'));
-  assign('url', readString(pick(FRONT_MATTER_KEYS.url)));
-  assign('author', readAuthor(pick(FRONT_MATTER_KEYS.author)));
-  assign('date', readString(pick(FRONT_MATTER_KEYS.date)));
+  // A Hugo or Jekyll `url: /posts/x/` is the page's path on its site, not a canonical URL.
+  const url = readString(pick(FRONT_MATTER_KEYS.url));
+  assign('url', url !== undefined && isAbsoluteHttpUrl(url) ? url : undefined);
+  const author = readAuthor(pick(FRONT_MATTER_KEYS.author));
+  assign('author', author === undefined ? undefined : authorFromByline(author));
+  const date = readString(pick(FRONT_MATTER_KEYS.date));
+  assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', readString(pick(FRONT_MATTER_KEYS.siteName)));
   return metadata;
 }

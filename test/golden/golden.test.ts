@@ -519,12 +519,12 @@ const CASE_CHECKS: Readonly<Record<string, Check[]>> = {
       },
     },
     {
-      name: 'reads the canonical URL from the head',
+      // Issue 11: the page's canonical is the source's address; the rewritten article gets one on request (--url).
+      name: 'does not make the source page its canonical URL',
       check: (run) => {
-        expect(run.result.article.metadata.url).toBe(
-          'https://www.journal-habitat.fr/actualites/renovation-energetique-chantiers-freins',
-        );
-        expect(run.result.html).toContain('<link rel="canonical"');
+        expect(run.result.article.metadata.url).toBeUndefined();
+        expect(run.result.html).not.toContain('<link rel="canonical"');
+        expect(run.outputs).not.toContain('journal-habitat.fr/actualites/renovation-energetique-chantiers-freins');
       },
     },
     {
