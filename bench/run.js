@@ -61,7 +61,12 @@ console.log('\n# French primitives on the example article, warm (timings tests m
   const sentences = example.split(/(?<=[.!?])\s+/);
   const primitives = [
     ['detectLanguage', () => detectLanguage(example)],
-    ['findTransitionWords', () => sentences.forEach((sentence) => findTransitionWords(sentence))],
+    [
+      'findTransitionWords',
+      () => {
+        for (const sentence of sentences) findTransitionWords(sentence);
+      },
+    ],
     ['fixTypography', () => fixTypography(example)],
   ];
   for (const [label, task] of primitives) {

@@ -41,7 +41,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const consider = (text: string, rank: number) => {
     if (best === null || rank < best.rank) best = { text, rank };
   };
-  sentences.forEach((sentence, index) => {
+  sentences.forEach((_sentence, index) => {
     // One, two or three sentences in a row, whole when they fit, else cut at a word.
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
       const text = sentences.slice(index, index + count).join(' ');
