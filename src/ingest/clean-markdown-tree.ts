@@ -6,14 +6,18 @@ import { htmlBlockToMdast } from './parse-html.js';
 const CONTAINER_FENCE = /^[ \t]*:::[^\n]*(?:\n|$)/gm;
 /** Kramdown and markdown-it-attrs attribute lists: `{: .lead}`, `{.class}`, `{#id}`. */
 const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*[.#][^}\n]*\}/g;
+/** A Jekyll link to another post, `[text]({% post_url … %})`, which Markdown cannot parse: its text stays. */
+const LIQUID_LINK = /\[([^\]\n]+)\]\(\s*\{%[^%]*%\}\s*\)/g;
+/** Liquid and Nunjucks tags (`{% giphy "…" %}`, `{{ site.url }}`): templates, never the author's prose. */
+const TEMPLATE_TAG = /\{%[^%\n]*%\}|\{\{[^}\n]*\}\}/g;
 /** Block types whose children are blocks, where an HTML block can stand. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
 
 /**
  * Makes a Markdown tree from a static site generator readable as an article, losing nothing: HTML
  * blocks become Markdown (prose, quotes, images, media as links), comments such as `<!--more-->` and
- * bare tags (`<div class="button">`, `</div>`) go, and Eleventy/Kramdown extras (`::: lead`,
- * `{.class}`) are removed rather than printed. Mutates `tree`.
+ * bare tags (`<div class="button">`, `</div>`) go, and Eleventy/Kramdown/Liquid extras (`::: lead`,
+ * `{.class}`, `{% giphy %}`) are removed rather than printed. Mutates `tree`.
  */
 export function cleanMarkdownTree(tree: Root): void {
   cleanParent(tree);
@@ -28,7 +32,11 @@ function cleanParent(parent: Parent): void {
       continue;
     }
     if (child.type === 'text') {
-      child.value = child.value.replace(CONTAINER_FENCE, '').replace(ATTRIBUTE_LIST, '');
+      child.value = child.value
+        .replace(CONTAINER_FENCE, '')
+        .replace(ATTRIBUTE_LIST, '')
+        .replace(LIQUID_LINK, '$1')
+        .replace(TEMPLATE_TAG, '');
       if (child.value !== '') children.push(child);
       continue;
     }
@@ -37,6 +45,7 @@ function cleanParent(parent: Parent): void {
       continue;
     }
     if ('children' in child) {
+      if (child.type === 'paragraph') unwrapSplitLiquidLinks(child.children);
       cleanParent(child);
       // A paragraph that held only a fence or an attribute list is gone with them.
       if ((child.type === 'paragraph' || child.type === 'heading') && isEmpty(child)) continue;
@@ -44,6 +53,21 @@ function cleanParent(parent: Parent): void {
     children.push(child);
   }
   parent.children = children as typeof parent.children;
+}
+
+/** `[**text**]({% post_url … %})`: the brackets sit in text nodes around the emphasis; they go, the text stays. */
+function unwrapSplitLiquidLinks(children: PhrasingContent[]): void {
+  const closing = /^\]\(\s*\{%[^%]*%\}\s*\)/;
+  for (const [index, node] of children.entries()) {
+    if (node.type !== 'text' || !node.value.endsWith('[')) continue;
+    const end = children.findIndex(
+      (later, laterIndex) => laterIndex > index && later.type === 'text' && closing.test(later.value),
+    );
+    const last = children[end];
+    if (end === -1 || last?.type !== 'text') continue;
+    node.value = node.value.slice(0, -1);
+    last.value = last.value.replace(closing, '');
+  }
 }
 
 function isEmpty(node: Parent): boolean {

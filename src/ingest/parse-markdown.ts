@@ -43,11 +43,10 @@ export function parseMarkdown(text: string): Document {
   // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
   // from the front matter); an SEO title (`seo_title`) is not a headline.
   const headline = readString(frontMatter.title);
-  if (
-    headline !== undefined &&
-    tree.children.length > 0 &&
-    !tree.children.some((node) => node.type === 'heading' && node.depth === 1)
-  ) {
+  const first = tree.children[0];
+  if (headline !== undefined && first !== undefined && !(first.type === 'heading' && first.depth === 1)) {
+    // The generator prints the title as the page's H1: `#` headings in the body are its sections.
+    for (const node of tree.children) if (node.type === 'heading' && node.depth === 1) node.depth = 2;
     tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
   }
   addExcerpt(tree, frontMatter);

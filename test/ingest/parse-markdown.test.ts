@@ -178,6 +178,27 @@ describe('parseMarkdown: nothing the author wrote is lost', () => {
     expect(rendered).toContain('heading: Une section');
   });
 
+  it('removes Liquid tags and keeps the text of Jekyll post links', () => {
+    const markdown =
+      'Lisez mon [billet précédent]({% post_url 2016-09-18-Les craqueurs %}), puis la suite.\n\n{% giphy "3oEjHWzZ" %}\n\n[**La suite**]({% post_url 2016-10-30-Diceware %})\n';
+    expect(text(markdown)).toEqual([
+      'paragraph: Lisez mon billet précédent, puis la suite.',
+      'paragraph: La suite',
+    ]);
+  });
+
+  it("makes the front-matter title the H1 and the body's # headings its sections", () => {
+    const markdown =
+      '---\ntitle: Lapeyre, y’en a pas deux\n---\n\nLe SAV de Lapeyre.\n\n# Update du 24/07/2018\n\nToujours rien.\n';
+    expect(text(markdown)).toEqual([
+      'heading: Lapeyre, y’en a pas deux',
+      'paragraph: Le SAV de Lapeyre.',
+      'heading: Update du 24/07/2018',
+      'paragraph: Toujours rien.',
+    ]);
+    expect(parseMarkdown(markdown).tree.children[2]).toMatchObject({ depth: 2 });
+  });
+
   it('makes an excerpt the body does not repeat its opening, after the H1', () => {
     const markdown =
       '---\ntitle: Le Ventoux\nexcerpt: Un géant de Provence, gravi à 82 ans.\n---\n\nNous sommes partis à six heures.\n';
