@@ -32,11 +32,15 @@ function cleanParent(parent: Parent): void {
       continue;
     }
     if (child.type === 'text') {
+      const fenced = CONTAINER_FENCE.test(child.value);
+      CONTAINER_FENCE.lastIndex = 0;
       child.value = child.value
         .replace(CONTAINER_FENCE, '')
         .replace(ATTRIBUTE_LIST, '')
         .replace(LIQUID_LINK, '$1')
         .replace(TEMPLATE_TAG, '');
+      // The line break that ended the text before a closing `:::` would be printed as `&#xA;`.
+      if (fenced) child.value = child.value.replace(/^\s*\n|\n\s*$/g, '');
       if (child.value !== '') children.push(child);
       continue;
     }

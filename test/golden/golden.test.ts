@@ -537,6 +537,28 @@ const CASE_CHECKS: Readonly<Record<string, Check[]>> = {
       },
     },
   ],
+  // Real articles from test/corpus (SOURCES.md there): defects of issue 11 fixed on them.
+  'corpus-fr-md-eleventy-lapeyre': [
+    {
+      name: 'makes the front-matter title the H1 and prints no Eleventy or Liquid syntax',
+      check: (run) => {
+        expect(run.result.article.metadata.h1).toBe('Lapeyre, y’en a pas deux. J’espère\u202f!');
+        expect(run.outputs).not.toMatch(/:::|\{\.|\{%|\{\{/);
+        expect(run.result.article.metadata.date).toBe('2018-07-17T12:00:00+02:00');
+        expect(run.result.report.coverage?.passed).toBe(true);
+      },
+    },
+  ],
+  'corpus-fr-txt-markdown-links-quotes': [
+    {
+      name: 'reads the Markdown of a .txt: links kept as links, nothing escaped',
+      check: (run) => {
+        expect(run.result.markdown).toContain('[Microsoft](http://windows.microsoft.com/');
+        expect(run.result.markdown).not.toMatch(/\\\[[^\]]*\]\\\(|\\\*\\\*|\\>/);
+        expect(run.result.report.coverage?.passed).toBe(true);
+      },
+    },
+  ],
   'short-article': [
     failsOnly('length', 'fournisseur LLM'),
     {
