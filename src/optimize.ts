@@ -8,10 +8,13 @@ import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
 import { resolveBrief } from './brief.js';
+import { checkSourceMetadata, isHttpUrl, isValidDate, quote } from './check-metadata.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
+import { InputError } from './ingest/input-error.js';
 import { fixTypography } from './lang/fr/typography.js';
+import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
 import { renderHtmlDocument } from './render/render-html.js';
@@ -77,6 +80,8 @@ export interface OptimizeReport extends Report {
   sourceNotes: string[];
   /** Source language and length, to compare with the article. */
   source: { language: string; words: number };
+  /** What Plume left out and why, in French: a front matter or page URL, date or slug that cannot be published. */
+  warnings: string[];
 }
 
 export interface OptimizeResult {
@@ -95,7 +100,10 @@ export async function optimize(
   source: string | Document,
   options: OptimizeOptions = {},
 ): Promise<OptimizeResult> {
-  const document = typeof source === 'string' ? await ingest(source, options) : source;
+  checkImposedMetadata(options);
+  const ingested = typeof source === 'string' ? await ingest(source, options) : source;
+  checkFrontMatterSlug(ingested);
+  const { document, warnings } = checkSourceMetadata(ingested);
   const config = mergeAuditConfig({
     ...options.config,
     ...(options.minWords === undefined ? {} : { minWords: options.minWords }),
@@ -127,7 +135,15 @@ export async function optimize(
   options.onProgress?.({ stage: 'write', message: 'Rédaction' });
   const written = await writer.write(context, plan);
   options.signal?.throwIfAborted();
-  const finalPlan = written.plan;
+  // The LLM plan's slug names files: one that is not a slug is replaced by the one built from the keyphrase.
+  const finalPlan = isValidSlug(written.plan.slug)
+    ? written.plan
+    : { ...written.plan, slug: buildSlug(written.plan.keyphrase) };
+  if (finalPlan !== written.plan) {
+    warnings.push(
+      `Slug proposé par le rédacteur ignoré : « ${quote(written.plan.slug)} » n’est pas un slug valide.`,
+    );
+  }
 
   // A fetched page's own URL is the source's address, not the rewritten article's: canonical only on request.
   const canonicalUrl =
@@ -186,6 +202,7 @@ export async function optimize(
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,
     source: { language: sourceAnalysis.language.language, words: sourceAnalysis.statistics.bodyWords },
+    warnings,
   };
   const renderOptions = { tableOfContents: options.tableOfContents ?? true };
   return {
@@ -199,6 +216,39 @@ export async function optimize(
     plan: finalPlan,
     report,
   };
+}
+
+/** Options the caller imposed: one that cannot be published is refused, never silently dropped. */
+function checkImposedMetadata(options: OptimizeOptions): void {
+  if (options.slug !== undefined && !isValidSlug(options.slug))
+    throw invalidSlugError(options.slug, 'le slug');
+  if (options.canonicalUrl !== undefined && !isHttpUrl(options.canonicalUrl)) {
+    throw new InputError(
+      'invalid-metadata',
+      `URL canonique invalide « ${quote(options.canonicalUrl)} » : une adresse http ou https est attendue.`,
+    );
+  }
+  if (options.date !== undefined && !isValidDate(options.date)) {
+    throw new InputError(
+      'invalid-metadata',
+      `date invalide « ${quote(options.date)} » : une date réelle AAAA-MM-JJ est attendue.`,
+    );
+  }
+}
+
+/** A front matter slug is the author's choice, like `--slug`: an invalid one is an error, not a guess. */
+function checkFrontMatterSlug(document: Document): void {
+  const { slug } = document.metadata;
+  if (document.format === 'markdown' && slug !== undefined && !isValidSlug(slug)) {
+    throw invalidSlugError(slug, 'le slug du front matter');
+  }
+}
+
+function invalidSlugError(slug: string, what: string): InputError {
+  return new InputError(
+    'invalid-metadata',
+    `${what} « ${quote(slug)} » est invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.`,
+  );
 }
 
 /** Question headings (ending with « ? ») and the first paragraph under each: the only honest FAQ offline. */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
-import { MAX_SLUG_LENGTH } from '../plan/build-slug.js';
+import { isValidSlug, MAX_SLUG_LENGTH } from '../plan/build-slug.js';
 import type { AuditConfig } from './audit-config.js';
 import type { CoverageResult } from './check-coverage.js';
 import type { FidelityResult } from './check-fidelity.js';
@@ -29,7 +29,6 @@ export interface HardConstraintInputs {
   writerCanRewrite: boolean;
 }
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'anglais',
   es: 'espagnol',
@@ -200,7 +199,7 @@ function metadata({ analysis, config, keyphrase }: HardConstraintInputs): Constr
       `méta-description de ${descriptionLength} caractères (${minCharacters} à ${maxCharacters})`,
     );
   if (!slug) problems.push('slug absent');
-  else if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH)
+  else if (!isValidSlug(slug))
     problems.push(`slug « ${slug} » invalide (ASCII, tirets, ${MAX_SLUG_LENGTH} caractères au plus)`);
   if (!keyphrase) problems.push('expression-clé absente');
   if (problems.length === 0) {

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMPORARY_FILE } from '../io/write-file-atomic.js';
 
 export const LOCK_NAME = '.plume-batch.lock';
 
-/** Temporary files of `writeFileAtomic` and `writeOutputFiles`: `<name>.<12 hex digits>.tmp`. */
-const TEMPORARY_FILE = /\.[0-9a-f]{12}\.tmp$/;
 /** Rounds of « someone else is taking over the stale lock, look again » before giving up. */
 const MAX_ROUNDS = 200;
 /** Pause between two rounds while another process takes over (it needs a few file operations). */

@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { z } from 'zod';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
+import { isValidSlug } from '../plan/build-slug.js';
 
 /** The resume manifest, in the output folder. */
 export const MANIFEST_NAME = '.plume-batch.json';
+
+/** The three files of an article, in the manifest's order. */
+export const OUTPUT_EXTENSIONS = ['.md', '.html', '.report.json'] as const;
 
 export interface ManifestFile {
   /** File name in the output folder. */
@@ -44,7 +49,51 @@ export function emptyManifest(): Manifest {
   return { version: 1, generator: 'Plume', entries: {} };
 }
 
-/** The manifest of `directory`; an absent or unreadable one is empty (then every article is redone). */
+/** A base name: the slug, or `slug--tag` with a tag made of the same characters (see `output-names.ts`). */
+const BASE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * One entry as Plume writes it. Its file names are exactly `<base>.md`, `<base>.html`,
+ * `<base>.report.json` with a base of lower-case ASCII and hyphens: an entry saying
+ * `../../victim.md` is refused here, so no rename or delete ever reaches outside the folder.
+ */
+const manifestEntrySchema = z
+  .object({
+    hash: z.string().regex(SHA256),
+    slug: z.string().refine(isValidSlug),
+    base: z.string().max(200).regex(BASE_NAME),
+    files: z
+      .array(z.object({ name: z.string(), sha256: z.string().regex(SHA256) }))
+      .length(OUTPUT_EXTENSIONS.length),
+    passed: z.boolean(),
+    failedConstraints: z.array(z.string()),
+    words: z.number().nonnegative(),
+    seoScore: z.number(),
+    readabilityScore: z.number(),
+    writer: z.string(),
+    completedAt: z.string(),
+    durationMs: z.number().nonnegative(),
+  })
+  .refine(
+    (entry) =>
+      (entry.base === entry.slug || entry.base.startsWith(`${entry.slug}--`)) &&
+      entry.files.every((file, index) => file.name === `${entry.base}${OUTPUT_EXTENSIONS[index]}`),
+  );
+
+const manifestSchema = z.object({
+  version: z.literal(1),
+  entries: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * The manifest of `directory`; an absent one is empty. The manifest is Plume's own record
+ * of what is done, not something the user wrote, so a damaged one never stops the batch
+ * (a user would have to delete it by hand to go on, and gain nothing): an unreadable or
+ * unknown file is started over, and an entry that does not match the schema is dropped,
+ * each with a French warning. Dropping is safe: the articles concerned are redone, and
+ * the files only a dropped entry named are left in place, never deleted or renamed.
+ */
 export async function readManifest(directory: string): Promise<{ manifest: Manifest; warning?: string }> {
   const path = join(directory, MANIFEST_NAME);
   let text: string;
@@ -53,15 +102,35 @@ export async function readManifest(directory: string): Promise<{ manifest: Manif
   } catch {
     return { manifest: emptyManifest() };
   }
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(text) as Partial<Manifest>;
-    if (parsed.version !== 1 || typeof parsed.entries !== 'object' || parsed.entries === null) {
-      return { manifest: emptyManifest(), warning: `${MANIFEST_NAME} has an unknown format: starting over` };
-    }
-    return { manifest: { version: 1, generator: 'Plume', entries: parsed.entries } };
+    parsed = JSON.parse(text);
   } catch {
-    return { manifest: emptyManifest(), warning: `${MANIFEST_NAME} is not valid JSON: starting over` };
+    return {
+      manifest: emptyManifest(),
+      warning: `${MANIFEST_NAME} n’est pas du JSON valide : tous les articles seront refaits`,
+    };
   }
+  const manifest = manifestSchema.safeParse(parsed);
+  if (!manifest.success) {
+    return {
+      manifest: emptyManifest(),
+      warning: `${MANIFEST_NAME} a un format inconnu : tous les articles seront refaits`,
+    };
+  }
+  const entries: Record<string, ManifestEntry> = {};
+  let dropped = 0;
+  for (const [key, value] of Object.entries(manifest.data.entries)) {
+    const entry = manifestEntrySchema.safeParse(value);
+    if (entry.success) entries[key] = entry.data;
+    else dropped += 1;
+  }
+  const result = { manifest: { version: 1 as const, generator: 'Plume' as const, entries } };
+  if (dropped === 0) return result;
+  return {
+    ...result,
+    warning: `${MANIFEST_NAME} : ${dropped} entrée${dropped > 1 ? 's' : ''} invalide${dropped > 1 ? 's' : ''} ignorée${dropped > 1 ? 's' : ''}, ${dropped > 1 ? 'ces articles seront refaits' : 'cet article sera refait'}`,
+  };
 }
 
 export interface ManifestStoreOptions {

@@ -4,20 +4,25 @@ import { writeOutputFiles } from '../cli/write-output-files.js';
 import { classifyError } from '../errors/classify-error.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
+import { OutputError, toOutputError } from '../io/output-error.js';
+import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
+import { isValidSlug } from '../plan/build-slug.js';
 import type { WriterStats } from '../write/writer.js';
 import type { ArticleProcessor } from './article-processor.js';
 import type { ArticleOutcome, BatchArticleOptions } from './article-task.js';
 import { lockOutputDirectory, removeStaleTemporaryFiles } from './batch-lock.js';
-import { type ManifestEntry, type ManifestFile, ManifestStore, readManifest } from './batch-manifest.js';
+import {
+  type ManifestEntry,
+  type ManifestFile,
+  ManifestStore,
+  OUTPUT_EXTENSIONS,
+  readManifest,
+} from './batch-manifest.js';
 import { hashArticleJob, hashContent } from './content-hash.js';
 import { assignBaseNames, candidateBaseNames } from './output-names.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The batch report, beside the articles. */
 export const BATCH_REPORT_NAME = 'batch-report.json';
-
-/** The three files of an article, in the manifest's order. */
-const OUTPUT_EXTENSIONS = ['.md', '.html', '.report.json'] as const;
 
 export interface RunBatchOptions {
   /** Articles to optimize (absolute paths), as `collectInputs` found them. */
@@ -116,8 +121,12 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
   if (outputInfo && !outputInfo.isDirectory()) {
     throw new InputError('not-a-file', `${options.outputDirectory} exists and is not a folder.`);
   }
-  await mkdir(outputDirectory, { recursive: true });
-  const unlock = await lockOutputDirectory(outputDirectory);
+  // A folder Plume cannot create or write to (read-only, not ours, under a file) is the user's to fix: exit 2.
+  const unlock = await mkdir(outputDirectory, { recursive: true })
+    .then(() => lockOutputDirectory(outputDirectory))
+    .catch((error: unknown) => {
+      throw toOutputError(error, outputDirectory) ?? error;
+    });
   try {
     await removeStaleTemporaryFiles(outputDirectory);
     const { manifest, warning } = await readManifest(outputDirectory);
@@ -145,7 +154,10 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
       writerStats: session.writerStats,
       articles: session.results(),
     };
-    await writeFileAtomic(join(outputDirectory, BATCH_REPORT_NAME), `${JSON.stringify(report, null, 2)}\n`);
+    const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
+    await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`).catch((error: unknown) => {
+      throw toOutputError(error, reportPath) ?? error;
+    });
     return report;
   } finally {
     await unlock();
@@ -366,6 +378,10 @@ class BatchSession {
     outcome: ArticleOutcome,
     durationMs: number,
   ): Promise<ManifestEntry> {
+    // A worker thread or a queue worker sent it: a slug that is not one never names a file.
+    if (!isValidSlug(outcome.slug)) {
+      throw new OutputError('invalid-slug', 'le résultat reçu porte un slug invalide : article non écrit.');
+    }
     const write = async (): Promise<ManifestEntry> => {
       const previous = this.store.get(key);
       const holders = this.membersOf(outcome.slug).filter((member) => member !== key);
@@ -401,6 +417,11 @@ class BatchSession {
     return written;
   }
 
+  /** A file of the output folder; an `OutputError` for a name that would land elsewhere. */
+  private pathOf(name: string): string {
+    return resolveInside(this.outputDirectory, name);
+  }
+
   /** Inputs of this batch that the manifest says produced `slug`. */
   private membersOf(slug: string): string[] {
     return [...(this.bySlug.get(slug) ?? [])];
@@ -418,9 +439,7 @@ class BatchSession {
       const files: ManifestFile[] = [];
       for (const [index, file] of entry.files.entries()) {
         const name = `${base}${OUTPUT_EXTENSIONS[index] ?? ''}`;
-        await rename(join(this.outputDirectory, file.name), join(this.outputDirectory, name)).catch(
-          () => undefined,
-        );
+        await rename(this.pathOf(file.name), this.pathOf(name)).catch(() => undefined);
         files.push({ name, sha256: file.sha256 });
       }
       this.setEntry(member, { ...entry, base, files });
@@ -438,7 +457,7 @@ class BatchSession {
     );
     for (const file of abandoned) {
       if (used.has(file.name)) continue;
-      const path = join(this.outputDirectory, file.name);
+      const path = this.pathOf(file.name);
       const content = await readFile(path).catch(() => null);
       if (content && hashContent(content) === file.sha256) await unlink(path).catch(() => undefined);
     }
@@ -458,7 +477,7 @@ class BatchSession {
       }));
       const found = await Promise.all(
         files.map(async (file) => {
-          const content = await readFile(join(this.outputDirectory, file.name)).catch(() => null);
+          const content = await readFile(this.pathOf(file.name)).catch(() => null);
           return content !== null && hashContent(content) === file.sha256;
         }),
       );

@@ -5,9 +5,10 @@ import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import { isValidDate, quote } from '../check-metadata.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
+import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
@@ -342,7 +343,9 @@ function validateArticleOptions(options: BatchCommandOptions): BatchArticleOptio
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
-    throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+    throw new UsageError(
+      `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
+    );
   }
   return {
     minWords: options.minWords,

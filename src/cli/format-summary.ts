@@ -77,6 +77,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
   }
   for (const note of stats.notes) lines.push(`  ${paint('33', '!')} ${note}`);
   for (const note of report.sourceNotes ?? []) lines.push(`  ${paint('33', '!')} ${note}`);
+  for (const warning of report.warnings ?? []) lines.push(`  ${paint('33', '!')} ${warning}`);
   lines.push('');
   lines.push(
     `${bold('Score SEO')} ${scoreText(report.scores.seo, paint)}    ${bold('Score de lisibilité')} ${scoreText(report.scores.readability, paint)}`,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './run-cli.js';
+import { watchStandardOutput } from './write-to-stream.js';
 
 // Ctrl-C stops long work cleanly (nothing half-written); a second Ctrl-C quits at once.
 const interrupt = new AbortController();
@@ -8,10 +9,14 @@ process.on('SIGINT', () => {
   interrupt.abort(new Error('interrupted'));
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const finish = watchStandardOutput(process.stdout, process.stderr, (code) => {
+  process.exitCode = code;
+});
+const exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   signal: interrupt.signal,
 });
+process.exitCode = finish(exitCode);

@@ -2,13 +2,16 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
+import { isHttpUrl, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
 import { readSource } from '../ingest/read-source.js';
+import { isValidSlug } from '../plan/build-slug.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { isLocale, isValidDate, parsePositiveInteger } from './parse-options.js';
+import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
+import { writeToStream } from './write-to-stream.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
 interface OptimizeCommandOptions extends WriterFlagOptions {
@@ -142,7 +145,7 @@ export function registerOptimizeCommand(
     };
     const sourceName = file === '-' ? 'entrée standard' : file;
     if (options.output === '-') {
-      context.stdout.write(contents[format ?? 'md']);
+      await writeToStream(context.stdout, contents[format ?? 'md']);
       context.stderr.write(
         options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
       );
@@ -184,14 +187,23 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
     );
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
-    throw new UsageError(`invalid --date "${options.date}": expected YYYY-MM-DD.`);
+    throw new UsageError(
+      `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
+    );
+  }
+  if (options.slug !== undefined && !isValidSlug(options.slug)) {
+    throw new UsageError(
+      `--slug « ${quote(options.slug)} » invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.`,
+    );
   }
   if (!isLocale(options.locale)) {
     throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
   }
   checkWriterName(options.writer);
-  if (options.url !== undefined && !/^https?:\/\/[^\s]+$/.test(options.url)) {
-    throw new UsageError(`invalid --url "${options.url}": expected an http or https address.`);
+  if (options.url !== undefined && !isHttpUrl(options.url)) {
+    throw new UsageError(
+      `--url « ${quote(options.url)} » invalide : une adresse http ou https est attendue.`,
+    );
   }
   return options.format as OutputFormat | undefined;
 }

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toOutputError } from '../io/output-error.js';
+import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
 import { UsageError } from './usage-error.js';
 
 export interface OutputFile {
@@ -21,16 +22,18 @@ const GENERATED_MARKER = /generator["']?(?:\s*[:=]\s*["']?|\s+content=["'])Plume
 /**
  * Writes the files atomically (temporary file, then rename): an interrupted
  * run leaves no half-written file. Refuses, before writing anything, to
- * replace the input or a file Plume did not generate, unless forced.
+ * replace the input or a file Plume did not generate, unless forced, and any
+ * name that would land outside `directory` (forced or not). File-system
+ * failures (disk full, read-only, name too long…) are `OutputError`s.
  */
 export async function writeOutputFiles(
   directory: string,
   files: readonly OutputFile[],
   options: WriteOutputFilesOptions = {},
 ): Promise<string[]> {
+  const targets = files.map((file) => ({ ...file, path: resolveInside(directory, file.name) }));
   await ensureDirectory(directory);
   const protectedPaths = new Set((options.protectedPaths ?? []).map((path) => resolve(path)));
-  const targets = files.map((file) => ({ ...file, path: join(directory, file.name) }));
   for (const target of targets) {
     if (protectedPaths.has(resolve(target.path))) {
       throw new UsageError(
@@ -45,13 +48,10 @@ export async function writeOutputFiles(
   }
   const written: string[] = [];
   for (const target of targets) {
-    const temporary = `${target.path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, target.content, { encoding: 'utf8', flag: 'wx' });
-      await rename(temporary, target.path);
+      await writeFileAtomic(target.path, target.content);
     } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
+      throw toOutputError(error, target.path) ?? error;
     }
     written.push(target.path);
   }
@@ -61,7 +61,11 @@ export async function writeOutputFiles(
 async function ensureDirectory(directory: string): Promise<void> {
   const info = await stat(directory).catch(() => null);
   if (info && !info.isDirectory()) throw new UsageError(`${directory} exists and is not a directory.`);
-  if (!info) await mkdir(directory, { recursive: true });
+  if (!info) {
+    await mkdir(directory, { recursive: true }).catch((error: unknown) => {
+      throw toOutputError(error, directory) ?? error;
+    });
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -29,6 +29,8 @@ export interface ErrorClassification {
 const KIND_BY_NAME: Readonly<Record<string, ErrorKind>> = {
   InputError: 'input',
   UsageError: 'input',
+  // The output folder (-o) is the user's: full, read-only, not theirs, or a name outside it.
+  OutputError: 'input',
   LlmConfigError: 'setup',
   LlmAuthenticationError: 'setup',
   ServerConfigError: 'setup',

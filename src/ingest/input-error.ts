@@ -11,7 +11,9 @@ export type InputErrorCode =
   | 'invalid-utf8'
   | 'unreadable'
   | 'unsupported-format'
-  | 'no-article';
+  | 'no-article'
+  /** An imposed slug, URL or date that cannot be published (front matter, library option): French message. */
+  | 'invalid-metadata';
 
 /**
  * A source Plume cannot read: bad input, not a bug. The message is one English line meant to be

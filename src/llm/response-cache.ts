@@ -4,9 +4,10 @@
  * the renderer) costs no call. The key never includes the API key.
  */
 
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { LlmBudget } from './budget.js';
 import type {
   ChatMessage,
@@ -126,7 +127,6 @@ export class ResponseCache {
     about: { provider?: string; model?: string } = {},
   ): Promise<void> {
     const path = this.pathFor(key);
-    const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const entry = {
       version: 1,
       key,
@@ -136,11 +136,9 @@ export class ResponseCache {
     };
     try {
       await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-      await writeFile(temporary, `${JSON.stringify(entry, null, 2)}\n`, 'utf8');
-      await rename(temporary, path);
+      await writeFileAtomic(path, `${JSON.stringify(entry, null, 2)}\n`);
     } catch (error) {
       this.onError(error);
-      await rm(temporary, { force: true }).catch(() => undefined);
     }
   }
 }

@@ -7,7 +7,7 @@ import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
-import { buildSlug } from './build-slug.js';
+import { buildSlug, isValidSlug } from './build-slug.js';
 import { buildTitle, capitalizeFirst } from './build-title.js';
 import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { extractHeadline } from './headline-from-sentence.js';
@@ -44,7 +44,8 @@ export function imposedMetadata(brief: PlanBrief, config: AuditConfig): ImposedM
   return {
     ...(brief.title?.origin === 'given' ? { title: brief.title.text } : {}),
     ...(description ? { description } : {}),
-    ...(brief.slug ? { slug: brief.slug.text } : {}),
+    // Only a valid slug names files: an invalid one from any origin gives way to the built one.
+    ...(brief.slug && isValidSlug(brief.slug.text) ? { slug: brief.slug.text } : {}),
   };
 }
 

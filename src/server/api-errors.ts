@@ -69,6 +69,7 @@ const INPUT_ERROR_MESSAGES: Record<InputErrorCode, string> = {
   'no-article': 'Aucun article n’a été trouvé dans cette page.',
   'not-found': 'L’article est introuvable.',
   'not-a-file': 'L’article n’est pas un fichier.',
+  'invalid-metadata': 'Une métadonnée de l’article (slug, URL ou date) est invalide.',
 };
 
 /**
@@ -81,6 +82,8 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(error.status, error.code, error.message, { field: error.field, cause: error });
   }
   if (InputError.isInstance(error)) {
+    // Its message is French, quotes at most 80 characters of the value and names no path.
+    if (error.code === 'invalid-metadata') return new ApiError(400, error.code, error.message);
     const status = error.code === 'too-large' ? 413 : error.code === 'unsupported-format' ? 415 : 422;
     return new ApiError(
       status,

@@ -1,6 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Manifest } from '../../src/batch/batch-manifest.js';
@@ -139,5 +141,87 @@ describe('plume batch: a folder of articles on worker threads', () => {
       expect(entry.completedAt > (manifestBefore.entries[key]?.completedAt ?? ''), key).toBe(true);
     }
     expect(readdirSync(output()).filter((file) => file.endsWith('.md'))).toHaveLength(11);
+  });
+});
+
+describe('plume batch: every write stays in the output folder (issue 9)', () => {
+  const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+  const EXAMPLE = fileURLToPath(new URL('../../examples/talents-ia.txt', import.meta.url));
+
+  it('refuses an invalid front matter slug and a crafted manifest: nothing outside -o is written, renamed or deleted', async () => {
+    const base = mkdtempSync(join(root, 'contained-'));
+    const text = readFileSync(EXAMPLE, 'utf8');
+    mkdirSync(join(base, 'in'));
+    writeFileSync(join(base, 'in', 'bon.txt'), text);
+    for (const [name, slug] of [
+      ['evasion.md', '../../victim'],
+      ['sous-dossier.md', 'sub/x'],
+      ['point.md', '.cache'],
+      ['controle.md', '"a\\u0007b"'],
+    ] as const) {
+      writeFileSync(join(base, 'in', name), `---\nslug: ${slug}\n---\n\n${text}`);
+    }
+    const victim = join(base, 'victim.md');
+    writeFileSync(victim, 'foreign');
+    mkdirSync(join(base, 'out'));
+    const names = ['../victim.md', '../victim.md', '../victim.md'];
+    writeFileSync(
+      join(base, 'out', '.plume-batch.json'),
+      JSON.stringify({
+        version: 1,
+        generator: 'Plume',
+        entries: {
+          '../in/bon.txt': {
+            hash: 'f'.repeat(64),
+            slug: 'victim',
+            base: '../victim',
+            files: names.map((name) => ({ name, sha256: sha256('foreign') })),
+            passed: true,
+            failedConstraints: [],
+            words: 1,
+            seoScore: 1,
+            readabilityScore: 1,
+            writer: 'offline',
+            completedAt: '2024-03-25T10:00:00.000Z',
+            durationMs: 1,
+          },
+        },
+      }),
+    );
+    const run = await runPlumeCli(['batch', 'in', '-o', 'out', '--threads', '1'], { cwd: base });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('.plume-batch.json : 1 entrée invalide ignorée, cet article sera refait');
+    const report = readJson<BatchReport>(join(base, 'out', 'batch-report.json'));
+    expect(report.totals).toMatchObject({ written: 1, errors: 4 });
+    for (const article of report.articles.filter((entry) => entry.input !== 'in/bon.txt')) {
+      expect(article).toMatchObject({ status: 'error', errorKind: 'input' });
+      expect(article.error).toMatch(/^le slug du front matter « .* » est invalide/);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('foreign');
+    expect(readdirSync(base).sort()).toEqual(['in', 'out', 'victim.md']);
+    expect(readdirSync(join(base, 'out')).sort()).toEqual([
+      '.plume-batch.json',
+      'batch-report.json',
+      'talents-ia.html',
+      'talents-ia.md',
+      'talents-ia.report.json',
+    ]);
+  });
+
+  it.each([
+    [
+      '--date 2024-02-03T99:99:99Z',
+      (base: string) => ['--date', '2024-02-03T99:99:99Z', '-o', join(base, 'out')],
+    ],
+    ['-o under a regular file (ENOTDIR)', (base: string) => ['-o', join(base, 'in', 'a.txt', 'out')]],
+    ['-o with a name too long', (base: string) => ['-o', join(base, 'x'.repeat(300))]],
+  ])('%s: exit 2, one French line', async (_name, extra) => {
+    const base = mkdtempSync(join(root, 'bad-'));
+    mkdirSync(join(base, 'in'));
+    writeFileSync(join(base, 'in', 'a.txt'), readFileSync(EXAMPLE, 'utf8'));
+    const run = await runPlumeCli(['batch', 'in', '--threads', '1', ...extra(base)], { cwd: base });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^plume: [^\n]+\n$/);
+    expect(run.stderr).not.toMatch(/internal error|\bat .+:\d+:\d+/);
   });
 });

@@ -16,7 +16,10 @@ const entry = (slug: string): ManifestEntry => ({
   hash: 'a'.repeat(64),
   slug,
   base: slug,
-  files: [{ name: `${slug}.md`, sha256: 'b'.repeat(64) }],
+  files: ['.md', '.html', '.report.json'].map((extension) => ({
+    name: `${slug}${extension}`,
+    sha256: 'b'.repeat(64),
+  })),
   passed: true,
   failedConstraints: [],
   words: 800,
@@ -49,7 +52,7 @@ describe('ManifestStore', () => {
     writeFileSync(join(directory, '.plume-batch.json'), '{"version": 1, "entries": {');
     const { manifest, warning } = await readManifest(directory);
     expect(manifest.entries).toEqual({});
-    expect(warning).toBe('.plume-batch.json is not valid JSON: starting over');
+    expect(warning).toBe('.plume-batch.json n’est pas du JSON valide : tous les articles seront refaits');
     expect((await readManifest(mkdtempSync(join(root, 'none-')))).warning).toBeUndefined();
   });
 });

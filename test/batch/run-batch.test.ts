@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -259,5 +260,86 @@ describe('runBatch', () => {
     // A lock whose process is gone (kill -9) is taken over.
     writeFileSync(join(output, '.plume-batch.lock'), '999999999\n');
     expect((await batch(paths, output, fakeProcessor())).totals.skipped).toBe(1);
+  });
+});
+
+describe('runBatch: every file name stays in the output folder', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('refuses a processor result whose slug is not one (a worker thread or queue worker sent it)', async () => {
+    const { output, paths } = setUp({ 'a.txt': '../../victim: escape', 'b.txt': 'beta: fine' });
+    const report = await batch(paths, output, fakeProcessor());
+    expect(report.totals).toMatchObject({ written: 1, errors: 1 });
+    expect(report.articles[0]).toMatchObject({
+      status: 'error',
+      errorKind: 'input',
+      error: 'le résultat reçu porte un slug invalide : article non écrit.',
+    });
+    expect(existsSync(join(output, '..', '..', 'victim.md'))).toBe(false);
+    expect(readdirSync(join(output, '..'))).toEqual(['in', 'out']);
+  });
+
+  it('never deletes or renames outside the folder from a crafted manifest, and redoes its articles', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'alpha: first', 'b.txt': 'beta: second' });
+    const victim = join(output, '..', 'victim.md');
+    writeFileSync(victim, 'secret');
+    mkdirSync(output, { recursive: true });
+    const crafted = {
+      hash: 'f'.repeat(64),
+      slug: 'alpha',
+      base: 'alpha',
+      // What removeAbandonedFiles would delete and reconcile would rename.
+      files: ['../victim.md', '../victim.md', '../victim.md'].map((name) => ({
+        name,
+        sha256: sha256('secret'),
+      })),
+      passed: true,
+      failedConstraints: [],
+      words: 1,
+      seoScore: 1,
+      readabilityScore: 1,
+      writer: 'fake',
+      completedAt: '2024-03-25T10:00:00.000Z',
+      durationMs: 1,
+    };
+    writeFileSync(
+      join(output, '.plume-batch.json'),
+      JSON.stringify({
+        version: 1,
+        generator: 'Plume',
+        entries: { '../in/a.txt': crafted, '../in/b.txt': { ...crafted, base: '../x', slug: 'beta' } },
+      }),
+    );
+    const events: BatchEvent[] = [];
+    const report = await batch(paths, output, fakeProcessor(), { onEvent: (event) => events.push(event) });
+    expect(report.totals).toMatchObject({ written: 2, errors: 0 });
+    expect(readFileSync(victim, 'utf8')).toBe('secret');
+    expect(outputFiles(output)).toEqual([
+      'alpha.html',
+      'alpha.md',
+      'alpha.report.json',
+      'beta.html',
+      'beta.md',
+      'beta.report.json',
+    ]);
+    expect(events).toContainEqual({
+      type: 'warning',
+      message: '.plume-batch.json : 2 entrées invalides ignorées, ces articles seront refaits',
+    });
+  });
+
+  it('reads a manifest with wrong types as entries to redo, not a crash', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'alpha: first' });
+    mkdirSync(output, { recursive: true });
+    writeFileSync(
+      join(output, '.plume-batch.json'),
+      JSON.stringify({
+        version: 1,
+        entries: { '../in/a.txt': null, '../in/z.txt': { slug: 5, files: null } },
+      }),
+    );
+    const report = await batch(paths, output, fakeProcessor());
+    expect(report.totals).toMatchObject({ written: 1, errors: 0 });
+    expect(Object.keys(manifestOf(output).entries)).toEqual(['../in/a.txt']);
   });
 });

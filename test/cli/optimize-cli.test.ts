@@ -1,9 +1,21 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type PlumeRun, runPlume } from '../helpers/run-plume.js';
+import { PLUME_BIN, type PlumeRun, runPlume } from '../helpers/run-plume.js';
 
 // Every test spawns the built binary (~0.5 s each on two cores): keep the spawn count low (19 today).
 
@@ -244,11 +256,136 @@ describe('plume optimize: bad input', () => {
       args: (directory) => ['optimize', EXAMPLE, '--url', 'example.org/a', '-o', directory],
     },
     { name: 'unknown option', args: (directory) => ['optimize', EXAMPLE, '--bogus', '-o', directory] },
+    // Issue 9, security 1: a slug names files, so only a real slug is taken, from the flag or the front matter.
+    ...['../x', 'sub/x', 'a\nb', 'a\u0007b', '.cache', 'Talents IA', 'x'.repeat(76)].map((slug) => ({
+      name: `--slug ${JSON.stringify(slug)}`,
+      args: (directory: string) => ['optimize', EXAMPLE, '--slug', slug, '-o', join(directory, 'a', 'b')],
+    })),
+    {
+      name: 'front matter slug: ../../victim, even with --force',
+      args: (directory: string) => {
+        const file = join(directory, 'source-victim.md');
+        writeFileSync(file, `---\nslug: ../../victim\n---\n\n${readFileSync(EXAMPLE, 'utf8')}`);
+        return ['optimize', file, '--force', '-o', join(directory, 'a', 'b')];
+      },
+    },
+    // Issue 9, security 3: the address and the date must be real.
+    {
+      name: '--url javascript:alert(1)',
+      args: (directory) => ['optimize', EXAMPLE, '--url', 'javascript:alert(1)', '-o', directory],
+    },
+    {
+      name: 'impossible --date 2024-99-99',
+      args: (directory) => ['optimize', EXAMPLE, '--date', '2024-99-99', '-o', directory],
+    },
+    {
+      name: 'impossible time --date 2024-02-03T99:99:99Z',
+      args: (directory) => ['optimize', EXAMPLE, '--date', '2024-02-03T99:99:99Z', '-o', directory],
+    },
+    // Issue 9, bounded work 7: output-side errors are the user's to fix, not Plume bugs.
+    {
+      name: '-o under a regular file (ENOTDIR)',
+      args: (directory) => {
+        writeFileSync(join(directory, 'source-file'), '');
+        return ['optimize', EXAMPLE, '-o', join(directory, 'source-file', 'out')];
+      },
+    },
+    {
+      name: '-o with a name too long (ENAMETOOLONG)',
+      args: (directory) => ['optimize', EXAMPLE, '-o', join(directory, 'x'.repeat(300))],
+    },
   ];
 
   it.each(cases)('$name: exit 2, one line on stderr, nothing written', async ({ args }) => {
     const directory = emptyDirectory();
     expectUsageError(await runPlume(args(directory)));
-    expect(readdirSync(directory).filter((file) => file !== 'vide.txt')).toEqual([]);
+    expect(
+      readdirSync(directory).filter((file) => file !== 'vide.txt' && !file.startsWith('source-')),
+    ).toEqual([]);
+  });
+
+  it('names the refused slug and the reason in French', async () => {
+    const run = await runPlume(['optimize', EXAMPLE, '--slug', '../x', '-o', emptyDirectory()]);
+    expect(run.stderr).toBe(
+      'plume: --slug « ../x » invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.\n',
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)('-o in a folder it may not write to (EACCES): exit 2', async () => {
+    const directory = emptyDirectory();
+    chmodSync(directory, 0o555);
+    const run = await runPlume(['optimize', EXAMPLE, '-o', join(directory, 'out')]);
+    chmodSync(directory, 0o755);
+    expectUsageError(run);
+    expect(run.stderr).toMatch(/permission refusée \(EACCES\)/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))(
+    '-o - > /dev/full: exit 2, one French line, no unhandled error event',
+    async () => {
+      const full = openSync('/dev/full', 'w');
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [PLUME_BIN, 'optimize', EXAMPLE, '-o', '-'], {
+          cwd: emptyDirectory(),
+          env: { ...process.env, NO_COLOR: '1' },
+          stdio: ['ignore', full, 'pipe'],
+        });
+        let stderr = '';
+        child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+          stderr += chunk;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      closeSync(full);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'plume: impossible d’écrire la sortie standard : le disque est plein (ENOSPC).\n',
+      );
+    },
+  );
+});
+
+describe('plume optimize: metadata from the source that cannot be published', () => {
+  it('drops a front matter or page URL and date, with a warning in the report, never in the outputs', async () => {
+    const directory = emptyDirectory();
+    const markdown = join(directory, 'article.md');
+    writeFileSync(
+      markdown,
+      `---\nurl: "javascript:alert(1)"\ndate: 2024-99-99\n---\n\n${readFileSync(EXAMPLE, 'utf8')}`,
+    );
+    const page = join(directory, 'page.html');
+    const paragraphs = readFileSync(EXAMPLE, 'utf8')
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${paragraph}</p>`)
+      .join('\n');
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html lang="fr"><head><title>Talents en IA</title>
+<link rel="canonical" href="javascript:alert(1)">
+<meta property="article:published_time" content="2024-02-03T99:99:99Z">
+</head><body><article><h1>Talents en IA</h1>${paragraphs}</article></body></html>`,
+    );
+    for (const [source, origin] of [
+      [markdown, 'du front matter'],
+      [page, 'de la source'],
+    ] as const) {
+      const output = newDirectoryPath();
+      const run = await runPlume(['optimize', source, '-o', output], { cwd: directory });
+      expect(run.code).not.toBe(1);
+      expect(run.stdout).toContain(`URL canonique ${origin} ignorée : « javascript:alert(1) »`);
+      const files = readdirSync(output);
+      const report = JSON.parse(
+        readFileSync(join(output, files.find((name) => name.endsWith('.report.json')) ?? ''), 'utf8'),
+      );
+      expect(report.report.warnings).toEqual([
+        `URL canonique ${origin} ignorée : « javascript:alert(1) » n’est pas une adresse http(s).`,
+        expect.stringMatching(new RegExp(`^Date ${origin} ignorée : « 2024-`)),
+      ]);
+      for (const name of files) {
+        const content = readFileSync(join(output, name), 'utf8').replace(/"warnings": \[[^\]]*\]/, '');
+        expect(content).not.toMatch(/javascript:|2024-99-99|T99:99/);
+      }
+    }
   });
 });

@@ -165,7 +165,9 @@ describe('withRetries over real HTTP', () => {
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
     expect(error.message).toContain('40 ms, 2 attempts');
-    expect(server.requests).toHaveLength(2);
+    // On a loaded machine an attempt can time out before the server has read its request: the error's
+    // attempt count is the client's own record, the server's log is only an upper bound.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
     expect(sleeps).toHaveLength(1);
   });
 

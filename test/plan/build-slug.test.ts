@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlug, MAX_SLUG_LENGTH } from '../../src/plan/build-slug.js';
+import { buildSlug, isValidSlug, MAX_SLUG_LENGTH } from '../../src/plan/build-slug.js';
 
 const LONG_KEYPHRASE =
   'recrutement des meilleurs talents en intelligence artificielle générative dans les grandes entreprises technologiques américaines';
@@ -62,5 +62,40 @@ describe('buildSlug', () => {
   it('honours a shorter maxLength', () => {
     expect(buildSlug('rénovation énergétique des logements anciens', 30)).toBe('renovation-energetique');
     expect(MAX_SLUG_LENGTH).toBe(75);
+  });
+});
+
+describe('isValidSlug', () => {
+  it.each([
+    ['talents-ia', true],
+    ['a', true],
+    ['2024-bilan-3', true],
+    ['x'.repeat(75), true],
+    ['x'.repeat(76), false],
+    ['', false],
+    ['../x', false],
+    ['../../victim', false],
+    ['sub/x', false],
+    ['sub\\x', false],
+    ['.cache', false],
+    ['a\nb', false],
+    ['a\u0000b', false],
+    ['a\u001bb', false],
+    ['talents-ia\n', false],
+    ['-talents', false],
+    ['talents-', false],
+    ['talents--ia', false],
+    ['Talents-IA', false],
+    ['talents ia', false],
+    ['talents_ia', false],
+    ['métro', false],
+    ['talents.ia', false],
+  ])('%j -> %s', (slug, expected) => {
+    expect(isValidSlug(slug)).toBe(expected);
+  });
+
+  it('accepts every slug buildSlug makes', () => {
+    for (const keyphrase of ['talents en IA', 'Œuvre d’art', LONG_KEYPHRASE, '!!!', 'le la les'])
+      expect(isValidSlug(buildSlug(keyphrase))).toBe(true);
   });
 });

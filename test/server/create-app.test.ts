@@ -147,6 +147,35 @@ describe('POST /api/optimize', () => {
     expect(length?.message).toContain('au moins 150');
   });
 
+  it('answers 400 to a front matter slug that is not one, and drops a page’s javascript: canonical with a warning', async () => {
+    const refused = await quietApp().request(
+      '/api/optimize',
+      jsonInit({
+        text: `---\nslug: ../../victim\n---\n\n${SHORT_ARTICLE}`,
+        format: 'markdown',
+        minWords: 100,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await errorOf(refused)).toEqual({
+      code: 'invalid-metadata',
+      message:
+        'le slug du front matter « ../../victim » est invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.',
+    });
+    const page = articlePage('Le télétravail').replace(
+      '</head>',
+      '<link rel="canonical" href="javascript:alert(1)"><meta property="article:published_time" content="2024-99-99"></head>',
+    );
+    const response = await quietApp().request('/api/optimize', jsonInit({ text: page, minWords: 100 }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as OptimizeBody & { report: { warnings: string[] } };
+    expect(body.metadata.url).toBeUndefined();
+    // The server dates an undated article today: the page's impossible date is gone.
+    expect(body.metadata.date).not.toBe('2024-99-99');
+    expect(body.report.warnings).toHaveLength(2);
+    expect(body.html).not.toMatch(/javascript:|2024-99-99/);
+  });
+
   it('fetches a url source through the injected fetcher', async () => {
     const fetchArticle = vi.fn<FetchArticle>(async (url) => ({
       text: articlePage('Le télétravail'),
