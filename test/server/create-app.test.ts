@@ -187,7 +187,8 @@ describe('POST /api/optimize', () => {
       jsonInit({ url: 'https://example.test/article', minWords: 100 }),
     );
     expect(response.status).toBe(200);
-    expect(((await response.json()) as OptimizeBody).metadata.url).toBe('https://example.test/article');
+    // Issue 11: the fetched page's address is the source's, never the rewritten article's canonical.
+    expect(((await response.json()) as OptimizeBody).metadata.url).toBeUndefined();
     expect(fetchArticle).toHaveBeenCalledWith('https://example.test/article', {
       signal: expect.any(AbortSignal),
     });
