@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import type { CoverageResult } from '../audit/check-coverage.js';
 import type { FidelityResult } from '../audit/check-fidelity.js';
 import type { ConstraintResult } from '../audit/check-hard-constraints.js';
 import type { Report } from '../audit/report.js';
@@ -12,7 +13,14 @@ export interface DraftEvaluation {
   analysis: Analysis;
   report: Report;
   fidelity: FidelityResult;
+  /** Source sentences kept by an extractive writer; `null` for a writer that rewrites them. */
+  coverage: CoverageResult | null;
   constraints: ConstraintResult[];
   /** Hard constraints that fail: fewer is better. */
   failures: number;
+  /**
+   * Whether the draft is French. French typography is applied only then: « Who are you ? » is
+   * wrong in English, and the text and its title keep their own typography until translated.
+   */
+  french: boolean;
 }
