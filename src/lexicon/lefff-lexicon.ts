@@ -59,31 +59,47 @@ function loadTable(path: string): LefffTable {
 const EMPTY: ReadonlySet<PartOfSpeech> = new Set();
 const NEWLINE = 10;
 
-/** Start of the line that holds byte `position`. */
+/** Start of the line that holds byte `position` (lines are short: a plain loop beats a native call). */
 function lineStart(bytes: Buffer, position: number): number {
-  return position === 0 ? 0 : bytes.lastIndexOf(NEWLINE, position - 1) + 1;
+  let start = position;
+  while (start > 0 && bytes[start - 1] !== NEWLINE) start -= 1;
+  return start;
+}
+
+/** Start of the line after the one that holds byte `position`, or the file's length. */
+function nextLineStart(bytes: Buffer, position: number): number {
+  let end = position;
+  while (end < bytes.length && bytes[end] !== NEWLINE) end += 1;
+  return end < bytes.length ? end + 1 : bytes.length;
+}
+
+/** The line at `start` against the key, on the key's length: negative when the line sorts first. */
+function compareLine(bytes: Buffer, start: number, key: Uint8Array): number {
+  for (let offset = 0; offset < key.length; offset += 1) {
+    const position = start + offset;
+    if (position >= bytes.length) return -1;
+    const difference = (bytes[position] as number) - (key[offset] as number);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 function lookup(table: LefffTable, word: string): ReadonlySet<PartOfSpeech> {
   // Lines are « form \t category \t lemma \t features »; « form\t » sorts before « form… » and after shorter forms.
   const key = Buffer.from(`${word.replace(/’/gu, "'")}\t`, 'utf8');
   const { bytes } = table;
-  const compareAt = (start: number) =>
-    bytes.compare(key, 0, key.length, start, Math.min(bytes.length, start + key.length));
-  // The first line whose prefix is not below the key: bisect bytes, each probe read from its line start.
+  // The first line not below the key: bisect bytes, each probe read from its line start.
   let low = 0;
   let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const start = lineStart(bytes, middle);
-    if (compareAt(start) < 0) {
-      const end = bytes.indexOf(NEWLINE, middle);
-      low = end < 0 ? bytes.length : end + 1;
-    } else high = start;
+    if (compareLine(bytes, start, key) < 0) low = nextLineStart(bytes, middle);
+    else high = start;
   }
   let parts: Set<PartOfSpeech> | null = null;
   for (let start = low; start < bytes.length; ) {
-    if (compareAt(start) !== 0) break;
+    if (compareLine(bytes, start, key) !== 0) break;
     const lineEnd = bytes.indexOf(NEWLINE, start);
     const fields = bytes
       .toString('utf8', start + key.length, lineEnd < 0 ? bytes.length : lineEnd)

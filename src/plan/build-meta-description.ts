@@ -153,9 +153,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // shortening of the first sentence. Complete sentences matter more than the character count.
   const whole = sentences
     .flatMap((_, index) => [1, 2, 3].map((count) => sentences.slice(index, index + count).join(' ')))
-    .filter(
-      (text, index) => length(text) <= maxLength && !anaphoric[Math.floor(index / 3)],
-    )
+    .filter((text, index) => length(text) <= maxLength && !anaphoric[Math.floor(index / 3)])
     .sort((left, right) => length(right) - length(left))[0];
   if (whole) return whole;
   const first = sentences.find((_, index) => !anaphoric[index]) ?? sentences[0];
