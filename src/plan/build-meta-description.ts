@@ -114,7 +114,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
-  sentences.forEach((sentence, index) => {
+  sentences.forEach((_, index) => {
     if (anaphoric[index]) return;
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
       const run = sentences.slice(index, index + count);
