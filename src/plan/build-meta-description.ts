@@ -90,12 +90,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     .map(cleanSentence)
     .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
   const anaphoric = sentences.map(opensOnAnaphor);
-  const shortened = new Map<string, string[]>();
+  const shortenedBySentence = new Map<string, string[]>();
   const withShortenings = (sentence: string) => {
-    let variants = shortened.get(sentence);
+    let variants = shortenedBySentence.get(sentence);
     if (!variants) {
       variants = [sentence, ...shortenings(sentence)];
-      shortened.set(sentence, variants);
+      shortenedBySentence.set(sentence, variants);
     }
     return variants;
   };
