@@ -276,7 +276,7 @@ describe('extractKeyphrases with the Lefff lexicon on real articles', () => {
   ];
   test.each(cases)('%s → « %s »', async (path, expected) => {
     const fileName = path.split('/').pop() as string;
-    const document = await ingest(read(path), { fileName, locale: 'fr-FR' });
+    const document = await ingest(read(path), { fileName });
     const [first] = extractKeyphrases(analyze(document), { limit: 5, lexicon });
     expect(first?.phrase).toBe(expected);
   });
@@ -284,7 +284,6 @@ describe('extractKeyphrases with the Lefff lexicon on real articles', () => {
   test('never a verb phrase, a participle with its complement or an adverb', async () => {
     const document = await ingest(read('test/corpus/fr-md-jekyll-laissez-moi-respirer/source.md'), {
       fileName: 'source.md',
-      locale: 'fr-FR',
     });
     const phrases = extractKeyphrases(analyze(document), { limit: 30, lexicon }).map((found) => found.phrase);
     for (const refused of ['vivre mieux', 'mieux', 'devoir', 'prendre'])
