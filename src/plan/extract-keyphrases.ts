@@ -140,7 +140,9 @@ export function extractKeyphrases(
   const titleStems = titleStemsOf(analysis);
   for (const candidate of merged)
     candidate.inTitle = candidate.stems.length > 0 && candidate.stems.every((value) => titleStems.has(value));
-  const lexicon = options.lexicon;
+  // The lexicon is French: on a text reliably in another language it would read « con las » as French.
+  const lexicon =
+    analysis.language.reliable && analysis.language.language !== 'fr' ? undefined : options.lexicon;
   const shaped = lexicon
     ? merged.filter((candidate) => hasKeyphraseShape(analysis, candidate, lexicon, tokens))
     : merged;
@@ -171,7 +173,10 @@ export function extractKeyphrases(
       candidate,
       adjusted:
         adjustedScore(candidate) *
-        (lexicon && candidate.words >= 2 ? KEYPHRASE_EXTRACTION.nounPhraseFactor : 1) *
+        // Names are sources, not topics, unless the title names them (« SAV de Truffaut »).
+        (lexicon && candidate.words >= 2 && (candidate.inTitle || !isMostlyCapitalised(candidate))
+          ? KEYPHRASE_EXTRACTION.nounPhraseFactor
+          : 1) *
         (lexicon && candidate.words >= 2 && candidate.inTitle ? KEYPHRASE_EXTRACTION.titlePhraseFactor : 1) *
         (candidate.occurrences.length < minOccurrences ? KEYPHRASE_EXTRACTION.singleOccurrenceFactor : 1),
       dropped: false,
@@ -769,8 +774,7 @@ function adjustedScore(candidate: MergedCandidate): number {
   let score = candidate.yake;
   if (candidate.inTitle) score *= KEYPHRASE_EXTRACTION.titleFactor;
   // Names are what an article is about only when the title says so; otherwise they are its sources.
-  const isName =
-    candidate.occurrences.length > 0 && candidate.capitalised / candidate.occurrences.length >= 0.8;
+  const isName = isMostlyCapitalised(candidate);
   if (isName && !candidate.inTitle && !candidate.stems.every((stem) => stem.length <= 3))
     score *= KEYPHRASE_EXTRACTION.nameFactor;
   if (candidate.words >= 2 && candidate.words <= 4) score *= KEYPHRASE_EXTRACTION.multiWordFactor;
@@ -974,4 +978,9 @@ function namesSomeone(analysis: Analysis, candidate: MergedCandidate, tokens: To
     if (UPPERCASE_INITIAL.test((analysis.words[index] as AnalyzedWord).text)) return true;
   }
   return false;
+}
+
+/** A name (« Réseau Morphée », « Karim Benali »): its words are capitalised in most occurrences. */
+function isMostlyCapitalised(candidate: MergedCandidate): boolean {
+  return candidate.occurrences.length > 0 && candidate.capitalised / candidate.occurrences.length >= 0.8;
 }

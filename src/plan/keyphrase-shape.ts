@@ -44,6 +44,7 @@ interface Readings {
   preposition: boolean;
   determiner: boolean;
   participle: boolean;
+  preNoun: boolean;
 }
 
 function readingsOf(lexicon: Lexicon, word: string): Readings {
@@ -66,6 +67,7 @@ function readingsOf(lexicon: Lexicon, word: string): Readings {
     preposition: parts.has('preposition'),
     determiner: parts.has('determiner'),
     participle: parts.has('present-participle'),
+    preNoun: !linking && parts.has('adjective') && !parts.has('past-participle'),
   };
 }
 
@@ -84,7 +86,8 @@ function matchNominal(readings: readonly Readings[], start: number): number {
     return index;
   };
   const direct = tryFrom(start);
-  const preAdjective = readings[start]?.adjective ? tryFrom(start + 1) : -1;
+  // Before the noun, a true adjective only (« bon sens »), not a participle (« présenté mardi »).
+  const preAdjective = readings[start]?.preNoun ? tryFrom(start + 1) : -1;
   // Prefer the reading that leaves a complement (PREP …) or reaches further.
   return Math.max(direct, preAdjective);
 }
