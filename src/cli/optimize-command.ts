@@ -139,6 +139,7 @@ async function runOptimizeCommand(
     onProgress: progress,
     signal: context.signal,
     ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.notes.length > 0 ? { sourceNotes: source.notes } : {}),
     ...(source.url ? { url: source.url } : {}),
     ...(options.inputFormat || source.format
       ? { format: (options.inputFormat ?? source.format) as SourceFormat }

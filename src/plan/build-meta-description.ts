@@ -137,7 +137,35 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   if (whole) return whole;
   const first = sentences.find((sentence) => !opensOnAnaphor(sentence)) ?? sentences[0];
   if (!first) return capitalizeFirst(options.keyphrase.trim());
-  return [...shortenings(first), first].sort((left, right) => length(left) - length(right))[0] as string;
+  // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
+  // longest cut that fits; a description over the bound would fail the article's own constraints.
+  const byLength = (left: string, right: string) => length(right) - length(left);
+  const shortened = [...shortenings(first), first].filter((cut) => length(cut) <= maxLength).sort(byLength);
+  if (shortened[0]) return shortened[0];
+  const coordinated = coordinateCuts(first)
+    .filter((cut) => length(cut) <= maxLength)
+    .sort(byLength);
+  return coordinated[0] ?? ([...shortenings(first), first].sort(byLength).at(-1) as string);
+}
+
+/** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */
+function coordinateCuts(sentence: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const body = sentence.replace(/[\s.!?…]+$/u, '');
+  const cuts: string[] = [];
+  for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
+    const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
+    if (tokenizeWords(kept).length < 5 || hasOpenQuote(kept)) continue;
+    // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
+    if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
+    if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
+    cuts.push(`${kept}${end}`);
+  }
+  return cuts;
+}
+
+function hasOpenQuote(text: string): boolean {
+  return !hasBalancedQuotes(text);
 }
 
 /** Every way of taking one option per slot, joined with spaces (at most a few dozen here). */

@@ -9,6 +9,8 @@ export interface PolishOptions {
   tableOfContents?: boolean;
   /** Fewest H2 for a table of contents (default: 4). */
   minHeadingsForTableOfContents?: number;
+  /** Apply French typography to the text (default: true; false for text still in another language). */
+  typography?: boolean;
 }
 
 export interface PolishedTree {
@@ -17,12 +19,12 @@ export interface PolishedTree {
 }
 
 /**
- * French typography on every text of the tree (never on code or URLs), an id
+ * French typography on every text of the tree (never on code or URLs, never on foreign text), an id
  * on every heading, and the table of contents. Returns a new tree.
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = structuredClone(source);
-  fixTextNodes(tree);
+  if (options.typography ?? true) fixTextNodes(tree);
   const usedIds = new Set<string>();
   const tableOfContents: TableOfContentsEntry[] = [];
   for (const node of tree.children) {
