@@ -265,7 +265,7 @@ describe('extractKeyphrases with the Lefff lexicon on real articles', () => {
     ['test/golden/short-article/input.txt', 'vélos en libre-service'],
     ['test/golden/long-no-headings/input.txt', 'métro parisien'],
     ['test/golden/markdown-headings/input.md', 'potager en permaculture'],
-    ['test/corpus/fr-md-eleventy-sav-truffaut/source.md', 'SAV de Truffaut'],
+    ['test/corpus/fr-md-eleventy-sav-truffaut/source.md', 'excellent SAV de Truffaut'],
     ['test/corpus/fr-md-eleventy-tout-change/source.md', 'plugin Jekyll'],
     ['test/corpus/fr-md-hugo-kodi-sfr-tv/source.md', 'TV de SFR'],
     ['test/corpus/fr-md-jekyll-diceware/source.md', 'mots de passe'],
