@@ -2,7 +2,7 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
 import { foldAccents } from '../lang/fr/normalize-word.js';
-import { fixTypography } from '../lang/fr/typography.js';
+import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
@@ -49,7 +49,7 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
 
 function fixTextNodes(node: Nodes | Root): void {
   if (node.type === 'text') {
-    node.value = fixTypography(node.value);
+    node.value = fixCapitalPreposition(fixTypography(node.value));
     return;
   }
   // Code and raw HTML keep their characters; a link's URL is an attribute, not text.

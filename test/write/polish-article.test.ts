@@ -216,3 +216,15 @@ describe('polishTree: known bugs', () => {
     expect(texts).toContain(`${NNBSP}!`);
   });
 });
+
+describe('polishTree and the capital preposition « À »', () => {
+  it('writes « À ce stade » at a sentence start, never in code or a link URL', () => {
+    const { tree } = polishTree(
+      treeOf('A ce stade, voir [le plan A](https://example.com/A-ce-stade) et `A ce stade`.\n'),
+    );
+    const text = mdastToString(tree);
+    expect(text.startsWith('À ce stade')).toBe(true);
+    expect(find(tree, 'link')[0]?.url).toBe('https://example.com/A-ce-stade');
+    expect(find(tree, 'inlineCode')[0]?.value).toBe('A ce stade');
+  });
+});
