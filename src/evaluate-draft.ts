@@ -2,33 +2,16 @@ import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
 import { analyze } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
-import { type CoverageResult, checkCoverage } from './audit/check-coverage.js';
-import { checkFidelity, type FidelityResult } from './audit/check-fidelity.js';
-import { type ConstraintResult, checkHardConstraints } from './audit/check-hard-constraints.js';
-import type { Report } from './audit/report.js';
+import { checkCoverage } from './audit/check-coverage.js';
+import { checkFidelity } from './audit/check-fidelity.js';
+import { checkHardConstraints } from './audit/check-hard-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
+import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { type PolishedTree, polishTree } from './write/polish-article.js';
 
-export interface DraftEvaluation {
-  polished: PolishedTree;
-  title: string;
-  description: string;
-  analysis: Analysis;
-  report: Report;
-  fidelity: FidelityResult;
-  /** Source sentences kept by an extractive writer; `null` for a writer that rewrites them. */
-  coverage: CoverageResult | null;
-  constraints: ConstraintResult[];
-  /** Hard constraints that fail: fewer is better. */
-  failures: number;
-  /**
-   * Whether the draft is French. French typography is applied only then: « Who are you ? » is
-   * wrong in English, and the text and its title keep their own typography until translated.
-   */
-  french: boolean;
-}
+export type { DraftEvaluation } from './write/draft-evaluation.js';
 
 export interface EvaluateDraftInput {
   tree: Root;

@@ -16,6 +16,7 @@ import { InputError } from './ingest/input-error.js';
 import { checkKeyphraseLength } from './ingest/input-limits.js';
 import { fixTypography } from './lang/fr/typography.js';
 import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
+import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
@@ -26,6 +27,7 @@ import {
   emptyWriterStats,
   type Writer,
   type WriterContext,
+  type WriterOutput,
   type WriterProgress,
   type WriterStats,
 } from './write/writer.js';
@@ -138,8 +140,21 @@ export async function optimize(
   const plan = await writer.plan(context);
   options.signal?.throwIfAborted();
   options.onProgress?.({ stage: 'write', message: 'Rédaction' });
-  const written = await writer.write(context, plan);
-  options.signal?.throwIfAborted();
+  // A fetched page's own URL is the source's address, not the rewritten article's: canonical only on request.
+  const canonicalUrl =
+    options.canonicalUrl ?? (document.format === 'html-page' ? undefined : document.metadata.url);
+  const evaluate = (draft: WriterOutput) =>
+    evaluateDraft({
+      tree: draft.tree,
+      plan: draft.plan,
+      sourceAnalysis,
+      config,
+      writerCanRewrite: writer.canRewrite,
+      tableOfContents: options.tableOfContents ?? true,
+      ...(canonicalUrl ? { canonicalUrl } : {}),
+    });
+  const best = await writeAndRepair(writer, context, plan, evaluate);
+  const written = best.draft;
   // The LLM plan's slug names files: one that is not a slug is replaced by the one built from the keyphrase.
   const finalPlan = isValidSlug(written.plan.slug)
     ? written.plan
@@ -150,18 +165,8 @@ export async function optimize(
     );
   }
 
-  // A fetched page's own URL is the source's address, not the rewritten article's: canonical only on request.
-  const canonicalUrl =
-    options.canonicalUrl ?? (document.format === 'html-page' ? undefined : document.metadata.url);
-  const evaluation = evaluateDraft({
-    tree: written.tree,
-    plan: finalPlan,
-    sourceAnalysis,
-    config,
-    writerCanRewrite: writer.canRewrite,
-    tableOfContents: options.tableOfContents ?? true,
-    ...(canonicalUrl ? { canonicalUrl } : {}),
-  });
+  // Audited again only when the slug changed: otherwise the loop's evaluation is the final one.
+  const evaluation = finalPlan === written.plan ? best.evaluation : evaluate({ ...written, plan: finalPlan });
   const { polished, title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);

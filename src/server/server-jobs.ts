@@ -91,6 +91,8 @@ export function optimizeResponseBody(result: OptimizeResult): string {
   return JSON.stringify({
     ...(JSON.parse(renderJson(result)) as Record<string, unknown>),
     html: result.html,
+    // « Done » as `plume optimize` means it (exit 0): the constraints hold and the model did not fail.
+    done: result.report.passed && result.report.writerStats.degraded !== true,
   });
 }
 
