@@ -87,6 +87,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
+  if (metaContent(document, 'generator')?.startsWith('Plume')) unwrapOwnHtmlBoxes(document);
 
   const article = new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
@@ -113,6 +114,18 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', cleanText(article.siteName));
   return { format: 'html-page', tree, metadata };
+}
+
+/**
+ * A page Plume wrote: its « L’essentiel » aside becomes the plain list it was built from (Readability
+ * drops asides, and the writer builds the box again) and its « Sommaire » goes (the renderer adds it).
+ */
+function unwrapOwnHtmlBoxes(document: PageDocument): void {
+  for (const aside of document.querySelectorAll('aside.essentiel')) {
+    const list = aside.querySelector('ul, ol');
+    if (list) aside.replaceWith(list);
+  }
+  for (const nav of document.querySelectorAll('nav[aria-label="Sommaire"]')) nav.remove();
 }
 
 /**
@@ -280,6 +293,9 @@ interface PageElement {
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;
+  querySelector(selector: string): PageElement | null;
+  replaceWith(node: PageElement): void;
+  remove(): void;
 }
 
 /** The article's `<h1>`: inside `<article>` or `<main>`, else the page's only one. */

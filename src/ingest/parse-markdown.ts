@@ -10,6 +10,7 @@ import { cleanMarkdownTree } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
 import { INPUT_LIMITS, quoteInput } from './input-limits.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
+import { unwrapOwnBoxes } from './unwrap-own-boxes.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -41,6 +42,8 @@ export function parseMarkdown(text: string): Document {
   const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
   const metadata = readMetadata(frontMatter);
   cleanMarkdownTree(tree);
+  // An article Plume wrote: its boxes are built again, not kept as content.
+  if (readString(frontMatter.generator)?.startsWith('Plume')) unwrapOwnBoxes(tree);
   // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
   // from the front matter); an SEO title (`seo_title`) is not a headline.
   const headline = readString(frontMatter.title);
