@@ -26,6 +26,7 @@ test('public API', () => {
     'NOT_TRANSITIONS',
     'TRANSITION_WORDS',
     'TWO_PART_TRANSITION_WORDS',
+    'clearTransitionWordMemo',
     'findTransitionWords',
   ]);
 });
