@@ -6,11 +6,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_AUDIT_CONFIG } from '../dist/audit/audit-config.js';
 import { createLlmRuntime } from '../dist/llm/create-llm-runtime.js';
 import { loadLlmConfig } from '../dist/llm/load-llm-config.js';
 import { optimize } from '../dist/optimize.js';
 import { createLlmWriter } from '../dist/write/llm/llm-writer.js';
-import { buildPlanMessages, delimitSource } from '../dist/write/llm/prompts.js';
+import { buildPlanMessages, delimitSource, promptLimits } from '../dist/write/llm/prompts.js';
 
 /** The whole job in one prompt, as a user would ask a chatbot: the pipeline's tokens are compared with it. */
 function buildSingleShotMessages({ locale, minWords, source }) {
@@ -21,6 +22,7 @@ function buildSingleShotMessages({ locale, minWords, source }) {
     sourceLanguage: 'fr',
     numberedSource: '',
     minSections: 3,
+    limits: promptLimits(DEFAULT_AUDIT_CONFIG),
   });
   return [
     system,

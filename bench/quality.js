@@ -440,6 +440,7 @@ const columns = [
   ['rt', 3],
   ['SEO P/Y (Δ)', 14],
   ['read P/Y (Δ)', 14],
+  ['keyphrase', 0, 'left'],
 ];
 
 function formatRow(cells) {
@@ -476,7 +477,7 @@ for (const caseName of caseNames) {
   rows.push(row);
   if (row.error) {
     console.log(
-      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '', '']),
+      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '', '', '']),
     );
     continue;
   }
@@ -495,6 +496,7 @@ for (const caseName of caseNames) {
       row.roundTrips,
       scorePair(row.plume.seo, row.yoast?.seo),
       scorePair(row.plume.readability, row.yoast?.readability),
+      `${row.keyphrase ?? '—'} (${keyphraseWords(row)})`,
     ]),
   );
   if (verbose) {
@@ -513,6 +515,11 @@ for (const caseName of caseNames) {
     ]))
       console.log(line);
   }
+}
+
+/** Words of the keyphrase, elisions glued to the next word as in the audit (« startups d’IA » has 2). */
+function keyphraseWords(row) {
+  return row.keyphrase ? row.keyphrase.split(/\s+/u).length : 0;
 }
 
 // Totals: sums of counts, averages of percentages and scores (all articles, then French ones only).
@@ -542,6 +549,7 @@ function summarize(label, selected) {
       `${done.filter((row) => row.roundTrips === 'y/y').length}/${done.length}`,
       scorePair(Math.round(average((row) => row.plume.seo)), yoastSeo),
       scorePair(Math.round(average((row) => row.plume.readability)), yoastReadability),
+      `${done.filter((row) => keyphraseWords(row) >= 2 && keyphraseWords(row) <= 4).length}/${done.length} of 2–4 words`,
     ]),
   );
   if (withYoast.length) {

@@ -109,6 +109,67 @@ await benchOptimize('example', example, 30);
 await benchOptimize('2,000-word article', longArticle, 20);
 await benchOptimize('20,000-word article', Array(9).fill(longArticle).join('\n\n'), 5);
 
+// The figures above repeat one text, so every sentence-keyed memo is warm after the first run. Below,
+// each run gets a text of its own: the example with its numbers and a name changed in every sentence
+// that has one, and a rotating subject in each paragraph, so no sentence repeats; then the same with
+// the memos (stems, syllables, transition words) cleared before each run. The shared Lefff lexicon
+// keeps its per-word cache, as it does in a batch or a server.
+console.log(
+  '\n# Offline optimize on a different text each run (unique sentences), warm and with memos cleared',
+);
+{
+  const [{ clearStemMemo }, { clearTransitionWordMemo }, { clearSyllableMemo }] = await Promise.all([
+    import('../dist/lang/fr/stem.js'),
+    import('../dist/lang/fr/transition-words.js'),
+    import('../dist/analyze/analyze.js'),
+  ]);
+  const clearMemos = () => {
+    clearStemMemo();
+    clearTransitionWordMemo();
+    clearSyllableMemo();
+  };
+  const subjects = [
+    'les recruteurs',
+    'les entreprises',
+    'les candidats',
+    'les laboratoires',
+    'les investisseurs',
+  ];
+  const variantOf = (text, run) =>
+    text
+      .replace(/\d+/gu, (digits) => String(Number(digits) + run + 1))
+      .split(/\n{2,}/u)
+      .map((paragraph, index) =>
+        paragraph.length > 80
+          ? `${paragraph} Pour ${subjects[(run + index) % subjects.length]}, la variante ${run * 97 + index} compte.`
+          : paragraph,
+      )
+      .join('\n\n');
+  const optimizeOptions = { date: '2024-03-25' };
+  async function benchUnique(label, text, runs) {
+    const documents = [];
+    for (let run = 0; run < 2 * runs + 3; run += 1)
+      documents.push(await ingest(variantOf(text, run), { format: 'text' }));
+    for (let run = 0; run < 3; run += 1) await optimize(documents[run], optimizeOptions);
+    const warm = [];
+    const cold = [];
+    for (let run = 0; run < runs; run += 1) {
+      let start = process.hrtime.bigint();
+      await optimize(documents[3 + 2 * run], optimizeOptions);
+      warm.push(Number(process.hrtime.bigint() - start) / 1e6);
+      clearMemos();
+      start = process.hrtime.bigint();
+      await optimize(documents[4 + 2 * run], optimizeOptions);
+      cold.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    console.log(
+      `optimize ${label.padEnd(22)} unique texts median ${formatMs(median(warm)).padStart(9)}  min ${formatMs(Math.min(...warm))}   memos cleared median ${formatMs(median(cold)).padStart(9)}  min ${formatMs(Math.min(...cold))}  (${runs} runs each)`,
+    );
+  }
+  await benchUnique('example', example, 30);
+  await benchUnique('2,000-word article', longArticle, 10);
+}
+
 console.log('\n# CLI cold start: `plume audit examples/talents-ia.txt` (new node process each run)');
 {
   const bin = `${root}dist/bin/main.js`;

@@ -26,6 +26,11 @@ export interface ArticleMetadata {
   date?: string;
   /** Words in the body (H1 to end, headings excluded). */
   wordCount: number;
+  /**
+   * Ids of the hard constraints the article fails (`language`, `length`…); absent or empty when it
+   * meets them all. An article that fails one is a draft, not ready to publish.
+   */
+  constraintsFailed?: string[];
 }
 
 /** One entry of the table of contents: a heading and its anchor id. */

@@ -2,25 +2,16 @@ import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
 import { analyze } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
-import { checkFidelity, type FidelityResult } from './audit/check-fidelity.js';
-import { type ConstraintResult, checkHardConstraints } from './audit/check-hard-constraints.js';
-import type { Report } from './audit/report.js';
+import { checkCoverage } from './audit/check-coverage.js';
+import { checkFidelity } from './audit/check-fidelity.js';
+import { checkHardConstraints } from './audit/check-hard-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
+import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { type PolishedTree, polishTree } from './write/polish-article.js';
 
-export interface DraftEvaluation {
-  polished: PolishedTree;
-  title: string;
-  description: string;
-  analysis: Analysis;
-  report: Report;
-  fidelity: FidelityResult;
-  constraints: ConstraintResult[];
-  /** Hard constraints that fail: fewer is better. */
-  failures: number;
-}
+export type { DraftEvaluation } from './write/draft-evaluation.js';
 
 export interface EvaluateDraftInput {
   tree: Root;
@@ -38,9 +29,55 @@ export interface EvaluateDraftInput {
  * thing in both. Pure.
  */
 export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
-  const polished = polishTree(input.tree, { tableOfContents: input.tableOfContents ?? true });
-  const title = fixTypography(input.plan.title);
-  const description = fixTypography(input.plan.description);
+  let draft = polishAndAnalyze(input, true);
+  // Typography does not change the detected language, so one more pass settles it for foreign text.
+  const french = isFrench(draft.analysis);
+  if (!french) draft = polishAndAnalyze(input, false);
+  const { polished, title, description, analysis } = draft;
+  const report = runAssessments(analysis, input.config);
+  const fidelity = checkFidelity(analysis, input.sourceAnalysis, {
+    translated: input.sourceAnalysis.language.language !== 'fr' && analysis.language.language === 'fr',
+  });
+  const coverage = input.writerCanRewrite ? null : checkCoverage(analysis, input.sourceAnalysis);
+  const constraints = checkHardConstraints({
+    analysis,
+    report,
+    fidelity,
+    coverage,
+    config: input.config,
+    keyphrase: input.plan.keyphrase,
+    writerCanRewrite: input.writerCanRewrite,
+  });
+  return {
+    polished,
+    title,
+    description,
+    analysis,
+    report,
+    fidelity,
+    coverage,
+    constraints,
+    failures: constraints.filter((constraint) => !constraint.passed).length,
+    french,
+  };
+}
+
+/** French, or too short to tell (then French is what Plume writes). */
+function isFrench(analysis: Analysis): boolean {
+  const language = analysis.language.language;
+  return language === 'fr' || language === 'und';
+}
+
+function polishAndAnalyze(
+  input: EvaluateDraftInput,
+  typography: boolean,
+): { polished: PolishedTree; title: string; description: string; analysis: Analysis } {
+  const polished = polishTree(input.tree, { tableOfContents: input.tableOfContents ?? true, typography });
+  // The planner joins a label with the French « : »; other languages put no space before the colon.
+  const title = typography
+    ? fixTypography(input.plan.title)
+    : input.plan.title.replace(/[\s\u00a0\u202f]+:(?=\s)/gu, ':');
+  const description = typography ? fixTypography(input.plan.description) : input.plan.description;
   const analysis = analyze(
     {
       format: 'markdown',
@@ -55,26 +92,5 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
       siteUrl: input.canonicalUrl ?? null,
     },
   );
-  const report = runAssessments(analysis, input.config);
-  const fidelity = checkFidelity(analysis, input.sourceAnalysis, {
-    translated: input.sourceAnalysis.language.language !== 'fr' && analysis.language.language === 'fr',
-  });
-  const constraints = checkHardConstraints({
-    analysis,
-    report,
-    fidelity,
-    config: input.config,
-    keyphrase: input.plan.keyphrase,
-    writerCanRewrite: input.writerCanRewrite,
-  });
-  return {
-    polished,
-    title,
-    description,
-    analysis,
-    report,
-    fidelity,
-    constraints,
-    failures: constraints.filter((constraint) => !constraint.passed).length,
-  };
+  return { polished, title, description, analysis };
 }

@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { analyze } from './analyze/analyze.js';
 import type { Article, ArticleMetadata } from './article.js';
 import { type AuditConfigOverrides, mergeAuditConfig } from './audit/audit-config.js';
+import type { CoverageResult } from './audit/check-coverage.js';
 import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
@@ -15,6 +16,7 @@ import { InputError } from './ingest/input-error.js';
 import { checkKeyphraseLength } from './ingest/input-limits.js';
 import { fixTypography } from './lang/fr/typography.js';
 import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
+import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
@@ -25,6 +27,7 @@ import {
   emptyWriterStats,
   type Writer,
   type WriterContext,
+  type WriterOutput,
   type WriterProgress,
   type WriterStats,
 } from './write/writer.js';
@@ -55,6 +58,8 @@ export interface OptimizeOptions extends IngestOptions {
   faq?: boolean;
   /** JSON-LD type (default: `Article`). */
   jsonLdType?: 'Article' | 'BlogPosting';
+  /** Notes on how the source was read (an encoding guessed), copied into the report (default: none). */
+  sourceNotes?: readonly string[];
   /** The writer (default: the offline writer). */
   writer?: Writer;
   /** Threshold overrides for the audit. */
@@ -69,10 +74,14 @@ export interface OptimizeReport extends Report {
   passed: boolean;
   constraints: ConstraintResult[];
   fidelity: FidelityResult;
+  /** Source sentences found in the article (offline writer); `null` when the writer rewrites them. */
+  coverage: CoverageResult | null;
   writer: string;
   /** Calls, tokens, repair rounds and cost of the writer (zeros offline). */
   writerStats: WriterStats;
   keyphraseOrigin: SeoPlan['keyphraseOrigin'];
+  /** French notes on how the source was read (an encoding guessed); empty when nothing to say. */
+  sourceNotes: string[];
   /** Source language and length, to compare with the article. */
   source: { language: string; words: number };
   /** What Plume left out and why, in French: a front matter or page URL, date or slug that cannot be published. */
@@ -131,8 +140,21 @@ export async function optimize(
   const plan = await writer.plan(context);
   options.signal?.throwIfAborted();
   options.onProgress?.({ stage: 'write', message: 'Rédaction' });
-  const written = await writer.write(context, plan);
-  options.signal?.throwIfAborted();
+  // A fetched page's own URL is the source's address, not the rewritten article's: canonical only on request.
+  const canonicalUrl =
+    options.canonicalUrl ?? (document.format === 'html-page' ? undefined : document.metadata.url);
+  const evaluate = (draft: WriterOutput) =>
+    evaluateDraft({
+      tree: draft.tree,
+      plan: draft.plan,
+      sourceAnalysis,
+      config,
+      writerCanRewrite: writer.canRewrite,
+      tableOfContents: options.tableOfContents ?? true,
+      ...(canonicalUrl ? { canonicalUrl } : {}),
+    });
+  const best = await writeAndRepair(writer, context, plan, evaluate);
+  const written = best.draft;
   // The LLM plan's slug names files: one that is not a slug is replaced by the one built from the keyphrase.
   const finalPlan = isValidSlug(written.plan.slug)
     ? written.plan
@@ -143,33 +165,40 @@ export async function optimize(
     );
   }
 
-  const canonicalUrl = options.canonicalUrl ?? document.metadata.url;
-  const evaluation = evaluateDraft({
-    tree: written.tree,
-    plan: finalPlan,
-    sourceAnalysis,
-    config,
-    writerCanRewrite: writer.canRewrite,
-    tableOfContents: options.tableOfContents ?? true,
-    ...(canonicalUrl ? { canonicalUrl } : {}),
-  });
-  const { polished, title, description } = evaluation;
-  const date = options.date ?? document.metadata.date ?? options.now?.().toISOString().slice(0, 10);
+  // Audited again only when the slug changed: otherwise the loop's evaluation is the final one.
+  const evaluation = finalPlan === written.plan ? best.evaluation : evaluate({ ...written, plan: finalPlan });
+  const { polished, title, description, french } = evaluation;
+  // French typography only on French text: a foreign name or title keeps its own.
+  const typeset = (text: string) => (french ? fixTypography(text) : text);
+  const sourceDate = options.date ?? document.metadata.date;
+  const date = sourceDate ?? options.now?.().toISOString().slice(0, 10);
+  const sourceNotes = [...(options.sourceNotes ?? [])];
+  if (sourceDate === undefined && date !== undefined) {
+    sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
+  }
   const author = options.author ?? document.metadata.author;
   const siteName = options.siteName ?? document.metadata.siteName;
   const metadata: ArticleMetadata = {
     title,
-    h1: fixTypography(finalPlan.h1),
+    h1: typeset(finalPlan.h1),
     description,
     slug: finalPlan.slug,
     keyphrase: finalPlan.keyphrase,
-    keywords: finalPlan.keywords.map((keyword) => fixTypography(keyword)),
-    locale: brief.locale,
+    keywords: finalPlan.keywords.map(typeset),
+    // Text that is not French (yet) is not labelled French: its own language, as detected.
+    locale: french ? brief.locale : evaluation.analysis.language.language,
     wordCount: evaluation.analysis.statistics.bodyWords,
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
-    ...(author ? { author: fixTypography(author) } : {}),
-    ...(siteName ? { siteName: fixTypography(siteName) } : {}),
+    ...(author ? { author: typeset(author) } : {}),
+    ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(evaluation.failures > 0
+      ? {
+          constraintsFailed: evaluation.constraints
+            .filter((constraint) => !constraint.passed)
+            .map((constraint) => constraint.id),
+        }
+      : {}),
   };
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
@@ -177,6 +206,8 @@ export async function optimize(
     passed: evaluation.failures === 0,
     constraints: evaluation.constraints,
     fidelity: evaluation.fidelity,
+    coverage: evaluation.coverage,
+    sourceNotes,
     writer: writer.name,
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,

@@ -278,6 +278,11 @@ function analyzeSentence(
 const syllableMemo = new Map<string, number>();
 const SYLLABLE_MEMO_LIMIT = 50_000;
 
+/** Forgets every memoized syllable count: for benches that measure a cold article. */
+export function clearSyllableMemo(): void {
+  syllableMemo.clear();
+}
+
 function syllablesOf(word: string): number {
   let count = syllableMemo.get(word);
   if (count === undefined) {

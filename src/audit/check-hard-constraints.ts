@@ -1,10 +1,11 @@
 import type { Analysis } from '../analyze/analysis.js';
 import { isValidSlug, MAX_SLUG_LENGTH } from '../plan/build-slug.js';
 import type { AuditConfig } from './audit-config.js';
+import type { CoverageResult } from './check-coverage.js';
 import type { FidelityResult } from './check-fidelity.js';
 import type { Report } from './report.js';
 
-export type ConstraintId = 'language' | 'length' | 'subheadings' | 'fidelity' | 'metadata';
+export type ConstraintId = 'language' | 'length' | 'subheadings' | 'fidelity' | 'coverage' | 'metadata';
 
 export interface ConstraintResult {
   id: ConstraintId;
@@ -20,6 +21,8 @@ export interface HardConstraintInputs {
   analysis: Analysis;
   report: Report;
   fidelity: FidelityResult;
+  /** Source sentences found in the article; `null` when the writer rewrites them (nothing to compare word for word). */
+  coverage?: CoverageResult | null;
   config: AuditConfig;
   keyphrase: string | null;
   /** Whether the writer can translate and expand (the offline writer cannot). */
@@ -36,9 +39,57 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 };
 const REWRITER_HINT = 'configurez un fournisseur LLM (--provider) pour cela';
 
-/** The five hard constraints of design.md, each with pass/fail and a French reason. Pure. */
+/** The hard constraints of design.md, each with pass/fail and a French reason. Pure. */
 export function checkHardConstraints(inputs: HardConstraintInputs): ConstraintResult[] {
-  return [language(inputs), length(inputs), subheadings(inputs), fidelity(inputs), metadata(inputs)];
+  return [
+    language(inputs),
+    length(inputs),
+    subheadings(inputs),
+    fidelity(inputs),
+    ...(inputs.coverage ? [coverage(inputs.coverage)] : []),
+    metadata(inputs),
+  ];
+}
+
+/** Sentences quoted in a failed coverage message: enough to find them, not the whole article. */
+const LISTED_MISSING = 3;
+const MAX_QUOTED_CHARACTERS = 80;
+
+function coverage(result: CoverageResult): ConstraintResult {
+  const total = result.sourceSentences;
+  if (result.passed) {
+    return {
+      id: 'coverage',
+      passed: true,
+      message: `${countOf(total, 'phrase de la source reprise', 'phrases de la source reprises')}, aucune perdue.`,
+      needsRewriter: false,
+    };
+  }
+  const count = result.missing.length;
+  const listed = result.missing
+    .slice(0, LISTED_MISSING)
+    .map((sentence) => `« ${shorten(sentence)} »`)
+    .join(', ');
+  const more =
+    count > LISTED_MISSING
+      ? `, et ${count - LISTED_MISSING} autre${count - LISTED_MISSING > 1 ? 's' : ''}`
+      : '';
+  return {
+    id: 'coverage',
+    passed: false,
+    message: `${count} phrase${count > 1 ? 's' : ''} de la source sur ${total} absente${count > 1 ? 's' : ''} de l’article : ${listed}${more}.`,
+    needsRewriter: false,
+  };
+}
+
+function shorten(text: string): string {
+  const characters = [...text];
+  return characters.length <= MAX_QUOTED_CHARACTERS
+    ? text
+    : `${characters
+        .slice(0, MAX_QUOTED_CHARACTERS - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 function language({ analysis, report, writerCanRewrite }: HardConstraintInputs): ConstraintResult {

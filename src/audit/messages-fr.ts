@@ -118,18 +118,18 @@ const MESSAGES: Readonly<Record<string, Template>> = {
   'keyphrase-in-introduction.no-paragraph': () =>
     'Aucun paragraphe d’introduction avant le premier intertitre.',
   'keyphrase-density.good': (p) =>
-    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences). Bien.`,
+    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences). Bien.`,
   'keyphrase-density.low': (p) =>
-    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} ${plural(p.count, 'occurrence', 'occurrences')}), sous les ${number(p.min)} % visés.`,
+    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} ${plural(p.count, 'occurrence', 'occurrences')}), sous les ${number(p.min)} % visés.`,
   'keyphrase-density.high': (p) =>
-    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences), au-delà de ${number(p.max)} % : cela ressemble à du bourrage.`,
+    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences), au-delà de ${number(p.max)} % : cela ressemble à du bourrage.`,
   'keyphrase-density.none': () => 'L’expression-clé n’apparaît pas dans le texte.',
   'keyphrase-in-subheadings.good': (p) =>
-    `${p.found} intertitre${plural(p.found, '', 's')} H2/H3 sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %). Bien.`,
+    `${p.found} intertitre${plural(p.found, '', 's')} H2/H3 sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %). Bien.`,
   'keyphrase-in-subheadings.few': (p) =>
-    `${Number(p.found) > 1 ? `Seuls ${p.found} intertitres H2/H3` : 'Un seul intertitre H2/H3'} sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %, visez ${p.min} à ${p.max} %).`,
+    `${Number(p.found) > 1 ? `Seuls ${p.found} intertitres H2/H3` : 'Un seul intertitre H2/H3'} sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %, visez ${p.min} à ${p.max} %).`,
   'keyphrase-in-subheadings.many': (p) =>
-    `${p.found} intertitres H2/H3 sur ${p.total} contiennent l’expression-clé (${number(p.percent)} %) : au-delà de ${p.max} %, c’est trop.`,
+    `${p.found} intertitres H2/H3 sur ${p.total} contiennent l’expression-clé (${number(p.percent)} %) : au-delà de ${p.max} %, c’est trop.`,
   'keyphrase-in-subheadings.no-subheadings': (p) =>
     `Aucun intertitre H2/H3 dans un texte de ${number(p.words)} mots : ajoutez-en, dont certains avec l’expression-clé.`,
   'keyphrase-in-subheadings.none': (p) =>
@@ -170,15 +170,15 @@ const MESSAGES: Readonly<Record<string, Template>> = {
       ? `Les ${p.count} textes alternatifs contiennent tous l’expression-clé : variez-les.`
       : `${p.found} textes alternatifs sur ${p.count} contiennent l’expression-clé : c’est trop, variez-les.`,
   'keyphrase-in-image-alt.few': (p) =>
-    `${Number(p.found) === 1 ? 'Un seul texte alternatif' : `Seuls ${p.found} textes alternatifs`} sur ${p.count} contien${plural(p.found, 't', 'nent')} l’expression-clé : visez au moins 30 %.`,
+    `${Number(p.found) === 1 ? 'Un seul texte alternatif' : `Seuls ${p.found} textes alternatifs`} sur ${p.count} contien${plural(p.found, 't', 'nent')} l’expression-clé : visez au moins 30 %.`,
   'keyphrase-in-image-alt.no-images': () =>
     'Aucune image : ajoutez-en une dont le texte alternatif contient l’expression-clé.',
   'sentence-length.good': (p) =>
-    `${number(p.percent)} % des phrases dépassent ${p.words} mots (${p.max} % au plus). Bien.`,
+    `${number(p.percent)} % des phrases dépassent ${p.words} mots (${p.max} % au plus). Bien.`,
   'sentence-length.ok': (p) =>
-    `${number(p.percent)} % des phrases dépassent ${p.words} mots, un peu plus que les ${p.max} % conseillés.`,
+    `${number(p.percent)} % des phrases dépassent ${p.words} mots, un peu plus que les ${p.max} % conseillés.`,
   'sentence-length.bad': (p) =>
-    `${number(p.percent)} % des phrases dépassent ${p.words} mots, bien plus que les ${p.max} % conseillés : raccourcissez-les.`,
+    `${number(p.percent)} % des phrases dépassent ${p.words} mots, bien plus que les ${p.max} % conseillés : raccourcissez-les.`,
   'paragraph-length.good': (p) => `Aucun paragraphe ne dépasse ${p.max} mots. Bien.`,
   'paragraph-length.ok': (p) =>
     `${p.count} paragraphe${plural(p.count, ' dépasse', 's dépassent')} ${p.max} mots (le plus long : ${p.longest}).`,
@@ -193,17 +193,17 @@ const MESSAGES: Readonly<Record<string, Template>> = {
   'subheading-distribution.bad': (p) =>
     `${p.count} section${plural(p.count, ' dépasse', 's dépassent')} ${p.max} mots (la plus longue : ${p.longest}) : ajoutez des intertitres.`,
   'passive-voice.good': (p) =>
-    `${number(p.percent)} % des phrases sont à la voix passive (${p.max} % au plus). Bien.`,
+    `${number(p.percent)} % des phrases sont à la voix passive (${p.max} % au plus). Bien.`,
   'passive-voice.ok': (p) =>
-    `${number(p.percent)} % des phrases sont à la voix passive, un peu plus que les ${p.max} % conseillés.`,
+    `${number(p.percent)} % des phrases sont à la voix passive, un peu plus que les ${p.max} % conseillés.`,
   'passive-voice.bad': (p) =>
-    `${number(p.percent)} % des phrases sont à la voix passive, bien plus que les ${p.max} % conseillés.`,
+    `${number(p.percent)} % des phrases sont à la voix passive, bien plus que les ${p.max} % conseillés.`,
   'transition-words.good': (p) =>
-    `${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % au moins). Bien.`,
+    `${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % au moins). Bien.`,
   'transition-words.ok': (p) =>
-    `${number(p.percent)} % des phrases contiennent un mot de transition, un peu moins que les ${p.min} % conseillés.`,
+    `${number(p.percent)} % des phrases contiennent un mot de transition, un peu moins que les ${p.min} % conseillés.`,
   'transition-words.bad': (p) =>
-    `${number(p.percent)} % seulement des phrases contiennent un mot de transition (${p.min} % conseillés).`,
+    `${number(p.percent)} % seulement des phrases contiennent un mot de transition (${p.min} % conseillés).`,
   'consecutive-sentences.good': () => 'Jamais trois phrases de suite ne commencent par le même mot. Bien.',
   'consecutive-sentences.bad': (p) =>
     `${p.count} suite${plural(p.count, '', 's')} de trois phrases ou plus commence${plural(p.count, '', 'nt')} par le même mot (« ${p.word} ») : variez.`,
@@ -213,9 +213,9 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `Score de lisibilité Flesch (Kandel et Moles) : ${number(p.score)}, ${FLESCH_BANDS_FR[p.band as string] ?? p.band}. Des phrases et des mots plus courts aideraient.`,
   'flesch-reading-ease.bad': (p) =>
     `Score de lisibilité Flesch (Kandel et Moles) : ${number(p.score)}, ${FLESCH_BANDS_FR[p.band as string] ?? p.band}. Raccourcissez phrases et mots.`,
-  'french-language.good': (p) => `Le texte est en français (confiance ${p.confidence} %). Bien.`,
+  'french-language.good': (p) => `Le texte est en français (confiance ${p.confidence} %). Bien.`,
   'french-language.other': (p) =>
-    `Le texte semble être en ${LANGUAGE_NAMES_FR[p.language as string] ?? p.language}, pas en français (confiance ${p.confidence} %).`,
+    `Le texte semble être en ${LANGUAGE_NAMES_FR[p.language as string] ?? p.language}, pas en français (confiance ${p.confidence} %).`,
   'french-language.undetermined': () => 'Texte trop court pour en reconnaître la langue.',
   'french-language.foreign-sections': (p) =>
     `${p.count} section${plural(p.count, ' semble', 's semblent')} ne pas être en français (${LANGUAGE_NAMES_FR[p.language as string] ?? p.language}).`,

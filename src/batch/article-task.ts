@@ -43,9 +43,9 @@ export interface ArticleOutcome {
   html: string;
   /** `<slug>.report.json`, as `plume optimize` writes it. */
   reportJson: string;
-  /** True when every hard constraint holds. */
+  /** True when every hard constraint holds and the writer was not degraded to offline work. */
   passed: boolean;
-  /** Ids of the hard constraints that failed (language, length, subheadings, fidelity, metadata). */
+  /** Ids of the hard constraints that failed (language, length, subheadings, fidelity, metadata), and `degraded`. */
   failedConstraints: string[];
   /** Words of the body, headings excluded. */
   words: number;

@@ -1,6 +1,6 @@
+import { createArticleWriter } from '../llm/create-article-writer.js';
 import { createLlmRuntime } from '../llm/create-llm-runtime.js';
 import type { LlmConfig } from '../llm/load-llm-config.js';
-import { createLlmWriter } from '../write/llm/llm-writer.js';
 import type { ArticleProcessor } from './article-processor.js';
 import { ProviderGate, withProviderGate } from './provider-gate.js';
 import { runArticleTask } from './run-article-task.js';
@@ -32,14 +32,8 @@ export function createLlmProcessor(options: LlmProcessorOptions): ArticleProcess
     concurrency: Math.max(1, options.concurrency ?? 4),
     description: `${reliableModel.provider}:${reliableModel.modelId}, ${Math.max(1, options.concurrency ?? 4)} articles at once`,
     async process(task) {
-      const { model, budget } = runtime.forArticle();
-      const writer = createLlmWriter({
-        model,
-        concurrency: config.concurrency,
-        repairRounds: config.repairRounds,
-        ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
-      });
-      return runArticleTask(task, { writer, budget, ...(options.signal ? { signal: options.signal } : {}) });
+      const { writer } = createArticleWriter(runtime);
+      return runArticleTask(task, { writer, ...(options.signal ? { signal: options.signal } : {}) });
     },
     async close() {},
   };

@@ -13,6 +13,7 @@ export const CONSTRAINT_LABELS: Readonly<Record<string, string>> = {
   subheadings: 'intertitres',
   fidelity: 'fidélité',
   metadata: 'métadonnées',
+  degraded: 'modèle en échec, travail hors ligne',
 };
 
 const STATUS_LABELS: Readonly<Record<BatchArticleResult['status'], string>> = {

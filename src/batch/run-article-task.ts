@@ -1,4 +1,3 @@
-import type { LlmBudget } from '../llm/budget.js';
 import { optimize } from '../optimize.js';
 import { renderJson } from '../render/render-json.js';
 import type { Writer } from '../write/writer.js';
@@ -7,8 +6,6 @@ import type { ArticleOutcome, ArticleTask } from './article-task.js';
 export interface RunArticleTaskOptions {
   /** The writer (default: the offline writer). */
   writer?: Writer;
-  /** The LLM writer's budget: its figures (retries' tokens included) replace the writer's own count in the report. */
-  budget?: LlmBudget;
   signal?: AbortSignal;
 }
 
@@ -35,23 +32,18 @@ export async function runArticleTask(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const { report } = result;
-  if (options.budget) {
-    const spent = options.budget.report();
-    Object.assign(report.writerStats, {
-      calls: spent.calls,
-      cachedCalls: spent.cacheHits,
-      inputTokens: spent.inputTokens,
-      outputTokens: spent.outputTokens,
-      estimatedCostUsd: spent.estimatedCostUsd ?? null,
-    });
-  }
+  const degraded = report.writerStats.degraded === true;
   return {
     slug: result.article.metadata.slug,
     markdown: result.markdown,
     html: result.html,
     reportJson: renderJson(result),
-    passed: report.passed,
-    failedConstraints: report.constraints.filter((constraint) => !constraint.passed).map(({ id }) => id),
+    // A model that failed and was replaced by offline work is not « done » (as for `plume optimize`: exit 3).
+    passed: report.passed && !degraded,
+    failedConstraints: [
+      ...report.constraints.filter((constraint) => !constraint.passed).map(({ id }) => id),
+      ...(degraded ? ['degraded'] : []),
+    ],
     words: result.article.metadata.wordCount,
     seoScore: report.scores.seo,
     readabilityScore: report.scores.readability,

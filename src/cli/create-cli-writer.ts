@@ -28,22 +28,11 @@ export interface CliWriter {
 export async function createCliWriter(options: CliWriterOptions): Promise<CliWriter> {
   const config = await loadCliLlmConfig(options);
   if (config === undefined) return { writer: createOfflineWriter() };
-  const [{ createLlmRuntime }, { createLlmWriter }] = await Promise.all([
+  const [{ createLlmRuntime }, { createArticleWriter }] = await Promise.all([
     import('../llm/create-llm-runtime.js'),
-    import('../write/llm/llm-writer.js'),
+    import('../llm/create-article-writer.js'),
   ]);
-  const runtime = createLlmRuntime(config);
-  const { model, budget } = runtime.forArticle();
-  return {
-    writer: createLlmWriter({
-      model,
-      concurrency: config.concurrency,
-      repairRounds: config.repairRounds,
-      ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
-    }),
-    budget,
-    config,
-  };
+  return { ...createArticleWriter(createLlmRuntime(config)), config };
 }
 
 /**

@@ -13,7 +13,16 @@ const CONSTRAINT_NAMES: Readonly<Record<string, string>> = {
   length: 'Longueur',
   subheadings: 'Intertitres',
   fidelity: 'Fidélité',
+  coverage: 'Couverture',
   metadata: 'Métadonnées',
+};
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: 'anglais',
+  es: 'espagnol',
+  de: 'allemand',
+  it: 'italien',
+  pt: 'portugais',
+  nl: 'néerlandais',
 };
 const KEYPHRASE_ORIGINS: Readonly<Record<string, string>> = {
   given: 'fournie',
@@ -41,6 +50,16 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
   lines.push(
     `Mots              ${formatNumber(metadata.wordCount)} (source : ${formatNumber(report.source.words)})`,
   );
+  if (!metadata.locale.startsWith('fr')) {
+    const language = LANGUAGE_NAMES[metadata.locale] ?? `langue « ${metadata.locale} »`;
+    lines.push(
+      `Langue            texte laissé en ${language}, sans typographie française ni étiquette « fr » ; ` +
+        'structuré (titres, intertitres, métadonnées) mais non traduit',
+    );
+  }
+  if (metadata.constraintsFailed && metadata.constraintsFailed.length > 0) {
+    lines.push('Statut            brouillon (draft: true dans les fichiers) : à reprendre avant publication');
+  }
   const h2 = result.article.tree.children.filter((node) => node.type === 'heading' && node.depth === 2);
   lines.push(`Intertitres H2    ${h2.length}`);
   for (const node of h2) lines.push(`  - ${textOf(node)}`);
@@ -57,6 +76,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
     );
   }
   for (const note of stats.notes) lines.push(`  ${paint('33', '!')} ${note}`);
+  for (const note of report.sourceNotes ?? []) lines.push(`  ${paint('33', '!')} ${note}`);
   for (const warning of report.warnings ?? []) lines.push(`  ${paint('33', '!')} ${warning}`);
   lines.push('');
   lines.push(

@@ -122,7 +122,7 @@ async function runOptimizeCommand(
     allowPrivateUrls: options.allowPrivateUrls === true,
     ...(context.signal ? { signal: context.signal } : {}),
   });
-  const { writer, budget } = await createCliWriter({
+  const { writer } = await createCliWriter({
     cwd: process.cwd(),
     env: context.env,
     ...(options.writer ? { writer: options.writer } : {}),
@@ -139,6 +139,7 @@ async function runOptimizeCommand(
     onProgress: progress,
     signal: context.signal,
     ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.notes.length > 0 ? { sourceNotes: source.notes } : {}),
     ...(source.url ? { url: source.url } : {}),
     ...(options.inputFormat || source.format
       ? { format: (options.inputFormat ?? source.format) as SourceFormat }
@@ -156,10 +157,6 @@ async function runOptimizeCommand(
     faq: options.faq === true,
     now: () => new Date(),
   });
-  if (budget) {
-    const { billedStats } = await import('../llm/budget.js');
-    Object.assign(result.report.writerStats, billedStats(budget.report()));
-  }
   const contents: Record<OutputFormat, string> = {
     md: result.markdown,
     html: result.html,

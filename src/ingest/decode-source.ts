@@ -3,7 +3,12 @@ import { InputError, MAX_INPUT_BYTES } from './input-error.js';
 export interface DecodeSourceOptions {
   /** Largest accepted input in bytes (default: `MAX_INPUT_BYTES`, 5 MB). */
   maxBytes?: number;
+  /** Receives a French note for the report when the text needed care (read as Windows-1252). */
+  onNote?: (note: string) => void;
 }
+
+/** A UTF-8 lead byte followed by a continuation byte: the file was meant as UTF-8 (and is broken). */
+const UTF8_SEQUENCE_START = /[\xC2-\xF4][\x80-\xBF]/;
 
 /** Above this share of control bytes, the input is not text even without NUL bytes. */
 const MAX_CONTROL_RATIO = 0.1;
@@ -33,10 +38,18 @@ export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSo
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new InputError(
-      'invalid-utf8',
-      `${label} is not valid UTF-8 text (Latin-1 or Windows-1252?); save it as UTF-8 and try again.`,
-      { cause: error },
+    // French Windows tools save Windows-1252 (a superset of Latin-1): « café » is `63 61 66 E9`. Bytes
+    // that hold UTF-8 sequences are broken UTF-8 instead, which no guess would read right.
+    if (UTF8_SEQUENCE_START.test(Buffer.from(bytes).toString('latin1'))) {
+      throw new InputError(
+        'invalid-utf8',
+        `${label} is not valid UTF-8 text (Latin-1 or Windows-1252?); save it as UTF-8 and try again.`,
+        { cause: error },
+      );
+    }
+    text = decodeWindows1252(bytes);
+    options.onNote?.(
+      `${label} n’est pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1) ; vérifiez les lettres accentuées.`,
     );
   }
 
@@ -88,4 +101,21 @@ function looksBinary(bytes: Uint8Array): boolean {
 function isControlByte(byte: number): boolean {
   if (byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d) return false;
   return byte < 0x20 || byte === 0x7f;
+}
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (« € », « – », « ’ », « œ »…); the five it leaves undefined keep their
+ * C1 code. Node's `TextDecoder('windows-1252')` reads them as Latin-1 without full ICU, hence the table.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Latin-1 is Windows-1252 without 0x80–0x9F: one decoder reads both. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index] ?? 0;
+    text += byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return text;
 }

@@ -47,8 +47,11 @@ export async function ingest(text: string, options: IngestOptions = {}): Promise
 
 async function parseAs(format: SourceFormat, text: string, options: IngestOptions): Promise<Document> {
   switch (format) {
-    case 'text':
-      return parseText(text);
+    case 'text': {
+      // Markdown typed into a .txt (links, emphasis, quotes) is read as Markdown, never escaped.
+      const { carriesMarkdown, parseMarkdownText } = await import('./parse-markdown-text.js');
+      return carriesMarkdown(text) ? parseMarkdownText(text) : parseText(text);
+    }
     // Parsers are loaded on demand: remark and rehype weigh on the start-up of a command that reads text.
     case 'markdown':
       return (await import('./parse-markdown.js')).parseMarkdown(text);

@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
 import { InputError } from './input-error.js';
+import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 
 export interface ParseHtmlPageOptions {
   /** Address the page was fetched from: resolves relative links, and is the canonical URL when the
@@ -75,8 +76,18 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
   const description = metaContent(document, 'description') ?? metaContent(document, 'og:description');
   const canonical = resolveUrl(linkHref(document, 'canonical'), options.url) ?? options.url;
+  const headline = articleHeadline(document);
+  // Readability reads JSON-LD and some meta tags; `article:published_time` and `<time datetime>` are the rest.
+  const publishedTime =
+    metaContent(document, 'article:published_time') ??
+    cleanText(
+      (
+        document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]')
+      )?.getAttribute('datetime'),
+    );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
+  if (metaContent(document, 'generator')?.startsWith('Plume')) unwrapOwnHtmlBoxes(document);
 
   const article = new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
@@ -84,6 +95,10 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     throw new InputError('no-article', 'No article found in the HTML page.');
   }
   removePositions(tree);
+  // Readability drops an H1 that repeats the page title; the author's headline is the article's H1.
+  if (headline !== undefined && !tree.children.some((node) => node.type === 'heading' && node.depth === 1)) {
+    tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
+  }
 
   const metadata: SourceMetadata = {};
   const assign = <Key extends keyof SourceMetadata>(key: Key, value: SourceMetadata[Key] | undefined) => {
@@ -93,14 +108,89 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   assign('description', description);
   assign('lang', lang ?? cleanText(article.lang));
   assign('url', canonical);
-  assign('author', cleanText(article.byline));
-  assign('date', cleanText(article.publishedTime));
+  const byline = cleanText(article.byline);
+  assign('author', byline === undefined ? undefined : authorFromByline(byline));
+  const date = cleanText(article.publishedTime) ?? publishedTime;
+  assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', cleanText(article.siteName));
   return { format: 'html-page', tree, metadata };
 }
 
-function htmlToMdast(html: string): Root {
+/**
+ * A page Plume wrote: its « L’essentiel » aside becomes the plain list it was built from (Readability
+ * drops asides, and the writer builds the box again) and its « Sommaire » goes (the renderer adds it).
+ */
+function unwrapOwnHtmlBoxes(document: PageDocument): void {
+  for (const aside of document.querySelectorAll('aside.essentiel')) {
+    const list = aside.querySelector('ul, ol');
+    if (list) aside.replaceWith(list);
+  }
+  for (const nav of document.querySelectorAll('nav[aria-label="Sommaire"]')) nav.remove();
+}
+
+/**
+ * Converts an HTML block found inside Markdown (a `<figure>`, a `<p class="quote">`, a `<video>`) to
+ * Markdown nodes, without positions: prose stays prose, a quote becomes a blockquote, an image keeps
+ * its `src` and `alt`, and audio, video or an embedded player becomes a link to the media.
+ */
+export function htmlBlockToMdast(html: string): Root {
+  const tree = htmlToMdast(html, { embeddedHtml: true });
+  removePositions(tree);
+  // Comments (`<!--more-->`) come back as raw HTML: no content.
+  tree.children = tree.children.filter((node) => node.type !== 'html');
+  return tree;
+}
+
+/** Words of the link that stands for a media element (no title on it). */
+const MEDIA_LABELS: Readonly<Record<string, string>> = {
+  video: 'Voir la vidéo',
+  audio: 'Écouter l’enregistrement',
+  iframe: 'Voir le contenu intégré',
+};
+
+/**
+ * Inside Markdown, media and styled quotes are the author's content: a `<video>` becomes a link to it,
+ * an element whose class says « quote » a blockquote.
+ */
+function convertEmbeddedElements(parent: Parents): void {
+  for (const [index, child] of parent.children.entries()) {
+    if (child.type !== 'element') continue;
+    const label = MEDIA_LABELS[child.tagName];
+    if (label !== undefined) {
+      const source = child.children.find(
+        (node): node is typeof child => node.type === 'element' && node.tagName === 'source',
+      );
+      const href = child.properties.src ?? source?.properties.src;
+      const title = typeof child.properties.title === 'string' ? child.properties.title : label;
+      parent.children[index] =
+        typeof href === 'string' && !EXECUTABLE_URL.test(href)
+          ? {
+              type: 'element',
+              tagName: 'p',
+              properties: {},
+              children: [
+                {
+                  type: 'element',
+                  tagName: 'a',
+                  properties: { href },
+                  children: [{ type: 'text', value: title }],
+                },
+              ],
+            }
+          : { type: 'text', value: '' };
+      continue;
+    }
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.some((name) => /quote|citation/i.test(String(name)))) {
+      child.tagName = 'blockquote';
+    }
+    convertEmbeddedElements(child);
+  }
+}
+
+function htmlToMdast(html: string, options: { embeddedHtml?: boolean } = {}): Root {
   const hast: HastRoot = fragmentParser.parse(html);
+  if (options.embeddedHtml) convertEmbeddedElements(hast);
   cleanElements(hast);
   const converted = toMdast(hast);
   const tree: Root =
@@ -199,9 +289,21 @@ interface PageDocument {
 }
 
 interface PageElement {
+  textContent: string | null;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;
+  querySelector(selector: string): PageElement | null;
+  replaceWith(node: PageElement): void;
+  remove(): void;
+}
+
+/** The article's `<h1>`: inside `<article>` or `<main>`, else the page's only one. */
+function articleHeadline(document: PageDocument): string | undefined {
+  const inArticle = document.querySelector('article h1') ?? document.querySelector('main h1');
+  if (inArticle) return cleanText(inArticle.textContent);
+  const all = [...document.querySelectorAll('h1')];
+  return all.length === 1 ? cleanText(all[0]?.textContent) : undefined;
 }
 
 function metaContent(document: PageDocument, name: string): string | undefined {

@@ -1,12 +1,16 @@
-import type { Root, Yaml } from 'mdast';
+import type { Paragraph, Root, Yaml } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseDocument, visit, YAMLParseError } from 'yaml';
 import type { Document, SourceMetadata } from '../document.js';
+import { cleanMarkdownTree } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
 import { INPUT_LIMITS, quoteInput } from './input-limits.js';
+import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
+import { unwrapOwnBoxes } from './unwrap-own-boxes.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -35,8 +39,45 @@ export function parseMarkdown(text: string): Document {
   const tree: Root = markdownParser.parse(text);
   const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  const metadata = frontMatterNode ? readMetadata(parseFrontMatter(frontMatterNode)) : {};
+  const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
+  const metadata = readMetadata(frontMatter);
+  cleanMarkdownTree(tree);
+  // An article Plume wrote: its boxes are built again, not kept as content.
+  if (readString(frontMatter.generator)?.startsWith('Plume')) unwrapOwnBoxes(tree);
+  // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
+  // from the front matter); an SEO title (`seo_title`) is not a headline.
+  const headline = readString(frontMatter.title);
+  const first = tree.children[0];
+  if (headline !== undefined && first !== undefined && !(first.type === 'heading' && first.depth === 1)) {
+    // The generator prints the title as the page's H1: `#` headings in the body are its sections.
+    for (const node of tree.children) if (node.type === 'heading' && node.depth === 1) node.depth = 2;
+    tree.children.unshift({ type: 'heading', depth: 1, children: [{ type: 'text', value: headline }] });
+  }
+  addExcerpt(tree, frontMatter);
   return { format: 'markdown', tree, metadata };
+}
+
+/** Front matter keys of a summary written by the author, often the article's real opening. */
+const EXCERPT_KEYS = ['excerpt', 'summary', 'lead', 'chapo'] as const;
+
+/**
+ * An excerpt the body does not repeat is the author's opening (Jekyll and Hugo print it above the
+ * article): it becomes the first paragraph, after the H1, instead of being dropped.
+ */
+function addExcerpt(tree: Root, frontMatter: FrontMatter): void {
+  const excerpt = EXCERPT_KEYS.map((key) => readString(frontMatter[key])).find(
+    (value) => value !== undefined,
+  );
+  if (excerpt === undefined || tree.children.length === 0) return;
+  const comparable = (text: string) =>
+    text
+      .toLocaleLowerCase('fr')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  if (comparable(mdastToString(tree)).includes(comparable(excerpt))) return;
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: excerpt }] };
+  const afterTitle = tree.children[0]?.type === 'heading' && tree.children[0].depth === 1 ? 1 : 0;
+  tree.children.splice(afterTitle, 0, paragraph);
 }
 
 function parseFrontMatter(node: Yaml): FrontMatter {
@@ -96,9 +137,14 @@ function readMetadata(frontMatter: FrontMatter): SourceMetadata {
   assign('keywords', readStringList(pick(FRONT_MATTER_KEYS.keywords)));
   // WordPress-style locales (`fr_FR`) become BCP 47 tags (`fr-FR`).
   assign('lang', readString(pick(FRONT_MATTER_KEYS.lang))?.replace(/_/g, '-'));
-  assign('url', readString(pick(FRONT_MATTER_KEYS.url)));
-  assign('author', readAuthor(pick(FRONT_MATTER_KEYS.author)));
-  assign('date', readString(pick(FRONT_MATTER_KEYS.date)));
+  // A Hugo or Jekyll `url: /posts/x/` is the page's path on its site, not a canonical URL.
+  const url = readString(pick(FRONT_MATTER_KEYS.url));
+  // Kept as written: the shared URL check drops a path or an unsafe scheme with a warning in the report.
+  assign('url', url);
+  const author = readAuthor(pick(FRONT_MATTER_KEYS.author));
+  assign('author', author === undefined ? undefined : authorFromByline(author));
+  const date = readString(pick(FRONT_MATTER_KEYS.date));
+  assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', readString(pick(FRONT_MATTER_KEYS.siteName)));
   return metadata;
 }

@@ -32,5 +32,5 @@ export async function readInput(input: string, options: ReadInputOptions = {}): 
       allowPrivateUrls: options.allowPrivateUrls === true,
     });
   const page = await fetchArticle(input, options.signal ? { signal: options.signal } : {});
-  return { text: page.text, url: page.url, format: 'html-page' };
+  return { text: page.text, url: page.url, format: 'html-page', notes: [] };
 }

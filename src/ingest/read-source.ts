@@ -15,6 +15,8 @@ export interface SourceText {
   text: string;
   /** The path as given, for format detection; absent for stdin. */
   fileName?: string;
+  /** French notes for the report on how the text was read (an encoding guessed), often none. */
+  notes: string[];
 }
 
 const STDIN_LABEL = 'stdin';
@@ -32,10 +34,14 @@ export async function readSource(pathOrDash: string, options: ReadSourceOptions 
       throw new InputError('empty', 'Nothing to read on stdin: pipe a file in, or give a file path.');
     }
     const bytes = await readStream(stdin, STDIN_LABEL, maxBytes);
-    return { text: decodeSource(bytes, STDIN_LABEL, { maxBytes }) };
+    const notes: string[] = [];
+    const text = decodeSource(bytes, STDIN_LABEL, { maxBytes, onNote: (note) => notes.push(note) });
+    return { text, notes };
   }
   const bytes = await readFileBytes(pathOrDash, maxBytes);
-  return { text: decodeSource(bytes, pathOrDash, { maxBytes }), fileName: pathOrDash };
+  const notes: string[] = [];
+  const text = decodeSource(bytes, pathOrDash, { maxBytes, onNote: (note) => notes.push(note) });
+  return { text, fileName: pathOrDash, notes };
 }
 
 async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array> {

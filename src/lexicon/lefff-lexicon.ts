@@ -14,9 +14,9 @@ import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../lang/fr/l
  * knows 90 % of the distinct words (the rest are names: « Suleyman », « Nvidia »), against 88 %, 51 %
  * and 71 % for those.
  *
- * The file is sorted by form, so it is searched in place (binary search on line offsets) instead of
- * parsed into a map: the first lookup costs one 15 MB read and one pass for line starts (≈ 50 ms), no
- * 450,000-key map. Lazy: nothing is read until a heading or keyphrase asks for a word, so `plume audit`
+ * The file is sorted by form, so it is searched in place (binary search on byte offsets, each probe
+ * moved back to its line start) instead of parsed into a map: the first lookup costs one 15 MB read
+ * (a few ms from the page cache), no pass over its lines and no 450,000-key map. Lazy: nothing is read until a heading or keyphrase asks for a word, so `plume audit`
  * never pays for it.
  */
 export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
@@ -50,49 +50,67 @@ export function defaultLefffPath(): string {
 
 interface LefffTable {
   bytes: Buffer;
-  lineStarts: Uint32Array;
 }
 
 function loadTable(path: string): LefffTable {
-  const bytes = readFileSync(path);
-  const starts: number[] = [];
-  let position = 0;
-  while (position < bytes.length) {
-    starts.push(position);
-    const end = bytes.indexOf(10, position);
-    if (end < 0) break;
-    position = end + 1;
-  }
-  return { bytes, lineStarts: Uint32Array.from(starts) };
+  return { bytes: readFileSync(path) };
 }
 
 const EMPTY: ReadonlySet<PartOfSpeech> = new Set();
+const NEWLINE = 10;
+
+/** Start of the line that holds byte `position` (lines are short: a plain loop beats a native call). */
+function lineStart(bytes: Buffer, position: number): number {
+  let start = position;
+  while (start > 0 && bytes[start - 1] !== NEWLINE) start -= 1;
+  return start;
+}
+
+/** Start of the line after the one that holds byte `position`, or the file's length. */
+function nextLineStart(bytes: Buffer, position: number): number {
+  let end = position;
+  while (end < bytes.length && bytes[end] !== NEWLINE) end += 1;
+  return end < bytes.length ? end + 1 : bytes.length;
+}
+
+/** The line at `start` against the key, on the key's length: negative when the line sorts first. */
+function compareLine(bytes: Buffer, start: number, key: Uint8Array): number {
+  for (let offset = 0; offset < key.length; offset += 1) {
+    const position = start + offset;
+    if (position >= bytes.length) return -1;
+    const difference = (bytes[position] as number) - (key[offset] as number);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
 
 function lookup(table: LefffTable, word: string): ReadonlySet<PartOfSpeech> {
   // Lines are « form \t category \t lemma \t features »; « form\t » sorts before « form… » and after shorter forms.
   const key = Buffer.from(`${word.replace(/’/gu, "'")}\t`, 'utf8');
-  const { bytes, lineStarts } = table;
+  const { bytes } = table;
+  // The first line not below the key: bisect bytes, each probe read from its line start.
   let low = 0;
-  let high = lineStarts.length;
+  let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const start = lineStarts[middle] as number;
-    const end = Math.min(bytes.length, start + key.length);
-    if (bytes.compare(key, 0, key.length, start, end) < 0) low = middle + 1;
-    else high = middle;
+    const start = lineStart(bytes, middle);
+    if (compareLine(bytes, start, key) < 0) low = nextLineStart(bytes, middle);
+    else high = start;
   }
   let parts: Set<PartOfSpeech> | null = null;
-  for (let index = low; index < lineStarts.length; index += 1) {
-    const start = lineStarts[index] as number;
-    if (bytes.compare(key, 0, key.length, start, Math.min(bytes.length, start + key.length)) !== 0) break;
-    const lineEnd = bytes.indexOf(10, start);
+  for (let start = low; start < bytes.length; ) {
+    if (compareLine(bytes, start, key) !== 0) break;
+    const lineEnd = bytes.indexOf(NEWLINE, start);
     const fields = bytes
       .toString('utf8', start + key.length, lineEnd < 0 ? bytes.length : lineEnd)
       .split('\t');
     const part = toPartOfSpeech(fields[0] ?? '', fields[2] ?? '');
-    if (!part) continue;
-    parts ??= new Set();
-    parts.add(part);
+    if (part) {
+      parts ??= new Set();
+      parts.add(part);
+    }
+    if (lineEnd < 0) break;
+    start = lineEnd + 1;
   }
   return parts ?? EMPTY;
 }

@@ -68,38 +68,63 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
   const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
   const matcher = createPhraseMatcher(options.keyphrase);
-  const occurrences = (text: string) =>
-    Math.max(
-      matcher.exactIndices(text).length,
-      matcher.countInStems(
-        tokenizeWords(text)
-          .filter((token) => token.kind !== 'elision')
-          .map((token) => stem(token.text)),
-      ),
-    );
+  // Many variants share their text (a run and its shortenings): count each text once.
+  const counted = new Map<string, number>();
+  const occurrences = (text: string) => {
+    let count = counted.get(text);
+    if (count === undefined) {
+      count = Math.max(
+        matcher.exactIndices(text).length,
+        matcher.countInStems(
+          tokenizeWords(text)
+            .filter((token) => token.kind !== 'elision')
+            .map((token) => stem(token.text)),
+        ),
+      );
+      counted.set(text, count);
+    }
+    return count;
+  };
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
   const sentences = options.sentences
     .map(cleanSentence)
     .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
-  const fits = (text: string) => length(text) >= minLength && length(text) <= maxLength;
-  const candidates: Candidate[] = [];
+  const anaphoric = sentences.map(opensOnAnaphor);
+  const shortenedBySentence = new Map<string, string[]>();
+  const withShortenings = (sentence: string) => {
+    let variants = shortenedBySentence.get(sentence);
+    if (!variants) {
+      variants = [sentence, ...shortenings(sentence)];
+      shortenedBySentence.set(sentence, variants);
+    }
+    return variants;
+  };
+  const fits = (text: string) => {
+    const characters = length(text);
+    return characters >= minLength && characters <= maxLength;
+  };
+  // The first candidate of lowest rank wins. A candidate whose rank before the keyphrase penalty
+  // already ties the best cannot win, so its keyphrase is not even counted.
+  let best: Candidate | null = null;
   const consider = (text: string, rank: number) => {
+    if (best && rank >= best.rank) return;
     const count = occurrences(text);
     // The keyphrase once is the aim; twice is allowed; none is a last resort.
     const keyphrasePenalty = count === 1 ? 0 : count === 2 ? 5 : 40;
-    candidates.push({ text, rank: rank + keyphrasePenalty });
+    if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
-  sentences.forEach((sentence, index) => {
-    if (opensOnAnaphor(sentence)) return;
+  sentences.forEach((_, index) => {
+    if (anaphoric[index]) return;
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
       const run = sentences.slice(index, index + count);
       const text = run.join(' ');
       const extra = (count - 1) * 0.5;
       if (fits(text)) consider(text, index + extra);
       if (count > 2) continue;
+      if (best && index + extra + 20 >= best.rank) continue;
       // Each sentence of the run whole or shortened at a clause boundary.
-      for (const variant of combinations(run.map((part) => [part, ...shortenings(part)]))) {
+      for (const variant of combinations(run.map(withShortenings))) {
         if (variant !== text && fits(variant)) consider(variant, index + extra + 20);
       }
     }
@@ -107,37 +132,61 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
   const opening = sentences.slice(0, 8);
   opening.forEach((first, index) => {
-    if (opensOnAnaphor(first)) return;
+    if (anaphoric[index]) return;
     opening.forEach((second, other) => {
-      if (other <= index + 1 || opensOnAnaphor(second)) return;
-      for (const variant of combinations([
-        [first, ...shortenings(first)],
-        [second, ...shortenings(second)],
-      ])) {
-        if (fits(variant)) consider(variant, index + (other - index) + 20);
+      if (other <= index + 1 || anaphoric[other]) return;
+      const rank = index + (other - index) + 20;
+      if (best && rank >= best.rank) return;
+      for (const variant of combinations([withShortenings(first), withShortenings(second)])) {
+        if (fits(variant)) consider(variant, rank);
       }
     });
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
   sentences.forEach((sentence, index) => {
-    if (opensOnAnaphor(sentence) || occurrences(sentence) === 0) return;
+    if (anaphoric[index] || (best && index + 60 >= best.rank) || occurrences(sentence) === 0) return;
     if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength) consider(sentence, index + 60);
   });
-  candidates.sort((left, right) => left.rank - right.rank);
-  const best = candidates[0];
-  if (best) return best.text;
+  const chosen = best as Candidate | null;
+  if (chosen) return chosen.text;
   // Nothing fits the bounds: the longest run of whole sentences under the maximum, else the shortest
   // shortening of the first sentence. Complete sentences matter more than the character count.
   const whole = sentences
     .flatMap((_, index) => [1, 2, 3].map((count) => sentences.slice(index, index + count).join(' ')))
-    .filter(
-      (text, index) => length(text) <= maxLength && !opensOnAnaphor(sentences[Math.floor(index / 3)] ?? ''),
-    )
+    .filter((text, index) => length(text) <= maxLength && !anaphoric[Math.floor(index / 3)])
     .sort((left, right) => length(right) - length(left))[0];
   if (whole) return whole;
-  const first = sentences.find((sentence) => !opensOnAnaphor(sentence)) ?? sentences[0];
+  const first = sentences.find((_, index) => !anaphoric[index]) ?? sentences[0];
   if (!first) return capitalizeFirst(options.keyphrase.trim());
-  return [...shortenings(first), first].sort((left, right) => length(left) - length(right))[0] as string;
+  // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
+  // longest cut that fits; a description over the bound would fail the article's own constraints.
+  const byLength = (left: string, right: string) => length(right) - length(left);
+  const shortened = [...shortenings(first), first].filter((cut) => length(cut) <= maxLength).sort(byLength);
+  if (shortened[0]) return shortened[0];
+  const coordinated = coordinateCuts(first)
+    .filter((cut) => length(cut) <= maxLength)
+    .sort(byLength);
+  return coordinated[0] ?? ([...shortenings(first), first].sort(byLength).at(-1) as string);
+}
+
+/** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */
+function coordinateCuts(sentence: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const body = sentence.replace(/[\s.!?…]+$/u, '');
+  const cuts: string[] = [];
+  for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
+    const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
+    if (tokenizeWords(kept).length < 5 || hasOpenQuote(kept)) continue;
+    // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
+    if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
+    if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
+    cuts.push(`${kept}${end}`);
+  }
+  return cuts;
+}
+
+function hasOpenQuote(text: string): boolean {
+  return !hasBalancedQuotes(text);
 }
 
 /** Every way of taking one option per slot, joined with spaces (at most a few dozen here). */
@@ -149,8 +198,16 @@ function combinations(slots: readonly (readonly string[])[]): string[] {
   return results;
 }
 
+/** Characters as a reader counts them: code points, so an emoji is one. */
 function length(text: string): number {
-  return [...text].length;
+  // Spreading the text into an array only to count it was the slow part of the candidate search.
+  let count = text.length;
+  for (let index = 1; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const previous = text.charCodeAt(index - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) count -= 1;
+  }
+  return count;
 }
 
 function cleanSentence(sentence: string): string {

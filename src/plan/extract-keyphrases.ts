@@ -1,7 +1,9 @@
 import type { Analysis, AnalyzedWord } from '../analyze/analysis.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { isKeyphraseNoun, isNounPhraseShape } from './keyphrase-shape.js';
 
 /**
  * Keyphrase extraction for French articles, in the manner of YAKE (Campos et al., « YAKE! Keyword
@@ -31,6 +33,12 @@ export interface ExtractKeyphrasesOptions {
   limit?: number;
   /** Longest phrase in words, elisions excluded (default 4). */
   maxWords?: number;
+  /**
+   * Parts of speech (default none). With it, a candidate must read as a noun phrase (« sommeil des
+   * adolescents », not « vivre mieux » or « mot de passe dépend »), a single word must be a noun or a
+   * name, and a 2–4-word noun phrase is preferred over a single word (`nounPhraseFactor`).
+   */
+  lexicon?: Lexicon;
 }
 
 /** Tuning of the extraction: YAKE's own constants, then our SEO preferences. */
@@ -71,6 +79,18 @@ export const KEYPHRASE_EXTRACTION = Object.freeze({
    * its head phrase (« pain au levain » for « pain au levain maison ») and ranks at least as well.
    */
   headPhraseRatio: 2,
+  /**
+   * Multiplier of a 2–4-word phrase the lexicon reads as a noun phrase: what a reader types into a search
+   * engine (« sommeil des adolescents ») rather than one generic word (« sommeil »).
+   */
+  nounPhraseFactor: 0.3,
+  /**
+   * Multiplier of a noun phrase of the title or the lead seen only once (kept with a lexicon only): it wins
+   * only over single words (« masques à particules fines » over « travail »), not over a repeated phrase.
+   */
+  singleOccurrenceFactor: 4,
+  /** Multiplier of a noun phrase (lexicon) made of the title's words: the title's own topic, « SAV de Truffaut ». */
+  titlePhraseFactor: 0.3,
 });
 
 /** Secondary keywords: how many, at least and at most. */
@@ -120,9 +140,47 @@ export function extractKeyphrases(
   const titleStems = titleStemsOf(analysis);
   for (const candidate of merged)
     candidate.inTitle = candidate.stems.length > 0 && candidate.stems.every((value) => titleStems.has(value));
-  const ranked: Ranked[] = merged
-    .filter((candidate) => candidate.occurrences.length >= minOccurrences)
-    .map((candidate) => ({ candidate, adjusted: adjustedScore(candidate), dropped: false }))
+  // The lexicon is French: on a text reliably in another language it would read « con las » as French.
+  const lexicon =
+    analysis.language.reliable && analysis.language.language !== 'fr' ? undefined : options.lexicon;
+  const shaped = lexicon
+    ? merged.filter((candidate) => hasKeyphraseShape(analysis, candidate, lexicon, tokens))
+    : merged;
+  const repeated = shaped.filter((candidate) => candidate.occurrences.length >= minOccurrences);
+  const seenOnce = shaped.filter((candidate) => candidate.occurrences.length < minOccurrences);
+  // With a lexicon, noun phrases seen once may still name the topic: those made of the title's words
+  // (« SAV de Truffaut »), and, when no noun phrase is repeated, those of the opening sentences that
+  // name no one (« masques à particules fines » rather than « travail »).
+  const openingEnd = openingWordEnd(analysis, segments);
+  const noRepeatedPhrase = !repeated.some((candidate) => candidate.words >= 2);
+  const eligible =
+    lexicon === undefined
+      ? repeated
+      : [
+          ...repeated,
+          ...seenOnce.filter(
+            (candidate) =>
+              candidate.words >= 2 &&
+              ((candidate.inTitle && candidate.words >= 3) ||
+                isAboutTitleName(analysis, candidate, titleStems) ||
+                (noRepeatedPhrase &&
+                  !namesSomeone(analysis, candidate, tokens) &&
+                  (candidate.occurrences[0] as Occurrence).end <= openingEnd)),
+          ),
+        ];
+  const ranked: Ranked[] = eligible
+    .map((candidate) => ({
+      candidate,
+      adjusted:
+        adjustedScore(candidate) *
+        // Names are sources, not topics, unless the title names them (« SAV de Truffaut »).
+        (lexicon && candidate.words >= 2 && (candidate.inTitle || !isMostlyCapitalised(candidate))
+          ? KEYPHRASE_EXTRACTION.nounPhraseFactor
+          : 1) *
+        (lexicon && candidate.words >= 2 && candidate.inTitle ? KEYPHRASE_EXTRACTION.titlePhraseFactor : 1) *
+        (candidate.occurrences.length < minOccurrences ? KEYPHRASE_EXTRACTION.singleOccurrenceFactor : 1),
+      dropped: false,
+    }))
     .sort(byRank);
   resolveNesting(ranked, minOccurrences);
   ranked.sort(byRank);
@@ -716,8 +774,7 @@ function adjustedScore(candidate: MergedCandidate): number {
   let score = candidate.yake;
   if (candidate.inTitle) score *= KEYPHRASE_EXTRACTION.titleFactor;
   // Names are what an article is about only when the title says so; otherwise they are its sources.
-  const isName =
-    candidate.occurrences.length > 0 && candidate.capitalised / candidate.occurrences.length >= 0.8;
+  const isName = isMostlyCapitalised(candidate);
   if (isName && !candidate.inTitle && !candidate.stems.every((stem) => stem.length <= 3))
     score *= KEYPHRASE_EXTRACTION.nameFactor;
   if (candidate.words >= 2 && candidate.words <= 4) score *= KEYPHRASE_EXTRACTION.multiWordFactor;
@@ -847,4 +904,83 @@ function titleStemsOf(analysis: Analysis): Set<string> {
     for (const token of tokenizeWords(text)) if (token.kind === 'word') stems.add(stem(token.text));
   }
   return stems;
+}
+
+/** Whether the candidate's first occurrence reads as a noun phrase, or a single word as a noun or a name. */
+function hasKeyphraseShape(
+  analysis: Analysis,
+  candidate: MergedCandidate,
+  lexicon: Lexicon,
+  tokens: Tokens,
+): boolean {
+  const occurrence = candidate.occurrences[0] as Occurrence;
+  const words: string[] = [];
+  for (let index = occurrence.start; index < occurrence.end; index += 1)
+    words.push((analysis.words[index] as AnalyzedWord).text);
+  if (words.length === 1) return isKeyphraseNoun(lexicon, words[0] as string);
+  // « [postes] liés à l’IA »: a participle right after a noun qualifies it; the phrase starts before.
+  const previous = analysis.words[occurrence.start - 1];
+  if (
+    previous !== undefined &&
+    tokens.breakBefore[occurrence.start] === 0 &&
+    tokens.role[occurrence.start - 1] === CONTENT &&
+    lexicon.partsOfSpeech(previous.text).has('noun') &&
+    lexicon.partsOfSpeech(words[0] as string).has('past-participle')
+  )
+    return false;
+  // « vélos en libre-service répartis [dans] »: a participle followed by its complement is a verb.
+  const next = analysis.words[occurrence.end];
+  const last = words[words.length - 1] as string;
+  if (
+    next !== undefined &&
+    lexicon.partsOfSpeech(last).has('past-participle') &&
+    lexicon.partsOfSpeech(next.text).has('preposition')
+  )
+    return false;
+  return isNounPhraseShape(lexicon, words);
+}
+
+/** How many sentences open the text, for `openingWordEnd`. */
+const OPENING_SENTENCES = 3;
+
+/** The word index after the first sentences of the body (headings excluded). */
+function openingWordEnd(analysis: Analysis, segments: readonly Segment[]): number {
+  let seen = 0;
+  for (const segment of segments) {
+    if (analysis.blocks[segment.blockIndex]?.kind === 'heading') continue;
+    seen += 1;
+    if (seen === OPENING_SENTENCES) return segment.wordEnd;
+  }
+  return analysis.words.length;
+}
+
+/** « SAV de Truffaut »: a noun with a complement naming the title's subject, however rare. */
+function isAboutTitleName(
+  analysis: Analysis,
+  candidate: MergedCandidate,
+  titleStems: ReadonlySet<string>,
+): boolean {
+  const occurrence = candidate.occurrences[0] as Occurrence;
+  const last = analysis.words[occurrence.end - 1] as AnalyzedWord;
+  return (
+    candidate.words === 3 &&
+    UPPERCASE_INITIAL.test(last.text) &&
+    titleStems.has(last.stem) &&
+    candidate.stems.length === 2
+  );
+}
+
+/** Whether a word of the phrase is capitalised other than at a sentence start: a name. */
+function namesSomeone(analysis: Analysis, candidate: MergedCandidate, tokens: Tokens): boolean {
+  const occurrence = candidate.occurrences[0] as Occurrence;
+  for (let index = occurrence.start; index < occurrence.end; index += 1) {
+    if (tokens.sentenceStart[index] === 1) continue;
+    if (UPPERCASE_INITIAL.test((analysis.words[index] as AnalyzedWord).text)) return true;
+  }
+  return false;
+}
+
+/** A name (« Réseau Morphée », « Karim Benali »): its words are capitalised in most occurrences. */
+function isMostlyCapitalised(candidate: MergedCandidate): boolean {
+  return candidate.occurrences.length > 0 && candidate.capitalised / candidate.occurrences.length >= 0.8;
 }

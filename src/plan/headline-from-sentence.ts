@@ -139,7 +139,10 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
   const tokens = tokenizeWords(sentence);
-  const classes = tokens.map((token, index) => classify(token, index, tokens, sentence, lexicon));
+  const quoted = quotedTokens(sentence, tokens);
+  const classes = tokens.map((token, index) =>
+    classify(token, index, tokens, sentence, quoted[index] === true, lexicon),
+  );
   const phrases: Headline[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -196,12 +199,13 @@ function classify(
   index: number,
   tokens: readonly WordToken[],
   sentence: string,
+  quoted: boolean,
   lexicon: Lexicon,
 ): TokenClass {
   const previous = tokens[index - 1];
   // Punctuation between two words ends any phrase; so does a quotation mark.
   const gap = previous ? sentence.slice(previous.end, token.start) : '';
-  if (/[^\s]/u.test(gap) || isQuoted(sentence, token.start)) return 'barrier';
+  if (/[^\s]/u.test(gap) || quoted) return 'barrier';
   return classifyWord(token, index, lexicon);
 }
 
@@ -228,12 +232,24 @@ function classifyWord(token: WordToken, index: number, lexicon: Lexicon): TokenC
   return 'other';
 }
 
-function isQuoted(sentence: string, position: number): boolean {
-  const before = sentence.slice(0, position);
-  const opened = (before.match(/[«“]/gu) ?? []).length;
-  const closed = (before.match(/[»”]/gu) ?? []).length;
-  const straight = (before.match(/"/gu) ?? []).length;
-  return opened > closed || straight % 2 === 1;
+/**
+ * Whether each token starts inside a quotation: more « “ than » ” before it, or an odd number of ".
+ * One pass over the sentence (counting the prefix again for every token was quadratic).
+ */
+function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[] {
+  let opened = 0;
+  let closed = 0;
+  let straight = 0;
+  let position = 0;
+  return tokens.map((token) => {
+    for (; position < token.start; position += 1) {
+      const character = sentence[position];
+      if (character === '«' || character === '“') opened += 1;
+      else if (character === '»' || character === '”') closed += 1;
+      else if (character === '"') straight += 1;
+    }
+    return opened > closed || straight % 2 === 1;
+  });
 }
 
 /** Where a noun phrase starting at `start` may end (exclusive indices, shortest first), or none. */

@@ -65,7 +65,7 @@ export function planArticle(
   const brief =
     options.brief ?? resolveBrief(document.metadata, { minWords: config.minWords, locale: 'fr-FR' });
   const imposed = imposedMetadata(brief, config);
-  const candidates = extractKeyphrases(analysis, { limit: 12 });
+  const candidates = extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) });
   const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
   const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);

@@ -87,7 +87,8 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
     element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     element('title', {}, [{ type: 'text', value: metadata.title }]),
     namedMeta('description', metadata.description),
-    namedMeta('robots', 'index, follow'),
+    // A draft (a hard constraint failed) must not be indexed as it is.
+    namedMeta('robots', isDraft(metadata) ? 'noindex, follow' : 'index, follow'),
     namedMeta('generator', GENERATOR),
   ];
   if (metadata.url) head.push(element('link', { rel: ['canonical'], href: metadata.url }));
@@ -204,4 +205,9 @@ function separateByNewlines(nodes: readonly ElementContent[]): ElementContent[] 
 
 function isElement(node: RootContent | ElementContent, tagName: string): node is Element {
   return node.type === 'element' && node.tagName === tagName;
+}
+
+/** An article that fails a hard constraint is a draft. */
+function isDraft(metadata: Article['metadata']): boolean {
+  return (metadata.constraintsFailed?.length ?? 0) > 0;
 }

@@ -65,6 +65,11 @@ function renderFrontMatter(article: Article): string {
   if (metadata.siteName) frontMatter.site_name = metadata.siteName;
   if (metadata.url) frontMatter.canonical = metadata.url;
   frontMatter.words = metadata.wordCount;
+  // A CMS (Hugo, Jekyll, Eleventy) does not publish a draft: an article that fails a hard constraint is one.
+  if (metadata.constraintsFailed && metadata.constraintsFailed.length > 0) {
+    frontMatter.draft = true;
+    frontMatter.constraints_failed = [...metadata.constraintsFailed];
+  }
   // Tells Plume (and people) that this file was generated, so a rerun may replace it.
   frontMatter.generator = GENERATOR;
   // `lineWidth: 0`: never fold a long description over several lines.

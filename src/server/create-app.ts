@@ -5,7 +5,6 @@ import type { SourceFormat } from '../document.js';
 import { createArticleFetcher, type FetchArticle } from '../ingest/fetch-article.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { quoteInput } from '../ingest/input-limits.js';
-import { billedStats } from '../llm/budget.js';
 import { VERSION } from '../version.js';
 import { ApiError, notFoundError, toApiError } from './api-errors.js';
 import { readBearerToken, tokensMatch } from './bearer-token.js';
@@ -333,12 +332,9 @@ async function runOptimize(job: OptimizeRequestJob): Promise<string> {
       { timeLimitMs: job.jobTimeLimitMs, onProgress, signal },
     )) as string;
   }
-  const { writer, budget } = await job.writers.create(job.writerName);
+  const { writer } = await job.writers.create(job.writerName);
   if (job.writerName === 'offline') return runOptimizeJob(input, { writer, onProgress, signal });
   const result = await runOptimizeResult(input, { writer, onProgress, signal });
-  if (budget) {
-    Object.assign(result.report.writerStats, billedStats(budget.report()));
-  }
   return optimizeResponseBody(result);
 }
 

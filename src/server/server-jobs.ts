@@ -55,12 +55,16 @@ export async function runOptimizeResult(
   const { source } = job;
   const ingestOptions: IngestOptions = {};
   let text: string;
+  const sourceNotes: string[] = [];
   if (source.kind === 'page') {
     text = source.text;
     ingestOptions.format = 'html-page';
     ingestOptions.url = source.url;
   } else if (source.kind === 'file') {
-    text = decodeSource(source.bytes, source.name, { maxBytes: Number.POSITIVE_INFINITY });
+    text = decodeSource(source.bytes, source.name, {
+      maxBytes: Number.POSITIVE_INFINITY,
+      onNote: (note) => sourceNotes.push(note),
+    });
     ingestOptions.fileName = source.name;
   } else {
     // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
@@ -70,6 +74,7 @@ export async function runOptimizeResult(
   return optimize(text, {
     ...ingestOptions,
     locale: job.locale,
+    sourceNotes,
     now: () => new Date(),
     ...(options.writer ? { writer: options.writer } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -86,6 +91,8 @@ export function optimizeResponseBody(result: OptimizeResult): string {
   return JSON.stringify({
     ...(JSON.parse(renderJson(result)) as Record<string, unknown>),
     html: result.html,
+    // « Done » as `plume optimize` means it (exit 0): the constraints hold and the model did not fail.
+    done: result.report.passed && result.report.writerStats.degraded !== true,
   });
 }
 

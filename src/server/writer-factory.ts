@@ -53,10 +53,10 @@ export async function createConfiguredWriterFactory(
   options: ConfiguredWriterFactoryOptions,
 ): Promise<ConfiguredWriterFactory> {
   if (options.writer === 'offline') return createOfflineWriterFactory();
-  const [{ loadLlmConfig }, { createLlmRuntime }, { createLlmWriter }] = await Promise.all([
+  const [{ loadLlmConfig }, { createLlmRuntime }, { createArticleWriter }] = await Promise.all([
     import('../llm/load-llm-config.js'),
     import('../llm/create-llm-runtime.js'),
-    import('../write/llm/llm-writer.js'),
+    import('../llm/create-article-writer.js'),
   ]);
   const config = await loadLlmConfig({
     cwd: options.cwd,
@@ -72,14 +72,7 @@ export async function createConfiguredWriterFactory(
     config,
     create(name) {
       if (name === 'offline') return { writer: createOfflineWriter() };
-      const { model, budget } = runtime.forArticle();
-      const writer = createLlmWriter({
-        model,
-        concurrency: config.concurrency,
-        repairRounds: config.repairRounds,
-        ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
-      });
-      return { writer, budget };
+      return createArticleWriter(runtime);
     },
   };
 }

@@ -45,6 +45,7 @@ const CONSTRAINT_LABELS = {
   length: 'Longueur',
   subheadings: 'Intertitres',
   fidelity: 'Fidélité à la source',
+  coverage: 'Couverture de la source',
   metadata: 'Métadonnées',
 };
 

@@ -1,7 +1,8 @@
-import type { BlockContent, Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { BlockContent, Paragraph, Root, RootContent } from 'mdast';
 import type { Analysis } from '../analyze/analysis.js';
 import { planArticle, sentencesOfPassage } from '../plan/plan-article.js';
 import type { Passage, SeoPlan } from '../plan/seo-plan.js';
+import { headingNode, withoutPositions } from './mdast-nodes.js';
 import { sliceParagraph } from './slice-paragraph.js';
 import type { Writer, WriterContext } from './writer.js';
 
@@ -34,25 +35,21 @@ export function createOfflineWriter(): Writer {
 /** Builds the draft tree from the plan: H1, introduction, « L’essentiel », then each section. Pure. */
 export function assembleDraft(context: Pick<WriterContext, 'document' | 'analysis'>, plan: SeoPlan): Root {
   const sourceNodes = context.document.tree.children;
-  const children: RootContent[] = [heading(1, plan.h1)];
+  const children: RootContent[] = [headingNode(1, plan.h1)];
   // The introduction comes before « L’essentiel »: search engines and Yoast SEO take the first paragraph
   // of the body as the introduction, and the box's label would be it.
   for (const passage of plan.introduction)
     children.push(...materialize(passage, sourceNodes, context.analysis));
   if (plan.keyPoints) {
     const list = sourceNodes[plan.keyPoints.nodeIndex];
-    if (list && list.type === 'list') children.push(keyPointsBox(strip(list)));
+    if (list && list.type === 'list') children.push(keyPointsBox(withoutPositions(list)));
   }
   for (const section of plan.sections) {
-    children.push(heading(section.depth, section.heading));
+    children.push(headingNode(section.depth, section.heading));
     for (const passage of section.passages)
       children.push(...materialize(passage, sourceNodes, context.analysis));
   }
   return { type: 'root', children };
-}
-
-function heading(depth: number, text: string): Heading {
-  return { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: text }] };
 }
 
 function keyPointsBox(list: BlockContent): BlockContent {
@@ -76,23 +73,11 @@ export function materialize(
 ): RootContent[] {
   const node = sourceNodes[passage.nodeIndex];
   if (!node) return [];
-  if (!passage.sentences || node.type !== 'paragraph') return [strip(node)];
+  if (!passage.sentences || node.type !== 'paragraph') return [withoutPositions(node)];
   const sentences = sentencesOfPassage(passage, analysis);
   const first = sentences[0];
   const last = sentences[sentences.length - 1];
   const block = first ? analysis.blocks[first.blockIndex] : undefined;
-  if (!first || !last || !block) return [strip(node)];
+  if (!first || !last || !block) return [withoutPositions(node)];
   return [sliceParagraph(node as Paragraph, first.start - block.start, last.end - block.start)];
-}
-
-/** A copy without source positions: they point into the source, not into the article. */
-function strip<T extends Nodes>(node: T): T {
-  const copy = structuredClone(node);
-  removePositions(copy);
-  return copy;
-}
-
-function removePositions(node: Nodes | Root): void {
-  delete node.position;
-  if ('children' in node) for (const child of node.children) removePositions(child as Nodes);
 }

@@ -2,13 +2,15 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
 import { foldAccents } from '../lang/fr/normalize-word.js';
-import { fixTypography } from '../lang/fr/typography.js';
+import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
   tableOfContents?: boolean;
   /** Fewest H2 for a table of contents (default: 4). */
   minHeadingsForTableOfContents?: number;
+  /** Apply French typography to the text (default: true; false for text still in another language). */
+  typography?: boolean;
 }
 
 export interface PolishedTree {
@@ -17,12 +19,12 @@ export interface PolishedTree {
 }
 
 /**
- * French typography on every text of the tree (never on code or URLs), an id
+ * French typography on every text of the tree (never on code or URLs, never on foreign text), an id
  * on every heading, and the table of contents. Returns a new tree.
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = structuredClone(source);
-  fixTextNodes(tree);
+  if (options.typography ?? true) fixTextNodes(tree);
   const usedIds = new Set<string>();
   const tableOfContents: TableOfContentsEntry[] = [];
   for (const node of tree.children) {
@@ -47,7 +49,7 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
 
 function fixTextNodes(node: Nodes | Root): void {
   if (node.type === 'text') {
-    node.value = fixTypography(node.value);
+    node.value = fixCapitalPreposition(fixTypography(node.value));
     return;
   }
   // Code and raw HTML keep their characters; a link's URL is an attribute, not text.

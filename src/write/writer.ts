@@ -5,6 +5,7 @@ import type { Brief } from '../brief.js';
 import type { Document } from '../document.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import type { SeoPlan } from '../plan/seo-plan.js';
+import type { DraftEvaluation } from './draft-evaluation.js';
 
 /** What every writer gets: the source, read once, and the user's wishes. */
 export interface WriterContext {
@@ -70,11 +71,26 @@ export interface WriterOutput {
   plan: SeoPlan;
 }
 
-/** Writers plan, then write. The offline writer and the LLM writer both implement this. */
+/**
+ * Writers plan, then write; a writer that can rewrite also repairs. The offline writer and the LLM
+ * writer both implement this. The pipeline owns the repair loop: the rounds, the best draft kept and
+ * the stop when the budget is spent (`stats.budgetSpent`).
+ */
 export interface Writer {
   readonly name: string;
   /** Whether this writer can translate and expand (the offline writer cannot: it only restructures). */
   readonly canRewrite: boolean;
   plan(context: WriterContext): Promise<SeoPlan>;
   write(context: WriterContext, plan: SeoPlan): Promise<WriterOutput>;
+  /** Most repair rounds after the first draft (default: none). */
+  readonly repairRounds?: number;
+  /**
+   * Rewrites what the evaluation of `draft` found failing, and returns the new draft; null when this
+   * draft is not one it can repair. Absent for the offline writer, which cannot rewrite.
+   */
+  repair?(
+    context: WriterContext,
+    draft: WriterOutput,
+    evaluation: DraftEvaluation,
+  ): Promise<WriterOutput | null>;
 }

@@ -28,12 +28,8 @@ const EDGES = new Set(['ingest', 'llm', 'cli', 'server', 'batch', 'web']);
 /** Packages that do I/O or belong to a surface. */
 const EDGE_PACKAGES = /^(commander|hono|@hono\/|ioredis|bullmq|ai$|@ai-sdk\/|node-llama-cpp)/u;
 
-/**
- * Known exceptions, each with the reason; remove the line when the reason is gone.
- * - The LLM writer evaluates its own drafts for its repair loop; the repair loop moves into the
- *   pipeline (issue 10, step 2), then this import goes.
- */
-const ALLOWED: ReadonlySet<string> = new Set(['write/llm/llm-writer.ts -> evaluate-draft.ts']);
+/** Known exceptions, each with the reason; remove the line when the reason is gone. None today. */
+const ALLOWED: ReadonlySet<string> = new Set<string>([]);
 
 const SOURCE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../src');
 

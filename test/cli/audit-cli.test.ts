@@ -112,10 +112,10 @@ describe('plume audit', () => {
       message: /binary/i,
     },
     {
-      name: 'invalid UTF-8',
+      name: 'broken UTF-8',
       args: () => [
         'audit',
-        write('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x74, 0x72, 0xe8, 0x73])),
+        write('broken.txt', Buffer.from([0x43, 0x61, 0x66, 0xc3, 0xa9, 0x20, 0x74, 0x72, 0xe8, 0x73])),
       ],
       message: /UTF-8/i,
     },

@@ -198,11 +198,28 @@ describe('plume optimize: failed constraints', () => {
     expect(temporaryFiles(directory)).toEqual([]);
   });
 
+  it('reads a Windows-1252 file instead of refusing it, and says so', async () => {
+    const directory = emptyDirectory();
+    const path = join(directory, 'latin1.txt');
+    const text = readFileSync(SHORT_ARTICLE, 'utf8').replace(/[’]/g, "'");
+    writeFileSync(path, Buffer.from(text, 'latin1'));
+    const run = await runPlume(['optimize', path, '-o', directory], { cwd: directory });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('n’est pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1)');
+    const markdown = readdirSync(directory).find((file) => file.endsWith('.md')) as string;
+    expect(readFileSync(join(directory, markdown), 'utf8')).toContain('vélos');
+  });
+
   it('exits 3 on the English article: the offline writer does not translate', async () => {
     const run = await runPlume(['optimize', ENGLISH_ARTICLE, '-o', '-'], { cwd: emptyDirectory() });
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^---\n/);
     expect(run.stderr).toMatch(/échec\s+Langue\s+Le texte est en anglais.*traduit/);
+    // What was written: the English text, structured, neither translated nor typeset in French, a draft.
+    expect(run.stderr).toMatch(/Langue\s+texte laissé en anglais, sans typographie française/);
+    expect(run.stderr).toContain('brouillon (draft: true');
+    expect(run.stdout).toContain('draft: true');
+    expect(run.stdout).not.toContain('lang: fr-FR');
   });
 });
 

@@ -517,12 +517,12 @@ const CASE_CHECKS: Readonly<Record<string, Check[]>> = {
       },
     },
     {
-      name: 'reads the canonical URL from the head',
+      // Issue 11: the page's canonical is the source's address; the rewritten article gets one on request (--url).
+      name: 'does not make the source page its canonical URL',
       check: (run) => {
-        expect(run.result.article.metadata.url).toBe(
-          'https://www.journal-habitat.fr/actualites/renovation-energetique-chantiers-freins',
-        );
-        expect(run.result.html).toContain('<link rel="canonical"');
+        expect(run.result.article.metadata.url).toBeUndefined();
+        expect(run.result.html).not.toContain('<link rel="canonical"');
+        expect(run.outputs).not.toContain('journal-habitat.fr/actualites/renovation-energetique-chantiers-freins');
       },
     },
     {
@@ -532,6 +532,28 @@ const CASE_CHECKS: Readonly<Record<string, Check[]>> = {
         expect(h2Texts(run).length).toBeGreaterThanOrEqual(3);
         expect(run.result.html).toContain('<blockquote>');
         expect(run.result.markdown).toContain('> — Isabelle Roux');
+      },
+    },
+  ],
+  // Real articles from test/corpus (SOURCES.md there): defects of issue 11 fixed on them.
+  'corpus-fr-md-eleventy-lapeyre': [
+    {
+      name: 'makes the front-matter title the H1 and prints no Eleventy or Liquid syntax',
+      check: (run) => {
+        expect(run.result.article.metadata.h1).toBe('Lapeyre, y’en a pas deux. J’espère\u202f!');
+        expect(run.outputs).not.toMatch(/:::|\{\.|\{%|\{\{/);
+        expect(run.result.article.metadata.date).toBe('2018-07-17T12:00:00+02:00');
+        expect(run.result.report.coverage?.passed).toBe(true);
+      },
+    },
+  ],
+  'corpus-fr-txt-markdown-links-quotes': [
+    {
+      name: 'reads the Markdown of a .txt: links kept as links, nothing escaped',
+      check: (run) => {
+        expect(run.result.markdown).toContain('[Microsoft](http://windows.microsoft.com/');
+        expect(run.result.markdown).not.toMatch(/\\\[[^\]]*\]\\\(|\\\*\\\*|\\>/);
+        expect(run.result.report.coverage?.passed).toBe(true);
       },
     },
   ],

@@ -41,14 +41,14 @@ describe('decodeSource', () => {
       message: /binary/,
     },
     {
-      name: 'Latin-1 bytes',
-      bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      name: 'broken UTF-8 (a valid sequence, then a stray byte)',
+      bytes: new Uint8Array([0x63, 0x61, 0x66, 0xc3, 0xa9, 0x20, 0xe9]),
       code: 'invalid-utf8',
       message: /not valid UTF-8/,
     },
     {
       name: 'a truncated UTF-8 sequence',
-      bytes: new Uint8Array([0x41, 0xe2, 0x82]),
+      bytes: new Uint8Array([0x41, 0xe2, 0x82, 0xac, 0xe2, 0x82]),
       code: 'invalid-utf8',
       message: /UTF-8/,
     },
@@ -64,6 +64,31 @@ describe('decodeSource', () => {
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads Windows-1252 and Latin-1 text from French Windows tools, with a French note', () => {
+    const notes: string[] = [];
+    // « Un café très serré – 5 € » in Windows-1252: é = E9, è = E8, – = 96, € = 80.
+    const bytes = new Uint8Array([
+      ...encode('Un caf'),
+      0xe9,
+      ...encode(' tr'),
+      0xe8,
+      ...encode('s serr'),
+      0xe9,
+      0x20,
+      0x96,
+      0x20,
+      0x35,
+      0x20,
+      0x80,
+    ]);
+    expect(decodeSource(bytes, 'a.txt', { onNote: (note) => notes.push(note) })).toBe(
+      'Un café très serré – 5 €',
+    );
+    expect(notes).toEqual([
+      'a.txt n’est pas en UTF-8 : il a été lu comme Windows-1252 (Latin-1) ; vérifiez les lettres accentuées.',
+    ]);
   });
 
   it('rejects more than 5 MB, naming the limit and the size', () => {

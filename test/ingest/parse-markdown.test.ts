@@ -125,3 +125,90 @@ describe('parseMarkdown', () => {
     expect(document.tree.children.map((node) => node.type)).toEqual(['paragraph', 'heading', 'list']);
   });
 });
+
+describe('parseMarkdown: nothing the author wrote is lost', () => {
+  const text = (markdown: string) =>
+    parseMarkdown(markdown).tree.children.map((node) => `${node.type}: ${mdastToString(node)}`);
+
+  it('turns HTML blocks into Markdown: quotes, figures, media; drops bare tags and comments', () => {
+    const markdown = [
+      '# Le Ventoux à vélo',
+      '',
+      'Ça devrait vous plaire :',
+      '',
+      '<p class="quote">La montagne ne se gravit pas, elle se mérite.</p>',
+      '',
+      '<figure><img src="/ventoux.jpg" alt="Le sommet du Ventoux"><figcaption>Le sommet, à l’aube.</figcaption></figure>',
+      '',
+      '<video src="/montee.mp4"></video>',
+      '',
+      '<!--more-->',
+      '',
+      '<div class="button">',
+      '',
+      '[Voir le parcours](https://exemple.fr/parcours)',
+      '',
+      '</div>',
+    ].join('\n');
+    const { tree } = parseMarkdown(markdown);
+    expect(text(markdown)).toEqual([
+      'heading: Le Ventoux à vélo',
+      'paragraph: Ça devrait vous plaire :',
+      'blockquote: La montagne ne se gravit pas, elle se mérite.',
+      'paragraph: Le sommet du Ventoux',
+      'paragraph: Le sommet, à l’aube.',
+      'paragraph: Voir la vidéo',
+      'paragraph: Voir le parcours',
+    ]);
+    expect(collectTypes(tree)).not.toContain('html');
+    const image = (
+      tree.children[3] as { children: { type: string; url?: string; alt?: string }[] }
+    ).children.find((node) => node.type === 'image');
+    expect(image).toMatchObject({ url: '/ventoux.jpg', alt: 'Le sommet du Ventoux' });
+    const video = (tree.children[5] as { children: { type: string; url?: string }[] }).children[0];
+    expect(video).toMatchObject({ type: 'link', url: '/montee.mp4' });
+  });
+
+  it('removes Eleventy and Kramdown extras instead of printing them', () => {
+    const markdown =
+      '::: lead\nUne introduction qui compte.\n:::\n\nUn paragraphe.\n{: .note}\n\n## Une section {#section}\n\nFin.';
+    const rendered = text(markdown).join('\n');
+    expect(rendered).not.toMatch(/:::|\{[:.#]/);
+    expect(rendered).toContain('Une introduction qui compte.');
+    expect(rendered).toContain('heading: Une section');
+  });
+
+  it('removes Liquid tags and keeps the text of Jekyll post links', () => {
+    const markdown =
+      'Lisez mon [billet précédent]({% post_url 2016-09-18-Les craqueurs %}), puis la suite.\n\n{% giphy "3oEjHWzZ" %}\n\n[**La suite**]({% post_url 2016-10-30-Diceware %})\n';
+    expect(text(markdown)).toEqual([
+      'paragraph: Lisez mon billet précédent, puis la suite.',
+      'paragraph: La suite',
+    ]);
+  });
+
+  it("makes the front-matter title the H1 and the body's # headings its sections", () => {
+    const markdown =
+      '---\ntitle: Lapeyre, y’en a pas deux\n---\n\nLe SAV de Lapeyre.\n\n# Update du 24/07/2018\n\nToujours rien.\n';
+    expect(text(markdown)).toEqual([
+      'heading: Lapeyre, y’en a pas deux',
+      'paragraph: Le SAV de Lapeyre.',
+      'heading: Update du 24/07/2018',
+      'paragraph: Toujours rien.',
+    ]);
+    expect(parseMarkdown(markdown).tree.children[2]).toMatchObject({ depth: 2 });
+  });
+
+  it('makes an excerpt the body does not repeat its opening, after the H1', () => {
+    const markdown =
+      '---\ntitle: Le Ventoux\nexcerpt: Un géant de Provence, gravi à 82 ans.\n---\n\nNous sommes partis à six heures.\n';
+    expect(text(markdown)).toEqual([
+      'heading: Le Ventoux',
+      'paragraph: Un géant de Provence, gravi à 82 ans.',
+      'paragraph: Nous sommes partis à six heures.',
+    ]);
+    const repeated =
+      '---\nexcerpt: Nous sommes partis à six heures.\n---\n\nNous sommes partis à six heures.\n';
+    expect(text(repeated)).toEqual(['paragraph: Nous sommes partis à six heures.']);
+  });
+});

@@ -91,17 +91,19 @@ describe('parseText', () => {
     expectPositions(tree, HARD_WRAPPED);
   });
 
-  it('keeps lines apart when blank lines separate one-line paragraphs', () => {
+  it('joins one sentence per line into blank-line-separated paragraphs, the first line a title', () => {
     const source = 'Un titre court\n\nUne phrase.\nUne autre phrase sur sa propre ligne.\n\nFin.';
-    expect(texts(parseText(source).tree)).toEqual([
+    const document = parseText(source);
+    expect(texts(document.tree)).toEqual([
       'Un titre court',
-      'Une phrase.',
-      'Une autre phrase sur sa propre ligne.',
+      'Une phrase. Une autre phrase sur sa propre ligne.',
       'Fin.',
     ]);
+    expect(document.tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(document.metadata.title).toBe('Un titre court');
   });
 
-  it('keeps lines apart when they end sentences, even with blank lines', () => {
+  it('joins lines that each end a sentence when blank lines separate the paragraphs', () => {
     const source = [
       'Le premier vers se termine ici, comme il se doit.',
       'Le deuxième vers se termine là, comme il se doit.',
@@ -109,7 +111,65 @@ describe('parseText', () => {
       'Le troisième vers se termine ici, comme il se doit.',
       'Le quatrième vers se termine là, comme il se doit.',
     ].join('\n');
-    expect(shape(parseText(source).tree)).toEqual(['p', 'p', 'p', 'p']);
+    expect(shape(parseText(source).tree)).toEqual(['p', 'p']);
+  });
+
+  it('keeps lines that each end a sentence apart when no blank line tells the paragraphs', () => {
+    const source = 'Une phrase.\nUne autre phrase sur sa propre ligne.\nFin.';
+    expect(shape(parseText(source).tree)).toEqual(['p', 'p', 'p']);
+  });
+
+  it('makes a short first line the H1 and the title, never a sentence or a lone line', () => {
+    const title = parseText(
+      'Au sommet du Ventoux à 82 ans\nDepuis que je fais du VTT, je rêvais du Ventoux.',
+    );
+    expect(title.tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(title.metadata.title).toBe('Au sommet du Ventoux à 82 ans');
+    const question = parseText('Faut-il avoir peur de l’IA ?\n\nLa question revient souvent.');
+    expect(question.metadata.title).toBe('Faut-il avoir peur de l’IA ?');
+    for (const source of [
+      'Une phrase qui finit.\nUne autre.',
+      'Les profils recherchés :\n- ingénieurs',
+      'Un titre seul',
+      '« Une citation »,\ndit-elle.',
+    ]) {
+      expect(parseText(source).metadata.title, source).toBeUndefined();
+    }
+  });
+
+  it('detects a 72-column wrap even with a long URL alone on a line', () => {
+    const source = [
+      'La lutte pour recruter les meilleurs talents en intelligence artificielle',
+      's’intensifie alors que les entreprises, grandes et petites, rivalisent',
+      'https://exemple.fr/un/tres/long/chemin/vers/une/page/qui/depasse/largement/la/largeur/du/texte?utm_source=lettre&utm_medium=courriel&utm_campaign=printemps-2024&ref=accueil',
+      'dans la course pour dominer ce marché en pleine expansion, dit le rapport',
+      'publié la semaine dernière par le cabinet.',
+      '',
+      'Les recruteurs affirment que les géants de la technologie offrent des',
+      'salaires élevés aux talents que les petites entreprises ne peuvent pas',
+      'égaler.',
+    ].join('\n');
+    expect(shape(parseText(source).tree)).toEqual(['p', 'p']);
+  });
+
+  it('keeps a heading-like line inside a wrapped block apart from the text around it', () => {
+    const source = [
+      'La lutte pour recruter les meilleurs talents en intelligence artificielle',
+      's’intensifie alors que les entreprises, grandes et petites, rivalisent.',
+      'Des salaires hors normes',
+      'Les recruteurs affirment que les géants de la technologie offrent des',
+      'salaires élevés aux talents que les petites entreprises ne peuvent pas',
+      'égaler.',
+      '',
+      'Une fois que les employeurs et les employés comprendront mieux cette',
+      'technologie, il deviendra plus facile de pourvoir les postes.',
+    ].join('\n');
+    expect(texts(parseText(source).tree)).toEqual([
+      'La lutte pour recruter les meilleurs talents en intelligence artificielle s’intensifie alors que les entreprises, grandes et petites, rivalisent.',
+      'Des salaires hors normes',
+      'Les recruteurs affirment que les géants de la technologie offrent des salaires élevés aux talents que les petites entreprises ne peuvent pas égaler.',
+      'Une fois que les employeurs et les employés comprendront mieux cette technologie, il deviendra plus facile de pourvoir les postes.',
+    ]);
   });
 
   it('does not treat long one-paragraph lines as a wrap', () => {

@@ -29,7 +29,7 @@ describe('readSource from a file', () => {
   it('reads and decodes a file, returning its name', async () => {
     const path = join(directory, 'article.md');
     await writeFile(path, '\uFEFF# Titre\r\n\r\nTexte.');
-    expect(await readSource(path)).toEqual({ text: '# Titre\n\nTexte.', fileName: path });
+    expect(await readSource(path)).toEqual({ text: '# Titre\n\nTexte.', fileName: path, notes: [] });
   });
 
   it('names a missing path', async () => {
@@ -92,7 +92,7 @@ describe('readSource from a file', () => {
 describe('readSource from stdin', () => {
   it('reads "-" from the given stream, without a file name', async () => {
     const stdin = Readable.from([Buffer.from('Bonjour '), Buffer.from('le monde.\r\n')]);
-    expect(await readSource('-', { stdin })).toEqual({ text: 'Bonjour le monde.\n' });
+    expect(await readSource('-', { stdin })).toEqual({ text: 'Bonjour le monde.\n', notes: [] });
   });
 
   it('reads string chunks', async () => {

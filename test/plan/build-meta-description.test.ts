@@ -56,6 +56,20 @@ describe('buildMetaDescription', () => {
     );
   });
 
+  it('over the maximum even shortened: cut between coordinated clauses, never inside a subordinate one', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'talents en IA',
+      sentences: [
+        'Talents en IA : les entreprises se disputent des profils rares, les salaires montent et les petites structures cherchent leur place.',
+      ],
+      minLength: 120,
+      maxLength: 130,
+    });
+    expect(description).toBe(
+      'Talents en IA : les entreprises se disputent des profils rares, les salaires montent.',
+    );
+  });
+
   it('shortens a sentence at a clause boundary rather than cutting it at a word', () => {
     const description = buildMetaDescription({
       keyphrase: 'talents en IA',

@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
 import { normalizeWord } from '../../src/lang/fr/normalize-word.js';
 import { isStopword } from '../../src/lang/fr/stopwords.js';
 import { tokenizeWords } from '../../src/lang/fr/tokenize-words.js';
+import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import * as module from '../../src/plan/extract-keyphrases.js';
 import {
   extractKeyphrases,
   type KeyphraseCandidate,
   pickSecondaryKeywords,
 } from '../../src/plan/extract-keyphrases.js';
+import { isKeyphraseNoun, isNounPhraseShape } from '../../src/plan/keyphrase-shape.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -250,5 +253,80 @@ describe('pickSecondaryKeywords', () => {
   test('returns what there is when the pool is small', () => {
     expect(pickSecondaryKeywords([focus, pool[1] as KeyphraseCandidate], focus)).toEqual([]);
     expect(pickSecondaryKeywords([], focus)).toEqual([]);
+  });
+});
+
+describe('extractKeyphrases with the Lefff lexicon on real articles', () => {
+  const lexicon = sharedLefffLexicon();
+  // Article → focus keyphrase: a 2–4-word noun phrase a reader would search for, not one generic word
+  // (before the lexicon: « fichiers » aside, « installation », « vivre mieux », « vélos », « Truffaut »).
+  const cases: [string, string][] = [
+    ['examples/talents-ia.txt', 'talents en IA'],
+    ['test/golden/short-article/input.txt', 'vélos en libre-service'],
+    ['test/golden/long-no-headings/input.txt', 'métro parisien'],
+    ['test/golden/markdown-headings/input.md', 'potager en permaculture'],
+    ['test/corpus/fr-md-eleventy-sav-truffaut/source.md', 'excellent SAV de Truffaut'],
+    ['test/corpus/fr-md-eleventy-tout-change/source.md', 'plugin Jekyll'],
+    ['test/corpus/fr-md-hugo-kodi-sfr-tv/source.md', 'TV de SFR'],
+    ['test/corpus/fr-md-jekyll-diceware/source.md', 'mots de passe'],
+    ['test/corpus/fr-md-jekyll-laissez-moi-respirer/source.md', 'masques à particules fines'],
+    ['test/corpus/fr-txt-title-first-line/source.txt', 'masques à particules fines'],
+    ['test/corpus/fr-md-jekyll-long-bugs-du-cerveau/source.md', 'bon sens'],
+    ['test/corpus/fr-txt-markdown-links-quotes/source.txt', 'mot de passe'],
+  ];
+  test.each(cases)('%s → « %s »', async (path, expected) => {
+    const fileName = path.split('/').pop() as string;
+    const document = await ingest(read(path), { fileName });
+    const [first] = extractKeyphrases(analyze(document), { limit: 5, lexicon });
+    expect(first?.phrase).toBe(expected);
+  });
+
+  test('never a verb phrase, a participle with its complement or an adverb', async () => {
+    const document = await ingest(read('test/corpus/fr-md-jekyll-laissez-moi-respirer/source.md'), {
+      fileName: 'source.md',
+    });
+    const phrases = extractKeyphrases(analyze(document), { limit: 30, lexicon }).map((found) => found.phrase);
+    for (const refused of ['vivre mieux', 'mieux', 'devoir', 'prendre'])
+      expect(phrases).not.toContain(refused);
+    const example = extractKeyphrases(analyze(parseText(exampleText)), { limit: 30, lexicon }).map(
+      (found) => found.phrase,
+    );
+    for (const refused of ['travailleurs possédant', 'liés à l’IA']) expect(example).not.toContain(refused);
+  });
+});
+
+describe('isNounPhraseShape and isKeyphraseNoun', () => {
+  const lexicon = sharedLefffLexicon();
+  const phrases: [string, boolean][] = [
+    ['sommeil des adolescents', true],
+    ['vélos en libre-service', true],
+    ['handicap auditif', true],
+    ['talents en IA', true],
+    ['bon sens', true],
+    ['masques à particules fines', true],
+    ['rénovation énergétique des logements', true],
+    ['plugin Jekyll', true],
+    ['vivre mieux', false],
+    ['mot de passe dépend', false],
+    ['site est généré', false],
+    ['travailleurs possédant', false],
+    ['white hats', false],
+    ['pour les', false],
+  ];
+  test.each(phrases)('« %s » → %s', (phrase, expected) => {
+    const words = tokenizeWords(phrase).map((token) => token.text);
+    expect(isNounPhraseShape(lexicon, words)).toBe(expected);
+  });
+  const words: [string, boolean][] = [
+    ['sommeil', true],
+    ['Truffaut', true],
+    ['POP', true],
+    ['mieux', false],
+    ['devoir', false],
+    ['les', false],
+    ['prendre', false],
+  ];
+  test.each(words)('« %s » alone → %s', (word, expected) => {
+    expect(isKeyphraseNoun(lexicon, word)).toBe(expected);
   });
 });

@@ -187,7 +187,8 @@ describe('POST /api/optimize', () => {
       jsonInit({ url: 'https://example.test/article', minWords: 100 }),
     );
     expect(response.status).toBe(200);
-    expect(((await response.json()) as OptimizeBody).metadata.url).toBe('https://example.test/article');
+    // Issue 11: the fetched page's address is the source's, never the rewritten article's canonical.
+    expect(((await response.json()) as OptimizeBody).metadata.url).toBeUndefined();
     expect(fetchArticle).toHaveBeenCalledWith('https://example.test/article', {
       signal: expect.any(AbortSignal),
     });
@@ -375,12 +376,13 @@ describe('413, 415, 422', () => {
     expect(error.message).toMatch(/[àéèê’]/);
   });
 
-  it('answers 422 for an uploaded file that is not UTF-8', async () => {
+  it('answers 422 for an uploaded file that is broken UTF-8', async () => {
     const form = new FormData();
-    form.set(
-      'file',
-      new File([Buffer.from('Un café très serré, avec un texte assez long.', 'latin1')], 'a.txt'),
-    );
+    const broken = Buffer.concat([
+      Buffer.from('Un café très serré, avec un texte assez long.'),
+      Buffer.from([0xe9]),
+    ]);
+    form.set('file', new File([broken], 'a.txt'));
     const response = await quietApp().request('/api/optimize', { method: 'POST', body: form });
     expect(response.status).toBe(422);
     expect(await errorOf(response)).toMatchObject({ code: 'invalid-utf8' });

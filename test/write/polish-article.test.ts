@@ -57,7 +57,8 @@ describe('polishTree: typography', () => {
   it('leaves code, raw HTML and link URLs and titles alone', () => {
     expect(find(tree, 'inlineCode').map((node) => node.value)).toEqual(["code : l'ancien"]);
     expect(find(tree, 'code').map((node) => node.value)).toEqual(['const a = "b" ; // l\'ancien']);
-    expect(find(tree, 'html').map((node) => node.value)).toEqual(['<span>', '</span>']);
+    // Bare inline tags (`<span>`) no longer reach polish: ingest keeps their text and drops the tags (issue 11).
+    expect(find(tree, 'html')).toEqual([]);
     const [link] = find(tree, 'link');
     expect(link?.url).toBe('https://example.com/a?x=1;y=2');
     expect(link?.title).toBe('titre : t');
@@ -213,5 +214,17 @@ describe('polishTree: known bugs', () => {
     const texts = find(tree, 'text').map((node) => node.value);
     expect(texts).toContain(`${NBSP}: il explique tout. Lisez `);
     expect(texts).toContain(`${NNBSP}!`);
+  });
+});
+
+describe('polishTree and the capital preposition « À »', () => {
+  it('writes « À ce stade » at a sentence start, never in code or a link URL', () => {
+    const { tree } = polishTree(
+      treeOf('A ce stade, voir [le plan A](https://example.com/A-ce-stade) et `A ce stade`.\n'),
+    );
+    const text = mdastToString(tree);
+    expect(text.startsWith('À ce stade')).toBe(true);
+    expect(find(tree, 'link')[0]?.url).toBe('https://example.com/A-ce-stade');
+    expect(find(tree, 'inlineCode')[0]?.value).toBe('A ce stade');
   });
 });

@@ -322,3 +322,66 @@ function isTableRow(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index) + 1;
   return /^[ \t]*\|/.test(text.slice(lineStart, lineStart + 8));
 }
+
+/**
+ * Words that follow the preposition « à » and never the letter, grade or name « A » (« A ce stade »,
+ * « A partir de »): « A est » or « le plan A » stay as they are.
+ */
+const AFTER_PREPOSITION_A: ReadonlySet<string> = new Set([
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'la',
+  'les',
+  "l'",
+  'l’',
+  'partir',
+  'quoi',
+  'cause',
+  'propos',
+  'noter',
+  'titre',
+  'mon',
+  'ma',
+  'mes',
+  'ton',
+  'ta',
+  'tes',
+  'notre',
+  'nos',
+  'votre',
+  'vos',
+  'leur',
+  'leurs',
+  'chaque',
+  'peine',
+  'moins',
+  'nouveau',
+  'présent',
+  'terme',
+  'savoir',
+  'priori',
+  'condition',
+  'défaut',
+  'travers',
+  'tout',
+  'toute',
+  'tous',
+  'toutes',
+]);
+
+/** « A » as a preposition at a sentence start, before a word of `AFTER_PREPOSITION_A`. */
+const CAPITAL_A_PREPOSITION = /(^|[.!?…]\s+|\n\s*|[«“]\s*)A(\s+)(l['’]|[\p{L}]+)/gu;
+
+/**
+ * « A ce stade » → « À ce stade »: the preposition keeps its accent on a capital. Only at a sentence start
+ * (of the text, after « . ! ? … », a line break or an opening guillemet) and before a word that only
+ * the preposition takes, so « A » as a letter, a grade or a name is left alone.
+ */
+export function fixCapitalPreposition(text: string): string {
+  if (!text.includes('A')) return text;
+  return text.replace(CAPITAL_A_PREPOSITION, (whole, before: string, space: string, next: string) =>
+    AFTER_PREPOSITION_A.has(next.toLowerCase()) ? `${before}À${space}${next}` : whole,
+  );
+}

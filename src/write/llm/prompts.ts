@@ -1,4 +1,32 @@
+import type { AuditConfig } from '../../audit/audit-config.js';
 import type { ChatMessage } from '../../llm/language-model.js';
+
+/** The audit's thresholds as the prompts state them, with a margin for the model's overshoot. */
+export interface PromptLimits {
+  /** Most words of one section (280 for the audit's 300). */
+  sectionMaxWords: number;
+  /** Meta description length asked for (120 to 150 characters for the audit's 120 to 156). */
+  descriptionMinCharacters: number;
+  descriptionMaxCharacters: number;
+}
+
+/** Share of the audit's section limit a prompt asks for. */
+const SECTION_PROMPT_SHARE = 280 / 300;
+/** Characters kept below the audit's description maximum: models count characters loosely. */
+const DESCRIPTION_MARGIN = 6;
+
+export function promptLimits(config: AuditConfig): PromptLimits {
+  const { minCharacters, maxCharacters } = config.metaDescription;
+  return {
+    sectionMaxWords: Math.floor(config.subheadingDistribution.maxWords * SECTION_PROMPT_SHARE),
+    descriptionMinCharacters: minCharacters,
+    descriptionMaxCharacters: Math.max(minCharacters, maxCharacters - DESCRIPTION_MARGIN),
+  };
+}
+
+function descriptionRule(limits: PromptLimits): string {
+  return `Méta-description : ${limits.descriptionMinCharacters} à ${limits.descriptionMaxCharacters} caractères, expression-clé une fois.`;
+}
 
 /**
  * The source article is data, never instructions: it travels between these
@@ -42,6 +70,7 @@ export interface PlanPromptInput {
   /** The source, one numbered passage per line: « [P3] … ». */
   numberedSource: string;
   minSections: number;
+  limits: PromptLimits;
 }
 
 export function buildPlanMessages(input: PlanPromptInput): ChatMessage[] {
@@ -55,9 +84,9 @@ export function buildPlanMessages(input: PlanPromptInput): ChatMessage[] {
       ? `Expression-clé imposée : « ${input.keyphrase} ».`
       : 'Choisis l’expression-clé principale (1 à 4 mots, en français, celle qu’un lecteur taperait dans Google).',
     `Longueur : la somme des budgets (introduction + sections) doit atteindre au moins ${target} mots.`,
-    `Au moins ${input.minSections} sections H2 (des H3 possibles), 280 mots au plus chacune ; la dernière section est une conclusion.`,
+    `Au moins ${input.minSections} sections H2 (des H3 possibles), ${input.limits.sectionMaxWords} mots au plus chacune ; la dernière section est une conclusion.`,
     'L’expression-clé figure dans 30 à 75 % des intertitres, sans forcer.',
-    'Titre SEO : 60 caractères au plus, expression-clé au début. H1 : titre éditorial. Méta-description : 120 à 150 caractères, expression-clé une fois. Slug : minuscules ASCII et tirets.',
+    `Titre SEO : 60 caractères au plus, expression-clé au début. H1 : titre éditorial. ${descriptionRule(input.limits)} Slug : minuscules ASCII et tirets.`,
     'Pour chaque section, indique les numéros des passages de la source qu’elle couvre (sourcePassages) ; chaque passage utile est couvert une fois.',
     'Réponds uniquement avec le JSON demandé.',
     '',
@@ -177,10 +206,11 @@ export function buildMetadataRepairMessages(input: {
   title: string;
   description: string;
   problems: string;
+  limits: PromptLimits;
 }): ChatMessage[] {
   const task = [
     `Corrige le titre SEO et la méta-description : ${input.problems}.`,
-    'Titre SEO : 60 caractères au plus, expression-clé au début. Méta-description : 120 à 150 caractères, expression-clé une fois.',
+    `Titre SEO : 60 caractères au plus, expression-clé au début. ${descriptionRule(input.limits)}`,
     `Expression-clé : « ${input.keyphrase} ». Titre actuel : « ${input.title} ». Méta-description actuelle : « ${input.description} ».`,
     'Réponds uniquement avec le JSON demandé.',
   ].join('\n');

@@ -33,6 +33,7 @@ test('public API', () => {
     'SENTENCE_START_TRANSITION_WORDS',
     'TRANSITION_WORDS',
     'TWO_PART_TRANSITION_WORDS',
+    'clearTransitionWordMemo',
     'findTransitionWords',
   ]);
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as module from '../../../src/lang/fr/typography.js';
-import { findTypographyIssues, fixTypography } from '../../../src/lang/fr/typography.js';
+import {
+  findTypographyIssues,
+  fixCapitalPreposition,
+  fixTypography,
+} from '../../../src/lang/fr/typography.js';
 
 // In the tables: ⍽ is U+00A0 (espace insécable), · is U+202F (espace fine insécable).
 const NBSP = '\u00A0';
@@ -14,6 +18,7 @@ test('public API', () => {
     'NARROW_NO_BREAK_SPACE',
     'NO_BREAK_SPACE',
     'findTypographyIssues',
+    'fixCapitalPreposition',
     'fixTypography',
   ]);
 });
@@ -227,5 +232,26 @@ describe('properties', () => {
     const fixed = fixTypography(article);
     expect(findTypographyIssues(fixed)).toEqual([]);
     expect(fixTypography(fixed)).toBe(fixed);
+  });
+});
+
+describe('fixCapitalPreposition', () => {
+  const cases: [string, string][] = [
+    ['A ce stade, rien n’est joué.', 'À ce stade, rien n’est joué.'],
+    ['Il hésite. A partir de lundi, tout change.', 'Il hésite. À partir de lundi, tout change.'],
+    ['A l’heure actuelle, non.', 'À l’heure actuelle, non.'],
+    ['« A quoi bon ? »', '« À quoi bon ? »'],
+    ['Fin.\nA mon avis, oui.', 'Fin.\nÀ mon avis, oui.'],
+    // « A » as a letter, a grade, a name or a vitamin: unchanged.
+    ['A est le point de départ.', 'A est le point de départ.'],
+    ['Le plan A ce matin a échoué.', 'Le plan A ce matin a échoué.'],
+    ['Il a obtenu un A la semaine dernière.', 'Il a obtenu un A la semaine dernière.'],
+    ['A+ pour la note.', 'A+ pour la note.'],
+    ['La vitamine A. Elle protège.', 'La vitamine A. Elle protège.'],
+    ['Voir https://example.com/A ce lien.', 'Voir https://example.com/A ce lien.'],
+  ];
+  test.each(cases)('%s', (input, expected) => {
+    expect(fixCapitalPreposition(input)).toBe(expected);
+    expect(fixCapitalPreposition(expected)).toBe(expected);
   });
 });

@@ -51,6 +51,24 @@ describe('LLM writer', () => {
     expect(plan.messages[1]?.content).toContain('Expression-clé imposée : « talents en IA »');
   });
 
+  it('states the section and description limits of the audit config in the plan request', async () => {
+    const defaults = createFakeModel(cooperativeScript({ keyphrase: 'talents en IA', passages: 29 }));
+    await optimize(EXAMPLE, { writer: createLlmWriter({ model: defaults }), date: DATE });
+    const asked = defaults.requests[0]?.messages[1]?.content;
+    expect(asked).toContain('280 mots au plus chacune');
+    expect(asked).toContain('Méta-description : 120 à 150 caractères');
+
+    const tight = createFakeModel(cooperativeScript({ keyphrase: 'talents en IA', passages: 29 }));
+    await optimize(EXAMPLE, {
+      writer: createLlmWriter({ model: tight }),
+      date: DATE,
+      config: { subheadingDistribution: { maxWords: 200 }, metaDescription: { maxCharacters: 130 } },
+    });
+    const tightAsked = tight.requests[0]?.messages[1]?.content;
+    expect(tightAsked).toContain('186 mots au plus chacune');
+    expect(tightAsked).toContain('Méta-description : 120 à 124 caractères');
+  });
+
   it('translates an English article into a French one', async () => {
     const model = createFakeModel(cooperativeScript({ keyphrase: 'semaine de quatre jours', passages: 12 }));
     const result = await optimize(ENGLISH, { writer: createLlmWriter({ model }), date: DATE });

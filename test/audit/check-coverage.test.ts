@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.js';
+import { checkCoverage } from '../../src/audit/check-coverage.js';
+import { checkHardConstraints } from '../../src/audit/check-hard-constraints.js';
+import type { Document } from '../../src/document.js';
+import { parseText } from '../../src/ingest/parse-text.js';
+
+function analysisOf(text: string) {
+  const document: Document = parseText(text);
+  return analyze(document);
+}
+
+const SOURCE = [
+  'Au sommet du Ventoux à 82 ans',
+  "Depuis que je fais du VTT, je n'avais jamais tenté le Ventoux. Il me fallait un défi.",
+  'Nous sommes partis à six heures du matin depuis Bédoin.',
+].join('\n');
+
+describe('checkCoverage', () => {
+  it('finds every source sentence, title included, whatever the typography', () => {
+    const output = analysisOf(
+      'Au sommet du Ventoux à 82 ans\nDepuis que je fais du VTT, je n’avais jamais tenté le Ventoux. Il me fallait un défi.\nNous sommes partis à six heures du matin depuis Bédoin.',
+    );
+    const result = checkCoverage(output, analysisOf(SOURCE));
+    expect(result).toMatchObject({ passed: true, sourceSentences: 4, covered: 4, missing: [] });
+  });
+
+  it('names the sentences the article lost', () => {
+    const output = analysisOf(
+      'Au sommet du Ventoux à 82 ans\nDepuis que je fais du VTT, je n’avais jamais tenté le Ventoux.',
+    );
+    const result = checkCoverage(output, analysisOf(SOURCE));
+    expect(result.passed).toBe(false);
+    expect(result.missing).toEqual([
+      'Il me fallait un défi.',
+      'Nous sommes partis à six heures du matin depuis Bédoin.',
+    ]);
+  });
+
+  it('makes a lost sentence fail the coverage hard constraint, with the sentence quoted', () => {
+    const source = analysisOf(SOURCE);
+    const output = analysisOf(
+      'Au sommet du Ventoux à 82 ans\nNous sommes partis à six heures du matin depuis Bédoin.',
+    );
+    const coverage = checkCoverage(output, source);
+    const constraints = checkHardConstraints({
+      analysis: output,
+      report: { results: [] } as never,
+      fidelity: { passed: true, checked: { figure: 0, quote: 0, name: 0 }, issues: [] },
+      coverage,
+      config: {
+        minWords: 1,
+        subheadingDistribution: { maxWords: 300 },
+        titleWidth: { maxPixels: 600 },
+        metaDescription: { minCharacters: 120, maxCharacters: 156 },
+      } as never,
+      keyphrase: 'ventoux',
+      writerCanRewrite: false,
+    });
+    const result = constraints.find((constraint) => constraint.id === 'coverage');
+    expect(result?.passed).toBe(false);
+    expect(result?.message).toContain('2 phrases de la source sur 4 absentes de l’article');
+    expect(result?.message).toContain('« Il me fallait un défi. »');
+  });
+});
