@@ -123,7 +123,17 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
 function unwrapOwnHtmlBoxes(document: PageDocument): void {
   for (const aside of document.querySelectorAll('aside.essentiel')) {
     const list = aside.querySelector('ul, ol');
-    if (list) aside.replaceWith(list);
+    if (!list) continue;
+    // The introduction stands before the box: the list goes back before it, as the source had it.
+    let firstParagraph = aside.previousElementSibling?.tagName === 'P' ? aside.previousElementSibling : null;
+    while (firstParagraph?.previousElementSibling?.tagName === 'P')
+      firstParagraph = firstParagraph.previousElementSibling;
+    if (firstParagraph) {
+      firstParagraph.before(list);
+      aside.remove();
+    } else {
+      aside.replaceWith(list);
+    }
   }
   for (const nav of document.querySelectorAll('nav[aria-label="Sommaire"]')) nav.remove();
 }
@@ -295,7 +305,10 @@ interface PageElement {
   prepend(node: PageElement): void;
   querySelector(selector: string): PageElement | null;
   replaceWith(node: PageElement): void;
+  before(node: PageElement): void;
   remove(): void;
+  readonly tagName: string;
+  readonly previousElementSibling: PageElement | null;
 }
 
 /** The article's `<h1>`: inside `<article>` or `<main>`, else the page's only one. */

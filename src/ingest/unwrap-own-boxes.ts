@@ -7,7 +7,8 @@ const CONTENTS_TITLE = /^sommaire$/iu;
 
 /**
  * Makes Plume's own output a fixed point: in an article Plume wrote, the « L’essentiel » box becomes
- * the plain list of opening bullets it was built from (the writer builds the box again), and the
+ * the plain list of opening bullets it was built from, before the introduction (the writer builds the
+ * box again, after it), and the
  * « Sommaire » (a list of links to the sections) goes (the renderer adds it again). Mutates `tree`.
  */
 export function unwrapOwnBoxes(tree: Root): void {
@@ -18,7 +19,11 @@ export function unwrapOwnBoxes(tree: Root): void {
     const next = source[index + 1];
     const list = keyPointsList(node);
     if (list) {
-      children.push(list);
+      // The writer puts the introduction before the box: the list goes back before it, where the
+      // source had its opening bullets.
+      let at = children.length;
+      while (at > 0 && children[at - 1]?.type === 'paragraph') at -= 1;
+      children.splice(at, 0, list);
       continue;
     }
     if (isTitle(node, CONTENTS_TITLE) && next?.type === 'list' && isContentsList(next)) {

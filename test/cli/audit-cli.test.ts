@@ -69,7 +69,7 @@ describe('plume audit', () => {
     expect(byId['keyphrase-in-title']).toBe(9);
     expect(byId['keyphrase-in-slug']).toBe(9);
     expect(byId['meta-description-length']).toBe(9);
-    expect(byId['single-h1']).toBe(9);
+    expect(byId['single-h1']).toBe(8);
   });
 
   it('reads standard input with -', async () => {
