@@ -59,8 +59,6 @@ export interface ArticlePoolOptions {
    * that is not found, runs the articles on the calling thread, one at a time.
    */
   workerScript?: URL | null;
-  /** Test only: each article waits this long first, so tests can interrupt a batch mid-way (default 0). */
-  testDelayMs?: number;
 }
 
 /** Sent to a worker thread. */
@@ -79,11 +77,6 @@ export type PoolResponse =
 /** Threads that die before they are ready, in a row, before the pool gives up (a broken script, bad flags). */
 const MAX_START_FAILURES = 3;
 
-/** `workerData` of a worker thread. */
-export interface WorkerThreadData {
-  testDelayMs?: number;
-}
-
 export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 
 /**
@@ -99,8 +92,8 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
-  if (!script || !existsSync(fileURLToPath(script))) return createInlinePool(options.testDelayMs ?? 0);
-  return createThreadPool(script, Math.max(1, options.size ?? 1), options.testDelayMs ?? 0);
+  if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
+  return createThreadPool(script, Math.max(1, options.size ?? 1));
 }
 
 interface PendingTask {
@@ -119,7 +112,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number, testDelayMs: number): ArticlePool {
+function createThreadPool(script: URL, size: number): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -160,7 +153,7 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
   };
 
   const spawn = () => {
-    const worker = new Worker(script, { workerData: { testDelayMs } satisfies WorkerThreadData });
+    const worker = new Worker(script);
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {
@@ -254,7 +247,7 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
 }
 
 /** One article at a time on the calling thread: for the TypeScript sources, where no worker script exists. */
-function createInlinePool(testDelayMs: number): ArticlePool {
+function createInlinePool(): ArticlePool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
@@ -262,7 +255,6 @@ function createInlinePool(testDelayMs: number): ArticlePool {
     const run = chain.then(async () => {
       if (closed) throw new Error('the article pool is closed');
       options.signal?.throwIfAborted();
-      if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
       return runPoolJob(job, options.onProgress ?? (() => {}));
     });
     chain = run.catch(() => undefined);

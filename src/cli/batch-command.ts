@@ -79,14 +79,8 @@ async function createLocalProcessor(
     });
     return { processor, writerName: `${config.provider}:${config.model}` };
   }
-  const [{ createThreadProcessor }, { readTestJobDelay }] = await Promise.all([
-    import('../batch/create-thread-processor.js'),
-    import('../batch/queue/queue-settings.js'),
-  ]);
-  const processor = createThreadProcessor({
-    size: sizes.threads,
-    testDelayMs: readTestJobDelay(context.env),
-  });
+  const { createThreadProcessor } = await import('../batch/create-thread-processor.js');
+  const processor = createThreadProcessor({ size: sizes.threads });
   if (processor.mode !== 'threads') {
     // Only a broken install gets here (the script ships beside main.js): slower, still correct.
     context.stderr.write(
@@ -296,7 +290,7 @@ export function registerWorkerCommand(
       setExitCode(code);
       return;
     }
-    const [{ runQueueWorker }, { readTestJobDelay, readWorkerTimings }] = await Promise.all([
+    const [{ runQueueWorker }, { readWorkerTimings }] = await Promise.all([
       import('../batch/queue/run-queue-worker.js'),
       import('../batch/queue/queue-settings.js'),
     ]);
@@ -323,7 +317,6 @@ export function registerWorkerCommand(
         stop: stop.signal,
         forceStop: forceStop.signal,
         log: (line) => context.stderr.write(`plume worker: ${line}\n`),
-        testDelayMs: readTestJobDelay(context.env),
         timeoutMs,
       });
       setExitCode(EXIT_CODES.ok);
