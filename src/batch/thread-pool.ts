@@ -198,32 +198,20 @@ function createThreadPool(script: URL, size: number): ArticlePool {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        const queued = queue.indexOf(pending);
-        if (queued !== -1) {
-          queue.splice(queued, 1);
-          reject(signal?.reason);
-          return;
-        }
-        for (const thread of threads) if (thread.current === pending) replace(thread, signal?.reason);
-      };
-      const pending: PendingTask = {
-        id: nextId++,
-        job,
-        options,
-        resolve: (outcome) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(outcome);
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(pending);
+      queue.push(pendingTask(nextId++, job, options, { resolve, reject }, abort));
       dispatch();
     });
+  };
+  /** An aborted job leaves the queue, or its thread is stopped and replaced. */
+  const abort = (pending: PendingTask) => {
+    const reason = pending.options.signal?.reason;
+    const queued = queue.indexOf(pending);
+    if (queued !== -1) {
+      queue.splice(queued, 1);
+      pending.reject(reason);
+      return;
+    }
+    for (const thread of threads) if (thread.current === pending) replace(thread, reason);
   };
 
   for (let index = 0; index < size; index += 1) spawn();
@@ -234,16 +222,48 @@ function createThreadPool(script: URL, size: number): ArticlePool {
     runJob,
     async close() {
       closed = true;
-      for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
-      const stopping = [...threads].map((thread) => {
-        threads.delete(thread);
-        clearTimeout(thread.timer);
-        thread.current?.reject(new Error('the article pool is closed'));
-        return thread.worker.terminate();
-      });
-      await Promise.all(stopping);
+      await stopEverything(queue, threads);
     },
   };
+}
+
+/** A job waiting for a thread; aborting its signal calls `onAbort` once, until it settles. */
+function pendingTask(
+  id: number,
+  job: PoolJob,
+  options: RunJobOptions,
+  settle: { resolve: (outcome: unknown) => void; reject: (error: Error) => void },
+  onAbort: (pending: PendingTask) => void,
+): PendingTask {
+  const { signal } = options;
+  const aborted = () => onAbort(pending);
+  const pending: PendingTask = {
+    id,
+    job,
+    options,
+    resolve: (outcome) => {
+      signal?.removeEventListener('abort', aborted);
+      settle.resolve(outcome);
+    },
+    reject: (error) => {
+      signal?.removeEventListener('abort', aborted);
+      settle.reject(error);
+    },
+  };
+  signal?.addEventListener('abort', aborted, { once: true });
+  return pending;
+}
+
+/** Closing: queued jobs and running ones are rejected, every thread terminated. */
+async function stopEverything(queue: PendingTask[], threads: Set<PoolThread>): Promise<void> {
+  for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
+  const stopping = [...threads].map((thread) => {
+    threads.delete(thread);
+    clearTimeout(thread.timer);
+    thread.current?.reject(new Error('the article pool is closed'));
+    return thread.worker.terminate();
+  });
+  await Promise.all(stopping);
 }
 
 /** One article at a time on the calling thread: for the TypeScript sources, where no worker script exists. */
