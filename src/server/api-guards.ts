@@ -1,6 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './api-errors.js';
-import { readBearerToken, tokensMatch } from './bearer-token.js';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
@@ -9,34 +12,107 @@ export interface ApiGuardOptions {
   token?: string;
   rateLimit?: RateLimiterOptions | false;
   clientAddress?: (context: Context) => string;
+  maxBodyBytes: number;
 }
 
 /**
- * What every `/api` request goes through before its route: no caching, the per-client rate limit,
- * the bearer token, and same-origin writes.
+ * What every `/api` request goes through before its route, in this order: no caching, the
+ * per-client rate limit (before the token, so a guesser is slowed), the bearer token, same-origin
+ * writes, the body size. Hono's own middlewares do the checks; their plain-text refusals become
+ * the API's JSON errors.
  */
-export function apiGuards(options: ApiGuardOptions): MiddlewareHandler {
-  const clientAddress = options.clientAddress ?? socketAddress;
-  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit);
+export function apiGuards(options: ApiGuardOptions): MiddlewareHandler[] {
+  const guards: MiddlewareHandler[] = [noStore];
+  if (options.rateLimit !== false) guards.push(rateLimit(options.rateLimit, options.clientAddress));
+  if (options.token !== undefined) {
+    guards.push(
+      refusedAs(
+        bearerAuth({ token: options.token }),
+        () =>
+          new ApiError(401, 'unauthorized', 'Jeton d’accès manquant ou invalide.', {
+            headers: { 'WWW-Authenticate': 'Bearer' },
+          }),
+      ),
+    );
+  }
+  guards.push(sameOriginWrites());
+  guards.push(
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw bodyTooLarge(options.maxBodyBytes);
+      },
+    }),
+  );
+  return guards;
+}
+
+const noStore: MiddlewareHandler = async (context, next) => {
+  context.header('Cache-Control', 'no-store');
+  await next();
+};
+
+function rateLimit(
+  limits: RateLimiterOptions | undefined,
+  clientAddress: (context: Context) => string = socketAddress,
+): MiddlewareHandler {
+  const limiter = createRateLimiter(limits);
   return async (context, next) => {
-    context.header('Cache-Control', 'no-store');
-    if (limiter) {
-      const decision = limiter.take(clientAddress(context));
-      if (!decision.allowed) {
-        throw new ApiError(429, 'rate-limited', 'Trop de requêtes : patientez un instant puis réessayez.', {
-          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-        });
-      }
+    const decision = limiter.take(clientAddress(context));
+    if (!decision.allowed) {
+      throw new ApiError(429, 'rate-limited', 'Trop de requêtes : patientez un instant puis réessayez.', {
+        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      });
     }
-    if (options.token !== undefined) {
-      const presented = readBearerToken(context.req.header('authorization'));
-      if (presented === undefined || !tokensMatch(presented, options.token)) {
-        throw new ApiError(401, 'unauthorized', 'Jeton d’accès manquant ou invalide.', {
-          headers: { 'WWW-Authenticate': 'Bearer' },
-        });
-      }
+    await next();
+  };
+}
+
+/**
+ * A cross-site form can post multipart without a CORS preflight: hono's `csrf` refuses writes
+ * whose Origin is another site or whose `Sec-Fetch-Site` says cross-site. Clients that send
+ * neither header (curl, scripts) are not browsers, carry no ambient credentials, and pass. JSON
+ * from another site needs a preflight, which this server never grants.
+ */
+function sameOriginWrites(): MiddlewareHandler {
+  const check = refusedAs(
+    csrf({
+      origin: (origin, context) => sameHost(origin, context.req.url),
+      secFetchSite: (site) => site !== 'cross-site',
+    }),
+    () => new ApiError(403, 'cross-origin', 'Requête refusée : elle vient d’un autre site.'),
+  );
+  return async (context, next) => {
+    if (context.req.header('origin') === undefined && context.req.header('sec-fetch-site') === undefined)
+      return next();
+    return check(context, next);
+  };
+}
+
+function sameHost(origin: string, requestUrl: string): boolean {
+  try {
+    return new URL(origin).host.toLowerCase() === new URL(requestUrl).host.toLowerCase();
+  } catch {
+    // `null` (a sandboxed frame, a file) and anything unparsable are foreign.
+    return false;
+  }
+}
+
+/**
+ * Runs a hono middleware as a check only: when it refuses (throws an `HTTPException`), `refusal()`
+ * is thrown instead, so the client gets the API's JSON error; errors of later handlers pass as they are.
+ */
+function refusedAs(middleware: MiddlewareHandler, refusal: () => ApiError): MiddlewareHandler {
+  return async (context, next) => {
+    let passed = false;
+    try {
+      await middleware(context, async () => {
+        passed = true;
+      });
+    } catch (error) {
+      if (!(error instanceof HTTPException)) throw error;
     }
-    if (context.req.method !== 'GET' && context.req.method !== 'HEAD') checkSameOrigin(context);
+    if (!passed) throw refusal();
     await next();
   };
 }
@@ -57,24 +133,9 @@ export function checkHost(allowedHosts: readonly string[]): MiddlewareHandler {
   };
 }
 
-/**
- * A cross-site form can post multipart without a CORS preflight: refuse writes whose Origin is
- * another site. Clients that send no Origin (curl, scripts) are not browsers and pass.
- */
-function checkSameOrigin(context: Context): void {
-  const origin = context.req.header('origin');
-  const crossSite = context.req.header('sec-fetch-site') === 'cross-site';
-  let foreign = crossSite;
-  if (origin !== undefined && origin !== 'null') {
-    try {
-      foreign ||= new URL(origin).host.toLowerCase() !== new URL(context.req.url).host.toLowerCase();
-    } catch {
-      foreign = true;
-    }
-  } else if (origin === 'null') {
-    foreign = true;
-  }
-  if (foreign) throw new ApiError(403, 'cross-origin', 'Requête refusée : elle vient d’un autre site.');
+export function bodyTooLarge(maxBytes: number): ApiError {
+  const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  return new ApiError(413, 'too-large', `La requête dépasse la taille maximale (${megabytes} Mo).`);
 }
 
 function socketAddress(context: Context): string {

@@ -7,7 +7,7 @@ import { type AuditJob, runAuditJob } from './server-jobs.js';
 /** `POST /api/audit`: the audit report of the article, as `plume audit --json` gives it. */
 export function auditRoute(settings: RouteSettings) {
   return async (context: Context): Promise<Response> => {
-    const { fields } = await readRequest(context, settings.maxBodyBytes, { multipart: false });
+    const { fields } = await readRequest(context, { multipart: false });
     const request = parseRequest(auditRequestSchema, fields);
     const input: AuditJob = {
       markdown: request.markdown,

@@ -66,7 +66,6 @@ export function createApp(options: CreateAppOptions = {}): Hono {
   const writers = options.writerFactory ?? createOfflineWriterFactory();
   const logError = options.logError ?? defaultLogError;
   const settings: RouteSettings = {
-    maxBodyBytes: options.maxBodyBytes ?? MAX_INPUT_BYTES,
     maxLlmJobs: options.maxConcurrentLlmJobs ?? 2,
     writers,
     defaultWriter: writers.names.includes('llm') ? 'llm' : 'offline',
@@ -91,7 +90,8 @@ export function createApp(options: CreateAppOptions = {}): Hono {
 
   app.use(
     '/api/*',
-    apiGuards({
+    ...apiGuards({
+      maxBodyBytes: options.maxBodyBytes ?? MAX_INPUT_BYTES,
       ...(options.token === undefined ? {} : { token: options.token }),
       ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
       ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),

@@ -30,7 +30,7 @@ type OptimizeRun = (onProgress: (event: ProgressEvent) => void, signal: AbortSig
 export function optimizeRoute(settings: RouteSettings) {
   let llmJobs = 0;
   return async (context: Context): Promise<Response> => {
-    const { fields, file } = await readRequest(context, settings.maxBodyBytes, { multipart: true });
+    const { fields, file } = await readRequest(context, { multipart: true });
     const request = parseRequest(optimizeRequestSchema, fields);
     const source = pickSource(request, file);
     const writerName = request.writer ?? settings.defaultWriter;

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { quoteInput } from '../ingest/input-limits.js';
 import { ApiError } from './api-errors.js';
-import { readBody } from './read-body.js';
 
 const UPLOAD_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm']);
 
@@ -17,20 +16,17 @@ export interface RequestFields {
   file?: UploadedFile;
 }
 
-/** Reads a JSON body, or a multipart form when `multipart` is allowed; any other media type is a 415. */
+/** Reads a JSON body (its size is bounded by the `/api` guards), or a multipart form when `multipart` is allowed; any other media type is a 415. */
 export async function readRequest(
   context: Context,
-  maxBodyBytes: number,
   { multipart }: { multipart: boolean },
 ): Promise<RequestFields> {
   const mediaType = mediaTypeOf(context);
-  if (mediaType === 'application/json') {
-    return { fields: parseJson(await readBody(context.req.raw, maxBodyBytes)) };
-  }
+  if (mediaType === 'application/json') return { fields: parseJson(await readBytes(context)) };
   if (!multipart || mediaType !== 'multipart/form-data') {
     throw unsupportedMediaType(multipart ? 'application/json ou multipart/form-data' : 'application/json');
   }
-  return readMultipart(context, await readBody(context.req.raw, maxBodyBytes));
+  return readMultipart(context, await readBytes(context));
 }
 
 async function readMultipart(context: Context, bytes: Uint8Array): Promise<RequestFields> {
@@ -68,6 +64,11 @@ async function readMultipart(context: Context, bytes: Uint8Array): Promise<Reque
     );
   }
   return { fields, ...(file ? { file } : {}) };
+}
+
+/** The body, its size already bounded by the `bodyLimit` guard of `/api`. */
+async function readBytes(context: Context): Promise<Uint8Array> {
+  return new Uint8Array(await context.req.arrayBuffer());
 }
 
 function parseJson(bytes: Uint8Array): unknown {

@@ -4,7 +4,6 @@ import type { WriterFactory, WriterName } from './writer-factory.js';
 
 /** What the API routes share, resolved once by `createApp` from its options. */
 export interface RouteSettings {
-  maxBodyBytes: number;
   maxLlmJobs: number;
   writers: WriterFactory;
   defaultWriter: WriterName;

@@ -535,22 +535,51 @@ describe('token, host and origin checks', () => {
     expect(response.status).toBe(200);
   });
 
-  it('refuses cross-site writes (a form on another site can post multipart without preflight)', async () => {
+  it('refuses cross-site form writes (a form on another site can post multipart without preflight)', async () => {
     const app = quietApp();
-    const body = { markdown: `# Titre\n\n${SHORT_ARTICLE}` };
-    const foreign = await app.request('/api/audit', jsonInit(body, { origin: 'https://attacker.example' }));
+    const formFrom = (headers: Record<string, string>) => {
+      const form = new FormData();
+      form.set('text', SHORT_ARTICLE);
+      return { method: 'POST', body: form, headers };
+    };
+    const foreign = await app.request('/api/optimize', formFrom({ origin: 'https://attacker.example' }));
     expect(foreign.status).toBe(403);
     expect(await errorOf(foreign)).toMatchObject({ code: 'cross-origin' });
-    expect((await app.request('/api/audit', jsonInit(body, { origin: 'null' }))).status).toBe(403);
-    expect((await app.request('/api/audit', jsonInit(body, { 'sec-fetch-site': 'cross-site' }))).status).toBe(
+    expect((await app.request('/api/optimize', formFrom({ origin: 'null' }))).status).toBe(403);
+    expect((await app.request('/api/optimize', formFrom({ 'sec-fetch-site': 'cross-site' }))).status).toBe(
       403,
     );
     const same = await app.request(
-      'http://localhost:8787/api/audit',
-      jsonInit(body, { origin: 'http://localhost:8787' }),
+      'http://localhost:8787/api/optimize',
+      formFrom({ origin: 'http://localhost:8787', 'sec-fetch-site': 'same-origin' }),
     );
     expect(same.status).toBe(200);
-    expect((await app.request('/api/audit', jsonInit(body))).status).toBe(200);
+    // curl and scripts send neither header: not a browser, nothing to forge.
+    expect((await app.request('/api/optimize', formFrom({}))).status).toBe(200);
+  });
+
+  it('grants no CORS: JSON from another site stays behind the browser’s preflight', async () => {
+    const body = { markdown: `# Titre\n\n${SHORT_ARTICLE}` };
+    const response = await quietApp().request(
+      '/api/audit',
+      jsonInit(body, { origin: 'https://attacker.example' }),
+    );
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await quietApp().request('/api/audit', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends hono’s secure headers, without HSTS on plain HTTP', async () => {
+    const response = await quietApp().request('/');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
   });
 });
 
