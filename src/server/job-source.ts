@@ -3,19 +3,26 @@ import { ApiError } from './api-errors.js';
 import type { UploadedFile } from './read-request.js';
 import type { JobSource } from './server-jobs.js';
 
-/** A source as the client gave it, exactly one of the three. */
+/** A source as the client gave it, exactly one. */
 export type RequestSource =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; as?: 'markdown' | 'html' }
   | { kind: 'url'; url: string }
   | { kind: 'file'; name: string; bytes: Uint8Array };
 
-/** The one source among the request's `text`, `url` and uploaded file; none or several is a 400. */
-export function pickSource(
-  request: { text?: string | undefined; url?: string | undefined },
-  file: UploadedFile | undefined,
-): RequestSource {
+/** The source fields every route accepts. */
+export interface SourceFields {
+  text?: string | undefined;
+  markdown?: string | undefined;
+  html?: string | undefined;
+  url?: string | undefined;
+}
+
+/** The one source among the request's `text`, `markdown`, `html`, `url` and uploaded file; none or several is a 400. */
+export function pickSource(request: SourceFields, file: UploadedFile | undefined): RequestSource {
   const sources: RequestSource[] = [];
   if (request.text) sources.push({ kind: 'text', text: request.text });
+  if (request.markdown) sources.push({ kind: 'text', text: request.markdown, as: 'markdown' });
+  if (request.html) sources.push({ kind: 'text', text: request.html, as: 'html' });
   if (request.url) sources.push({ kind: 'url', url: request.url });
   if (file) sources.push({ kind: 'file', ...file });
   const [source] = sources;

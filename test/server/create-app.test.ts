@@ -336,7 +336,7 @@ describe('413, 415, 422', () => {
   it.each([
     ['/api/optimize', 'text/plain'],
     ['/api/optimize', 'application/x-www-form-urlencoded'],
-    ['/api/audit', 'multipart/form-data; boundary=x'],
+    ['/api/audit', 'application/x-www-form-urlencoded'],
     ['/api/audit', undefined],
   ])('POST %s as %s is 415', async (path, contentType) => {
     const response = await quietApp().request(path, {
@@ -581,6 +581,92 @@ describe('token, host and origin checks', () => {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
   });
+});
+
+describe('one vocabulary: the same source fields on /api/audit and /api/optimize', () => {
+  const markdown = `# Le télétravail progresse\n\n${SHORT_ARTICLE}`;
+  const fragment = `<h1>Le télétravail progresse</h1>${SHORT_ARTICLE.split('\n\n')
+    .slice(1)
+    .map((paragraph) => `<p>${paragraph}</p>`)
+    .join('')}`;
+  const fetchArticle = vi.fn<FetchArticle>(async (url) => ({
+    text: articlePage('Le télétravail'),
+    url,
+    contentType: 'text/html',
+  }));
+  const fileForm = (name: string, content: string) => {
+    const form = new FormData();
+    form.set('file', new File([content], name));
+    form.set('keyphrase', 'télétravail');
+    return { method: 'POST', body: form };
+  };
+
+  /** What a route read: the statistics of the audit, or of the optimize report's source. */
+  async function readBack(path: string, init: RequestInit) {
+    const response = await quietApp({ fetchArticle }).request(path, init);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Report & { report?: unknown };
+    return path === '/api/audit' ? body.statistics : body.report;
+  }
+
+  it.each([['/api/audit'], ['/api/optimize']])(
+    '%s reads markdown, text and a .md file alike',
+    async (path) => {
+      const keyphrase = 'télétravail';
+      const asMarkdown = await readBack(path, jsonInit({ markdown, keyphrase, minWords: 100 }));
+      expect(await readBack(path, jsonInit({ text: markdown, keyphrase, minWords: 100 }))).toEqual(
+        asMarkdown,
+      );
+      const form = fileForm('article.md', markdown);
+      form.body.set('minWords', '100');
+      expect(await readBack(path, form)).toEqual(asMarkdown);
+    },
+  );
+
+  it.each([['/api/audit'], ['/api/optimize']])('%s reads html, text and a .html file alike', async (path) => {
+    const keyphrase = 'télétravail';
+    const asHtml = await readBack(path, jsonInit({ html: fragment, keyphrase, minWords: 100 }));
+    expect(await readBack(path, jsonInit({ text: fragment, keyphrase, minWords: 100 }))).toEqual(asHtml);
+    const form = fileForm('article.html', fragment);
+    form.body.set('minWords', '100');
+    expect(await readBack(path, form)).toEqual(asHtml);
+  });
+
+  it('audits a url source through the injected fetcher, and an html page given as html', async () => {
+    const fromUrl = await quietApp({ fetchArticle }).request(
+      '/api/audit',
+      jsonInit({ url: 'https://example.test/article', keyphrase: 'télétravail' }),
+    );
+    expect(fromUrl.status).toBe(200);
+    const report = (await fromUrl.json()) as Report;
+    expect(report.keyphrase).toBe('télétravail');
+    // Readability extracted the article: the navigation and the footer are not words of it.
+    expect(report.text).not.toMatch(/Accueil|Pied de page/);
+    const fromHtml = await quietApp().request(
+      '/api/audit',
+      jsonInit({ html: articlePage('Le télétravail'), keyphrase: 'télétravail' }),
+    );
+    expect(((await fromHtml.json()) as Report).statistics).toEqual(report.statistics);
+  });
+
+  it('lets format force the reading: Markdown read as HTML has no heading, its # is text', async () => {
+    const forced = await quietApp().request('/api/audit', jsonInit({ markdown, format: 'html' }));
+    const detected = await quietApp().request('/api/audit', jsonInit({ markdown }));
+    const forcedReport = (await forced.json()) as Report;
+    const detectedReport = (await detected.json()) as Report;
+    expect(detectedReport.statistics.headings).toBe(1);
+    expect(forcedReport.statistics.headings).toBe(0);
+    expect(forcedReport.text).toMatch(/^# Le télétravail/);
+  });
+
+  it.each([[{ markdown, html: fragment }], [{ text: markdown, url: 'https://example.test/' }]])(
+    'refuses two sources on /api/audit: %j',
+    async (body) => {
+      const response = await quietApp().request('/api/audit', jsonInit(body));
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).message).toMatch(/un seul article/);
+    },
+  );
 });
 
 describe('POST /api/audit', () => {
