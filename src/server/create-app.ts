@@ -100,6 +100,13 @@ export function createApp(options: CreateAppOptions = {}): Hono {
   app.get('/api/health', (context) =>
     context.json({ version: options.version ?? VERSION, writers: writers.names }),
   );
+  let openApiDocument: object | undefined;
+  app.get('/api/openapi.json', async (context) => {
+    // Loaded on first use: the generator is not needed to answer the other routes.
+    const { buildOpenApiDocument } = await import('./openapi-document.js');
+    openApiDocument ??= buildOpenApiDocument(options.version ?? VERSION);
+    return context.json(openApiDocument);
+  });
   app.post('/api/audit', auditRoute(settings));
   app.post('/api/optimize', optimizeRoute(settings));
 
