@@ -7,7 +7,7 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { findPassive } from '../lang/fr/passive-voice.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
-import { stem } from '../lang/fr/stem.js';
+import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
@@ -225,7 +225,7 @@ function appendWords(
       end: token.end + offset,
       kind: token.kind,
       normalized,
-      stem: token.kind === 'number' ? normalized : stem(normalized),
+      stem: token.kind === 'number' ? normalized : stemNormalized(normalized),
       syllables: wordSyllables,
       isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
     });
