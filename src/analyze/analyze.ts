@@ -10,7 +10,7 @@ import { segmentSentences } from '../lang/fr/segment-sentences.js';
 import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
-import { findTransitionWords } from '../lang/fr/transition-words.js';
+import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
 import { findTypographyIssues } from '../lang/fr/typography.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type {
@@ -249,11 +249,7 @@ function analyzeSentence(
   const wordEnd = words.length;
   const sentenceWords = words.slice(wordStart, wordEnd);
   const passive = findPassive(sentenceWords.map((word) => word.normalized));
-  const transitions = findTransitionWords(span.text).map((match) => ({
-    ...match,
-    start: match.start + start,
-    end: match.end + start,
-  }));
+  const transitions = findTransitionWordsInWords(span.text, sentenceWords, start);
   return {
     text: span.text,
     start,
