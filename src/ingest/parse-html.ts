@@ -87,9 +87,12 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
-  if (metaContent(document, 'generator')?.startsWith('Plume')) unwrapOwnHtmlBoxes(document);
+  const ownPage = metaContent(document, 'generator')?.startsWith('Plume') ?? false;
+  if (ownPage) unwrapOwnHtmlBoxes(document);
 
-  const article = new Readability(document).parse();
+  // A page Plume wrote holds nothing but the article in its <article>: read as it is, every heading and
+  // paragraph comes back (Readability would score away short sections, the reverse of a round trip).
+  const article = ownPage ? ownArticle(document) : new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
   if (!article || mdastToString(tree).trim() === '') {
     throw new InputError('no-article', 'No article found in the HTML page.');
@@ -116,6 +119,27 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   return { format: 'html-page', tree, metadata };
 }
 
+/** What Readability would return, read from a page Plume wrote: its <article> and its head. */
+function ownArticle(document: PageDocument): {
+  content: string;
+  title: string | null;
+  lang: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  siteName: string | null;
+} | null {
+  const element = document.querySelector('article');
+  if (!element) return null;
+  return {
+    content: element.innerHTML,
+    title: document.querySelector('title')?.textContent ?? null,
+    lang: null,
+    byline: metaContent(document, 'article:author') ?? null,
+    publishedTime: metaContent(document, 'article:published_time') ?? null,
+    siteName: metaContent(document, 'og:site_name') ?? null,
+  };
+}
+
 /**
  * A page Plume wrote: its « L’essentiel » aside becomes the plain list it was built from (Readability
  * drops asides, and the writer builds the box again) and its « Sommaire » goes (the renderer adds it).
@@ -136,6 +160,8 @@ function unwrapOwnHtmlBoxes(document: PageDocument): void {
     }
   }
   for (const nav of document.querySelectorAll('nav[aria-label="Sommaire"]')) nav.remove();
+  // The hidden « Notes » heading over the footnotes is the renderer's, not a section of the article.
+  for (const label of document.querySelectorAll('section[data-footnotes] > #footnote-label')) label.remove();
 }
 
 /**
@@ -300,6 +326,7 @@ interface PageDocument {
 
 interface PageElement {
   textContent: string | null;
+  readonly innerHTML: string;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;
