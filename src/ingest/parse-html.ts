@@ -37,6 +37,12 @@ const REMOVED_ELEMENTS = new Set([
 /** URL schemes that run code: a link or an image using one is kept as plain content. */
 const EXECUTABLE_URL = /^\s*(?:javascript|vbscript):/i;
 
+/** Readability removes `align` and `style` from table cells; this attribute keeps their alignment. */
+const ALIGN_ATTRIBUTE = 'data-plume-align';
+/** The same attribute once rehype has parsed it into a hast property. */
+const ALIGN_PROPERTY = 'dataPlumeAlign';
+const CELL_ALIGNMENTS = new Set(['left', 'center', 'right']);
+
 /** Readability turns every `<h1>` into `<h2>`; this attribute marks the real ones. */
 const LEVEL_ATTRIBUTE = 'data-plume-h1';
 /** The same attribute once rehype has parsed it into a hast property. */
@@ -87,6 +93,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
+  markCellAlignment(document);
   const ownPage = metaContent(document, 'generator')?.startsWith('Plume') ?? false;
   if (ownPage) unwrapOwnHtmlBoxes(document);
 
@@ -117,6 +124,18 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', cleanText(article.siteName));
   return { format: 'html-page', tree, metadata };
+}
+
+/**
+ * A table cell's alignment (`align="center"`, or `style="text-align: right"` as WordPress writes it) in
+ * an attribute Readability keeps, so that the Markdown table keeps its `:---:` columns.
+ */
+function markCellAlignment(document: PageDocument): void {
+  for (const cell of document.querySelectorAll('th, td')) {
+    const fromStyle = /(?:^|;)\s*text-align\s*:\s*([a-z]+)/i.exec(cell.getAttribute('style') ?? '')?.[1];
+    const align = (cell.getAttribute('align') ?? fromStyle ?? '').trim().toLowerCase();
+    if (CELL_ALIGNMENTS.has(align)) cell.setAttribute(ALIGN_ATTRIBUTE, align);
+  }
 }
 
 /** What Readability would return, read from a page Plume wrote: its <article> and its head. */
@@ -248,6 +267,11 @@ function cleanElements(parent: Parents): void {
     }
     if (REMOVED_ELEMENTS.has(child.tagName)) continue;
     if (child.tagName === 'img' && isExecutableUrl(child.properties.src)) continue;
+    const align = child.properties[ALIGN_PROPERTY];
+    if (align !== undefined) {
+      child.properties.align = String(align);
+      delete child.properties[ALIGN_PROPERTY];
+    }
     if (child.properties[LEVEL_PROPERTY] !== undefined) {
       if (/^h[1-6]$/.test(child.tagName)) child.tagName = 'h1';
       delete child.properties[LEVEL_PROPERTY];
