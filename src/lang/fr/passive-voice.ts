@@ -376,6 +376,10 @@ export const ADVERBS_BETWEEN = [
   'souvent',
   'parfois',
   'désormais',
+  'maintenant', // « la migration est maintenant faite »
+  "aujourd'hui",
+  'bientôt',
+  'dorénavant',
   'bien',
   'mal',
   'très',

@@ -100,6 +100,8 @@ describe('findPassive', () => {
     ['La technologie peut être utilisée partout.', 'être … utilisée'],
     // Adverbs and negation between the auxiliary and the participle.
     ['Ce texte est souvent cité.', 'est … cité'],
+    ['La migration est maintenant faite.', 'est … faite'],
+    ['Le site sera bientôt construit avec Eleventy.', 'sera … construit'],
     ['Le stagiaire n’est pas rémunéré.', 'est … rémunéré'],
     ['La mesure a déjà été décidée.', 'a … décidée'],
     ['La loi n’a pas encore été votée.', 'a … votée'],
