@@ -28,6 +28,7 @@ import { collectBlocks, type RawBlock } from './collect-blocks.js';
 import { extractFacts } from './extract-facts.js';
 import { findHeadingLikeLines } from './find-heading-like-lines.js';
 import { countPhraseWordsInSlug, createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { unwrapParenthesizedUrl } from './unwrap-parenthesized-url.js';
 
 export interface AnalyzeOptions {
   /** Focus keyphrase (default: the document's own, else none). */
@@ -358,7 +359,7 @@ function hostOf(url: string | null): string | null {
 
 function collectLinks(raw: RawBlock, offset: number, siteHost: string | null, links: Link[]): void {
   for (const link of raw.links) {
-    const url = link.url.trim();
+    const url = unwrapParenthesizedUrl(link.url);
     let kind: Link['kind'] = 'outbound';
     if (url.startsWith('#')) kind = 'anchor';
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//')) kind = 'internal';
