@@ -90,6 +90,7 @@ function polishAndAnalyze(
       description,
       slug: input.plan.slug,
       siteUrl: input.canonicalUrl ?? null,
+      tableOfContents: polished.tableOfContents.map((entry) => entry.text),
     },
   );
   return { polished, title, description, analysis };

@@ -42,6 +42,8 @@ export interface AnalyzeOptions {
   slug?: string | null;
   /** Address of the site: links to its host count as internal (default: the document's URL, if any). */
   siteUrl?: string | null;
+  /** Entries of the « Sommaire » the rendered page will insert (default: none). */
+  tableOfContents?: readonly string[];
 }
 
 const BLOCK_SEPARATOR = '\n\n';
@@ -137,6 +139,9 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
     typography,
     facts: extractFacts(text, words, sentences),
     statistics,
+    ...(options.tableOfContents && options.tableOfContents.length > 0
+      ? { tableOfContents: [...options.tableOfContents] }
+      : {}),
   };
 }
 
@@ -169,14 +174,16 @@ function readBlocks(rawBlocks: readonly RawBlock[], siteHost: string | null) {
     };
     const wordStart = words.length;
     if (raw.kind === 'heading') {
+      block.wordCount = appendWords(raw.text, offset, words).wordCount;
       headings.push({
         text: raw.text,
         start: block.start,
         end: block.end,
         blockIndex: block.index,
         depth: raw.depth,
+        passive: findPassive(words.slice(wordStart).map((word) => word.normalized)) !== null,
+        transition: findTransitionWords(raw.text).length > 0,
       });
-      block.wordCount = appendWords(raw.text, offset, words).wordCount;
     } else {
       for (const span of segmentSentences(raw.text)) {
         const sentence = analyzeSentence(span, offset, block.index, words);
