@@ -8,7 +8,7 @@ import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
 import { resolveBrief } from './brief.js';
-import { checkSourceMetadata, isHttpUrl, isValidDate, quote } from './check-metadata.js';
+import { checkSourceMetadata, isHttpUrl, isImageReference, isValidDate, quote } from './check-metadata.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
@@ -48,6 +48,10 @@ export interface OptimizeOptions extends IngestOptions {
   author?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
+  /** Featured image, an http(s) address or a path (default: the source's front matter `image`). */
+  image?: string;
+  /** Alternative text of the image (default: the source's, else the H1). */
+  imageAlt?: string;
   /** Publication date, ISO 8601 (default: the source's, else `now()` when given, else none). */
   date?: string;
   /** Clock for the default date (default: none, so the output is deterministic). */
@@ -178,9 +182,18 @@ export async function optimize(
   }
   const author = options.author ?? document.metadata.author;
   const siteName = options.siteName ?? document.metadata.siteName;
+  const imageUrl = options.image ?? document.metadata.image;
+  const h1 = typeset(finalPlan.h1);
+  // Without alt text of its own, the image illustrates the headline.
+  const imageAlt = options.imageAlt ?? document.metadata.imageAlt ?? h1;
+  if (imageUrl === undefined) {
+    warnings.push(
+      'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
+    );
+  }
   const metadata: ArticleMetadata = {
     title,
-    h1: typeset(finalPlan.h1),
+    h1,
     description,
     slug: finalPlan.slug,
     keyphrase: finalPlan.keyphrase,
@@ -192,6 +205,7 @@ export async function optimize(
     ...(author ? { author: typeset(author) } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(imageUrl ? { image: { url: imageUrl, alt: typeset(imageAlt) } } : {}),
     ...(evaluation.failures > 0
       ? {
           constraintsFailed: evaluation.constraints
@@ -236,6 +250,12 @@ function checkImposedMetadata(options: OptimizeOptions): void {
     throw new InputError(
       'invalid-metadata',
       `URL canonique invalide « ${quote(options.canonicalUrl)} » : une adresse http ou https est attendue.`,
+    );
+  }
+  if (options.image !== undefined && !isImageReference(options.image)) {
+    throw new InputError(
+      'invalid-metadata',
+      `image invalide « ${quote(options.image)} » : une adresse http(s) ou un chemin est attendu.`,
     );
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
