@@ -91,6 +91,7 @@ function polishAndAnalyze(
       description,
       slug: input.plan.slug,
       siteUrl: input.canonicalUrl ?? null,
+      tableOfContents: polished.tableOfContents.map((entry) => entry.text),
     },
     input.sourceAnalysis,
   );

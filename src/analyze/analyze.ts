@@ -28,6 +28,7 @@ import { collectBlocks, type RawBlock } from './collect-blocks.js';
 import { extractFacts } from './extract-facts.js';
 import { findHeadingLikeLines } from './find-heading-like-lines.js';
 import { countPhraseWordsInSlug, createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { unwrapParenthesizedUrl } from './unwrap-parenthesized-url.js';
 
 export interface AnalyzeOptions {
   /** Focus keyphrase (default: the document's own, else none). */
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   slug?: string | null;
   /** Address of the site: links to its host count as internal (default: the document's URL, if any). */
   siteUrl?: string | null;
+  /** Entries of the « Sommaire » the rendered page will insert (default: none). */
+  tableOfContents?: readonly string[];
 }
 
 const BLOCK_SEPARATOR = '\n\n';
@@ -143,6 +146,9 @@ function analyzeWith(document: Document, options: AnalyzeOptions, previous: Prev
     typography,
     facts: extractFacts(text, words, sentences),
     statistics,
+    ...(options.tableOfContents && options.tableOfContents.length > 0
+      ? { tableOfContents: [...options.tableOfContents] }
+      : {}),
   };
 }
 
@@ -276,13 +282,6 @@ function readBlocks(
     };
     const wordStart = words.length;
     if (raw.kind === 'heading') {
-      headings.push({
-        text: raw.text,
-        start: block.start,
-        end: block.end,
-        blockIndex: block.index,
-        depth: raw.depth,
-      });
       const known = previous?.headings.get(raw.text);
       if (known !== undefined && previous !== null) {
         copyHeadingWords(previous.analysis, known, offset, words);
@@ -290,6 +289,16 @@ function readBlocks(
       } else {
         block.wordCount = appendWords(raw.text, offset, words).wordCount;
       }
+      const headingWords = words.slice(wordStart);
+      headings.push({
+        text: raw.text,
+        start: block.start,
+        end: block.end,
+        blockIndex: block.index,
+        depth: raw.depth,
+        passive: findPassive(headingWords.map((word) => word.normalized)) !== null,
+        transition: findTransitionWordsInWords(raw.text, headingWords, offset).length > 0,
+      });
     } else {
       for (const span of segmentSentences(raw.text)) {
         const known = previous?.sentences.get(span.text);
@@ -483,7 +492,7 @@ function hostOf(url: string | null): string | null {
 
 function collectLinks(raw: RawBlock, offset: number, siteHost: string | null, links: Link[]): void {
   for (const link of raw.links) {
-    const url = link.url.trim();
+    const url = unwrapParenthesizedUrl(link.url);
     let kind: Link['kind'] = 'outbound';
     if (url.startsWith('#')) kind = 'anchor';
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//')) kind = 'internal';

@@ -165,6 +165,13 @@ describe('analyze: sections, headings, links and statistics', () => {
     expect(analysis.links.find((link) => link.url === url)?.kind).toBe(kind);
   });
 
+  it('reads a URL written in double parentheses as an outbound link (« [texte]((http://…)) »)', () => {
+    const result = analyze(parseMarkdown('Plus de [la moitié]((http://money.cnn.com/piratage/)) des gens.'));
+    expect(result.links.map((link) => [link.url, link.kind])).toEqual([
+      ['http://money.cnn.com/piratage/', 'outbound'],
+    ]);
+  });
+
   it('counts the body without the headings, and reads the metadata from the front matter', () => {
     expect(analysis.statistics.bodyWords).toBe(
       analysis.sections.reduce((sum, section) => sum + section.wordCount, 0),
