@@ -56,7 +56,7 @@ function comparable(text: string): string {
     .normalize('NFD')
     .replace(/(\p{Lu})\p{M}+/gu, '$1')
     .normalize('NFC')
-    .toLocaleLowerCase('fr')
+    .toLowerCase() // French lowercasing is Unicode's default (see normalizeWord)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
