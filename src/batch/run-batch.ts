@@ -7,7 +7,7 @@ import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { OutputError, toOutputError } from '../io/output-error.js';
 import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
-import { isValidSlug } from '../plan/build-slug.js';
+import { isValidSlug } from '../plan/slug-rule.js';
 import type { WriterStats } from '../write/writer.js';
 import type { ArticleProcessor } from './article-processor.js';
 import type {
