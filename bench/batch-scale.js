@@ -131,7 +131,8 @@ if (process.argv[2] === '--run') {
         `${`${count} ${kind}, ${threads} thread${threads > 1 ? 's' : ''}`.padEnd(32)} ` +
           `${result.articlesPerSecond.toFixed(1).padStart(7)} articles/s  ` +
           `${result.seconds.toFixed(2).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  ` +
-          `main thread busy ${(result.mainThreadBusy * 100).toFixed(0).padStart(3)} %`,
+          `main thread busy ${(result.mainThreadBusy * 100).toFixed(0).padStart(3)} % ` +
+          `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article)`,
       );
     }
   }
