@@ -68,7 +68,7 @@ export function isArticleFile(path: string): boolean {
   return ARTICLE_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
-/** A pattern, or a name with an escaped special character (`\\[`), which the pattern reader unescapes. */
+/** A pattern, or a name with an escaped special character (`\[`), which the pattern reader unescapes. */
 export function isGlobPattern(text: string): boolean {
   return isDynamicPattern(text) || /\\[*?[\]{}()!]/.test(text);
 }
