@@ -46,6 +46,8 @@ export interface OptimizeOptions extends IngestOptions {
   locale?: string;
   siteName?: string;
   author?: string;
+  /** Author when neither `author` nor the source names one: the configuration's `site.author`. */
+  defaultAuthor?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
   /** Publication date, ISO 8601 (default: the source's, else `now()` when given, else none). */
@@ -176,7 +178,7 @@ export async function optimize(
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
-  const author = options.author ?? document.metadata.author;
+  const author = options.author ?? document.metadata.author ?? options.defaultAuthor;
   const siteName = options.siteName ?? document.metadata.siteName;
   const metadata: ArticleMetadata = {
     title,
