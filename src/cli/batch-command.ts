@@ -9,7 +9,7 @@ import { isValidDate, quote } from '../check-metadata.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
+import { DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
 import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
@@ -185,9 +185,9 @@ export function registerBatchCommand(
       ],
       exitCodes: [
         [0, 'tous les articles écrits (ou déjà à jour), contraintes respectées'],
-        COMMON_EXIT_CODES.internal,
-        [2, 'entrée ou option invalide, dossier verrouillé, Redis injoignable'],
-        [3, 'au moins un article ne respecte pas une contrainte, ou est en erreur'],
+        [1, 'au moins un article en erreur (introuvable, illisible, modèle en échec), ou erreur interne'],
+        [2, 'option invalide, dossier de sortie verrouillé ou inutilisable, Redis injoignable'],
+        [3, 'au moins un article écrit ne respecte pas une contrainte'],
         [130, 'interrompu : relancez la même commande pour finir'],
       ],
     }),

@@ -26,15 +26,26 @@ describe('plume audit for CI', () => {
     'audits a pattern; --fail-under exits 3 and says which file and score',
     async () => {
       const cwd = site();
-      const run = await runPlume(['audit', 'articles/*', '--fail-under', 'seo=60,readability=10'], { cwd });
+      const scores = JSON.parse((await runPlume(['audit', 'articles/*', '--json'], { cwd })).stdout) as {
+        file: string;
+        scores: { seo: number };
+      }[];
+      const [low, high] = [...scores].sort((first, second) => first.scores.seo - second.scores.seo);
+      expect(low?.scores.seo).toBeLessThan(high?.scores.seo ?? 0);
+      // The better file reaches the threshold, the other does not.
+      const threshold = high?.scores.seo ?? 0;
+      const run = await runPlume(['audit', 'articles/*', '--fail-under', `seo=${threshold},readability=0`], {
+        cwd,
+      });
       expect(run.code).toBe(3);
       expect(run.stdout).toContain('Audit SEO et lisibilité — articles/court.md');
       expect(run.stdout).toContain('Audit SEO et lisibilité — articles/talents.txt');
-      expect(run.stdout).toMatch(/2 fichiers audités · SEO moyen \d+\/100/u);
-      expect(run.stderr).toMatch(
-        /^plume: articles\/court\.md : score SEO \d+\/100, sous le seuil de 60 \(--fail-under\)$/mu,
+      expect(run.stdout).toMatch(
+        /2 fichiers audités · SEO moyen \d+\/100 · lisibilité moyenne \d+\/100 · 1 sous le seuil/u,
       );
-      expect(run.stderr).not.toContain('talents.txt');
+      expect(run.stderr).toBe(
+        `plume: ${low?.file} : score SEO ${low?.scores.seo}/100, sous le seuil de ${threshold} (--fail-under)\n`,
+      );
     },
     SPAWN_TIMEOUT_MS,
   );

@@ -237,9 +237,9 @@ describe('every error is one French line, with its exit code', () => {
     },
     {
       name: 'nothing to batch',
-      args: ['batch', 'out/*.txt'],
-      code: 2,
-      says: /aucun fichier \.txt, \.md ou \.html/u,
+      args: ['batch', 'out/*.txt', '-o', 'sortie'],
+      code: 1,
+      says: /^plume: \[1\/1\] out\/\*\.txt : erreur : Aucun fichier ne correspond à out\/\*\.txt$/mu,
     },
   ];
   it.each(cases)(
