@@ -22,6 +22,8 @@ export interface ArticleMetadata {
   url?: string;
   author?: string;
   siteName?: string;
+  /** Share image, an absolute http(s) address: Open Graph, the large Twitter card, JSON-LD `image`. */
+  image?: string;
   /** Publication date, ISO 8601 (`YYYY-MM-DD` or full date-time). */
   date?: string;
   /** Words in the body (H1 to end, headings excluded). */

@@ -49,6 +49,8 @@ export interface OptimizeOptions extends IngestOptions {
   author?: string;
   /** Author when neither `author` nor the source names one: the configuration's `site.author`. */
   defaultAuthor?: string;
+  /** Share image, an absolute http(s) address (default: none). */
+  image?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
   /** Publication date, ISO 8601 (default: the source's, else `now()` when given, else none). */
@@ -181,6 +183,7 @@ export async function optimize(
     locale: brief.locale,
     author: options.author ?? document.metadata.author ?? options.defaultAuthor,
     siteName: options.siteName ?? document.metadata.siteName,
+    image: options.image,
     date,
     canonicalUrl,
   });
@@ -220,6 +223,7 @@ function articleMetadata(
     locale: string;
     author: string | undefined;
     siteName: string | undefined;
+    image?: string | undefined;
     date: string | undefined;
     canonicalUrl: string | undefined;
   },
@@ -227,7 +231,7 @@ function articleMetadata(
   const { title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
-  const { author, siteName, date, canonicalUrl } = given;
+  const { author, siteName, image, date, canonicalUrl } = given;
   return {
     title,
     h1: typeset(finalPlan.h1),
@@ -241,6 +245,7 @@ function articleMetadata(
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
     ...(author ? { author: typeset(author) } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
+    ...(image ? { image } : {}),
     ...(date ? { date } : {}),
     ...(evaluation.failures > 0
       ? {

@@ -26,6 +26,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   siteName?: string;
   author?: string;
   url?: string;
+  image?: string;
   date?: string;
   faq?: boolean;
   toc: boolean;
@@ -101,6 +102,10 @@ export function registerOptimizeCommand(
     )
     .option('--url <adresse>', 'adresse canonique de l’article publié')
     .option(
+      '--image <adresse>',
+      'image de partage, adresse http(s) : Open Graph, Twitter, JSON-LD (par défaut : site.image)',
+    )
+    .option(
       '--date <date>',
       'date de publication AAAA-MM-JJ (par défaut : celle de la source, sinon aujourd’hui)',
     )
@@ -163,6 +168,7 @@ async function runOptimizeCommand(
   const locale = options.locale ?? site.locale ?? 'fr-FR';
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
+  const image = options.image ?? site.image;
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
   const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
     await Promise.all([
@@ -206,6 +212,7 @@ async function runOptimizeCommand(
     ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
     ...(site.author ? { defaultAuthor: site.author } : {}),
+    ...(image ? { image } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),
     ...(options.date ? { date: options.date } : {}),
     minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
@@ -280,6 +287,11 @@ function validateOptions(options: OptimizeCommandOptions, locale: string): Outpu
     throw new UsageError(`variété « ${quote(locale)} » inconnue : ${LOCALES.join(', ')} attendu.`);
   }
   checkWriterName(options.writer);
+  if (options.image !== undefined && !isHttpUrl(options.image)) {
+    throw new UsageError(
+      `--image « ${quote(options.image)} » invalide : une adresse http ou https est attendue.`,
+    );
+  }
   if (options.url !== undefined && !isHttpUrl(options.url)) {
     throw new UsageError(
       `--url « ${quote(options.url)} » invalide : une adresse http ou https est attendue.`,

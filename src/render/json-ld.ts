@@ -39,6 +39,7 @@ export function buildJsonLd(article: Article, options: JsonLdOptions = {}): Reco
   }
   if (metadata.author) jsonLd.author = { '@type': 'Person', name: metadata.author };
   if (metadata.siteName) jsonLd.publisher = { '@type': 'Organization', name: metadata.siteName };
+  if (metadata.image) jsonLd.image = metadata.image;
   return jsonLd;
 }
 

@@ -104,10 +104,13 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
   if (metadata.date) head.push(propertyMeta('article:published_time', metadata.date));
   if (metadata.author) head.push(propertyMeta('article:author', metadata.author));
   head.push(
-    // No image to show: the small card.
-    namedMeta('twitter:card', 'summary'),
+    // The large card shows the share image; without one, the small card.
+    namedMeta('twitter:card', metadata.image ? 'summary_large_image' : 'summary'),
     namedMeta('twitter:title', metadata.title),
     namedMeta('twitter:description', metadata.description),
+    ...(metadata.image
+      ? [propertyMeta('og:image', metadata.image), namedMeta('twitter:image', metadata.image)]
+      : []),
     // Script and style contents are written as is (raw text): the JSON is escaped for that.
     element('script', { type: 'application/ld+json' }, [{ type: 'text', value: jsonLd }]),
     element('style', {}, [{ type: 'text', value: STYLE }]),

@@ -17,7 +17,7 @@ describe('the configuration reaches the output', () => {
       mkdirSync(deep, { recursive: true });
       writeFileSync(
         join(root, 'plume.config.yaml'),
-        'site:\n  name: Le Journal des talents\n  author: Jeanne Dupont\n  locale: fr-CA\n',
+        'site:\n  name: Le Journal des talents\n  author: Jeanne Dupont\n  locale: fr-CA\n  image: https://example.org/partage.png\n',
       );
       const run = await runPlume(['optimize', EXAMPLE, '--format', 'html', '-o', 'out'], { cwd: deep });
       expect(run.stderr).toBe('');
@@ -26,6 +26,9 @@ describe('the configuration reaches the output', () => {
       expect(html).toContain('<meta property="og:site_name" content="Le Journal des talents">');
       expect(html).toContain('<meta property="article:author" content="Jeanne Dupont">');
       expect(html).toContain('<html lang="fr-CA">');
+      expect(html).toContain('<meta property="og:image" content="https://example.org/partage.png">');
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(html).toContain('"image":"https://example.org/partage.png"');
 
       const flagged = await runPlume(
         [
