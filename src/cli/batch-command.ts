@@ -161,6 +161,46 @@ async function createBatchProcessor(
   }
 }
 
+/** `plume batch --help`: examples, environment and exit codes. */
+const BATCH_HELP = formatHelpSections({
+  examples: [
+    'plume batch articles/ -o out/',
+    'plume batch "articles/**/*.md" --threads 2 -o out/',
+    'plume batch articles/ --provider openai --concurrency 4 -o out/',
+    'plume batch articles/ --queue redis://127.0.0.1:6379 -o out/',
+  ],
+  variables: [
+    ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'tous les articles écrits (ou déjà à jour), contraintes respectées'],
+    [1, 'au moins un article en erreur (introuvable, illisible, modèle en échec), ou erreur interne'],
+    [2, 'option invalide, dossier de sortie verrouillé ou inutilisable, Redis injoignable'],
+    [3, 'au moins un article écrit ne respecte pas une contrainte'],
+    [130, 'interrompu : relancez la même commande pour finir'],
+  ],
+});
+
+/** `plume worker --help`: examples, environment and exit codes. */
+const WORKER_HELP = formatHelpSections({
+  examples: [
+    'plume worker --queue redis://127.0.0.1:6379',
+    'plume worker --queue redis://redis.interne:6379 --provider mistral --concurrency 4',
+  ],
+  variables: [
+    ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'arrêté proprement (SIGTERM ou Ctrl-C)'],
+    [1, 'connexion à Redis perdue, ou erreur interne'],
+    [2, 'Redis injoignable au démarrage, option invalide'],
+  ],
+});
+
 export function registerBatchCommand(
   program: Command,
   context: CliContext,
@@ -218,100 +258,88 @@ export function registerBatchCommand(
       'confie les articles à des `plume worker` par Redis, ex. redis://127.0.0.1:6379',
     )
     .option('--queue-name <nom>', 'nom de la file BullMQ (par défaut : plume)');
-  command.addHelpText(
-    'after',
-    formatHelpSections({
-      examples: [
-        'plume batch articles/ -o out/',
-        'plume batch "articles/**/*.md" --threads 2 -o out/',
-        'plume batch articles/ --provider openai --concurrency 4 -o out/',
-        'plume batch articles/ --queue redis://127.0.0.1:6379 -o out/',
-      ],
-      variables: [
-        ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
-        ...LLM_VARIABLES,
-        ...DISPLAY_VARIABLES,
-      ],
-      exitCodes: [
-        [0, 'tous les articles écrits (ou déjà à jour), contraintes respectées'],
-        [1, 'au moins un article en erreur (introuvable, illisible, modèle en échec), ou erreur interne'],
-        [2, 'option invalide, dossier de sortie verrouillé ou inutilisable, Redis injoignable'],
-        [3, 'au moins un article écrit ne respecte pas une contrainte'],
-        [130, 'interrompu : relancez la même commande pour finir'],
-      ],
-    }),
+  command.addHelpText('after', BATCH_HELP);
+  addBatchWriterOptions(command).action((inputs: string[], options: BatchCommandOptions) =>
+    runBatchCommand(inputs, options, context, setExitCode),
   );
-  addBatchWriterOptions(command).action(async (inputs: string[], options: BatchCommandOptions) => {
-    const { readPlumeConfig } = await import('../config/read-plume-config.js');
-    const { site } = await readPlumeConfig(process.cwd(), options.config);
-    const articleOptions = validateArticleOptions(options, site);
-    // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
-    const [
-      { collectInputs },
-      { runBatch, batchExitCode, BATCH_REPORT_NAME },
-      { formatBatchSummary },
-      progressModule,
-    ] = await Promise.all([
-      import('../batch/collect-inputs.js'),
-      import('../batch/run-batch.js'),
-      import('../batch/format-batch-summary.js'),
-      import('../batch/batch-progress.js'),
-    ]);
-    // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
-    if (options.queue && !(await redisAnswers(options.queue, context, setExitCode))) return;
-    const cwd = process.cwd();
-    const outputDirectory = resolve(cwd, options.output);
-    const collected = await collectInputs(inputs, { cwd, exclude: [outputDirectory] });
-    if (collected.files.length === 0 && collected.missing.length === 0) {
-      throw new UsageError(`aucun fichier .txt, .md ou .html trouvé dans ${inputs.join(', ')}.`);
-    }
-    if (collected.ignored > 0 && !options.json) {
-      context.stderr.write(
-        `plume: ${collected.ignored} fichier${collected.ignored > 1 ? 's ignorés' : ' ignoré'} : ni .txt, ni .md, ni .html.\n`,
-      );
-    }
+}
 
-    const chosen = await createBatchProcessor(context, options, setExitCode);
-    if (!chosen) return;
-    const { processor, writerName } = chosen;
-
-    const stopOnInterrupt = () => void processor.close();
-    context.signal?.addEventListener('abort', stopOnInterrupt, { once: true });
-    const progress = progressModule.createBatchProgress({
-      stream: context.stderr,
-      interactive: Boolean((context.stderr as { isTTY?: boolean }).isTTY) && context.env.TERM !== 'dumb',
-    });
-    let report: Awaited<ReturnType<typeof runBatch>>;
-    try {
-      report = await runBatch({
-        files: collected.files,
-        missing: collected.missing,
-        outputDirectory,
-        cwd,
-        options: articleOptions,
-        defaultDate: new Date().toISOString().slice(0, 10),
-        writerName,
-        processor,
-        force: options.force === true,
-        ...(context.signal ? { signal: context.signal } : {}),
-        onEvent: options.json ? undefined : progress.onEvent,
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'BatchLockedError') throw new UsageError(error.message);
-      throw error;
-    } finally {
-      context.signal?.removeEventListener('abort', stopOnInterrupt);
-      progress.finish();
-      await processor.close();
-    }
-    const reportPath = relative(cwd, join(outputDirectory, BATCH_REPORT_NAME));
-    context.stdout.write(
-      options.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : formatBatchSummary(report, { color: context.color, reportPath }),
+/** `plume batch <inputs...>`: collect the inputs, run them (threads, LLM or queue), print the summary. */
+async function runBatchCommand(
+  inputs: string[],
+  options: BatchCommandOptions,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const { readPlumeConfig } = await import('../config/read-plume-config.js');
+  const { site } = await readPlumeConfig(process.cwd(), options.config);
+  const articleOptions = validateArticleOptions(options, site);
+  // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
+  const [
+    { collectInputs },
+    { runBatch, batchExitCode, BATCH_REPORT_NAME },
+    { formatBatchSummary },
+    progressModule,
+  ] = await Promise.all([
+    import('../batch/collect-inputs.js'),
+    import('../batch/run-batch.js'),
+    import('../batch/format-batch-summary.js'),
+    import('../batch/batch-progress.js'),
+  ]);
+  // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
+  if (options.queue && !(await redisAnswers(options.queue, context, setExitCode))) return;
+  const cwd = process.cwd();
+  const outputDirectory = resolve(cwd, options.output);
+  const collected = await collectInputs(inputs, { cwd, exclude: [outputDirectory] });
+  if (collected.files.length === 0 && collected.missing.length === 0) {
+    throw new UsageError(`aucun fichier .txt, .md ou .html trouvé dans ${inputs.join(', ')}.`);
+  }
+  if (collected.ignored > 0 && !options.json) {
+    context.stderr.write(
+      `plume: ${collected.ignored} fichier${collected.ignored > 1 ? 's ignorés' : ' ignoré'} : ni .txt, ni .md, ni .html.\n`,
     );
-    setExitCode(report.interrupted ? EXIT_CODES.interrupted : batchExitCode(report));
+  }
+
+  const chosen = await createBatchProcessor(context, options, setExitCode);
+  if (!chosen) return;
+  const { processor, writerName } = chosen;
+
+  const stopOnInterrupt = () => void processor.close();
+  context.signal?.addEventListener('abort', stopOnInterrupt, { once: true });
+  const progress = progressModule.createBatchProgress({
+    stream: context.stderr,
+    interactive: Boolean((context.stderr as { isTTY?: boolean }).isTTY) && context.env.TERM !== 'dumb',
   });
+  let report: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    report = await runBatch({
+      files: collected.files,
+      missing: collected.missing,
+      outputDirectory,
+      cwd,
+      options: articleOptions,
+      defaultDate: new Date().toISOString().slice(0, 10),
+      writerName,
+      processor,
+      force: options.force === true,
+      ...(context.signal ? { signal: context.signal } : {}),
+      onEvent: options.json ? undefined : progress.onEvent,
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BatchLockedError') throw new UsageError(error.message);
+    throw error;
+  } finally {
+    context.signal?.removeEventListener('abort', stopOnInterrupt);
+    progress.finish();
+    await processor.close();
+  }
+  const reportPath = relative(cwd, join(outputDirectory, BATCH_REPORT_NAME));
+  context.stdout.write(
+    options.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatBatchSummary(report, { color: context.color, reportPath }),
+  );
+  setExitCode(report.interrupted ? EXIT_CODES.interrupted : batchExitCode(report));
 }
 
 export function registerWorkerCommand(
@@ -331,25 +359,7 @@ export function registerWorkerCommand(
       `tâches à la fois (par défaut : ${availableParallelism()} hors ligne, une par cœur ; 4 avec un LLM)`,
       parsePositiveInteger,
     );
-  command.addHelpText(
-    'after',
-    formatHelpSections({
-      examples: [
-        'plume worker --queue redis://127.0.0.1:6379',
-        'plume worker --queue redis://redis.interne:6379 --provider mistral --concurrency 4',
-      ],
-      variables: [
-        ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
-        ...LLM_VARIABLES,
-        ...DISPLAY_VARIABLES,
-      ],
-      exitCodes: [
-        [0, 'arrêté proprement (SIGTERM ou Ctrl-C)'],
-        [1, 'connexion à Redis perdue, ou erreur interne'],
-        [2, 'Redis injoignable au démarrage, option invalide'],
-      ],
-    }),
-  );
+  command.addHelpText('after', WORKER_HELP);
   addBatchWriterOptions(command).action(async (options: WorkerCommandOptions) => {
     const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
       import('../batch/queue/redis-connection.js'),

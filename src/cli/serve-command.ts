@@ -43,6 +43,26 @@ function parseMegabytes(value: string): number {
   return parsed;
 }
 
+/** `plume serve --help`: examples, environment and exit codes. */
+const SERVE_HELP = formatHelpSections({
+  examples: [
+    'plume serve',
+    'plume serve --port 9000 --allow-private-urls',
+    'PLUME_TOKEN=$(openssl rand -hex 32) plume serve --host 0.0.0.0',
+    'plume serve --provider openai --model gpt-4o-mini',
+  ],
+  variables: [
+    ['PLUME_TOKEN', 'jeton exigé sur /api (comme --token, sans se montrer dans ps)'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'serveur arrêté par Ctrl-C'],
+    COMMON_EXIT_CODES.internal,
+    [2, 'réglage refusé : port pris, hôte public sans jeton, jeton trop court, option invalide'],
+  ],
+});
+
 export function registerServeCommand(
   program: Command,
   context: CliContext,
@@ -89,27 +109,7 @@ export function registerServeCommand(
       parsePositiveInteger,
       DEFAULT_JOB_TIME_LIMIT_MS / 1000,
     );
-  command.addHelpText(
-    'after',
-    formatHelpSections({
-      examples: [
-        'plume serve',
-        'plume serve --port 9000 --allow-private-urls',
-        'PLUME_TOKEN=$(openssl rand -hex 32) plume serve --host 0.0.0.0',
-        'plume serve --provider openai --model gpt-4o-mini',
-      ],
-      variables: [
-        ['PLUME_TOKEN', 'jeton exigé sur /api (comme --token, sans se montrer dans ps)'],
-        ...LLM_VARIABLES,
-        ...DISPLAY_VARIABLES,
-      ],
-      exitCodes: [
-        [0, 'serveur arrêté par Ctrl-C'],
-        COMMON_EXIT_CODES.internal,
-        [2, 'réglage refusé : port pris, hôte public sans jeton, jeton trop court, option invalide'],
-      ],
-    }),
-  );
+  command.addHelpText('after', SERVE_HELP);
   addWriterOptions(command).action(async (options: ServeCommandOptions) => {
     checkWriterName(options.writer);
     const token = options.token ?? (context.env.PLUME_TOKEN || undefined);
