@@ -16,8 +16,8 @@ export interface BatchArticleOptions {
   author?: string;
   /** Author when neither `author` nor the source names one (the configuration's `site.author`). */
   defaultAuthor?: string;
-  /** Share image, an absolute http(s) address (the configuration's `site.image`). */
-  image?: string;
+  /** Image when the source names none (the configuration's `site.image`). */
+  defaultImage?: string;
   /** Publication date YYYY-MM-DD (default: the source's, else `ArticleTask.defaultDate`). */
   date?: string;
   /** Table of contents for articles with 4 or more H2. */

@@ -28,7 +28,7 @@ export async function runArticleTask(
     ...(articleOptions.siteName ? { siteName: articleOptions.siteName } : {}),
     ...(articleOptions.author ? { author: articleOptions.author } : {}),
     ...(articleOptions.defaultAuthor ? { defaultAuthor: articleOptions.defaultAuthor } : {}),
-    ...(articleOptions.image ? { image: articleOptions.image } : {}),
+    ...(articleOptions.defaultImage ? { defaultImage: articleOptions.defaultImage } : {}),
     ...(articleOptions.date ? { date: articleOptions.date } : {}),
     ...(options.writer ? { writer: options.writer } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -438,7 +438,7 @@ function validateArticleOptions(options: BatchCommandOptions, site: SiteConfig):
     ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
     ...(site.author ? { defaultAuthor: site.author } : {}),
-    ...(site.image ? { image: site.image } : {}),
+    ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.date ? { date: options.date } : {}),
   };
 }

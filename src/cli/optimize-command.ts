@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
-import { isHttpUrl, isValidDate, quote } from '../check-metadata.js';
+import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
 import { isValidSlug } from '../plan/build-slug.js';
@@ -26,8 +26,9 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   siteName?: string;
   author?: string;
   url?: string;
-  image?: string;
   date?: string;
+  image?: string;
+  imageAlt?: string;
   faq?: boolean;
   toc: boolean;
   inputFormat?: string;
@@ -102,9 +103,10 @@ export function registerOptimizeCommand(
     )
     .option('--url <adresse>', 'adresse canonique de l’article publié')
     .option(
-      '--image <adresse>',
-      'image de partage, adresse http(s) : Open Graph, Twitter, JSON-LD (par défaut : site.image)',
+      '--image <chemin-ou-adresse>',
+      'image à la une : og:image, grande carte Twitter, image JSON-LD (par défaut : front matter, sinon site.image)',
     )
+    .option('--image-alt <texte>', 'texte alternatif de l’image (par défaut : front matter, sinon le H1)')
     .option(
       '--date <date>',
       'date de publication AAAA-MM-JJ (par défaut : celle de la source, sinon aujourd’hui)',
@@ -168,7 +170,6 @@ async function runOptimizeCommand(
   const locale = options.locale ?? site.locale ?? 'fr-FR';
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
-  const image = options.image ?? site.image;
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
   const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
     await Promise.all([
@@ -212,11 +213,13 @@ async function runOptimizeCommand(
     ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
     ...(site.author ? { defaultAuthor: site.author } : {}),
-    ...(image ? { image } : {}),
+    ...(options.image ? { image: options.image } : {}),
+    ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),
     ...(options.date ? { date: options.date } : {}),
     minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
     config: audit.thresholds,
+    ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
     tableOfContents: options.toc,
     faq: options.faq === true,
     now: () => new Date(),
@@ -278,6 +281,11 @@ function validateOptions(options: OptimizeCommandOptions, locale: string): Outpu
       `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
     );
   }
+  if (options.image !== undefined && !isImageReference(options.image)) {
+    throw new UsageError(
+      `--image « ${quote(options.image)} » invalide : une adresse http(s) ou un chemin est attendu.`,
+    );
+  }
   if (options.slug !== undefined && !isValidSlug(options.slug)) {
     throw new UsageError(
       `--slug « ${quote(options.slug)} » invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.`,
@@ -287,11 +295,6 @@ function validateOptions(options: OptimizeCommandOptions, locale: string): Outpu
     throw new UsageError(`variété « ${quote(locale)} » inconnue : ${LOCALES.join(', ')} attendu.`);
   }
   checkWriterName(options.writer);
-  if (options.image !== undefined && !isHttpUrl(options.image)) {
-    throw new UsageError(
-      `--image « ${quote(options.image)} » invalide : une adresse http ou https est attendue.`,
-    );
-  }
   if (options.url !== undefined && !isHttpUrl(options.url)) {
     throw new UsageError(
       `--url « ${quote(options.url)} » invalide : une adresse http ou https est attendue.`,

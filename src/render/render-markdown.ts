@@ -65,8 +65,11 @@ function renderFrontMatter(article: Article): string {
   if (metadata.date) frontMatter.date = metadata.date;
   if (metadata.author) frontMatter.author = metadata.author;
   if (metadata.siteName) frontMatter.site_name = metadata.siteName;
-  if (metadata.image) frontMatter.image = metadata.image;
   if (metadata.url) frontMatter.canonical = metadata.url;
+  if (metadata.image) {
+    frontMatter.image = metadata.image.url;
+    frontMatter.image_alt = metadata.image.alt;
+  }
   frontMatter.words = metadata.wordCount;
   // A CMS (Hugo, Jekyll, Eleventy) does not publish a draft: an article that fails a hard constraint is one.
   if (metadata.constraintsFailed && metadata.constraintsFailed.length > 0) {

@@ -28,7 +28,7 @@ describe('the configuration reaches the output', () => {
       expect(html).toContain('<html lang="fr-CA">');
       expect(html).toContain('<meta property="og:image" content="https://example.org/partage.png">');
       expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
-      expect(html).toContain('"image":"https://example.org/partage.png"');
+      expect(html).toMatch(/"image":\{[^}]*"url":"https:\/\/example\.org\/partage\.png"/u);
 
       const flagged = await runPlume(
         [
