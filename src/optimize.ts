@@ -47,6 +47,10 @@ export interface OptimizeOptions extends IngestOptions {
   locale?: string;
   siteName?: string;
   author?: string;
+  /** Author when neither `author` nor the source names one: the configuration's `site.author`. */
+  defaultAuthor?: string;
+  /** Image when neither `image` nor the source names one: the configuration's `site.image`. */
+  defaultImage?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
   /** Featured image, an http(s) address or a path (default: the source's front matter `image`). */
@@ -179,7 +183,7 @@ export async function optimize(
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
-  const imageUrl = options.image ?? document.metadata.image;
+  const imageUrl = options.image ?? document.metadata.image ?? options.defaultImage;
   if (imageUrl === undefined) {
     warnings.push(
       'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
@@ -187,7 +191,7 @@ export async function optimize(
   }
   const metadata = articleMetadata(evaluation, finalPlan, {
     locale: brief.locale,
-    author: options.author ?? document.metadata.author,
+    author: options.author ?? document.metadata.author ?? options.defaultAuthor,
     siteName: options.siteName ?? document.metadata.siteName,
     date,
     canonicalUrl,

@@ -1,5 +1,6 @@
 import { type AnalyzeOptions, analyze } from '../analyze/analyze.js';
 import type { Document } from '../document.js';
+import { ASSESSMENTS } from './assessments/index.js';
 import { type AuditConfigOverrides, mergeAuditConfig } from './audit-config.js';
 import type { Report } from './report.js';
 import { runAssessments } from './run-assessments.js';
@@ -9,6 +10,8 @@ export interface AuditDocumentOptions extends AnalyzeOptions {
   minWords?: number;
   /** Threshold overrides (default: none, see `DEFAULT_AUDIT_CONFIG`). */
   config?: AuditConfigOverrides;
+  /** Assessment ids not run, e.g. `passive-voice` (default: none); they weigh on no score. */
+  disable?: readonly string[];
 }
 
 /** Audits a parsed document: analysis once, then every assessment. Pure. */
@@ -17,5 +20,8 @@ export function auditDocument(document: Document, options: AuditDocumentOptions 
     ...options.config,
     ...(options.minWords === undefined ? {} : { minWords: options.minWords }),
   });
-  return runAssessments(analyze(document, options), config);
+  const disabled = new Set(options.disable ?? []);
+  const assessments =
+    disabled.size === 0 ? ASSESSMENTS : ASSESSMENTS.filter((assessment) => !disabled.has(assessment.id));
+  return runAssessments(analyze(document, options), config, assessments);
 }

@@ -38,7 +38,8 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   pt: 'portugais',
   nl: 'néerlandais',
 };
-const REWRITER_HINT = 'configurez un fournisseur LLM (--provider) pour cela';
+// One line that says how: the flag and the variable (the web page words it for its own users).
+const REWRITER_HINT = 'configurez un fournisseur LLM pour cela (--provider openai, ou PLUME_PROVIDER=openai)';
 
 /** The hard constraints of design.md, each with pass/fail and a French reason. Pure. */
 export function checkHardConstraints(inputs: HardConstraintInputs): ConstraintResult[] {

@@ -203,8 +203,11 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % au moins). Bien.`,
   'transition-words.ok': (p) =>
     `${number(p.percent)} % des phrases contiennent un mot de transition, un peu moins que les ${p.min} % conseillés.`,
+  // « 0 % seulement des phrases… » reads oddly: none is « aucune », a few « seulement N % ».
   'transition-words.bad': (p) =>
-    `${number(p.percent)} % seulement des phrases contiennent un mot de transition (${p.min} % conseillés).`,
+    Number(p.percent) === 0
+      ? `Aucune phrase ne contient de mot de transition (${p.min} % conseillés).`
+      : `Seulement ${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % conseillés).`,
   'consecutive-sentences.good': () => 'Jamais trois phrases de suite ne commencent par le même mot. Bien.',
   'consecutive-sentences.bad': (p) =>
     `${p.count} suite${plural(p.count, '', 's')} de trois phrases ou plus commence${plural(p.count, '', 'nt')} par le même mot (« ${p.word} ») : variez.`,

@@ -14,6 +14,10 @@ export interface BatchArticleOptions {
   siteName?: string;
   /** Author for JSON-LD and Open Graph (default: the source's). */
   author?: string;
+  /** Author when neither `author` nor the source names one (the configuration's `site.author`). */
+  defaultAuthor?: string;
+  /** Image when the source names none (the configuration's `site.image`). */
+  defaultImage?: string;
   /** Publication date YYYY-MM-DD (default: the source's, else `ArticleTask.defaultDate`). */
   date?: string;
   /** Table of contents for articles with 4 or more H2. */

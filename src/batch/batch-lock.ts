@@ -64,12 +64,12 @@ export async function lockOutputDirectory(
     if (owner === undefined) continue; // released meanwhile
     if (isAlive(owner)) {
       throw new BatchLockedError(
-        `another plume batch (pid ${owner.pid}) is writing to ${directory}; wait for it or stop it.`,
+        `un autre plume batch (pid ${owner.pid}) écrit dans ${directory} : attendez-le ou arrêtez-le.`,
       );
     }
     if ((await removeStale(path, owner, pid, isAlive, 0)) === 'retry') await pause(ROUND_PAUSE_MS);
   }
-  throw new BatchLockedError(`cannot lock ${directory}: ${LOCK_NAME} keeps coming back.`);
+  throw new BatchLockedError(`verrouillage impossible de ${directory} : ${LOCK_NAME} réapparaît sans cesse.`);
 }
 
 /**

@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+import { createPaint } from '../cli/use-color.js';
 import type { BatchArticleResult, BatchReport } from './run-batch.js';
 
 export interface FormatBatchSummaryOptions {
@@ -27,7 +29,7 @@ const MAX_FILE_WIDTH = 44;
 
 /** The table printed at the end of `plume batch`: one row per article, then the totals, in French. */
 export function formatBatchSummary(report: BatchReport, options: FormatBatchSummaryOptions = {}): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = createPaint(options.color);
   const rows = report.articles.map((article) => ({
     file: shortenStart(article.input, MAX_FILE_WIDTH),
     words: article.words === undefined ? '—' : formatNumber(article.words),
@@ -37,8 +39,9 @@ export function formatBatchSummary(report: BatchReport, options: FormatBatchSumm
     article,
   }));
   const header = { file: 'Fichier', words: 'Mots', seo: 'SEO', constraints: 'Contraintes', status: 'Statut' };
+  // Measured in terminal columns: « é » written as e + accent, or a CJK name, is not its length.
   const width = (key: keyof typeof header) =>
-    Math.max(header[key].length, ...rows.map((row) => row[key].length));
+    Math.max(stringWidth(header[key]), ...rows.map((row) => stringWidth(row[key])));
   const widths = {
     file: width('file'),
     words: width('words'),
@@ -47,28 +50,28 @@ export function formatBatchSummary(report: BatchReport, options: FormatBatchSumm
   };
   const line = (cells: typeof header, paintCells = (text: string, _key: string) => text) =>
     [
-      paintCells(cells.file.padEnd(widths.file), 'file'),
-      paintCells(cells.words.padStart(widths.words), 'words'),
-      paintCells(cells.seo.padStart(widths.seo), 'seo'),
-      paintCells(cells.constraints.padEnd(widths.constraints), 'constraints'),
+      paintCells(padEnd(cells.file, widths.file), 'file'),
+      paintCells(padStart(cells.words, widths.words), 'words'),
+      paintCells(padStart(cells.seo, widths.seo), 'seo'),
+      paintCells(padEnd(cells.constraints, widths.constraints), 'constraints'),
       paintCells(cells.status, 'status'),
     ]
       .join('  ')
       .trimEnd();
-  const lines = [paint('1', line(header))];
+  const lines = [paint('bold', line(header))];
   for (const row of rows) {
     const { article } = row;
     lines.push(
       line(row, (text, key) => {
-        if (key === 'status' && article.status === 'error') return paint('31', text);
-        if (key === 'constraints') return paint(article.passed ? '32' : '31', text);
+        if (key === 'status' && article.status === 'error') return paint('red', text);
+        if (key === 'constraints') return paint(article.passed ? 'green' : 'red', text);
         return text;
       }),
     );
-    if (article.error) lines.push(`  ${paint('31', '↳')} ${article.error}`);
+    if (article.error) lines.push(`  ${paint('red', '↳')} ${article.error}`);
   }
   lines.push('');
-  lines.push(paint('1', totalsLine(report)));
+  lines.push(paint('bold', totalsLine(report)));
   if (report.writer !== 'offline' && report.writerStats.calls + report.writerStats.cachedCalls > 0) {
     const stats = report.writerStats;
     const cost =
@@ -81,7 +84,7 @@ export function formatBatchSummary(report: BatchReport, options: FormatBatchSumm
     );
   }
   if (report.interrupted)
-    lines.push(paint('33', 'Interrompu : relancez la même commande pour finir les articles restants.'));
+    lines.push(paint('yellow', 'Interrompu : relancez la même commande pour finir les articles restants.'));
   if (options.reportPath) lines.push(`Rapport : ${options.reportPath}`);
   return `${lines.join('\n')}\n`;
 }
@@ -108,19 +111,47 @@ function constraintsText(article: BatchArticleResult): string {
   return `échec : ${failed.join(', ')}`;
 }
 
-/** « 850 ms », « 3,2 s », « 2 min 05 s ». */
+/** « 850 ms », « 3,2 s », « 2 min 05 s », « 2 min » (119 600 ms), « 1 h 05 min ». */
 export function formatDuration(milliseconds: number): string {
-  if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
-  const seconds = milliseconds / 1000;
-  if (seconds < 60) return `${formatNumber(Math.round(seconds * 10) / 10)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')} s`;
+  if (milliseconds < 999.5) return `${Math.round(milliseconds)} ms`;
+  // Rounded to the unit shown before it is split: 59,96 s is « 1 min », never « 60 s » nor « 1 min 60 s ».
+  const tenths = Math.round(milliseconds / 100);
+  if (tenths < 600) return `${formatNumber(tenths / 10)} s`;
+  const seconds = Math.round(milliseconds / 1000);
+  if (seconds < 3600) {
+    const minutes = Math.floor(seconds / 60);
+    const rest = seconds % 60;
+    return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, '0')} s`;
+  }
+  const minutes = Math.round(milliseconds / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')} min`;
 }
 
 export function formatNumber(value: number): string {
   return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
 }
 
-function shortenStart(text: string, maxLength: number): string {
-  return text.length > maxLength ? `…${text.slice(text.length - maxLength + 1)}` : text;
+/** Keeps the end of a path that is wider than `maxWidth` columns, whole characters only. */
+function shortenStart(text: string, maxWidth: number): string {
+  if (stringWidth(text) <= maxWidth) return text;
+  const characters = [...new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(text)].map(
+    (part) => part.segment,
+  );
+  let kept = '';
+  for (let index = characters.length - 1; index >= 0; index -= 1) {
+    const next = `${characters[index]}${kept}`;
+    if (stringWidth(next) > maxWidth - 1) break;
+    kept = next;
+  }
+  return `…${kept}`;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
 }

@@ -27,6 +27,8 @@ export async function runArticleTask(
     now: () => new Date(`${task.defaultDate}T12:00:00Z`),
     ...(articleOptions.siteName ? { siteName: articleOptions.siteName } : {}),
     ...(articleOptions.author ? { author: articleOptions.author } : {}),
+    ...(articleOptions.defaultAuthor ? { defaultAuthor: articleOptions.defaultAuthor } : {}),
+    ...(articleOptions.defaultImage ? { defaultImage: articleOptions.defaultImage } : {}),
     ...(articleOptions.date ? { date: articleOptions.date } : {}),
     ...(options.writer ? { writer: options.writer } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -126,7 +126,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
   const outputDirectory = resolve(cwd, options.outputDirectory);
   const outputInfo = await stat(outputDirectory).catch(() => null);
   if (outputInfo && !outputInfo.isDirectory()) {
-    throw new InputError('not-a-file', `${options.outputDirectory} exists and is not a folder.`);
+    throw new InputError('not-a-file', `${options.outputDirectory} existe et n’est pas un dossier.`);
   }
   // A folder Plume cannot create or write to (read-only, not ours, under a file) is the user's to fix: exit 2.
   const unlock = await mkdir(outputDirectory, { recursive: true })
@@ -245,7 +245,9 @@ class BatchSession {
       this.record(path, {
         input: this.display(path),
         status: 'error',
-        error: `File not found: ${this.display(path)}`,
+        error: /[*?[\]{}]/u.test(path)
+          ? `Aucun fichier ne correspond à ${this.display(path)}`
+          : `Fichier introuvable : ${this.display(path)}`,
         errorKind: 'input',
         durationMs: 0,
       });
@@ -598,13 +600,13 @@ function toKey(path: string): string {
 async function readInputBytes(path: string, label: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError('not-a-file', `${label} is not a regular file.`);
+    if (!info.isFile()) throw new InputError('not-a-file', `${label} n’est pas un fichier ordinaire.`);
     if (info.size > MAX_INPUT_BYTES) throw tooLargeError(label, info.size, MAX_INPUT_BYTES);
     return await readFile(path);
   } catch (error) {
     if (InputError.isInstance(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('not-found', `File not found: ${label}`);
-    throw new InputError('unreadable', `Cannot read ${label}: ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new InputError('not-found', `Fichier introuvable : ${label}`);
+    throw new InputError('unreadable', `Lecture impossible de ${label} : ${(error as Error).message}`);
   }
 }

@@ -181,7 +181,7 @@ function createThreadPool(script: URL, size: number): ArticlePool {
       if (closed || broken) return;
       // A thread that cannot even start would be respawned forever: after a few, fail everything with its error.
       if (!thread.ready && ++startFailures >= MAX_START_FAILURES) {
-        broken = new Error(`worker threads cannot start: ${error.message}`);
+        broken = new Error(`les fils de travail ne démarrent pas : ${error.message}`);
         for (const pending of queue.splice(0)) pending.reject(broken);
         return;
       }
@@ -189,11 +189,13 @@ function createThreadPool(script: URL, size: number): ArticlePool {
       dispatch();
     };
     worker.on('error', onDeath);
-    worker.on('exit', (code) => onDeath(new Error(`worker thread stopped (exit code ${code})`)));
+    worker.on('exit', (code) =>
+      onDeath(new Error(`un fil de travail s’est arrêté (code de sortie ${code})`)),
+    );
   };
 
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('the article pool is closed'));
+    if (closed) return Promise.reject(new Error('le groupe de fils de travail est fermé'));
     if (broken) return Promise.reject(broken);
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -256,11 +258,11 @@ function pendingTask(
 
 /** Closing: queued jobs and running ones are rejected, every thread terminated. */
 async function stopEverything(queue: PendingTask[], threads: Set<PoolThread>): Promise<void> {
-  for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
+  for (const pending of queue.splice(0)) pending.reject(new Error('le groupe de fils de travail est fermé'));
   const stopping = [...threads].map((thread) => {
     threads.delete(thread);
     clearTimeout(thread.timer);
-    thread.current?.reject(new Error('the article pool is closed'));
+    thread.current?.reject(new Error('le groupe de fils de travail est fermé'));
     return thread.worker.terminate();
   });
   await Promise.all(stopping);
@@ -271,9 +273,9 @@ function createInlinePool(): ArticlePool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('the article pool is closed'));
+    if (closed) return Promise.reject(new Error('le groupe de fils de travail est fermé'));
     const run = chain.then(async () => {
-      if (closed) throw new Error('the article pool is closed');
+      if (closed) throw new Error('le groupe de fils de travail est fermé');
       options.signal?.throwIfAborted();
       return runPoolJob(job, options.onProgress ?? (() => {}));
     });

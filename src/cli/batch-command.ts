@@ -6,8 +6,10 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
 import { isValidDate, quote } from '../check-metadata.js';
+import type { SiteConfig } from '../config/site-config.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
 import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
@@ -19,8 +21,8 @@ interface BatchWriterOptions extends WriterFlagOptions {
 
 interface BatchCommandOptions extends BatchWriterOptions {
   output: string;
-  minWords: number;
-  locale: string;
+  minWords?: number;
+  locale?: string;
   siteName?: string;
   author?: string;
   date?: string;
@@ -44,7 +46,7 @@ interface WorkerCommandOptions extends BatchWriterOptions {
 function addBatchWriterOptions(command: Command): Command {
   return addWriterOptions(command).option(
     '--calls-in-flight <n>',
-    'LLM calls in flight at once, all articles together',
+    'appels LLM simultanés, tous articles confondus',
     parsePositiveInteger,
     8,
   );
@@ -84,7 +86,7 @@ async function createLocalProcessor(
   if (processor.mode !== 'threads') {
     // Only a broken install gets here (the script ships beside main.js): slower, still correct.
     context.stderr.write(
-      'plume: optimize-worker-thread.js not found beside the CLI: running on the main thread.\n',
+      'plume: optimize-worker-thread.js introuvable à côté de la CLI : tout se fait sur le fil principal.\n',
     );
   }
   return { processor, writerName: 'offline' };
@@ -159,6 +161,46 @@ async function createBatchProcessor(
   }
 }
 
+/** `plume batch --help`: examples, environment and exit codes. */
+const BATCH_HELP = formatHelpSections({
+  examples: [
+    'plume batch articles/ -o out/',
+    'plume batch "articles/**/*.md" --threads 2 -o out/',
+    'plume batch articles/ --provider openai --concurrency 4 -o out/',
+    'plume batch articles/ --queue redis://127.0.0.1:6379 -o out/',
+  ],
+  variables: [
+    ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'tous les articles écrits (ou déjà à jour), contraintes respectées'],
+    [1, 'au moins un article en erreur (introuvable, illisible, modèle en échec), ou erreur interne'],
+    [2, 'option invalide, dossier de sortie verrouillé ou inutilisable, Redis injoignable'],
+    [3, 'au moins un article écrit ne respecte pas une contrainte'],
+    [130, 'interrompu : relancez la même commande pour finir'],
+  ],
+});
+
+/** `plume worker --help`: examples, environment and exit codes. */
+const WORKER_HELP = formatHelpSections({
+  examples: [
+    'plume worker --queue redis://127.0.0.1:6379',
+    'plume worker --queue redis://redis.interne:6379 --provider mistral --concurrency 4',
+  ],
+  variables: [
+    ['PLUME_REDIS_TIMEOUT_MS', 'délai maximal pour joindre Redis, en millisecondes'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'arrêté proprement (SIGTERM ou Ctrl-C)'],
+    [1, 'connexion à Redis perdue, ou erreur interne'],
+    [2, 'Redis injoignable au démarrage, option invalide'],
+  ],
+});
+
 export function registerBatchCommand(
   program: Command,
   context: CliContext,
@@ -167,111 +209,137 @@ export function registerBatchCommand(
   const command = program
     .command('batch')
     .description(
-      'Optimize many articles into one folder: resumable, on worker threads, or across machines with --queue.',
+      'Optimise de nombreux articles dans un dossier : reprend où il s’est arrêté, sur plusieurs fils, ou sur plusieurs machines avec --queue.',
     )
     .argument(
-      '<inputs...>',
-      'folders, files or glob patterns ("articles/**/*.md"); .txt, .md and .html files',
+      '<entrées...>',
+      'dossiers, fichiers ou motifs (« articles/**/*.md ») ; fichiers .txt, .md et .html',
     )
     .option(
-      '-o, --output <dir>',
-      'folder for <slug>.md, <slug>.html, <slug>.report.json and batch-report.json',
+      '-o, --output <dossier>',
+      'dossier de <slug>.md, <slug>.html, <slug>.report.json et batch-report.json',
       'out',
     )
     .option(
       '--min-words <n>',
-      'minimum words in the body',
+      'nombre minimal de mots du corps (par défaut : site.minWords, sinon 700)',
       parsePositiveInteger,
-      DEFAULT_AUDIT_CONFIG.minWords,
     )
-    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
-    .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
-    .option('--author <name>', 'author, for JSON-LD and Open Graph (default: each source’s)')
-    .option('--date <date>', 'publication date, YYYY-MM-DD (default: each source’s, else today)')
-    .option('--faq', 'add FAQ structured data from question headings')
-    .option('--no-toc', 'no table of contents, even with 4 or more sections')
+    .option(
+      '--locale <locale>',
+      `variété de français : ${LOCALES.join(', ')} (par défaut : site.locale, sinon fr-FR)`,
+    )
+    .option('--site-name <nom>', 'nom du site, pour Open Graph et l’éditeur JSON-LD (par défaut : site.name)')
+    .option(
+      '--author <nom>',
+      'auteur, pour JSON-LD et Open Graph (par défaut : celui de chaque source, sinon site.author)',
+    )
+    .option(
+      '--date <date>',
+      'date de publication AAAA-MM-JJ (par défaut : celle de chaque source, sinon aujourd’hui)',
+    )
+    .option('--faq', 'ajoute les données structurées FAQ des intertitres en question')
+    .option('--no-toc', 'pas de sommaire, même avec 4 sections ou plus')
     .option(
       '--threads <n>',
-      `worker threads for the offline writer (default: ${availableParallelism()}, the cores available)`,
+      `fils de travail du rédacteur hors ligne (par défaut : ${availableParallelism()}, les cœurs disponibles)`,
       parsePositiveInteger,
     )
-    .option('--concurrency <n>', 'articles written at once with an LLM provider', parsePositiveInteger, 4)
-    .option('--force', 'redo every article, even those already done with the same input and options')
-    .option('--json', 'print batch-report.json instead of the summary table')
     .option(
-      '--queue <redis-url>',
-      'hand the articles to `plume worker`s through Redis, e.g. redis://127.0.0.1:6379',
+      '--concurrency <n>',
+      'articles rédigés en même temps avec un fournisseur LLM',
+      parsePositiveInteger,
+      4,
     )
-    .option('--queue-name <name>', 'BullMQ queue name (default: plume)');
-  addBatchWriterOptions(command).action(async (inputs: string[], options: BatchCommandOptions) => {
-    const articleOptions = validateArticleOptions(options);
-    // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
-    const [
-      { collectInputs },
-      { runBatch, batchExitCode, BATCH_REPORT_NAME },
-      { formatBatchSummary },
-      progressModule,
-    ] = await Promise.all([
-      import('../batch/collect-inputs.js'),
-      import('../batch/run-batch.js'),
-      import('../batch/format-batch-summary.js'),
-      import('../batch/batch-progress.js'),
-    ]);
-    // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
-    if (options.queue && !(await redisAnswers(options.queue, context, setExitCode))) return;
-    const cwd = process.cwd();
-    const outputDirectory = resolve(cwd, options.output);
-    const collected = await collectInputs(inputs, { cwd, exclude: [outputDirectory] });
-    if (collected.files.length === 0 && collected.missing.length === 0) {
-      throw new UsageError(`no .txt, .md or .html file found in ${inputs.join(', ')}.`);
-    }
-    if (collected.ignored > 0 && !options.json) {
-      context.stderr.write(
-        `plume: ignored ${collected.ignored} file${collected.ignored > 1 ? 's' : ''} that ${collected.ignored > 1 ? 'are' : 'is'} not .txt, .md or .html.\n`,
-      );
-    }
+    .option('--force', 'refait chaque article, même ceux déjà faits avec la même entrée et les mêmes options')
+    .option('--json', 'affiche batch-report.json au lieu du tableau récapitulatif')
+    .option(
+      '--queue <url-redis>',
+      'confie les articles à des `plume worker` par Redis, ex. redis://127.0.0.1:6379',
+    )
+    .option('--queue-name <nom>', 'nom de la file BullMQ (par défaut : plume)');
+  command.addHelpText('after', BATCH_HELP);
+  addBatchWriterOptions(command).action((inputs: string[], options: BatchCommandOptions) =>
+    runBatchCommand(inputs, options, context, setExitCode),
+  );
+}
 
-    const chosen = await createBatchProcessor(context, options, setExitCode);
-    if (!chosen) return;
-    const { processor, writerName } = chosen;
-
-    const stopOnInterrupt = () => void processor.close();
-    context.signal?.addEventListener('abort', stopOnInterrupt, { once: true });
-    const progress = progressModule.createBatchProgress({
-      stream: context.stderr,
-      interactive: Boolean((context.stderr as { isTTY?: boolean }).isTTY) && context.env.TERM !== 'dumb',
-    });
-    let report: Awaited<ReturnType<typeof runBatch>>;
-    try {
-      report = await runBatch({
-        files: collected.files,
-        missing: collected.missing,
-        outputDirectory,
-        cwd,
-        options: articleOptions,
-        defaultDate: new Date().toISOString().slice(0, 10),
-        writerName,
-        processor,
-        force: options.force === true,
-        ...(context.signal ? { signal: context.signal } : {}),
-        onEvent: options.json ? undefined : progress.onEvent,
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'BatchLockedError') throw new UsageError(error.message);
-      throw error;
-    } finally {
-      context.signal?.removeEventListener('abort', stopOnInterrupt);
-      progress.finish();
-      await processor.close();
-    }
-    const reportPath = relative(cwd, join(outputDirectory, BATCH_REPORT_NAME));
-    context.stdout.write(
-      options.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : formatBatchSummary(report, { color: context.color, reportPath }),
+/** `plume batch <inputs...>`: collect the inputs, run them (threads, LLM or queue), print the summary. */
+async function runBatchCommand(
+  inputs: string[],
+  options: BatchCommandOptions,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const { readPlumeConfig } = await import('../config/read-plume-config.js');
+  const { site } = await readPlumeConfig(process.cwd(), options.config);
+  const articleOptions = validateArticleOptions(options, site);
+  // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
+  const [
+    { collectInputs },
+    { runBatch, batchExitCode, BATCH_REPORT_NAME },
+    { formatBatchSummary },
+    progressModule,
+  ] = await Promise.all([
+    import('../batch/collect-inputs.js'),
+    import('../batch/run-batch.js'),
+    import('../batch/format-batch-summary.js'),
+    import('../batch/batch-progress.js'),
+  ]);
+  // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
+  if (options.queue && !(await redisAnswers(options.queue, context, setExitCode))) return;
+  const cwd = process.cwd();
+  const outputDirectory = resolve(cwd, options.output);
+  const collected = await collectInputs(inputs, { cwd, exclude: [outputDirectory] });
+  if (collected.files.length === 0 && collected.missing.length === 0) {
+    throw new UsageError(`aucun fichier .txt, .md ou .html trouvé dans ${inputs.join(', ')}.`);
+  }
+  if (collected.ignored > 0 && !options.json) {
+    context.stderr.write(
+      `plume: ${collected.ignored} fichier${collected.ignored > 1 ? 's ignorés' : ' ignoré'} : ni .txt, ni .md, ni .html.\n`,
     );
-    setExitCode(report.interrupted ? EXIT_CODES.interrupted : batchExitCode(report));
+  }
+
+  const chosen = await createBatchProcessor(context, options, setExitCode);
+  if (!chosen) return;
+  const { processor, writerName } = chosen;
+
+  const stopOnInterrupt = () => void processor.close();
+  context.signal?.addEventListener('abort', stopOnInterrupt, { once: true });
+  const progress = progressModule.createBatchProgress({
+    stream: context.stderr,
+    interactive: Boolean((context.stderr as { isTTY?: boolean }).isTTY) && context.env.TERM !== 'dumb',
   });
+  let report: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    report = await runBatch({
+      files: collected.files,
+      missing: collected.missing,
+      outputDirectory,
+      cwd,
+      options: articleOptions,
+      defaultDate: new Date().toISOString().slice(0, 10),
+      writerName,
+      processor,
+      force: options.force === true,
+      ...(context.signal ? { signal: context.signal } : {}),
+      onEvent: options.json ? undefined : progress.onEvent,
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BatchLockedError') throw new UsageError(error.message);
+    throw error;
+  } finally {
+    context.signal?.removeEventListener('abort', stopOnInterrupt);
+    progress.finish();
+    await processor.close();
+  }
+  const reportPath = relative(cwd, join(outputDirectory, BATCH_REPORT_NAME));
+  context.stdout.write(
+    options.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatBatchSummary(report, { color: context.color, reportPath }),
+  );
+  setExitCode(report.interrupted ? EXIT_CODES.interrupted : batchExitCode(report));
 }
 
 export function registerWorkerCommand(
@@ -282,15 +350,16 @@ export function registerWorkerCommand(
   const command = program
     .command('worker')
     .description(
-      'Serve `plume batch --queue` jobs from Redis until stopped (SIGTERM or Ctrl-C finish the jobs in progress).',
+      'Traite les tâches de `plume batch --queue` depuis Redis jusqu’à l’arrêt (SIGTERM ou Ctrl-C finissent les tâches en cours).',
     )
-    .requiredOption('--queue <redis-url>', 'Redis holding the queue, e.g. redis://127.0.0.1:6379')
-    .option('--queue-name <name>', 'BullMQ queue name (default: plume)')
+    .requiredOption('--queue <url-redis>', 'Redis qui tient la file, ex. redis://127.0.0.1:6379')
+    .option('--queue-name <nom>', 'nom de la file BullMQ (par défaut : plume)')
     .option(
       '--concurrency <n>',
-      `jobs at once (default: ${availableParallelism()} offline, one per core on worker threads; 4 with an LLM)`,
+      `tâches à la fois (par défaut : ${availableParallelism()} hors ligne, une par cœur ; 4 avec un LLM)`,
       parsePositiveInteger,
     );
+  command.addHelpText('after', WORKER_HELP);
   addBatchWriterOptions(command).action(async (options: WorkerCommandOptions) => {
     const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
       import('../batch/queue/redis-connection.js'),
@@ -348,22 +417,28 @@ export function registerWorkerCommand(
   });
 }
 
-function validateArticleOptions(options: BatchCommandOptions): BatchArticleOptions {
-  if (!isLocale(options.locale)) {
-    throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
+/** The flags, else the configuration's `site` section, else the defaults. */
+function validateArticleOptions(options: BatchCommandOptions, site: SiteConfig): BatchArticleOptions {
+  const locale = options.locale ?? site.locale ?? 'fr-FR';
+  if (!isLocale(locale)) {
+    throw new UsageError(`variété « ${quote(locale)} » inconnue : ${LOCALES.join(', ')} attendu.`);
   }
+  const siteName = options.siteName ?? site.name;
+
   if (options.date !== undefined && !isValidDate(options.date)) {
     throw new UsageError(
       `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
     );
   }
   return {
-    minWords: options.minWords,
-    locale: options.locale,
+    minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
+    locale,
     tableOfContents: options.toc,
     faq: options.faq === true,
-    ...(options.siteName ? { siteName: options.siteName } : {}),
+    ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
+    ...(site.author ? { defaultAuthor: site.author } : {}),
+    ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.date ? { date: options.date } : {}),
   };
 }

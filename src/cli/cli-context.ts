@@ -10,6 +10,6 @@ export interface CliStreams {
 
 /** Context handed to every command. */
 export interface CliContext extends CliStreams {
-  /** Colours when writing to a terminal, unless NO_COLOR is set. */
+  /** Colours on stdout: a terminal, or FORCE_COLOR; never with NO_COLOR (see use-color.ts). */
   color: boolean;
 }

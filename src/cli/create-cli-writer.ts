@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { findConfigFile } from '../config/find-config-file.js';
 import type { LlmBudget } from '../llm/budget.js';
 import type { LlmConfig, LlmConfigFlags } from '../llm/load-llm-config.js';
 import { createOfflineWriter } from '../write/offline-writer.js';
@@ -40,7 +39,7 @@ export async function createCliWriter(options: CliWriterOptions): Promise<CliWri
  * offline writer. The batch builds its own stack from it (one provider for all articles).
  */
 export async function loadCliLlmConfig(options: CliWriterOptions): Promise<LlmConfig | undefined> {
-  if (options.writer === 'offline' || !mayHaveProvider(options)) return undefined;
+  if (options.writer === 'offline' || !(await mayHaveProvider(options))) return undefined;
   // The LLM stack (AI SDK, zod) is loaded only when a provider may be configured: it weighs on start-up.
   const { loadLlmConfig } = await import('../llm/load-llm-config.js');
   return loadLlmConfig({
@@ -52,8 +51,9 @@ export async function loadCliLlmConfig(options: CliWriterOptions): Promise<LlmCo
   });
 }
 
-/** A provider can only come from a flag, PLUME_PROVIDER or a configuration file. */
-function mayHaveProvider(options: CliWriterOptions): boolean {
+/** A provider can only come from a flag, PLUME_PROVIDER or a configuration file with an `llm` section. */
+async function mayHaveProvider(options: CliWriterOptions): Promise<boolean> {
   if (options.flags.provider || options.env.PLUME_PROVIDER || options.configPath) return true;
-  return ['plume.config.json', '.plumerc.json'].some((name) => existsSync(join(options.cwd, name)));
+  const file = await findConfigFile(options.cwd);
+  return typeof file?.content === 'object' && file.content !== null && 'llm' in file.content;
 }

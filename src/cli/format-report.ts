@@ -1,5 +1,6 @@
 import type { AssessmentGroup, Rating } from '../audit/assessment.js';
 import type { Report } from '../audit/report.js';
+import { createPaint, type Paint, type Style } from './use-color.js';
 
 export interface FormatReportOptions {
   /** Use ANSI colours (default: false). */
@@ -9,7 +10,7 @@ export interface FormatReportOptions {
 }
 
 const RATING_LABELS: Readonly<Record<Rating, string>> = { good: 'bon', ok: 'à améliorer', bad: 'problème' };
-const RATING_COLORS: Readonly<Record<Rating, string>> = { good: '32', ok: '33', bad: '31' };
+const RATING_COLORS: Readonly<Record<Rating, Style>> = { good: 'green', ok: 'yellow', bad: 'red' };
 const GROUP_TITLES: Readonly<Record<AssessmentGroup, string>> = {
   seo: 'Référencement (SEO)',
   readability: 'Lisibilité',
@@ -18,8 +19,8 @@ const GROUP_TITLES: Readonly<Record<AssessmentGroup, string>> = {
 
 /** The report as people read it in a terminal, in French. */
 export function formatReport(report: Report, options: FormatReportOptions = {}): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const bold = (text: string) => paint('1', text);
+  const paint = createPaint(options.color);
+  const bold = (text: string) => paint('bold', text);
   const lines: string[] = [];
   lines.push(bold(`Audit SEO et lisibilité${options.sourceName ? ` — ${options.sourceName}` : ''}`));
   lines.push('');
@@ -65,7 +66,7 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
   return `${lines.join('\n')}\n`;
 }
 
-function scoreText(score: number, paint: (code: string, text: string) => string): string {
+function scoreText(score: number, paint: Paint): string {
   const rating: Rating = score >= 80 ? 'good' : score >= 55 ? 'ok' : 'bad';
   return paint(RATING_COLORS[rating], `${score}/100`);
 }

@@ -1,5 +1,6 @@
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type { OptimizeResult } from '../optimize.js';
+import { createPaint, type Paint } from './use-color.js';
 
 export interface FormatSummaryOptions {
   color?: boolean;
@@ -32,8 +33,8 @@ const KEYPHRASE_ORIGINS: Readonly<Record<string, string>> = {
 
 /** The short summary people read after `plume optimize`, in French. */
 export function formatSummary(result: OptimizeResult, options: FormatSummaryOptions = {}): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const bold = (text: string) => paint('1', text);
+  const paint = createPaint(options.color);
+  const bold = (text: string) => paint('bold', text);
   const { metadata } = result.article;
   const { report } = result;
   const lines: string[] = [];
@@ -75,9 +76,9 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
         `${formatNumber(stats.outputTokens)} reçus, ${stats.repairRounds} tour${stats.repairRounds > 1 ? 's' : ''} de réparation, ${cost}`,
     );
   }
-  for (const note of stats.notes) lines.push(`  ${paint('33', '!')} ${note}`);
-  for (const note of report.sourceNotes ?? []) lines.push(`  ${paint('33', '!')} ${note}`);
-  for (const warning of report.warnings ?? []) lines.push(`  ${paint('33', '!')} ${warning}`);
+  for (const note of stats.notes) lines.push(`  ${paint('yellow', '!')} ${note}`);
+  for (const note of report.sourceNotes ?? []) lines.push(`  ${paint('yellow', '!')} ${note}`);
+  for (const warning of report.warnings ?? []) lines.push(`  ${paint('yellow', '!')} ${warning}`);
   lines.push('');
   lines.push(
     `${bold('Score SEO')} ${scoreText(report.scores.seo, paint)}    ${bold('Score de lisibilité')} ${scoreText(report.scores.readability, paint)}`,
@@ -87,7 +88,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
     bold(report.passed ? 'Contraintes : toutes respectées' : 'Contraintes : au moins une non respectée'),
   );
   for (const constraint of report.constraints) {
-    const mark = constraint.passed ? paint('32', '● respectée') : paint('31', '● échec    ');
+    const mark = constraint.passed ? paint('green', '● respectée') : paint('red', '● échec    ');
     lines.push(
       `  ${mark}  ${(CONSTRAINT_NAMES[constraint.id] ?? constraint.id).padEnd(12)} ${constraint.message}`,
     );
@@ -96,7 +97,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
   if (toImprove.length > 0) {
     lines.push('');
     lines.push(bold('Points à revoir'));
-    for (const entry of toImprove) lines.push(`  ${paint('31', '●')} ${entry.message}`);
+    for (const entry of toImprove) lines.push(`  ${paint('red', '●')} ${entry.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -106,9 +107,8 @@ function textOf(node: unknown): string {
   return children.map((child) => (child as { value?: string }).value ?? textOf(child)).join('');
 }
 
-function scoreText(score: number, paint: (code: string, text: string) => string): string {
-  const code = score >= 80 ? '32' : score >= 55 ? '33' : '31';
-  return paint(code, `${score}/100`);
+function scoreText(score: number, paint: Paint): string {
+  return paint(score >= 80 ? 'green' : score >= 55 ? 'yellow' : 'red', `${score}/100`);
 }
 
 function formatNumber(value: number): string {

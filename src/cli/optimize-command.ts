@@ -9,6 +9,7 @@ import { isValidSlug } from '../plan/slug-rule.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
 import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { writeToStream } from './write-to-stream.js';
@@ -21,7 +22,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   title?: string;
   description?: string;
   slug?: string;
-  minWords: number;
+  minWords?: number;
   siteName?: string;
   author?: string;
   url?: string;
@@ -33,8 +34,8 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   inputFormat?: string;
   json?: boolean;
   force?: boolean;
-  concurrency?: string;
-  locale: string;
+  concurrency?: number;
+  locale?: string;
   allowPrivateUrls?: boolean;
 }
 
@@ -61,44 +62,97 @@ export function registerOptimizeCommand(
 ): void {
   const command = program
     .command('optimize')
-    .description('Turn an article into a structured, SEO-ready French article (Markdown, HTML and report).')
-    .argument('<file>', 'article to optimize (.txt, .md, .html), - for standard input, or an http(s) address')
+    .description(
+      'Transforme un article en article français structuré et optimisé pour le référencement (Markdown, HTML et rapport).',
+    )
+    .argument(
+      '<fichier>',
+      'article à optimiser (.txt, .md, .html), - pour l’entrée standard, ou une adresse http(s)',
+    )
     .option(
-      '-o, --output <dir>',
-      'directory for <slug>.md, <slug>.html and <slug>.report.json, or - for stdout',
+      '-o, --output <dossier>',
+      'dossier de <slug>.md, <slug>.html et <slug>.report.json, ou - pour la sortie standard',
       'out',
     )
     .option(
       '--format <format>',
-      `write only this format: ${OUTPUT_FORMATS.join(', ')} (default: all three; md with -o -)`,
+      `n’écrit que ce format : ${OUTPUT_FORMATS.join(', ')} (par défaut : les trois ; md avec -o -)`,
     )
-    .option('-k, --keyphrase <text>', 'focus keyphrase (default: front matter, else extracted from the text)')
-    .option('-t, --title <text>', 'SEO title (default: built from the article, keyphrase first)')
-    .option('-d, --description <text>', 'meta description (default: built from the lead, 120-156 characters)')
-    .option('-s, --slug <slug>', 'URL slug (default: from the keyphrase)')
+    .option(
+      '-k, --keyphrase <texte>',
+      'expression-clé principale (par défaut : front matter, sinon extraite du texte)',
+    )
+    .option(
+      '-t, --title <texte>',
+      'titre SEO (par défaut : construit depuis l’article, expression-clé en tête)',
+    )
+    .option(
+      '-d, --description <texte>',
+      'méta-description (par défaut : tirée du chapeau, 120 à 156 caractères)',
+    )
+    .option('-s, --slug <slug>', 'slug de l’adresse (par défaut : tiré de l’expression-clé)')
     .option(
       '--min-words <n>',
-      'minimum words in the body',
+      'nombre minimal de mots du corps (par défaut : site.minWords, sinon 700)',
       parsePositiveInteger,
-      DEFAULT_AUDIT_CONFIG.minWords,
     )
-    .option('--site-name <name>', 'site name, for Open Graph and JSON-LD publisher')
-    .option('--author <name>', 'author, for JSON-LD and Open Graph')
-    .option('--url <url>', 'canonical URL of the published article')
-    .option('--date <date>', 'publication date, YYYY-MM-DD (default: the source date, else today)')
-    .option('--image <path-or-url>', 'featured image: og:image, large Twitter card, JSON-LD image')
-    .option('--image-alt <text>', 'alternative text of the image (default: front matter, else the H1)')
-    .option('--faq', 'add FAQ structured data from question headings (off: Google rarely shows FAQ results)')
-    .option('--no-toc', 'no table of contents, even with 4 or more sections')
-    .option('--input-format <format>', `input format: ${INPUT_FORMATS.join(', ')} (default: detected)`)
-    .option('--json', 'print the summary as JSON instead of text')
-    .option('--force', 'replace output files that Plume did not write')
-    .option('--concurrency <n>', 'sections written at once with an LLM provider (default: 4)')
-    .option('--locale <locale>', 'fr-FR, fr-CA, fr-BE or fr-CH', 'fr-FR')
+    .option('--site-name <nom>', 'nom du site, pour Open Graph et l’éditeur JSON-LD (par défaut : site.name)')
+    .option(
+      '--author <nom>',
+      'auteur, pour JSON-LD et Open Graph (par défaut : celui de la source, sinon site.author)',
+    )
+    .option('--url <adresse>', 'adresse canonique de l’article publié')
+    .option(
+      '--image <chemin-ou-adresse>',
+      'image à la une : og:image, grande carte Twitter, image JSON-LD (par défaut : front matter, sinon site.image)',
+    )
+    .option('--image-alt <texte>', 'texte alternatif de l’image (par défaut : front matter, sinon le H1)')
+    .option(
+      '--date <date>',
+      'date de publication AAAA-MM-JJ (par défaut : celle de la source, sinon aujourd’hui)',
+    )
+    .option(
+      '--faq',
+      'ajoute les données structurées FAQ des intertitres en question (désactivé : Google n’en montre plus guère)',
+    )
+    .option('--no-toc', 'pas de sommaire, même avec 4 sections ou plus')
+    .option('--input-format <format>', `format d’entrée : ${INPUT_FORMATS.join(', ')} (par défaut : détecté)`)
+    .option('--json', 'affiche le résumé en JSON plutôt qu’en texte')
+    .option('--force', 'remplace les fichiers de sortie que Plume n’a pas écrits')
+    .option(
+      '--concurrency <n>',
+      'sections rédigées en même temps avec un fournisseur LLM (par défaut : 4)',
+      parsePositiveInteger,
+    )
+    .option(
+      '--locale <locale>',
+      `variété de français : ${LOCALES.join(', ')} (par défaut : site.locale, sinon fr-FR)`,
+    )
     .option(
       '--allow-private-urls',
-      'let an address reach loopback and private networks (refused by default)',
+      'autorise une adresse du réseau local ou de la machine (refusée par défaut)',
     );
+  command.addHelpText(
+    'after',
+    formatHelpSections({
+      examples: [
+        'plume optimize article.txt -o out/',
+        'plume optimize article.md -k "talents en IA" --site-name "Mon site" --author "Jeanne Dupont" -o out/',
+        'plume optimize page.html --format html -o - > article.html',
+        'cat article.txt | plume optimize - --format json -o -',
+        'plume optimize https://example.org/article -o out/',
+        'OPENAI_API_KEY=sk-… plume optimize article.txt --provider openai --model gpt-4o-mini',
+      ],
+      variables: [...LLM_VARIABLES, ...DISPLAY_VARIABLES],
+      exitCodes: [
+        [0, 'écrit, et toutes les contraintes obligatoires sont respectées'],
+        COMMON_EXIT_CODES.internal,
+        COMMON_EXIT_CODES.badInput,
+        [3, 'écrit comme brouillon : une contrainte n’est pas respectée (le résumé dit laquelle)'],
+        COMMON_EXIT_CODES.interrupted,
+      ],
+    }),
+  );
   addWriterOptions(command).action((file: string, options: OptimizeCommandOptions) =>
     runOptimizeCommand(file, options, context, setExitCode),
   );
@@ -111,7 +165,11 @@ async function runOptimizeCommand(
   context: CliContext,
   setExitCode: (code: number) => void,
 ): Promise<void> {
-  const format = validateOptions(options);
+  const { readPlumeConfig } = await import('../config/read-plume-config.js');
+  const { site, audit } = await readPlumeConfig(process.cwd(), options.config);
+  const locale = options.locale ?? site.locale ?? 'fr-FR';
+  const format = validateOptions(options, locale);
+  const siteName = options.siteName ?? site.name;
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
   const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
     await Promise.all([
@@ -133,13 +191,13 @@ async function runOptimizeCommand(
     ...(options.config ? { configPath: options.config } : {}),
     flags: {
       ...writerFlags(options),
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     },
   });
   const progress = createProgressReporter(context, writer.name !== 'offline' && !options.json);
   const result = await optimize(source.text, {
     writer,
-    locale: options.locale,
+    locale,
     onProgress: progress,
     signal: context.signal,
     ...(source.fileName ? { fileName: source.fileName } : {}),
@@ -152,13 +210,16 @@ async function runOptimizeCommand(
     ...(options.title ? { title: options.title } : {}),
     ...(options.description ? { description: options.description } : {}),
     ...(options.slug ? { slug: options.slug } : {}),
-    ...(options.siteName ? { siteName: options.siteName } : {}),
+    ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
+    ...(site.author ? { defaultAuthor: site.author } : {}),
+    ...(options.image ? { image: options.image } : {}),
+    ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),
     ...(options.date ? { date: options.date } : {}),
-    ...(options.image ? { image: options.image } : {}),
+    minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
+    config: audit.thresholds,
     ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
-    minWords: options.minWords,
     tableOfContents: options.toc,
     faq: options.faq === true,
     now: () => new Date(),
@@ -204,15 +265,15 @@ async function runOptimizeCommand(
   setExitCode(done ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
 }
 
-function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefined {
+function validateOptions(options: OptimizeCommandOptions, locale: string): OutputFormat | undefined {
   if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format as OutputFormat)) {
     throw new UsageError(
-      `unknown output format "${options.format}": expected one of ${OUTPUT_FORMATS.join(', ')}.`,
+      `format de sortie « ${quote(options.format)} » inconnu : ${OUTPUT_FORMATS.join(', ')} attendu.`,
     );
   }
   if (options.inputFormat !== undefined && !INPUT_FORMATS.includes(options.inputFormat as SourceFormat)) {
     throw new UsageError(
-      `unknown input format "${options.inputFormat}": expected one of ${INPUT_FORMATS.join(', ')}.`,
+      `format d’entrée « ${quote(options.inputFormat)} » inconnu : ${INPUT_FORMATS.join(', ')} attendu.`,
     );
   }
   if (options.date !== undefined && !isValidDate(options.date)) {
@@ -230,8 +291,8 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
       `--slug « ${quote(options.slug)} » invalide : minuscules ASCII, chiffres et tirets simples, 75 caractères au plus.`,
     );
   }
-  if (!isLocale(options.locale)) {
-    throw new UsageError(`unknown locale "${options.locale}": expected one of ${LOCALES.join(', ')}.`);
+  if (!isLocale(locale)) {
+    throw new UsageError(`variété « ${quote(locale)} » inconnue : ${LOCALES.join(', ')} attendu.`);
   }
   checkWriterName(options.writer);
   if (options.url !== undefined && !isHttpUrl(options.url)) {

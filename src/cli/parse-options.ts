@@ -5,7 +5,7 @@ import { LOCALES } from '../article.js';
 export function parsePositiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new InvalidArgumentError('expected a positive whole number.');
+    throw new InvalidArgumentError('un nombre entier positif est attendu.');
   return parsed;
 }
 

@@ -5,28 +5,53 @@ import { VERSION } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { registerBatchCommand, registerWorkerCommand } from './batch-command.js';
 import type { CliContext, CliStreams } from './cli-context.js';
+import { configureFrenchHelp, translateCommanderMessage } from './commander-in-french.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections } from './help-sections.js';
 import { registerOptimizeCommand } from './optimize-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { useColor } from './use-color.js';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
-  const context: CliContext = {
-    ...streams,
-    color: Boolean(streams.stdout.isTTY) && streams.env.NO_COLOR === undefined && streams.env.TERM !== 'dumb',
-  };
+  const context: CliContext = { ...streams, color: useColor(streams.stdout, streams.env) };
   let exitCode: number = EXIT_CODES.ok;
-  const program = new Command('plume')
-    .description('Turn any article into a publication-ready, SEO-optimized French article, and prove it.')
-    .version(VERSION, '-v, --version')
+  const program = configureFrenchHelp(new Command('plume'))
+    .description(
+      'Transforme un article en article français structuré, optimisé pour le référencement, et le prouve par un audit.',
+    )
+    .version(VERSION, '-v, --version', 'affiche la version de Plume')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(text),
-      // One line, in the same voice as our own errors.
-      outputError: (text, write) =>
-        write(`plume: ${text.replace(/^error: /, '').trimEnd()} (see plume --help)\n`),
-    });
+      // One line, in French, in the same voice as our own errors.
+      outputError: (text, write) => write(`plume: ${translateCommanderMessage(text)} (voir plume --help)\n`),
+    })
+    .addHelpText(
+      'after',
+      formatHelpSections({
+        examples: [
+          'plume optimize article.txt -o out/',
+          'plume audit "articles/*.md" --fail-under seo=80,readability=60',
+          'plume batch articles/ -o out/',
+          'plume serve --port 9000',
+          'plume help optimize',
+        ],
+        variables: DISPLAY_VARIABLES,
+        exitCodes: [
+          COMMON_EXIT_CODES.ok,
+          COMMON_EXIT_CODES.internal,
+          COMMON_EXIT_CODES.badInput,
+          [3, 'écrit, mais une contrainte n’est pas respectée (ou audit sous le seuil de --fail-under)'],
+          COMMON_EXIT_CODES.interrupted,
+        ],
+        notes: [
+          'Configuration : plume.config.json, .plumerc(.json|.yaml|.yml), plume.config.yaml ou la clé « plume »',
+          'de package.json, cherchés depuis le dossier courant vers le haut (ou --config fichier).',
+        ],
+      }),
+    );
   const setExitCode = (code: number) => {
     exitCode = code;
   };
@@ -54,7 +79,7 @@ function handleError(error: unknown, streams: CliStreams): number {
     return EXIT_CODES.badInput;
   }
   if (streams.signal?.aborted) {
-    streams.stderr.write('plume: interrupted, nothing written.\n');
+    streams.stderr.write('plume: interrompu, rien n’a été écrit.\n');
     return EXIT_CODES.interrupted;
   }
   if (kind === 'setup') {
@@ -63,12 +88,12 @@ function handleError(error: unknown, streams: CliStreams): number {
     return EXIT_CODES.badInput;
   }
   if (kind === 'provider') {
-    streams.stderr.write(`plume: LLM provider failed: ${(error as Error).message}\n`);
+    streams.stderr.write(`plume: échec du fournisseur LLM : ${(error as Error).message}\n`);
     return EXIT_CODES.internal;
   }
   // A message may quote the input (a pattern, a value): one line, bounded.
   const message = quoteInput(error instanceof Error ? error.message : String(error), 200);
-  streams.stderr.write(`plume: internal error: ${message}\n`);
+  streams.stderr.write(`plume: erreur interne : ${message}\n`);
   if (streams.env.PLUME_DEBUG && error instanceof Error && error.stack)
     streams.stderr.write(`${error.stack}\n`);
   return EXIT_CODES.internal;

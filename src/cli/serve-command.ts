@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_JOB_TIME_LIMIT_MS } from '../server/job-time-limit.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
 import { parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
@@ -22,7 +23,7 @@ const BYTES_PER_MEGABYTE = 1024 * 1024;
 function parsePort(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) {
-    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+    throw new InvalidArgumentError('un numéro de port de 0 à 65535 est attendu.');
   }
   return parsed;
 }
@@ -30,17 +31,37 @@ function parsePort(value: string): number {
 function parseNonNegativeInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0)
-    throw new InvalidArgumentError('expected a whole number, 0 or more.');
+    throw new InvalidArgumentError('un nombre entier, 0 ou plus, est attendu.');
   return parsed;
 }
 
 function parseMegabytes(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 100) {
-    throw new InvalidArgumentError('expected a size in megabytes, above 0 and at most 100.');
+    throw new InvalidArgumentError('une taille en mégaoctets, au-dessus de 0 et au plus 100, est attendue.');
   }
   return parsed;
 }
+
+/** `plume serve --help`: examples, environment and exit codes. */
+const SERVE_HELP = formatHelpSections({
+  examples: [
+    'plume serve',
+    'plume serve --port 9000 --allow-private-urls',
+    'PLUME_TOKEN=$(openssl rand -hex 32) plume serve --host 0.0.0.0',
+    'plume serve --provider openai --model gpt-4o-mini',
+  ],
+  variables: [
+    ['PLUME_TOKEN', 'jeton exigé sur /api (comme --token, sans se montrer dans ps)'],
+    ...LLM_VARIABLES,
+    ...DISPLAY_VARIABLES,
+  ],
+  exitCodes: [
+    [0, 'serveur arrêté par Ctrl-C'],
+    COMMON_EXIT_CODES.internal,
+    [2, 'réglage refusé : port pris, hôte public sans jeton, jeton trop court, option invalide'],
+  ],
+});
 
 export function registerServeCommand(
   program: Command,
@@ -49,35 +70,46 @@ export function registerServeCommand(
 ): void {
   const command = program
     .command('serve')
-    .description('Serve the web page and the HTTP API (optimize, audit) on this machine.')
+    .description('Sert la page web et l’API HTTP (optimize, audit) sur cette machine.')
     .option(
-      '--host <address>',
-      'address to listen on; any non-loopback address requires a token',
+      '--host <adresse>',
+      'adresse d’écoute ; toute adresse autre que la boucle locale exige un jeton',
       '127.0.0.1',
     )
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 8787)
+    .option('--port <n>', 'port d’écoute (0 en choisit un libre)', parsePort, 8787)
     .option(
-      '--token <token>',
-      'bearer token required on every /api request (default: PLUME_TOKEN; prefer the variable: flags show in ps)',
+      '--token <jeton>',
+      'jeton exigé sur chaque requête /api (par défaut : PLUME_TOKEN ; préférez la variable, les options se voient dans ps)',
     )
     .option(
       '--allow-private-urls',
-      'let url sources reach loopback and private networks (off: SSRF protection)',
+      'autorise les adresses du réseau local ou de la machine comme source (refusées par défaut : protection SSRF)',
     )
     .option(
       '--rate-limit <n>',
-      'API requests per minute per client address, 0 for no limit',
+      'requêtes d’API par minute et par adresse cliente, 0 pour aucune limite',
       parseNonNegativeInteger,
       60,
     )
-    .option('--max-body <mb>', 'largest request body in megabytes, uploads included', parseMegabytes, 5)
-    .option('--max-llm-jobs <n>', 'LLM articles written at once; more get HTTP 429', parsePositiveInteger, 2)
+    .option(
+      '--max-body <mo>',
+      'taille maximale d’une requête en mégaoctets, envois compris',
+      parseMegabytes,
+      5,
+    )
+    .option(
+      '--max-llm-jobs <n>',
+      'articles rédigés par LLM en même temps ; au-delà, HTTP 429',
+      parsePositiveInteger,
+      2,
+    )
     .option(
       '--job-time-limit <s>',
-      'seconds an offline optimize or audit may compute on its worker thread; past it, HTTP 503',
+      'secondes de calcul d’un optimize ou audit hors ligne sur son fil de travail ; au-delà, HTTP 503',
       parsePositiveInteger,
       DEFAULT_JOB_TIME_LIMIT_MS / 1000,
     );
+  command.addHelpText('after', SERVE_HELP);
   addWriterOptions(command).action(async (options: ServeCommandOptions) => {
     checkWriterName(options.writer);
     const token = options.token ?? (context.env.PLUME_TOKEN || undefined);
@@ -116,18 +148,20 @@ export function registerServeCommand(
       throw error;
     }
     const writers = writerFactory.config
-      ? `offline, llm (${writerFactory.config.provider} ${writerFactory.config.model})`
-      : 'offline';
+      ? `hors ligne, LLM (${writerFactory.config.provider} ${writerFactory.config.model})`
+      : 'hors ligne';
     context.stdout.write(
-      `plume: serving on ${server.url} (Ctrl-C to stop)\n` +
-        `plume: writers: ${writers}; API token ${token === undefined ? 'off (loopback only)' : 'required'}\n`,
+      `plume: à l’écoute sur ${server.url} (Ctrl-C pour arrêter)\n` +
+        `plume: rédacteurs : ${writers} ; jeton d’API ${token === undefined ? 'non demandé (boucle locale seulement)' : 'exigé'}\n`,
     );
     if (server.placeholderPage) {
-      context.stderr.write('plume: the web page (src/web/) is missing: a placeholder page is served.\n');
+      context.stderr.write(
+        'plume: la page web (src/web/) est absente : une page de remplacement est servie.\n',
+      );
     }
     await waitForAbort(context.signal);
     await server.close();
-    context.stdout.write('plume: server stopped.\n');
+    context.stdout.write('plume: serveur arrêté.\n');
     setExitCode(EXIT_CODES.ok);
   });
 }

@@ -35,12 +35,12 @@ export async function writeOutputFiles(
   for (const target of targets) {
     if (protectedPaths.has(resolve(target.path))) {
       throw new UsageError(
-        `refusing to overwrite the input file ${target.path}; choose another output directory with -o.`,
+        `refus d’écraser le fichier d’entrée ${target.path} : choisissez un autre dossier de sortie avec -o.`,
       );
     }
     if (!options.force && (await exists(target.path)) && !(await isGenerated(target.path))) {
       throw new UsageError(
-        `refusing to overwrite ${target.path}, which Plume did not write; use --force to replace it.`,
+        `refus d’écraser ${target.path}, que Plume n’a pas écrit : --force pour le remplacer.`,
       );
     }
   }
@@ -59,7 +59,7 @@ export async function writeOutputFiles(
 
 async function ensureDirectory(directory: string): Promise<void> {
   const info = await stat(directory).catch(() => null);
-  if (info && !info.isDirectory()) throw new UsageError(`${directory} exists and is not a directory.`);
+  if (info && !info.isDirectory()) throw new UsageError(`${directory} existe et n’est pas un dossier.`);
   if (!info) {
     await mkdir(directory, { recursive: true }).catch((error: unknown) => {
       throw toOutputError(error, directory) ?? error;

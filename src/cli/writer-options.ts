@@ -18,13 +18,16 @@ export type WriterFlagOptions = {
 
 /** Adds the writer and LLM flags to a command, from the settings table (src/llm/llm-settings.ts). */
 export function addWriterOptions(command: Command): Command {
-  command.option('--writer <name>', 'offline to ignore a configured LLM provider');
+  command.option('--writer <name>', 'offline pour ignorer le fournisseur LLM configuré');
   for (const setting of SHARED_SETTINGS)
     command.option(`${setting.flag} ${setting.argument}`, settingHelp(setting));
   return command
-    .option('--no-cache', 'do not read or write the LLM response cache')
-    .option('--cache-dir <dir>', 'LLM response cache directory (default: .plume-cache/llm)')
-    .option('--config <file>', 'configuration file (default: plume.config.json or .plumerc.json)');
+    .option('--no-cache', 'ni lecture ni écriture du cache des réponses LLM')
+    .option('--cache-dir <dir>', 'dossier du cache des réponses LLM (par défaut : .plume-cache/llm)')
+    .option(
+      '--config <file>',
+      'fichier de configuration (par défaut : cherché depuis le dossier courant vers le haut)',
+    );
 }
 
 /** The flags as `loadLlmConfig` takes them; absent flags stay absent so that env and file still apply. */
@@ -43,7 +46,7 @@ export function writerFlags(options: WriterFlagOptions): LlmConfigFlags {
 export function checkWriterName(writer: string | undefined): void {
   if (writer !== undefined && writer !== 'offline') {
     throw new UsageError(
-      `unknown writer "${writer}": only "offline" can be forced; use --provider for an LLM.`,
+      `rédacteur « ${writer} » inconnu : seul « offline » peut être imposé ; un LLM se choisit avec --provider.`,
     );
   }
 }

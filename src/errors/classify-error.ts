@@ -34,6 +34,8 @@ const KIND_BY_NAME: Readonly<Record<string, ErrorKind>> = {
   // The output folder (-o) is the user's: full, read-only, not theirs, or a name outside it.
   OutputError: 'input',
   LlmConfigError: 'setup',
+  // The configuration file: unreadable, or a field out of bounds (the message names the file and field).
+  ConfigError: 'setup',
   LlmAuthenticationError: 'setup',
   ServerConfigError: 'setup',
   LlmError: 'provider',

@@ -28,10 +28,13 @@ export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSo
 
   // UTF-16 is full of NUL bytes: say what it is rather than calling it binary.
   if (startsWithUtf16ByteOrderMark(bytes)) {
-    throw new InputError('invalid-utf8', `${label} is UTF-16 text; save it as UTF-8 and try again.`);
+    throw new InputError(
+      'invalid-utf8',
+      `${label} est un texte UTF-16 : enregistrez-le en UTF-8 puis recommencez.`,
+    );
   }
   if (looksBinary(bytes)) {
-    throw new InputError('binary', `${label} looks like a binary file, not text.`);
+    throw new InputError('binary', `${label} ressemble à un fichier binaire, pas à du texte.`);
   }
 
   let text: string;
@@ -43,7 +46,7 @@ export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSo
     if (UTF8_SEQUENCE_START.test(Buffer.from(bytes).toString('latin1'))) {
       throw new InputError(
         'invalid-utf8',
-        `${label} is not valid UTF-8 text (Latin-1 or Windows-1252?); save it as UTF-8 and try again.`,
+        `${label} n’est pas un texte UTF-8 valide (Latin-1 ou Windows-1252 ?) : enregistrez-le en UTF-8 puis recommencez.`,
         { cause: error },
       );
     }
@@ -58,7 +61,7 @@ export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSo
   // Below U+0300 nothing decomposes or combines, so NFC is the identity; skipping it saves ~80 ms
   // on a 5 MB input.
   if (NEEDS_NORMALIZATION.test(text)) text = text.normalize('NFC');
-  if (text.trim() === '') throw new InputError('empty', `${label} is empty.`);
+  if (text.trim() === '') throw new InputError('empty', `${label} est vide.`);
   return text;
 }
 
@@ -67,18 +70,18 @@ export function decodeSource(bytes: Uint8Array, label: string, options: DecodeSo
  * `byteCount` is `undefined` for a stream cut short at the limit, whose full size is unknown.
  */
 export function tooLargeError(label: string, byteCount: number | undefined, maxBytes: number): InputError {
-  const size = byteCount === undefined ? 'over the limit' : formatMegabytes(byteCount);
+  const size = byteCount === undefined ? 'au-delà de la limite' : formatMegabytes(byteCount);
   return new InputError(
     'too-large',
-    `${label} is too large: ${size} (the limit is ${formatMegabytes(maxBytes)}).`,
+    `${label} dépasse la taille maximale : ${size} (limite : ${formatMegabytes(maxBytes)}).`,
   );
 }
 
 /** Rounded up, so a size just over the limit never prints as the limit itself. */
 function formatMegabytes(byteCount: number): string {
-  if (byteCount < BYTES_PER_MEGABYTE) return `${byteCount} bytes`;
+  if (byteCount < BYTES_PER_MEGABYTE) return `${byteCount} octets`;
   const tenths = Math.ceil((byteCount / BYTES_PER_MEGABYTE) * 10) / 10;
-  return `${tenths} MB`;
+  return `${String(tenths).replace('.', ',')} Mo`;
 }
 
 function startsWithUtf16ByteOrderMark(bytes: Uint8Array): boolean {

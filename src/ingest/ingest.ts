@@ -31,7 +31,7 @@ export async function ingest(text: string, options: IngestOptions = {}): Promise
   if (plainText.trim() === '') {
     throw new InputError(
       'empty',
-      `${options.fileName === undefined ? 'The source' : quoteInput(options.fileName)} contains no text.`,
+      `${options.fileName === undefined ? 'La source' : quoteInput(options.fileName)} ne contient aucun texte.`,
     );
   }
   checkWordLength(plainText);
@@ -64,6 +64,9 @@ async function parseAs(format: SourceFormat, text: string, options: IngestOption
       );
     default:
       // Reachable from JavaScript callers and untyped CLI flags only.
-      throw new InputError('unsupported-format', `Unsupported source format: ${quoteInput(String(format))}.`);
+      throw new InputError(
+        'unsupported-format',
+        `Format de source non pris en charge : ${quoteInput(String(format))}.`,
+      );
   }
 }

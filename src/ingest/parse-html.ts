@@ -102,7 +102,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const article = ownPage ? ownArticle(document) : new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
   if (!article || mdastToString(tree).trim() === '') {
-    throw new InputError('no-article', 'No article found in the HTML page.');
+    throw new InputError('no-article', 'Aucun article trouvé dans la page HTML.');
   }
   removePositions(tree);
   // Readability drops an H1 that repeats the page title; the author's headline is the article's H1.

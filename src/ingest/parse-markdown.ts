@@ -111,8 +111,8 @@ function parseFrontMatter(node: Yaml): FrontMatter {
       (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
       200,
     );
-    const where = fileLine !== undefined ? ` at line ${fileLine}` : '';
-    throw new InputError('unreadable', `Invalid YAML front matter${where}: ${reason}.`, { cause: error });
+    const where = fileLine !== undefined ? ` ligne ${fileLine}` : '';
+    throw new InputError('unreadable', `Front matter YAML invalide${where} : ${reason}.`, { cause: error });
   }
   // A front matter that is a list or a lone scalar carries no named fields.
   return isRecord(value) ? value : {};

@@ -19,7 +19,7 @@ export interface SourceText {
   notes: string[];
 }
 
-const STDIN_LABEL = 'stdin';
+const STDIN_LABEL = 'l’entrée standard';
 
 /**
  * Reads a source from a file path, or from standard input when the path is `-`. Every failure is an
@@ -31,7 +31,10 @@ export async function readSource(pathOrDash: string, options: ReadSourceOptions 
     const stdin = options.stdin ?? process.stdin;
     // An interactive terminal would wait forever for text the user does not know to type.
     if ((stdin as { isTTY?: boolean }).isTTY === true) {
-      throw new InputError('empty', 'Nothing to read on stdin: pipe a file in, or give a file path.');
+      throw new InputError(
+        'empty',
+        'Rien à lire sur l’entrée standard : envoyez-y un fichier (cat article.txt | plume …) ou donnez un chemin.',
+      );
     }
     const bytes = await readStream(stdin, STDIN_LABEL, maxBytes);
     const notes: string[] = [];
@@ -47,7 +50,7 @@ export async function readSource(pathOrDash: string, options: ReadSourceOptions 
 async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
     const stats = await stat(path);
-    if (stats.isDirectory()) throw new InputError('not-a-file', `${path} is a directory, not a file.`);
+    if (stats.isDirectory()) throw new InputError('not-a-file', `${path} est un dossier, pas un fichier.`);
     if (stats.isFile()) {
       // Refuse from the size alone: a 20 MB file is never loaded into memory.
       if (stats.size > maxBytes) throw tooLargeError(path, stats.size, maxBytes);
@@ -57,7 +60,7 @@ async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array
     if (stats.isFIFO() || stats.isCharacterDevice()) {
       return await readStream(createReadStream(path), path, maxBytes);
     }
-    throw new InputError('not-a-file', `${path} is not a regular file.`);
+    throw new InputError('not-a-file', `${path} n’est pas un fichier ordinaire.`);
   } catch (error) {
     throw toInputError(error, path);
   }
@@ -93,15 +96,17 @@ function toInputError(error: unknown, path: string): InputError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new InputError('not-found', `File not found: ${path}`, { cause: error });
+      return new InputError('not-found', `Fichier introuvable : ${path}`, { cause: error });
     case 'EISDIR':
-      return new InputError('not-a-file', `${path} is a directory, not a file.`, { cause: error });
+      return new InputError('not-a-file', `${path} est un dossier, pas un fichier.`, { cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new InputError('unreadable', `Permission denied: cannot read ${path}`, { cause: error });
+      return new InputError('unreadable', `Permission refusée : lecture impossible de ${path}`, {
+        cause: error,
+      });
     default: {
       const reason = error instanceof Error ? error.message : String(error);
-      return new InputError('unreadable', `Cannot read ${path}: ${reason}`, { cause: error });
+      return new InputError('unreadable', `Lecture impossible de ${path} : ${reason}`, { cause: error });
     }
   }
 }

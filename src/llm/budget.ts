@@ -136,14 +136,14 @@ export class LlmBudget {
   check(request?: CompletionRequest): void {
     if (this.calls >= this.maxCalls) {
       throw new LlmBudgetError(
-        `LLM budget spent: ${this.calls} of ${this.maxCalls} calls for this article (raise llm.maxCalls or PLUME_MAX_CALLS)`,
+        `budget LLM épuisé : ${this.calls} appels sur ${this.maxCalls} pour cet article (relevez --max-calls, PLUME_MAX_CALLS ou llm.maxCalls)`,
         { limit: 'calls', used: this.calls, max: this.maxCalls },
       );
     }
     const next = request ? estimateInputTokens(request) : 0;
     if (this.usedTokens >= this.maxTokens || this.usedTokens + next > this.maxTokens) {
       throw new LlmBudgetError(
-        `LLM budget spent: ${this.usedTokens} of ${this.maxTokens} tokens used for this article${next ? `, the next call needs about ${next}` : ''} (raise llm.maxTokens or PLUME_MAX_TOKENS)`,
+        `budget LLM épuisé : ${this.usedTokens} jetons sur ${this.maxTokens} pour cet article${next ? `, l’appel suivant en demande environ ${next}` : ''} (relevez --max-tokens, PLUME_MAX_TOKENS ou llm.maxTokens)`,
         { limit: 'tokens', used: this.usedTokens, max: this.maxTokens },
       );
     }

@@ -111,7 +111,7 @@ function providerMessage(error: APICallError, context: ErrorContext): string {
 }
 
 function where(context: ErrorContext): string {
-  return context.baseUrl ? ` at ${context.baseUrl}` : '';
+  return context.baseUrl ? ` à ${context.baseUrl}` : '';
 }
 
 /**
@@ -128,35 +128,38 @@ function translateProviderError(error: unknown, context: ErrorContext): unknown 
     const status = error.statusCode;
     if (status === undefined) {
       return new LlmConnectionError(
-        `cannot reach ${label}${where(context)}: ${providerMessage(error, context)}`,
+        `impossible de joindre ${label}${where(context)} : ${providerMessage(error, context)}`,
       );
     }
     if (status >= 200 && status < 300) {
       // The status was fine but the body never arrived whole: the connection dropped mid-answer.
-      return new LlmTruncatedError(`the connection to ${label}${where(context)} dropped mid-answer`, {
-        text: '',
-        reason: 'stream-cut',
-      });
+      return new LlmTruncatedError(
+        `la connexion à ${label}${where(context)} a été coupée en pleine réponse`,
+        {
+          text: '',
+          reason: 'stream-cut',
+        },
+      );
     }
     const message = providerMessage(error, context);
     if (status === 401 || status === 403)
       return LlmAuthenticationError.rejectedKey(context.keySource, status, message);
     if (status === 429) {
       const retryAfterMs = Number(headerValue(error.responseHeaders, 'retry-after-ms'));
-      return new LlmRateLimitError(`${label} is rate limiting us (429): ${message}`, {
+      return new LlmRateLimitError(`${label} limite nos requêtes (429) : ${message}`, {
         retryAfter: headerValue(error.responseHeaders, 'retry-after'),
         ...(Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? { retryAfterMs } : {}),
       });
     }
     if (status === 404)
       return new LlmResponseError(
-        `model '${context.model}' or its endpoint was not found${where(context)} (404): ${message}`,
+        `modèle « ${context.model} » ou son adresse introuvable${where(context)} (404) : ${message}`,
         {
           status,
         },
       );
     const retryable = status === 408 || status === 409 || status >= 500;
-    return new LlmResponseError(`${label} answered ${status}: ${message}`, {
+    return new LlmResponseError(`${label} a répondu ${status} : ${message}`, {
       status,
       retryable,
       retryAfter: headerValue(error.responseHeaders, 'retry-after'),
@@ -165,18 +168,21 @@ function translateProviderError(error: unknown, context: ErrorContext): unknown 
   if (JSONParseError.isInstance(error) || TypeValidationError.isInstance(error)) {
     // A body that is not the API's JSON: most often a connection cut mid-answer, or a proxy page.
     return new LlmConnectionError(
-      `${label} sent an unreadable answer${where(context)} (incomplete or not JSON)`,
+      `${label} a envoyé une réponse illisible${where(context)} (incomplète ou pas du JSON)`,
     );
   }
   if (error instanceof TypeError && /fetch failed|terminated|socket|network/i.test(error.message)) {
     return new LlmConnectionError(
-      `connection to ${label}${where(context)} failed: ${redactSecrets(error.message, context.secrets)}`,
+      `échec de la connexion à ${label}${where(context)} : ${redactSecrets(error.message, context.secrets)}`,
     );
   }
   const text = error instanceof Error ? error.message : String(error);
-  return new LlmResponseError(`${label} failed: ${shortenForMessage(redactSecrets(text, context.secrets))}`, {
-    cause: error,
-  });
+  return new LlmResponseError(
+    `échec de ${label} : ${shortenForMessage(redactSecrets(text, context.secrets))}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** The schema as sent: without `$schema` (zod's `toJSONSchema` adds it; some APIs reject unknown keywords). */
@@ -211,7 +217,7 @@ function createSdkModel(
     case 'openai-compatible': {
       if (!settings.baseUrl)
         throw new LlmConfigError(
-          'the openai-compatible provider needs a base URL (llm.baseUrl or PLUME_BASE_URL), e.g. http://localhost:11434/v1 for Ollama',
+          'le fournisseur openai-compatible demande une adresse : --base-url http://localhost:11434/v1 (ou PLUME_BASE_URL, ou llm.baseUrl) pour Ollama',
         );
       const apiKey = settings.apiKey?.trim();
       return createOpenAICompatible({
@@ -267,7 +273,7 @@ export function createLanguageModel(
   }
   if (!PROVIDER_NAMES.includes(settings.provider))
     throw new LlmConfigError(
-      `unknown provider '${String(settings.provider)}': expected one of ${PROVIDER_NAMES.join(', ')}`,
+      `fournisseur « ${String(settings.provider)} » inconnu : ${PROVIDER_NAMES.join(', ')} attendu`,
     );
   const keySource = settings.apiKeySource ?? API_KEY_VARIABLES[settings.provider];
   const sdkModel = createSdkModel(settings, keySource, dependencies.fetch);

@@ -99,15 +99,15 @@ export class LlmAuthenticationError extends LlmError {
 
   static missingKey(keySource: string, provider: string): LlmAuthenticationError {
     return new LlmAuthenticationError(
-      `${keySource} is not set: the ${provider} provider needs an API key (set it in the environment or in plume.config.json llm.apiKey).`,
+      `${keySource} n’est pas définie : le fournisseur ${provider} demande une clé d’API (export ${keySource}=…, ou llm.apiKey dans plume.config.json).`,
       { keySource },
     );
   }
 
   static rejectedKey(keySource: string, status: number, providerMessage?: string): LlmAuthenticationError {
-    const what = status === 403 ? 'was refused access' : 'was rejected';
-    const detail = providerMessage ? `: ${providerMessage}` : '';
-    return new LlmAuthenticationError(`the key in ${keySource} ${what} (${status})${detail}`, {
+    const what = status === 403 ? 'n’a pas accès à ce modèle' : 'a été refusée';
+    const detail = providerMessage ? ` : ${providerMessage}` : '';
+    return new LlmAuthenticationError(`la clé de ${keySource} ${what} (${status})${detail}`, {
       keySource,
       status,
     });

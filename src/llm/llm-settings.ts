@@ -21,7 +21,7 @@ export const DEFAULT_REPAIR_ROUNDS = 2;
 export type SettingSchema =
   | { type: 'provider' }
   | { type: 'url' }
-  /** A non-empty string; `expected` completes « expected … » in errors. */
+  /** A non-empty string; `expected` completes « … attendu » in errors (French). */
   | { type: 'text'; expected: string }
   | { type: 'number'; min: number; max: number }
   | { type: 'integer'; min: number; max?: number };
@@ -54,15 +54,15 @@ export const LLM_SETTINGS = [
     env: 'PLUME_PROVIDER',
     flag: '--provider',
     argument: '<name>',
-    help: `LLM provider: ${PROVIDER_NAMES.join(', ')} (default: offline writer)`,
+    help: `fournisseur LLM : ${PROVIDER_NAMES.join(', ')} (par défaut : rédacteur hors ligne)`,
   },
   {
     field: 'model',
-    schema: { type: 'text', expected: 'a model name' },
+    schema: { type: 'text', expected: 'un nom de modèle' },
     env: 'PLUME_MODEL',
     flag: '--model',
     argument: '<id>',
-    help: 'model id (e.g. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)',
+    help: 'identifiant du modèle (ex. gpt-4o-mini, qwen2.5, claude-3-5-haiku-latest)',
   },
   {
     field: 'baseUrl',
@@ -70,15 +70,15 @@ export const LLM_SETTINGS = [
     env: 'PLUME_BASE_URL',
     flag: '--base-url',
     argument: '<url>',
-    help: 'API base URL (required for openai-compatible, e.g. http://localhost:11434/v1)',
+    help: 'adresse de base de l’API (obligatoire pour openai-compatible, ex. http://localhost:11434/v1)',
   },
   {
     field: 'modelPath',
-    schema: { type: 'text', expected: 'a path to a .gguf file' },
+    schema: { type: 'text', expected: 'le chemin d’un fichier .gguf' },
     env: 'PLUME_MODEL_PATH',
     flag: '--model-path',
     argument: '<file>',
-    help: 'GGUF model file for --provider local',
+    help: 'fichier de modèle GGUF pour --provider local',
   },
   {
     field: 'temperature',
@@ -86,7 +86,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_TEMPERATURE',
     flag: '--temperature',
     argument: '<n>',
-    help: 'sampling temperature, 0-2',
+    help: 'température d’échantillonnage, de 0 à 2',
   },
   {
     field: 'concurrency',
@@ -94,7 +94,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_CONCURRENCY',
     flag: '--concurrency',
     argument: '<n>',
-    help: 'LLM calls in flight at once for one article',
+    help: 'appels LLM simultanés pour un article',
     default: DEFAULT_CONCURRENCY,
     declaredByCommand: true,
   },
@@ -104,7 +104,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_MAX_CALLS',
     flag: '--max-calls',
     argument: '<n>',
-    help: 'most LLM calls for one article',
+    help: 'nombre maximal d’appels LLM pour un article',
     default: DEFAULT_MAX_CALLS,
   },
   {
@@ -113,7 +113,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_MAX_TOKENS',
     flag: '--max-tokens',
     argument: '<n>',
-    help: 'most tokens for one article',
+    help: 'nombre maximal de jetons pour un article',
     default: DEFAULT_MAX_TOKENS,
   },
   {
@@ -122,7 +122,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_REPAIR_ROUNDS',
     flag: '--repair-rounds',
     argument: '<n>',
-    help: 'repair rounds after the first draft',
+    help: 'tours de réparation après le premier brouillon',
     default: DEFAULT_REPAIR_ROUNDS,
   },
   {
@@ -131,7 +131,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_TIMEOUT_MS',
     flag: '--timeout',
     argument: '<ms>',
-    help: 'timeout of one LLM call in milliseconds',
+    help: 'délai maximal d’un appel LLM, en millisecondes',
     default: DEFAULT_TIMEOUT_MS,
   },
   {
@@ -140,7 +140,7 @@ export const LLM_SETTINGS = [
     env: 'PLUME_MAX_RETRIES',
     flag: '--max-retries',
     argument: '<n>',
-    help: 'retries of one LLM call after a failed attempt',
+    help: 'nouvelles tentatives d’un appel LLM après un échec',
     default: DEFAULT_MAX_RETRIES,
   },
 ] as const satisfies readonly LlmSetting[];
@@ -161,5 +161,5 @@ export function flagAttribute(flag: string): string {
 
 /** The help line as shown by `--help`, default included. */
 export function settingHelp(setting: LlmSetting): string {
-  return setting.default === undefined ? setting.help : `${setting.help} (default: ${setting.default})`;
+  return setting.default === undefined ? setting.help : `${setting.help} (par défaut : ${setting.default})`;
 }

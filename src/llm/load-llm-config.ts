@@ -10,9 +10,9 @@
  * and are never echoed: not in errors, not in `JSON.stringify(config)`.
  */
 
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type ConfigFile, fieldLocation, findConfigFile } from '../config/find-config-file.js';
 import { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS, DEFAULT_PRICES, type ModelPrice } from './budget.js';
 import { API_KEY_VARIABLES, type ProviderSettings } from './create-language-model.js';
 import { LlmConfigError } from './llm-errors.js';
@@ -28,8 +28,8 @@ import { PROVIDER_NAMES, type ProviderName } from './provider-names.js';
 import { DEFAULT_CACHE_DIR } from './response-cache.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './with-retries.js';
 
-/** Files searched in the working directory, in this order; the first found is read. */
-export const CONFIG_FILE_NAMES = ['plume.config.json', '.plumerc.json'] as const;
+/** Files searched from the working directory upward (see config/find-config-file.ts). */
+export { CONFIG_SEARCH_PLACES } from '../config/find-config-file.js';
 
 export { DEFAULT_CONCURRENCY, DEFAULT_REPAIR_ROUNDS } from './llm-settings.js';
 
@@ -81,7 +81,7 @@ export type LlmConfigFlags = { [Field in LlmSettingField]?: string | number } & 
 };
 
 export interface LoadLlmConfigOptions {
-  /** Working directory, where the config file is searched (default `process.cwd()`). */
+  /** Working directory, where the search for the config file starts, going up (default `process.cwd()`). */
   cwd?: string;
   /** Environment (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
@@ -96,30 +96,30 @@ export interface LoadLlmConfigOptions {
 }
 
 const numberBetween = (min: number, max: number) => {
-  const message = `expected a number between ${min} and ${max}`;
+  const message = `un nombre de ${min} à ${max} est attendu`;
   return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
 };
 const integerFrom = (min: number, max = Number.MAX_SAFE_INTEGER) => {
   const message =
     max === Number.MAX_SAFE_INTEGER
-      ? `expected a whole number of at least ${min}`
-      : `expected a whole number from ${min} to ${max}`;
+      ? `un nombre entier d’au moins ${min} est attendu`
+      : `un nombre entier de ${min} à ${max} est attendu`;
   return z.int({ error: message }).min(min, { error: message }).max(max, { error: message });
 };
 const text = (what: string) =>
   z
-    .string({ error: `expected ${what}` })
+    .string({ error: `${what} attendu` })
     .trim()
-    .min(1, { error: `expected ${what}` });
+    .min(1, { error: `${what} attendu` });
 
 function schemaOf(schema: SettingSchema): z.ZodType {
   switch (schema.type) {
     case 'provider':
-      return z.enum(PROVIDER_NAMES, { error: `expected one of ${PROVIDER_NAMES.join(', ')}` });
+      return z.enum(PROVIDER_NAMES, { error: `un fournisseur est attendu : ${PROVIDER_NAMES.join(', ')}` });
     case 'url':
       return z.url({
         protocol: /^https?$/,
-        error: 'expected an http(s) URL, e.g. http://localhost:11434/v1',
+        error: 'une adresse http ou https est attendue, ex. http://localhost:11434/v1',
       });
     case 'text':
       return text(schema.expected);
@@ -144,18 +144,18 @@ const llmSectionSchema = z.strictObject({
   ...(Object.fromEntries(
     LLM_SETTINGS.map((setting) => [setting.field, FIELDS[setting.field].optional()]),
   ) as Record<LlmSettingField, z.ZodOptional<z.ZodType>>),
-  apiKey: text('the API key as a string').optional(),
+  apiKey: text('un texte (la clé d’API)').optional(),
   cache: z
     .union(
-      [z.boolean(), z.strictObject({ enabled: z.boolean().optional(), dir: text('a folder').optional() })],
+      [z.boolean(), z.strictObject({ enabled: z.boolean().optional(), dir: text('un dossier').optional() })],
       {
-        error: 'expected true, false or { "enabled": boolean, "dir": "folder" }',
+        error: 'true, false ou { "enabled": booléen, "dir": "dossier" } attendu',
       },
     )
     .optional(),
   prices: z
     .record(z.string(), priceSchema, {
-      error: 'expected { "model": { "inputPerMillion": n, "outputPerMillion": n } }',
+      error: '{ "modèle": { "inputPerMillion": n, "outputPerMillion": n } } attendu',
     })
     .optional(),
 });
@@ -174,52 +174,36 @@ type SettingValues = {
 };
 type LlmSection = SettingValues & Omit<z.infer<typeof llmSectionSchema>, LlmSettingField>;
 
-function formatIssues(source: string, issues: readonly z.core.$ZodIssue[]): string[] {
+function formatIssues(file: ConfigFile, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((key) => `'${key}'`).join(', ');
-      return `${source}: ${path || '(top level)'}: unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+      const keys = issue.keys.map((key) => `« ${key} »`).join(', ');
+      const plural = issue.keys.length > 1 ? 's' : '';
+      return `${fieldLocation(file, path)} : champ${plural} inconnu${plural} ${keys}`;
     }
-    return `${source}: ${path || '(top level)'}: ${issue.message}`;
+    return `${fieldLocation(file, path)} : ${issue.message}`;
   });
 }
 
 function fail(issues: string[]): never {
-  const first = issues[0] ?? 'invalid LLM configuration';
-  throw new LlmConfigError(issues.length > 1 ? `${first} (and ${issues.length - 1} more)` : first, {
-    issues,
-  });
+  const first = issues[0] ?? 'configuration LLM invalide';
+  const others = issues.length - 1;
+  const more = others === 1 ? ' (et 1 autre problème)' : ` (et ${others} autres problèmes)`;
+  throw new LlmConfigError(others > 0 ? `${first}${more}` : first, { issues });
 }
 
 async function readConfigFile(
   cwd: string,
   configPath: string | undefined,
 ): Promise<{ path: string; label: string; section: LlmSection } | undefined> {
-  const candidates = configPath ? [configPath] : [...CONFIG_FILE_NAMES];
-  for (const candidate of candidates) {
-    const path = resolve(cwd, candidate);
-    const label = configPath ? candidate : basename(path);
-    let content: string;
-    try {
-      content = await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && !configPath) continue;
-      fail([`${label}: cannot read the file (${code ?? String(error)})`]);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(content);
-    } catch (error) {
-      fail([`${label}: not valid JSON (${(error as Error).message})`]);
-    }
-    const result = fileSchema.safeParse(parsed);
-    if (!result.success) fail(formatIssues(label, result.error.issues));
-    // The schemas are generated from the table, so zod cannot infer their types: `SettingValues` states them.
-    return { path, label, section: (result.data.llm ?? {}) as LlmSection };
-  }
-  return undefined;
+  // Searched upward from cwd (or --config): unreadable files are ConfigErrors naming the file.
+  const file = await findConfigFile(cwd, configPath);
+  if (!file) return undefined;
+  const result = fileSchema.safeParse(file.content);
+  if (!result.success) fail(formatIssues(file, result.error.issues));
+  // The schemas are generated from the table, so zod cannot infer their types: `SettingValues` states them.
+  return { path: file.path, label: file.label, section: (result.data.llm ?? {}) as LlmSection };
 }
 
 const SETTINGS_BY_FIELD = new Map<LlmSettingField, LlmSetting>(
@@ -247,7 +231,7 @@ function validateLayer(
     if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) continue;
     const result = FIELDS[field].safeParse(coerce(field, raw));
     if (result.success) output[field] = result.data;
-    else issues.push(`${label(field)}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
+    else issues.push(`${label(field)} : ${result.error.issues[0]?.message ?? 'valeur invalide'}`);
   }
   return { values: output as LlmSection, issues };
 }
@@ -283,7 +267,8 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
   const { cache: cacheFlag, cacheDir: cacheDirFlag, ...fieldFlags } = flags;
   const fromFlags = validateLayer(fieldFlags, (field) => SETTINGS_BY_FIELD.get(field)?.flag ?? field);
   const issues = [...fromEnv.issues, ...fromFlags.issues];
-  if (cacheDirFlag !== undefined && cacheDirFlag.trim() === '') issues.push('--cache-dir: expected a folder');
+  if (cacheDirFlag !== undefined && cacheDirFlag.trim() === '')
+    issues.push('--cache-dir : un dossier est attendu');
   if (issues.length > 0) fail(issues);
 
   const merged: LlmSection = { ...definedEntries(fromFile), ...fromEnv.values, ...fromFlags.values };
@@ -291,17 +276,19 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
   if (!provider) {
     if (options.optional) return undefined;
     fail([
-      `no LLM provider configured: set PLUME_PROVIDER or llm.provider in plume.config.json (one of ${PROVIDER_NAMES.join(', ')})`,
+      `aucun fournisseur LLM configuré : --provider openai (ou PLUME_PROVIDER=openai, ou llm.provider dans plume.config.json) ; au choix : ${PROVIDER_NAMES.join(', ')}`,
     ]);
   }
   const model =
     merged.model ?? (provider === 'local' ? merged.modelPath : undefined) ?? DEFAULT_MODELS[provider];
   if (!model) {
-    fail([`the ${provider} provider needs a model: set PLUME_MODEL or llm.model in plume.config.json`]);
+    fail([
+      `le fournisseur ${provider} demande un modèle : --model nom (ou PLUME_MODEL=nom, ou llm.model dans plume.config.json)`,
+    ]);
   }
   if (provider === 'openai-compatible' && !merged.baseUrl) {
     fail([
-      'the openai-compatible provider needs a base URL: set PLUME_BASE_URL or llm.baseUrl (e.g. http://localhost:11434/v1 for Ollama)',
+      'le fournisseur openai-compatible demande une adresse : --base-url http://localhost:11434/v1 (ou PLUME_BASE_URL, ou llm.baseUrl) pour Ollama',
     ]);
   }
 
@@ -313,7 +300,7 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
     if (fromVariable) apiKey = fromVariable;
     else if (fromFile.apiKey) {
       apiKey = fromFile.apiKey;
-      apiKeySource = `${file?.label ?? 'the config file'} llm.apiKey`;
+      apiKeySource = `${file?.label ?? 'le fichier de configuration'} llm.apiKey`;
     }
   }
 

@@ -93,7 +93,7 @@ export async function checkGgufFile(modelPath: string): Promise<void> {
     const { bytesRead } = await handle.read(header, 0, 4, 0);
     if (bytesRead < 4 || header.toString('latin1') !== GGUF_MAGIC) {
       throw new LlmConfigError(
-        `local model ${modelPath} is not a GGUF file (it does not start with "GGUF"): convert or download the model in GGUF format`,
+        `le modèle local ${modelPath} n’est pas un fichier GGUF (il ne commence pas par « GGUF ») : convertissez ou téléchargez le modèle au format GGUF`,
       );
     }
   } catch (error) {
@@ -101,11 +101,13 @@ export async function checkGgufFile(modelPath: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new LlmConfigError(
-        `local model file not found: ${modelPath} (set llm.modelPath in plume.config.json or PLUME_MODEL_PATH)`,
+        `modèle local introuvable : ${modelPath} (--model-path fichier.gguf, ou PLUME_MODEL_PATH, ou llm.modelPath)`,
       );
     if (code === 'EISDIR')
-      throw new LlmConfigError(`local model path is a directory, not a GGUF file: ${modelPath}`);
-    throw new LlmConfigError(`cannot read local model ${modelPath}: ${code ?? String(error)}`, {
+      throw new LlmConfigError(
+        `le chemin du modèle local est un dossier, pas un fichier GGUF : ${modelPath}`,
+      );
+    throw new LlmConfigError(`lecture impossible du modèle local ${modelPath} : ${code ?? String(error)}`, {
       cause: error,
     });
   } finally {
@@ -174,7 +176,7 @@ export function toLlamaChat(messages: readonly ChatMessage[]): {
 } {
   const last = messages.at(-1);
   if (last?.role !== 'user')
-    throw new LlmResponseError('the local provider needs the last message to be from the user');
+    throw new LlmResponseError('le fournisseur local attend un dernier message de l’utilisateur');
   const history = messages.slice(0, -1).map((message): LlamaChatHistoryItem => {
     if (message.role === 'assistant') return { type: 'model', response: [message.content] };
     return { type: message.role, text: message.content };
@@ -213,7 +215,7 @@ export function createLocalLanguageModel(options: LocalModelOptions): LocalLangu
       llama = await module.getLlama({ build: 'never' });
     } catch (error) {
       throw new LlmConfigError(
-        `${LOCAL_MODEL_PACKAGE} has no prebuilt binary that runs on this machine, and Plume never compiles llama.cpp (${String(error).split('\n')[0]})`,
+        `${LOCAL_MODEL_PACKAGE} n’a pas de binaire précompilé pour cette machine, et Plume ne compile jamais llama.cpp (${String(error).split('\n')[0]})`,
         { cause: error },
       );
     }
@@ -223,7 +225,7 @@ export function createLocalLanguageModel(options: LocalModelOptions): LocalLangu
     } catch (error) {
       await llama.dispose().catch(() => undefined);
       throw new LlmConfigError(
-        `${LOCAL_MODEL_PACKAGE} could not load ${options.modelPath} (${String(error).split('\n')[0]})`,
+        `${LOCAL_MODEL_PACKAGE} n’a pas pu charger ${options.modelPath} (${String(error).split('\n')[0]})`,
         { cause: error },
       );
     }

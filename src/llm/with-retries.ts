@@ -105,36 +105,36 @@ export function checkAnswer(
   result: CompletionResult,
   options: { label?: string; secrets?: readonly (string | undefined)[] } = {},
 ): CompletionResult {
-  const label = options.label ?? 'the model';
+  const label = options.label ?? 'le modèle';
   const text = redactSecrets(result.text, options.secrets ?? []);
   const usage = result.usage;
   if (result.finishReason === 'length') {
     throw new LlmTruncatedError(
-      `${label} stopped at its output limit: the answer is cut${request.maxOutputTokens ? ` (maxOutputTokens ${request.maxOutputTokens})` : ''}`,
+      `${label} s’est arrêté à sa limite de sortie : la réponse est coupée${request.maxOutputTokens ? ` (maxOutputTokens ${request.maxOutputTokens})` : ''}`,
       { text, usage, reason: 'length' },
     );
   }
   if (result.finishReason === 'content-filter') {
     throw new LlmRefusalError(
-      `${label} refused to answer (content filter)${text.trim() ? `: « ${shortenForMessage(text, 120)} »` : ''}`,
+      `${label} a refusé de répondre (filtre de contenu)${text.trim() ? ` : « ${shortenForMessage(text, 120)} »` : ''}`,
       { text, usage, reason: 'content-filter' },
     );
   }
   if (looksLikeRefusal(text)) {
-    throw new LlmRefusalError(`${label} refused: « ${shortenForMessage(text, 120)} »`, {
+    throw new LlmRefusalError(`${label} a refusé : « ${shortenForMessage(text, 120)} »`, {
       text,
       usage,
       reason: 'refusal-text',
     });
   }
   if (text.trim() === '') {
-    throw new LlmResponseError(`${label} returned an empty answer`, { text, usage, retryable: true });
+    throw new LlmResponseError(`${label} a renvoyé une réponse vide`, { text, usage, retryable: true });
   }
   if (request.jsonSchema) {
     const json = unfence(result.text).trim();
     if (!parsesAsJson(json)) {
       throw new LlmResponseError(
-        `${label} did not return valid JSON for schema '${request.jsonSchema.name}'`,
+        `${label} n’a pas renvoyé de JSON valide pour le schéma « ${request.jsonSchema.name} »`,
         {
           text,
           usage,
@@ -230,7 +230,7 @@ export function withRetries(model: LanguageModel, options: RetryOptions = {}): L
     const timer = setTimeout(
       () =>
         timeout.abort(
-          new LlmTimeoutError(`${label} did not answer within ${timeoutMs} ms`, {
+          new LlmTimeoutError(`${label} n’a pas répondu en ${timeoutMs} ms`, {
             timeoutMs,
             attempts: attemptNumber,
           }),
@@ -262,7 +262,7 @@ export function withRetries(model: LanguageModel, options: RetryOptions = {}): L
         if (!retryable || attemptNumber > maxRetries) {
           if (LlmTimeoutError.isInstance(error) && attemptNumber > 1) {
             throw new LlmTimeoutError(
-              `${label} did not answer within ${timeoutMs} ms, ${attemptNumber} attempts`,
+              `${label} n’a pas répondu en ${timeoutMs} ms, ${attemptNumber} tentatives`,
               { timeoutMs, attempts: attemptNumber },
             );
           }

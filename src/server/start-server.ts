@@ -72,7 +72,7 @@ export function checkServerSecurity(options: { host: string; token?: string }): 
   if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
     throw new ServerConfigError(
       'weak-token',
-      `the token is too short: use at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 32).`,
+      `jeton trop court : ${MIN_TOKEN_LENGTH} caractères au moins (ex. openssl rand -hex 32).`,
     );
   }
   if (options.token !== undefined && !TOKEN_CHARACTERS.test(options.token)) {
@@ -85,8 +85,8 @@ export function checkServerSecurity(options: { host: string; token?: string }): 
   if (!isLoopbackHost(options.host) && options.token === undefined) {
     throw new ServerConfigError(
       'token-required',
-      `refusing to listen on ${options.host} without a token: anyone on the network could use the API. ` +
-        'Set --token or PLUME_TOKEN (e.g. PLUME_TOKEN=$(openssl rand -hex 32)), or keep the default host 127.0.0.1.',
+      `refus d’écouter sur ${options.host} sans jeton : n’importe qui sur le réseau pourrait se servir de l’API. ` +
+        'Donnez PLUME_TOKEN=$(openssl rand -hex 32) (ou --token), ou gardez l’hôte par défaut 127.0.0.1.',
     );
   }
 }
@@ -155,14 +155,14 @@ function toConfigError(error: NodeJS.ErrnoException, host: string, port: number)
   if (error.code === 'EADDRINUSE') {
     return new ServerConfigError(
       'address-in-use',
-      `port ${port} is already in use on ${host}; choose another with --port.`,
+      `le port ${port} est déjà pris sur ${host} : choisissez-en un autre avec --port.`,
       {
         cause: error,
       },
     );
   }
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES' || error.code === 'ENOTFOUND') {
-    return new ServerConfigError('cannot-listen', `cannot listen on ${host}:${port} (${error.code}).`, {
+    return new ServerConfigError('cannot-listen', `écoute impossible sur ${host}:${port} (${error.code}).`, {
       cause: error,
     });
   }

@@ -12,7 +12,7 @@ import type { Report } from '../../src/audit/report.js';
 import { makeAnalysis } from '../helpers/make-analysis.js';
 
 const NBSP = '\u00a0';
-const HINT = 'configurez un fournisseur LLM (--provider) pour cela';
+const HINT = 'configurez un fournisseur LLM pour cela (--provider openai, ou PLUME_PROVIDER=openai)';
 
 /** A report with only what the constraints read: the french-language result, when given. */
 function makeReport(frenchLanguageScore: number | null): Report {

@@ -19,3 +19,15 @@ describe('renderMessage keeps « % » on the line of its number', () => {
     expect(text).toMatch(/\d\u00a0%/u);
   });
 });
+
+describe('transition words, when few sentences have one', () => {
+  test('none: « Aucune phrase », never « 0 % seulement »', () => {
+    const text = renderMessage('transition-words.bad', { percent: 0, min: 30 });
+    expect(text).toBe('Aucune phrase ne contient de mot de transition (30\u00a0% conseillés).');
+  });
+  test('a few: « Seulement 12 % des phrases »', () => {
+    expect(renderMessage('transition-words.bad', { percent: 12, min: 30 })).toMatch(
+      /^Seulement 12\u00a0% des phrases contiennent un mot de transition/u,
+    );
+  });
+});

@@ -31,8 +31,8 @@ describe('plume batch: a folder of articles on worker threads', () => {
 
   it('exits 1 because one input cannot be processed, and says why', () => {
     expect(first.code).toBe(1);
-    expect(first.stdout).toContain('articles/empty.txt is empty.');
-    expect(first.stderr).toContain('ignored 1 file that is not .txt, .md or .html.');
+    expect(first.stdout).toContain('articles/empty.txt est vide.');
+    expect(first.stderr).toContain('1 fichier ignoré : ni .txt, ni .md, ni .html.');
     // No TTY: one plain progress line per article on stderr.
     expect(first.stderr.match(/^plume: \[\d+\/12\] /gm)).toHaveLength(12);
   });

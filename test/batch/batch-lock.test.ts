@@ -54,7 +54,7 @@ describe('lockOutputDirectory', () => {
     const release = await lockOutputDirectory(directory, { pid: 1000, isRunning: () => true });
     const before = readFileSync(join(directory, LOCK_NAME), 'utf8');
     await expect(lockOutputDirectory(directory, { pid: 1001, isRunning: () => true })).rejects.toThrow(
-      /another plume batch \(pid 1000\)/,
+      /un autre plume batch \(pid 1000\)/,
     );
     expect(readFileSync(join(directory, LOCK_NAME), 'utf8')).toBe(before);
     await release();

@@ -24,7 +24,7 @@ const WORKER_ENV = {
 };
 
 const jobLines = (log: string, verb: string) =>
-  [...log.matchAll(new RegExp(`^plume worker: ${verb} (\\S+) \\(job (\\w+)`, 'gm'))].map((match) => ({
+  [...log.matchAll(new RegExp(`^plume worker: ${verb} (\\S+) \\(tâche (\\w+)`, 'gm'))].map((match) => ({
     input: match[1] ?? '',
     job: match[2] ?? '',
   }));
@@ -64,14 +64,14 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
     const doomed = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, ...jobDelayEnv(600_000) } });
     const survivor = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
     try {
-      await Promise.all([doomed.waitFor(/^plume worker: ready/), survivor.waitFor(/^plume worker: ready/)]);
+      await Promise.all([doomed.waitFor(/^plume worker: prêt/), survivor.waitFor(/^plume worker: prêt/)]);
       const batch = spawnPlume(
         ['batch', ...INPUTS, '-o', 'out', '--queue', redis.url, '--date', '2024-03-25'],
         {
           cwd,
         },
       );
-      const started = jobLines(await doomed.waitFor(/^plume worker: started /), 'started')[0];
+      const started = jobLines(await doomed.waitFor(/^plume worker: commencé /), 'commencé')[0];
       doomed.child.kill('SIGKILL');
       const run = await batch.exited;
       expect(run.stderr).not.toMatch(/error/i);
@@ -86,8 +86,8 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
       expect(files.filter((name) => name.endsWith('.report.json'))).toHaveLength(6);
 
       // The killed worker finished nothing; the survivor finished every job once, the taken-back one included.
-      expect(jobLines(doomed.stderr, 'done')).toEqual([]);
-      const done = jobLines(survivor.stderr, 'done');
+      expect(jobLines(doomed.stderr, 'terminé')).toEqual([]);
+      const done = jobLines(survivor.stderr, 'terminé');
       expect(done).toHaveLength(6);
       expect(new Set(done.map((line) => line.job)).size).toBe(6);
       expect(done.map((line) => line.job)).toContain(started?.job);
@@ -98,7 +98,7 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
     // SIGTERM: the survivor stops taking jobs and exits 0.
     const stopped = await survivor.exited;
     expect(stopped.code).toBe(0);
-    expect(stopped.stderr).toMatch(/^plume worker: stopped \(6 done, 0 failed\)$/m);
+    expect(stopped.stderr).toMatch(/^plume worker: arrêté \(6 terminées, 0 en échec\)$/m);
   });
 
   it('a restarted batch collects the finished jobs by id instead of enqueueing them again', async () => {
@@ -111,7 +111,7 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
       },
     );
     expect([0, 3]).toContain(run.code);
-    expect(run.stderr).toContain('no worker is serving queue "plume" yet');
+    expect(run.stderr).toContain('aucun worker ne sert encore la file « plume »');
     const report = JSON.parse(readFileSync(join(cwd, 'out', 'batch-report.json'), 'utf8')) as BatchReport;
     expect(report.totals).toMatchObject({ articles: 6, written: 6, errors: 0 });
   });
@@ -168,12 +168,12 @@ describe.skipIf(SKIP_DISTRIBUTED)('Redis restarted without persistence in the mi
     const holding = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, ...jobDelayEnv(1500) } });
     let fresh: ReturnType<typeof spawnPlume> | undefined;
     try {
-      await holding.waitFor(/^plume worker: ready/);
+      await holding.waitFor(/^plume worker: prêt/);
       const batch = spawnPlume(
         ['batch', ...INPUTS, '-o', 'out', '--queue', redis.url, '--date', '2024-03-25'],
         { cwd },
       );
-      await holding.waitFor(/^plume worker: started /);
+      await holding.waitFor(/^plume worker: commencé /);
       await redis.restart();
       fresh = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
       const run = await batch.exited;

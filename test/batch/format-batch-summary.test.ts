@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { createBatchProgress } from '../../src/batch/batch-progress.js';
 import { formatBatchSummary, formatDuration } from '../../src/batch/format-batch-summary.js';
@@ -94,8 +95,26 @@ describe('formatBatchSummary', () => {
     expect(text).toContain('Interrompu : relancez la même commande pour finir les articles restants.');
   });
 
-  it('formats durations', () => {
-    expect([850, 3240, 125_000].map(formatDuration)).toEqual(['850 ms', '3,2 s', '2 min 05 s']);
+  it.each([
+    [850, '850 ms'],
+    [999.4, '999 ms'],
+    [999.6, '1 s'],
+    [3240, '3,2 s'],
+    [59_960, '1 min'],
+    [119_600, '2 min'],
+    [125_000, '2 min 05 s'],
+    [3_599_600, '1 h'],
+    [3_900_000, '1 h 05 min'],
+  ])('formats %d ms as « %s », never « 1 min 60 s »', (milliseconds, text) => {
+    expect(formatDuration(milliseconds)).toBe(text);
+  });
+
+  it('measures columns in terminal cells: decomposed accents and wide characters line up', () => {
+    const names = ['in/e\u0301te\u0301.txt', 'in/été.txt', 'in/日本.txt'];
+    const articles = names.map((input) => ({ ...ARTICLES[0], input }) as BatchArticleResult);
+    const lines = formatBatchSummary(report({ articles })).split('\n').slice(1, 4);
+    const statusColumn = lines.map((line) => stringWidth(line.slice(0, line.lastIndexOf('écrit'))));
+    expect(new Set(statusColumn).size).toBe(1);
   });
 });
 

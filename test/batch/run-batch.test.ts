@@ -228,7 +228,7 @@ describe('runBatch', () => {
     expect(report.articles.find((article) => article.input === 'in/gone.txt')).toMatchObject({
       status: 'error',
       errorKind: 'input',
-      error: 'File not found: in/gone.txt',
+      error: 'Fichier introuvable : in/gone.txt',
     });
     expect(batchExitCode(report)).toBe(1);
     expect(
@@ -247,8 +247,8 @@ describe('runBatch', () => {
     const { output, paths } = setUp({ 'empty.txt': '', 'binary.txt': '\u0000\u0001\u0002' });
     const report = await batch(paths, output, fakeProcessor());
     expect(report.articles.map((article) => [article.input, article.errorKind, article.error])).toEqual([
-      ['in/binary.txt', 'input', 'in/binary.txt looks like a binary file, not text.'],
-      ['in/empty.txt', 'input', 'in/empty.txt is empty.'],
+      ['in/binary.txt', 'input', 'in/binary.txt ressemble à un fichier binaire, pas à du texte.'],
+      ['in/empty.txt', 'input', 'in/empty.txt est vide.'],
     ]);
     expect(InputError.isInstance(new InputError('empty', 'x'))).toBe(true);
   });
@@ -258,7 +258,7 @@ describe('runBatch', () => {
     mkdirSync(output, { recursive: true });
     writeFileSync(join(output, 'mine.md'), '# my own notes\n');
     const report = await batch(paths, output, fakeProcessor());
-    expect(report.articles[0]?.error).toMatch(/refusing to overwrite .*mine\.md, which Plume did not write/);
+    expect(report.articles[0]?.error).toMatch(/refus d’écraser .*mine\.md, que Plume n’a pas écrit/);
     expect(readFileSync(join(output, 'mine.md'), 'utf8')).toBe('# my own notes\n');
   });
 

@@ -58,7 +58,7 @@ describe('the article pool', () => {
         .run(task('---\ntitle: Rien\n---\n', 'front-matter-only.md'))
         .catch((caught) => caught);
       expect(InputError.isInstance(error)).toBe(true);
-      expect((error as Error).message).toBe('front-matter-only.md contains no text.');
+      expect((error as Error).message).toBe('front-matter-only.md ne contient aucun texte.');
     } finally {
       await pool.close();
     }
@@ -70,7 +70,7 @@ describe('the article pool', () => {
     const outcome = await pool.run(task(EXAMPLE));
     expect(outcome.slug).toBe('talents-ia');
     await pool.close();
-    await expect(pool.run(task(EXAMPLE))).rejects.toThrow('closed');
+    await expect(pool.run(task(EXAMPLE))).rejects.toThrow('fermé');
   });
 
   it('fails only the article of a thread that dies, and replaces the thread', async () => {
@@ -81,8 +81,12 @@ describe('the article pool', () => {
     );
     const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
     try {
-      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker thread stopped (exit code 3)');
-      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker thread stopped (exit code 3)');
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow(
+        'un fil de travail s’est arrêté (code de sortie 3)',
+      );
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow(
+        'un fil de travail s’est arrêté (code de sortie 3)',
+      );
     } finally {
       await pool.close();
     }
@@ -99,7 +103,9 @@ describe('the article pool', () => {
         pool.run(task(EXAMPLE)),
       ]);
       for (const result of results) expect(result.status).toBe('rejected');
-      await expect(pool.run(task(EXAMPLE))).rejects.toThrow('worker threads cannot start: cannot load');
+      await expect(pool.run(task(EXAMPLE))).rejects.toThrow(
+        'les fils de travail ne démarrent pas : cannot load',
+      );
     } finally {
       await pool.close();
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,13 @@ const workDirectory = mkdtempSync(join(tmpdir(), 'plume-cli-'));
 const write = (name: string, content: string | Buffer) => {
   const path = join(workDirectory, name);
   writeFileSync(path, content);
+  return path;
+};
+/** A folder holding no article: `plume audit folder/` audits the articles in a folder. */
+const emptyFolder = () => {
+  const path = join(workDirectory, 'vide');
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'notes.pdf'), 'pas un article');
   return path;
 };
 
@@ -102,14 +109,14 @@ describe('plume audit', () => {
     {
       name: 'a missing file',
       args: () => ['audit', join(workDirectory, 'nope.txt')],
-      message: /not found|no such/i,
+      message: /Fichier introuvable/i,
     },
-    { name: 'an empty file', args: () => ['audit', write('empty.txt', '')], message: /empty/i },
-    { name: 'whitespace only', args: () => ['audit', write('blank.txt', ' \n\t\n  ')], message: /empty/i },
+    { name: 'an empty file', args: () => ['audit', write('empty.txt', '')], message: /est vide/i },
+    { name: 'whitespace only', args: () => ['audit', write('blank.txt', ' \n\t\n  ')], message: /est vide/i },
     {
       name: 'a binary file',
       args: () => ['audit', write('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]))],
-      message: /binary/i,
+      message: /binaire/i,
     },
     {
       name: 'broken UTF-8',
@@ -122,22 +129,31 @@ describe('plume audit', () => {
     {
       name: 'a 20 MB file',
       args: () => ['audit', write('huge.txt', Buffer.alloc(20 * 1024 * 1024, 'a'))],
-      message: /5 MB/,
+      message: /5 Mo/,
     },
-    { name: 'a directory', args: () => ['audit', workDirectory], message: /directory|not a file/i },
-    { name: 'an unknown flag', args: () => ['audit', EXAMPLE, '--frobnicate'], message: /unknown option/i },
-    { name: 'an unknown command', args: () => ['frobnicate'], message: /unknown command/i },
+    {
+      name: 'a folder without articles',
+      args: () => ['audit', emptyFolder()],
+      message: /aucun fichier \.txt, \.md ou \.html/i,
+    },
+    { name: 'an unknown flag', args: () => ['audit', EXAMPLE, '--frobnicate'], message: /option inconnue/i },
+    { name: 'an unknown command', args: () => ['frobnicate'], message: /commande inconnue/i },
     {
       name: 'a bad --min-words',
       args: () => ['audit', EXAMPLE, '--min-words', 'beaucoup'],
-      message: /positive whole number/i,
+      message: /un nombre entier positif est attendu/i,
     },
     {
       name: 'a bad --format',
       args: () => ['audit', EXAMPLE, '--format', 'docx'],
-      message: /unknown format/i,
+      message: /format de sortie « docx » inconnu/i,
     },
-    { name: 'empty standard input', args: () => ['audit', '-'], stdin: '', message: /empty/i },
+    {
+      name: 'empty standard input',
+      args: () => ['audit', '-'],
+      stdin: '',
+      message: /l’entrée standard est vide/i,
+    },
   ];
 
   for (const bad of badInputs) {

@@ -126,7 +126,7 @@ describe('plume optimize with an LLM provider', () => {
     );
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^plume: OPENAI_API_KEY is not set[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^plume: OPENAI_API_KEY n’est pas définie[^\n]*\n$/);
     expect(server.requests).toHaveLength(0);
     expect(readdirSync(cwd)).toEqual([]);
   });
@@ -137,7 +137,7 @@ describe('plume optimize with an LLM provider', () => {
     const { output, run: pending } = optimizeWithServer(server);
     const run = await pending;
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^plume: the key in PLUME_API_KEY was rejected \(401\)/m);
+    expect(run.stderr).toMatch(/^plume: la clé de PLUME_API_KEY a été refusée \(401\)/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(server.requests).toHaveLength(1);
     expect(() => readdirSync(output)).toThrow();
@@ -230,7 +230,7 @@ describe('plume optimize with an LLM provider', () => {
       { cwd, env: { ...CLEAN_ENV, OPENAI_API_KEY: KEY } },
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('plume: --timeout: expected a whole number of at least 1\n');
+    expect(run.stderr).toBe('plume: --timeout : un nombre entier d’au moins 1 est attendu\n');
   });
 
   it('refuses a plume.config.json with an invalid temperature: exit 2, the file and field named', async () => {
@@ -246,7 +246,7 @@ describe('plume optimize with an LLM provider', () => {
     });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^plume: plume\.config\.json: llm\.temperature: [^\n]+\n$/);
+    expect(run.stderr).toMatch(/^plume: plume\.config\.json : llm\.temperature : [^\n]+\n$/);
     expect(server.requests).toHaveLength(0);
   });
 });

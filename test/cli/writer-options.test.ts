@@ -37,13 +37,13 @@ describe('the LLM flags, generated from the settings table', () => {
       const bad = type === 'url' ? 'ftp://nowhere' : 'abc';
       const argv = flag === '--provider' ? ['--provider', 'openia'] : ['--provider', 'openai', flag, bad];
       const error = await errorFor(argv);
-      expect(error.issues[0]).toMatch(new RegExp(`^${flag}: expected `));
+      expect(error.issues[0]).toMatch(new RegExp(`^${flag} : (un|une) .* attendue?`));
     },
   );
 
   it('--timeout abc names --timeout, not a flag that does not exist', async () => {
     const error = await errorFor(['--provider', 'openai', '--timeout', 'abc']);
-    expect(error.message).toBe('--timeout: expected a whole number of at least 1');
+    expect(error.message).toBe('--timeout : un nombre entier d’au moins 1 est attendu');
   });
 
   it('every flag of the table is accepted by the command line and reaches its field', () => {

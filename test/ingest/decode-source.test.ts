@@ -30,21 +30,26 @@ describe('decodeSource', () => {
   });
 
   const rejected: Array<{ name: string; bytes: Uint8Array; code: InputErrorCode; message: RegExp }> = [
-    { name: 'empty input', bytes: new Uint8Array(), code: 'empty', message: /^a\.txt is empty\.$/ },
-    { name: 'whitespace only', bytes: encode(' \n\t\r\n \u00A0'), code: 'empty', message: /empty/ },
-    { name: 'a lone BOM', bytes: encode('\uFEFF'), code: 'empty', message: /empty/ },
-    { name: 'NUL bytes', bytes: new Uint8Array([0x48, 0x69, 0x00, 0x21]), code: 'binary', message: /binary/ },
+    { name: 'empty input', bytes: new Uint8Array(), code: 'empty', message: /^a\.txt est vide\.$/ },
+    { name: 'whitespace only', bytes: encode(' \n\t\r\n \u00A0'), code: 'empty', message: /vide/ },
+    { name: 'a lone BOM', bytes: encode('\uFEFF'), code: 'empty', message: /vide/ },
+    {
+      name: 'NUL bytes',
+      bytes: new Uint8Array([0x48, 0x69, 0x00, 0x21]),
+      code: 'binary',
+      message: /binaire/,
+    },
     {
       name: 'mostly control bytes',
       bytes: new Uint8Array([0x01, 0x02, 0x03, 0x41, 0x1b, 0x42, 0x7f]),
       code: 'binary',
-      message: /binary/,
+      message: /binaire/,
     },
     {
       name: 'broken UTF-8 (a valid sequence, then a stray byte)',
       bytes: new Uint8Array([0x63, 0x61, 0x66, 0xc3, 0xa9, 0x20, 0xe9]),
       code: 'invalid-utf8',
-      message: /not valid UTF-8/,
+      message: /n’est pas un texte UTF-8 valide/,
     },
     {
       name: 'a truncated UTF-8 sequence',
@@ -95,7 +100,7 @@ describe('decodeSource', () => {
     const bytes = new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61);
     const error = errorOf(() => decodeSource(bytes, 'big.txt'));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('big.txt is too large: 5.1 MB (the limit is 5 MB).');
+    expect(error.message).toBe('big.txt dépasse la taille maximale : 5,1 Mo (limite : 5 Mo).');
   });
 
   it('accepts exactly the limit', () => {
@@ -105,6 +110,6 @@ describe('decodeSource', () => {
   it('takes a smaller limit', () => {
     const error = errorOf(() => decodeSource(encode('0123456789'), 'a.txt', { maxBytes: 4 }));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('a.txt is too large: 10 bytes (the limit is 4 bytes).');
+    expect(error.message).toBe('a.txt dépasse la taille maximale : 10 octets (limite : 4 octets).');
   });
 });

@@ -72,13 +72,13 @@ describe('ingest', () => {
   it.each(empty)('rejects %s as empty', async (_name, text, options) => {
     const error = await errorOf(ingest(text, options));
     expect(error.code).toBe('empty');
-    expect(error.message).toBe(`${options.fileName ?? 'The source'} contains no text.`);
+    expect(error.message).toBe(`${options.fileName ?? 'La source'} ne contient aucun texte.`);
   });
 
   it('rejects an unknown format', async () => {
     const error = await errorOf(ingest('Texte.', { format: 'pdf' as SourceFormat }));
     expect(error.code).toBe('unsupported-format');
-    expect(error.message).toBe('Unsupported source format: pdf.');
+    expect(error.message).toBe('Format de source non pris en charge : pdf.');
   });
 
   it('passes parser errors through', async () => {

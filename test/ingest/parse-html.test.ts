@@ -153,7 +153,7 @@ describe('parseHtmlPage', () => {
       (caught: unknown) => caught,
     );
     expect(InputError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ code: 'no-article', message: 'No article found in the HTML page.' });
+    expect(error).toMatchObject({ code: 'no-article', message: 'Aucun article trouvé dans la page HTML.' });
   });
 });
 

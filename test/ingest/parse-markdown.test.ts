@@ -115,7 +115,7 @@ describe('parseMarkdown', () => {
   it('rejects invalid YAML with the line in the file', () => {
     const error = errorOf(() => parseMarkdown('---\ntitle: Bonjour\ntags: [ia\nlang: fr\n---\n\nTexte.'));
     expect(error.code).toBe('unreadable');
-    expect(error.message).toMatch(/^Invalid YAML front matter at line 4: .+\.$/);
+    expect(error.message).toMatch(/^Front matter YAML invalide ligne 4 : .+\.$/);
     expect(error.message).not.toContain('\n');
   });
 

@@ -36,7 +36,7 @@ describe('readSource from a file', () => {
     const path = join(directory, 'absent.txt');
     const error = await errorOf(readSource(path));
     expect(error.code).toBe('not-found');
-    expect(error.message).toBe(`File not found: ${path}`);
+    expect(error.message).toBe(`Fichier introuvable : ${path}`);
   });
 
   it('treats a path through a file as missing', async () => {
@@ -50,7 +50,7 @@ describe('readSource from a file', () => {
     await mkdir(path);
     const error = await errorOf(readSource(path));
     expect(error.code).toBe('not-a-file');
-    expect(error.message).toBe(`${path} is a directory, not a file.`);
+    expect(error.message).toBe(`${path} est un dossier, pas un fichier.`);
   });
 
   it('refuses a 20 MB file from its size, without reading it', async () => {
@@ -59,7 +59,7 @@ describe('readSource from a file', () => {
     await truncate(path, 20 * 1024 * 1024); // sparse: no 20 MB written to disk
     const error = await errorOf(readSource(path));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe(`${path} is too large: 20 MB (the limit is 5 MB).`);
+    expect(error.message).toBe(`${path} dépasse la taille maximale : 20 Mo (limite : 5 Mo).`);
   });
 
   it('applies a custom limit', async () => {
@@ -73,10 +73,10 @@ describe('readSource from a file', () => {
     await writeFile(path, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
     const error = await errorOf(readSource(path));
     expect(error.code).toBe('binary');
-    expect(error.message).toBe(`${path} looks like a binary file, not text.`);
+    expect(error.message).toBe(`${path} ressemble à un fichier binaire, pas à du texte.`);
     const empty = join(directory, 'empty.txt');
     await writeFile(empty, '');
-    expect(await errorOf(readSource(empty))).toMatchObject({ code: 'empty', message: `${empty} is empty.` });
+    expect(await errorOf(readSource(empty))).toMatchObject({ code: 'empty', message: `${empty} est vide.` });
   });
 
   it.skipIf(process.getuid?.() === 0)('reports a file it may not read', async () => {
@@ -102,7 +102,7 @@ describe('readSource from stdin', () => {
 
   it('rejects empty stdin', async () => {
     const error = await errorOf(readSource('-', { stdin: Readable.from([]) }));
-    expect(error).toMatchObject({ code: 'empty', message: 'stdin is empty.' });
+    expect(error).toMatchObject({ code: 'empty', message: 'l’entrée standard est vide.' });
   });
 
   it('stops reading once past the limit', async () => {
@@ -115,7 +115,9 @@ describe('readSource from stdin', () => {
     }
     const error = await errorOf(readSource('-', { stdin: Readable.from(endless()), maxBytes: 4096 }));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('stdin is too large: over the limit (the limit is 4096 bytes).');
+    expect(error.message).toBe(
+      'l’entrée standard dépasse la taille maximale : au-delà de la limite (limite : 4096 octets).',
+    );
     // The stream reads a little ahead of the consumer, but stops soon after the limit.
     expect(chunksPulled).toBeLessThan(64);
   });
@@ -131,6 +133,8 @@ describe('readSource from stdin', () => {
     const stdin = Object.assign(Readable.from([]), { isTTY: true });
     const error = await errorOf(readSource('-', { stdin }));
     expect(error.code).toBe('empty');
-    expect(error.message).toBe('Nothing to read on stdin: pipe a file in, or give a file path.');
+    expect(error.message).toBe(
+      'Rien à lire sur l’entrée standard : envoyez-y un fichier (cat article.txt | plume …) ou donnez un chemin.',
+    );
   });
 });

@@ -104,7 +104,7 @@ describe('LlmBudget and withBudget', () => {
     await model.complete({ messages: MESSAGES });
     await model.complete({ messages: MESSAGES });
     await expect(model.complete({ messages: MESSAGES })).rejects.toThrow(LlmBudgetError);
-    await expect(model.complete({ messages: MESSAGES })).rejects.toThrow(/2 of 2 calls/);
+    await expect(model.complete({ messages: MESSAGES })).rejects.toThrow(/2 appels sur 2/);
     expect(inner.calls).toBe(2);
   });
 

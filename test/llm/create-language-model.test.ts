@@ -335,14 +335,14 @@ describe('createLanguageModel errors', () => {
       throw new Error('expected an error');
     })();
     expect(LlmAuthenticationError.isInstance(error)).toBe(true);
-    expect(error.message.startsWith(`${variable} is not set`)).toBe(true);
+    expect(error.message.startsWith(`${variable} n’est pas définie`)).toBe(true);
     expect(error.message).not.toContain('\n');
   });
 
   it('names where the key came from when it was not the variable', () => {
     expect(() =>
       createLanguageModel({ provider: 'openai', model: 'm', apiKeySource: 'plume.config.json llm.apiKey' }),
-    ).toThrow(/^plume.config.json llm.apiKey is not set/);
+    ).toThrow(/^plume.config.json llm.apiKey n’est pas définie/);
   });
 
   it.each([
@@ -356,7 +356,7 @@ describe('createLanguageModel errors', () => {
     const model = createLanguageModel({ provider, model: 'm', apiKey: KEY, baseUrl: `${server.url}/v1` });
     const error = await caught(() => model.complete({ messages: MESSAGES }));
     expect(LlmAuthenticationError.isInstance(error)).toBe(true);
-    expect(error.message).toContain(`the key in ${variable} was rejected (401)`);
+    expect(error.message).toContain(`la clé de ${variable} a été refusée (401)`);
     // The fake server echoes the key in its error body, like OpenAI does.
     expect(server.requests[0]?.headers[provider === 'openai' ? 'authorization' : 'x-api-key']).toContain(KEY);
     expect(error.message).not.toContain('SECRET123');
@@ -374,7 +374,7 @@ describe('createLanguageModel errors', () => {
       baseUrl: server.baseUrl,
     });
     const error = await caught(() => model.complete({ messages: MESSAGES }));
-    expect(error.message).toMatch(/^the key in OPENAI_API_KEY was refused access \(403\)/);
+    expect(error.message).toMatch(/^la clé de OPENAI_API_KEY n’a pas accès à ce modèle \(403\)/);
   });
 
   it('429 carries Retry-After for withRetries', async () => {
@@ -456,7 +456,7 @@ describe('createLanguageModel errors', () => {
 
   it('an unknown provider is a config error', () => {
     expect(() => createLanguageModel({ provider: 'gemini' as never, model: 'm', apiKey: KEY })).toThrow(
-      /unknown provider 'gemini'/,
+      /fournisseur « gemini » inconnu/,
     );
   });
 });

@@ -124,6 +124,6 @@ describe('createLlmRuntime', () => {
   it('a missing key fails at creation, naming the variable', async () => {
     const config = await loadLlmConfig({ cwd, env: { PLUME_PROVIDER: 'anthropic' } });
     expect(() => createLlmRuntime(config)).toThrow(LlmAuthenticationError);
-    expect(() => createLlmRuntime(config)).toThrow(/^ANTHROPIC_API_KEY is not set/);
+    expect(() => createLlmRuntime(config)).toThrow(/^ANTHROPIC_API_KEY n’est pas définie/);
   });
 });

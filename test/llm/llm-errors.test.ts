@@ -102,10 +102,10 @@ describe('error classes', () => {
 
   it('names the variable, never the key', () => {
     expect(LlmAuthenticationError.missingKey('ANTHROPIC_API_KEY', 'anthropic').message).toMatch(
-      /^ANTHROPIC_API_KEY is not set/,
+      /^ANTHROPIC_API_KEY n’est pas définie/,
     );
     expect(LlmAuthenticationError.rejectedKey('OPENAI_API_KEY', 401).message).toBe(
-      'the key in OPENAI_API_KEY was rejected (401)',
+      'la clé de OPENAI_API_KEY a été refusée (401)',
     );
   });
 

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config-error.js';
 import { DEFAULT_PRICES } from '../../src/llm/budget.js';
 import { LlmConfigError } from '../../src/llm/llm-errors.js';
 import {
@@ -30,11 +31,12 @@ function load(options: Omit<LoadLlmConfigOptions, 'cwd' | 'optional'> = {}) {
 
 async function configError(
   options: Omit<LoadLlmConfigOptions, 'cwd' | 'optional'> = {},
-): Promise<LlmConfigError> {
+): Promise<LlmConfigError | ConfigError> {
   try {
     await load(options);
   } catch (error) {
-    if (LlmConfigError.isInstance(error)) return error;
+    // A file that cannot be read is a ConfigError (config/), a bad value an LlmConfigError.
+    if (LlmConfigError.isInstance(error) || ConfigError.isInstance(error)) return error;
     throw error;
   }
   throw new Error('expected an LlmConfigError');
@@ -142,7 +144,7 @@ describe('loadLlmConfig', () => {
     await writeConfig({ llm: { provider: 'openai', model: 'gpt-4.1-mini' } }, 'custom.json');
     expect((await load({ configPath: 'custom.json' })).model).toBe('gpt-4.1-mini');
     const error = await configError({ configPath: 'missing.json' });
-    expect(error.message).toBe('missing.json: cannot read the file (ENOENT)');
+    expect(error.message).toBe('missing.json : fichier introuvable');
   });
 
   it('ignores other sections of the file', async () => {
@@ -200,67 +202,70 @@ describe('loadLlmConfig', () => {
 
 describe('loadLlmConfig errors', () => {
   it.each([
-    [{ llm: { temperature: 3 } }, 'plume.config.json: llm.temperature: expected a number between 0 and 2'],
-    [
-      { llm: { temperature: 'hot' } },
-      'plume.config.json: llm.temperature: expected a number between 0 and 2',
-    ],
+    [{ llm: { temperature: 3 } }, 'plume.config.json : llm.temperature : un nombre de 0 à 2 est attendu'],
+    [{ llm: { temperature: 'hot' } }, 'plume.config.json : llm.temperature : un nombre de 0 à 2 est attendu'],
     [
       { llm: { provider: 'gemini' } },
-      'plume.config.json: llm.provider: expected one of openai, openai-compatible, anthropic, mistral, local',
+      'plume.config.json : llm.provider : un fournisseur est attendu : openai, openai-compatible, anthropic, mistral, local',
     ],
-    [{ llm: { maxCalls: 2.5 } }, 'plume.config.json: llm.maxCalls: expected a whole number of at least 1'],
-    [{ llm: { concurrency: 0 } }, 'plume.config.json: llm.concurrency: expected a whole number from 1 to 64'],
+    [
+      { llm: { maxCalls: 2.5 } },
+      'plume.config.json : llm.maxCalls : un nombre entier d’au moins 1 est attendu',
+    ],
+    [
+      { llm: { concurrency: 0 } },
+      'plume.config.json : llm.concurrency : un nombre entier de 1 à 64 est attendu',
+    ],
     [
       { llm: { baseUrl: 'localhost:11434' } },
-      'plume.config.json: llm.baseUrl: expected an http(s) URL, e.g. http://localhost:11434/v1',
+      'plume.config.json : llm.baseUrl : une adresse http ou https est attendue, ex. http://localhost:11434/v1',
     ],
-    [{ llm: { temprature: 0.5 } }, "plume.config.json: llm: unknown field 'temprature'"],
+    [{ llm: { temprature: 0.5 } }, 'plume.config.json : llm : champ inconnu « temprature »'],
     [
       { llm: { prices: { x: { inputPerMillion: -1, outputPerMillion: 1 } } } },
-      'plume.config.json: llm.prices.x.inputPerMillion: expected a number between 0 and 10000',
+      'plume.config.json : llm.prices.x.inputPerMillion : un nombre de 0 à 10000 est attendu',
     ],
     [
       { llm: { cache: 'yes' } },
-      'plume.config.json: llm.cache: expected true, false or { "enabled": boolean, "dir": "folder" }',
+      'plume.config.json : llm.cache : true, false ou { "enabled": booléen, "dir": "dossier" } attendu',
     ],
   ])('file %j: %s', async (content, message) => {
     await writeConfig(content);
     const error = await configError({ env: { PLUME_PROVIDER: 'openai' } });
-    expect(error.issues[0]).toBe(message);
+    expect((error as LlmConfigError).issues[0]).toBe(message);
     expect(error.message.startsWith(message)).toBe(true);
   });
 
   it('lists every problem of the file', async () => {
     await writeConfig({ llm: { temperature: 9, maxTokens: 0 } });
     const error = await configError();
-    expect(error.issues).toHaveLength(2);
-    expect(error.message).toMatch(/\(and 1 more\)$/);
+    expect((error as LlmConfigError).issues).toHaveLength(2);
+    expect(error.message).toMatch(/\(et 1 autre problème\)$/);
   });
 
   it('names the file on invalid JSON', async () => {
     await writeConfig('{ "llm": { ', '.plumerc.json');
     const error = await configError();
-    expect(error.message).toMatch(/^\.plumerc\.json: not valid JSON/);
+    expect(error.message).toMatch(/^\.plumerc\.json : JSON illisible/);
   });
 
   it('never echoes a key that is badly typed', async () => {
     await writeConfig({ llm: { provider: 'openai', apiKey: ['sk-test-SECRET123'] } });
     const error = await configError();
-    expect(error.message).toBe('plume.config.json: llm.apiKey: expected the API key as a string');
-    expect(JSON.stringify(error.issues)).not.toContain('SECRET123');
+    expect(error.message).toBe('plume.config.json : llm.apiKey : un texte (la clé d’API) attendu');
+    expect(JSON.stringify((error as LlmConfigError).issues)).not.toContain('SECRET123');
   });
 
   it.each([
-    [{ PLUME_TEMPERATURE: 'abc' }, 'PLUME_TEMPERATURE: expected a number between 0 and 2'],
-    [{ PLUME_MAX_TOKENS: '-5' }, 'PLUME_MAX_TOKENS: expected a whole number of at least 1'],
+    [{ PLUME_TEMPERATURE: 'abc' }, 'PLUME_TEMPERATURE : un nombre de 0 à 2 est attendu'],
+    [{ PLUME_MAX_TOKENS: '-5' }, 'PLUME_MAX_TOKENS : un nombre entier d’au moins 1 est attendu'],
     [
       { PLUME_PROVIDER: 'openia' },
-      'PLUME_PROVIDER: expected one of openai, openai-compatible, anthropic, mistral, local',
+      'PLUME_PROVIDER : un fournisseur est attendu : openai, openai-compatible, anthropic, mistral, local',
     ],
     [
       { PLUME_BASE_URL: 'ftp://x' },
-      'PLUME_BASE_URL: expected an http(s) URL, e.g. http://localhost:11434/v1',
+      'PLUME_BASE_URL : une adresse http ou https est attendue, ex. http://localhost:11434/v1',
     ],
   ])('environment %j: %s', async (env, message) => {
     const error = await configError({ env: { PLUME_PROVIDER: 'openai', ...env } });
@@ -269,7 +274,7 @@ describe('loadLlmConfig errors', () => {
 
   it('names the flag', async () => {
     const error = await configError({ env: { PLUME_PROVIDER: 'openai' }, flags: { maxCalls: 'many' } });
-    expect(error.message).toBe('--max-calls: expected a whole number of at least 1');
+    expect(error.message).toBe('--max-calls : un nombre entier d’au moins 1 est attendu');
   });
 
   it('ignores empty variables', async () => {
@@ -279,13 +284,15 @@ describe('loadLlmConfig errors', () => {
 
   it('says how to choose a provider when none is set', async () => {
     const error = await configError();
-    expect(error.message).toMatch(/^no LLM provider configured: set PLUME_PROVIDER or llm.provider/);
+    expect(error.message).toMatch(
+      /^aucun fournisseur LLM configuré : --provider openai \(ou PLUME_PROVIDER=openai, ou llm\.provider/,
+    );
   });
 
   it('optional: no provider anywhere resolves to undefined, but invalid values still throw', async () => {
     await expect(loadLlmConfig({ cwd, env: { PLUME_MODEL: 'x' }, optional: true })).resolves.toBeUndefined();
     await expect(loadLlmConfig({ cwd, env: { PLUME_TEMPERATURE: '7' }, optional: true })).rejects.toThrow(
-      'PLUME_TEMPERATURE: expected a number between 0 and 2',
+      'PLUME_TEMPERATURE : un nombre de 0 à 2 est attendu',
     );
     const config = await loadLlmConfig({ cwd, env: { PLUME_PROVIDER: 'mistral' }, optional: true });
     expect(config?.provider).toBe('mistral');
@@ -293,10 +300,10 @@ describe('loadLlmConfig errors', () => {
 
   it('needs a model for openai-compatible, and a base URL', async () => {
     expect((await configError({ env: { PLUME_PROVIDER: 'openai-compatible' } })).message).toMatch(
-      /needs a model: set PLUME_MODEL/,
+      /demande un modèle : --model nom \(ou PLUME_MODEL=nom/,
     );
     expect(
       (await configError({ env: { PLUME_PROVIDER: 'openai-compatible', PLUME_MODEL: 'qwen2.5' } })).message,
-    ).toMatch(/needs a base URL: set PLUME_BASE_URL/);
+    ).toMatch(/demande une adresse : --base-url http:\/\/localhost:11434\/v1 \(ou PLUME_BASE_URL/);
   });
 });

@@ -97,23 +97,23 @@ describe('checkGgufFile', () => {
 
   it('says when the file is missing', async () => {
     const error = await configError(() => checkGgufFile(join(directory, 'absent.gguf')));
-    expect(error.message).toMatch(/^local model file not found: .*absent\.gguf \(set llm\.modelPath/);
+    expect(error.message).toMatch(/^modèle local introuvable : .*absent\.gguf \(--model-path/);
   });
 
   it('says when the file is not a GGUF model', async () => {
     const fake = join(directory, 'model.bin');
     await writeFile(fake, 'PK\u0003\u0004 a zip, not a model');
     const error = await configError(() => checkGgufFile(fake));
-    expect(error.message).toContain('is not a GGUF file');
+    expect(error.message).toContain('n’est pas un fichier GGUF');
   });
 
   it('rejects a file shorter than the magic, and a directory', async () => {
     const short = join(directory, 'short.gguf');
     await writeFile(short, 'GG');
-    expect((await configError(() => checkGgufFile(short))).message).toContain('is not a GGUF file');
+    expect((await configError(() => checkGgufFile(short))).message).toContain('n’est pas un fichier GGUF');
     await mkdir(join(directory, 'folder.gguf'));
     expect((await configError(() => checkGgufFile(join(directory, 'folder.gguf')))).message).toContain(
-      'is a directory',
+      'est un dossier',
     );
   });
 });
@@ -175,7 +175,7 @@ describe('loadLlamaModule', () => {
       // Our 24-byte file passes the magic check but is no model: either no binary runs
       // here, or the binary rejects the file. Both must be LlmConfigError, never a build.
       const error = await configError(() => model.complete({ messages: [{ role: 'user', content: 'x' }] }));
-      expect(error.message).toMatch(/no prebuilt binary|could not load/);
+      expect(error.message).toMatch(/pas de binaire précompilé|n’a pas pu charger/);
       expect(seen).toEqual([{ build: 'never' }]);
       await model.dispose();
     },
@@ -256,7 +256,7 @@ describe('createLocalLanguageModel', () => {
       },
     });
     const error = await configError(() => model.complete({ messages: [{ role: 'user', content: 'x' }] }));
-    expect(error.message).toMatch(/^local model file not found/);
+    expect(error.message).toMatch(/^modèle local introuvable/);
     expect(imported).toBe(false);
   });
 
@@ -272,7 +272,7 @@ describe('createLocalLanguageModel', () => {
     };
     const model = createLocalLanguageModel({ modelPath: ggufPath, importModule: async () => noBinary });
     const error = await configError(() => model.complete({ messages: [{ role: 'user', content: 'x' }] }));
-    expect(error.message).toMatch(/no prebuilt binary that runs on this machine, and Plume never compiles/);
+    expect(error.message).toMatch(/pas de binaire précompilé pour cette machine, et Plume ne compile jamais/);
   });
 
   it('is what createLanguageModel builds for provider local', async () => {
@@ -287,7 +287,7 @@ describe('createLocalLanguageModel', () => {
 
   it('needs the last message to be from the user', () => {
     expect(() => toLlamaChat([{ role: 'assistant', content: 'x' }])).toThrow(
-      /last message to be from the user/,
+      /dernier message de l’utilisateur/,
     );
   });
 });

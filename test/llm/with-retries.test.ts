@@ -164,7 +164,7 @@ describe('withRetries over real HTTP', () => {
     const error = await caught(() => model.complete({ messages: MESSAGES }));
     expect(LlmTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ timeoutMs: 40, attempts: 2 });
-    expect(error.message).toContain('40 ms, 2 attempts');
+    expect(error.message).toContain('40 ms, 2 tentatives');
     // On a loaded machine an attempt can time out before the server has read its request: the
     // client counts the attempts (above); the server's log is only an upper bound.
     expect(server.requests.length).toBeLessThanOrEqual(2);
@@ -282,7 +282,7 @@ describe('withRetries over real HTTP', () => {
       model.complete({ messages: MESSAGES, jsonSchema: { name: 'plan', schema: { type: 'object' } } }),
     );
     expect(LlmResponseError.isInstance(error)).toBe(true);
-    expect(error.message).toContain("valid JSON for schema 'plan'");
+    expect(error.message).toContain('JSON valide pour le schéma « plan »');
     expect((error as LlmResponseError).text).toBe('{"title": "oops"');
     expect(server.requests).toHaveLength(2);
   });

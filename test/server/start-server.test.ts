@@ -71,7 +71,7 @@ describe('security of the binding', () => {
   it.each([['0.0.0.0'], ['::'], ['192.168.1.10']])(
     'refuses to listen on %s without a token',
     async (host) => {
-      expect(() => checkServerSecurity({ host })).toThrow(/without a token/);
+      expect(() => checkServerSecurity({ host })).toThrow(/sans jeton/);
       await expect(startServer({ host, port: 0 })).rejects.toMatchObject({
         name: 'ServerConfigError',
         code: 'token-required',
@@ -287,7 +287,7 @@ describe('plume serve', () => {
     });
     await expect(run).rejects.toMatchObject({
       name: 'UsageError',
-      message: expect.stringMatching(/without a token/),
+      message: expect.stringMatching(/sans jeton/),
     });
   });
 
@@ -298,9 +298,9 @@ describe('plume serve', () => {
     const run = program(context, (code) => {
       exitCode = code;
     }).parseAsync(['serve', '--port', '0', '--writer', 'offline', '--rate-limit', '0'], { from: 'user' });
-    await expect.poll(() => output.stdout).toMatch(/serving on http:\/\/127\.0\.0\.1:\d+\//);
-    const url = /serving on (\S+)/.exec(output.stdout)?.[1] as string;
-    expect(output.stdout).toContain('API token required');
+    await expect.poll(() => output.stdout).toMatch(/à l’écoute sur http:\/\/127\.0\.0\.1:\d+\//);
+    const url = /à l’écoute sur (\S+)/.exec(output.stdout)?.[1] as string;
+    expect(output.stdout).toContain('jeton d’API exigé');
     expect(output.stdout).not.toContain(TOKEN);
     expect((await fetch(`${url}api/health`)).status).toBe(401);
     expect((await fetch(`${url}api/health`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(

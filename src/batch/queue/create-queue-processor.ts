@@ -105,7 +105,7 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
   );
   if (workers === 0) {
     options.onNotice?.(
-      `no worker is serving queue "${queueName}" yet: start one with plume worker --queue ${target.display}`,
+      `aucun worker ne sert encore la file « ${queueName} » : lancez-en un avec plume worker --queue ${target.display}`,
     );
   }
 
@@ -143,7 +143,7 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
     async close() {
       clearInterval(poll);
       for (const waiter of [...waiters.values()].flat())
-        waiter.reject(new Error('the batch stopped waiting'));
+        waiter.reject(new Error('le lot a cessé d’attendre'));
       waiters.clear();
       await Promise.allSettled([events.close(), queue.close()]);
     },
@@ -246,7 +246,9 @@ function createSettler(
         if (isJobResult(result)) waiter.resolve(result);
         else
           waiter.reject(
-            new Error(`job ${jobId.slice(0, 12)} returned no article: is the worker an older Plume?`),
+            new Error(
+              `la tâche ${jobId.slice(0, 12)} n’a rendu aucun article : le worker est-il un Plume plus ancien ?`,
+            ),
           );
       }
     } else {

@@ -76,7 +76,7 @@ export function encodeJobError(error: unknown): string {
 
 export function decodeJobError(reason: string | undefined): Error {
   const match = /^(\w+): ([\s\S]*)$/.exec(reason ?? '');
-  const error = new Error(match?.[2] ?? reason ?? 'the job failed');
+  const error = new Error(match?.[2] ?? reason ?? 'la tâche a échoué');
   error.name = match?.[1] ?? 'Error';
   if (error.name === 'InputError') Object.assign(error, { code: 'queued' });
   return error;

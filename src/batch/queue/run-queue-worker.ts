@@ -64,21 +64,21 @@ export async function runQueueWorker(
   const processJob = async (job: Job<OptimizeJobData, OptimizeJobResult>): Promise<OptimizeJobResult> => {
     const task = job.data?.task;
     if (!task || typeof task.text !== 'string' || typeof task.fileName !== 'string') {
-      throw new UnrecoverableError('InputError: the job carries no article');
+      throw new UnrecoverableError('InputError: la tâche ne porte aucun article');
     }
-    options.log(`started ${task.fileName} (job ${shortId(job.id)}, attempt ${job.attemptsMade + 1})`);
+    options.log(`commencé ${task.fileName} (tâche ${shortId(job.id)}, essai ${job.attemptsMade + 1})`);
     const started = Date.now();
     try {
       const outcome = await options.processor.process(task, job.id ?? '');
       counts.completed += 1;
       options.log(
-        `done ${task.fileName} (job ${shortId(job.id)}, ${Date.now() - started} ms, ${outcome.passed ? 'constraints ok' : `failed: ${outcome.failedConstraints.join(', ')}`})`,
+        `terminé ${task.fileName} (tâche ${shortId(job.id)}, ${Date.now() - started} ms, ${outcome.passed ? 'contraintes respectées' : `échec : ${outcome.failedConstraints.join(', ')}`})`,
       );
       return outcome;
     } catch (error) {
       counts.failed += 1;
       const reason = encodeJobError(error);
-      options.log(`failed ${task.fileName} (job ${shortId(job.id)}): ${reason}`);
+      options.log(`échoué ${task.fileName} (tâche ${shortId(job.id)}) : ${reason}`);
       throw isWorthRetrying(error) ? new Error(reason) : new UnrecoverableError(reason);
     }
   };
@@ -93,14 +93,14 @@ export async function runQueueWorker(
   let lastError = '';
   worker.on('error', (error) => {
     // The same connection error repeats while ioredis reconnects: say it once.
-    if (error.message !== lastError) options.log(`error: ${error.message}`);
+    if (error.message !== lastError) options.log(`erreur : ${error.message}`);
     lastError = error.message;
   });
   await withRedisTimeout(Promise.race([worker.waitUntilReady(), lost]), target, timeoutMs, () => {
     void worker.disconnect().catch(() => undefined);
   });
   options.log(
-    `ready: queue "${queueName}" at ${target.display}, ${options.concurrency ?? 1} job${(options.concurrency ?? 1) > 1 ? 's' : ''} at once, writer ${options.writerName}`,
+    `prêt : file « ${queueName} » sur ${target.display}, ${options.concurrency ?? 1} tâche${(options.concurrency ?? 1) > 1 ? 's' : ''} à la fois, rédacteur ${options.writerName}`,
   );
   try {
     await Promise.race([untilAborted(options.stop), lost]);
@@ -108,12 +108,12 @@ export async function runQueueWorker(
     await worker.close(true).catch(() => undefined);
     throw error;
   }
-  options.log('stopping: finishing the jobs in progress (send the signal again to release them now)');
+  options.log('arrêt : fin des tâches en cours (renvoyez le signal pour les rendre tout de suite à la file)');
   const forced = options.forceStop
     ? untilAborted(options.forceStop).then(() => worker.close(true))
     : undefined;
   await Promise.race([worker.close(), ...(forced ? [forced] : []), lost]);
-  options.log(`stopped (${counts.completed} done, ${counts.failed} failed)`);
+  options.log(`arrêté (${counts.completed} terminées, ${counts.failed} en échec)`);
   return counts;
 }
 

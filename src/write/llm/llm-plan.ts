@@ -41,7 +41,7 @@ export async function requestPlan(session: LlmSession, context: WriterContext): 
     correctionRetry: true,
   });
   if (parsed.ok) return normalizePlan(parsed.value, context, source);
-  throw new LlmPlanError(`the model did not return a valid plan after 2 attempts (${parsed.problem}).`);
+  throw new LlmPlanError(`le modèle n’a pas rendu de plan valide en 2 tentatives (${parsed.problem}).`);
 }
 
 /** A heading as the model wrote it, without Markdown marks, doubled spaces or a final stop. */

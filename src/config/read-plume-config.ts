@@ -1,0 +1,22 @@
+import { ConfigError } from './config-error.js';
+import { type ConfigFile, findConfigFile } from './find-config-file.js';
+import { EMPTY_PLUME_CONFIG, type PlumeConfig } from './site-config.js';
+
+/**
+ * The `site` and `audit` sections of the configuration that applies in `cwd`
+ * (searched upward, see find-config-file.ts), validated; empty without a file.
+ * Throws `ConfigError` naming the file and the field.
+ */
+export async function readPlumeConfig(cwd: string, configPath?: string): Promise<PlumeConfig> {
+  const file = await findConfigFile(cwd, configPath);
+  if (!file) return EMPTY_PLUME_CONFIG;
+  return validatePlumeConfig(file);
+}
+
+/** Validates a found file's shared sections; zod is loaded only when there is a file. */
+export async function validatePlumeConfig(file: ConfigFile): Promise<PlumeConfig> {
+  const { checkPlumeConfig } = await import('./check-plume-config.js');
+  const checked = checkPlumeConfig(file);
+  if (checked.issues.length > 0) throw new ConfigError(checked.issues);
+  return { fileLabel: file.label, site: checked.site, audit: checked.audit };
+}
