@@ -26,7 +26,7 @@ import {
   runOptimizeJob,
   runOptimizeResult,
 } from './server-jobs.js';
-import { PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.js';
+import { findWebModule, PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.js';
 import { createOfflineWriterFactory, type WriterFactory, type WriterName } from './writer-factory.js';
 
 export interface CreateAppOptions {
@@ -149,6 +149,11 @@ export function createApp(options: CreateAppOptions = {}): Hono {
   app.get('/', (context) => staticFile(context, assets().html, 'text/html; charset=utf-8'));
   app.get('/app.js', (context) => staticFile(context, assets().js, 'text/javascript; charset=utf-8'));
   app.get('/app.css', (context) => staticFile(context, assets().css, 'text/css; charset=utf-8'));
+  app.get('/modules/:name', (context) => {
+    const source = findWebModule(assets(), context.req.param('name'));
+    if (source === undefined) throw notFoundError();
+    return staticFile(context, source, 'text/javascript; charset=utf-8');
+  });
 
   app.use('/api/*', async (context, next) => {
     context.header('Cache-Control', 'no-store');
