@@ -436,6 +436,48 @@ describeInBrowser(SUITE_NAME, () => {
     expect(await page.locator('#preview-note').isVisible()).toBe(true);
   });
 
+  it('re-checks the hard constraints after an edit: summary and report follow the Markdown', async () => {
+    const { page } = await openPage(server.url);
+    await optimizeText(page, EXAMPLE);
+    const summary = page.locator('#summary-constraints');
+    expect(await summary.textContent()).toBe('✓ Toutes les contraintes obligatoires sont respectées.');
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    const editor = page.getByLabel(/Markdown de l’article/);
+    const markdown = await editor.inputValue();
+    // Every H2 deleted, and a figure the source does not have.
+    const edited = markdown
+      .split('\n')
+      .filter((line) => !line.startsWith('## '))
+      .join('\n')
+      .replace(/obtenir 4(\s)%/u, 'obtenir 47$1%');
+    expect(edited).toContain('obtenir 47');
+    await editor.fill(edited);
+    await expect.poll(() => page.locator('#markdown-status').textContent()).toMatch(/^Rapport mis à jour/);
+    const failed = await summary.textContent();
+    expect(failed).toMatch(/^✗ \d contraintes non respectées : /);
+    expect(failed).toContain('Intertitres');
+    expect(failed).toContain('Fidélité à la source');
+    // The announcement of the optimization's scores is for screen readers only: no stale score on screen.
+    expect(
+      await page.locator('#announcer').evaluate((element) => element.getBoundingClientRect().width),
+    ).toBeLessThanOrEqual(1);
+    await page.getByRole('tab', { name: 'Rapport SEO' }).click();
+    expect(await page.locator('#constraints-note').textContent()).toMatch(/^Vérifiées de nouveau/);
+    const fidelity = page.locator('#constraints .constraint', { hasText: 'Fidélité à la source' });
+    expect(await fidelity.getAttribute('class')).toContain('is-failed');
+    expect(await fidelity.textContent()).toContain('47');
+    expect(
+      await page.locator('#constraints .constraint', { hasText: 'Intertitres' }).getAttribute('class'),
+    ).toContain('is-failed');
+
+    // Back to the optimized Markdown: every constraint holds again.
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    await editor.fill(markdown);
+    await expect
+      .poll(() => summary.textContent())
+      .toBe('✓ Toutes les contraintes obligatoires sont respectées.');
+  });
+
   it('scrolls the preview to a section when a « Sommaire » link is clicked, as often as wanted', async () => {
     const { page, errors } = await openPage(server.url);
     await optimizeText(page, EXAMPLE);
@@ -456,7 +498,15 @@ describeInBrowser(SUITE_NAME, () => {
             target,
           ),
         )
-        .toBeLessThan(5);
+        .toBeLessThan(40);
+      expect(
+        await frame.evaluate(
+          (id) =>
+            (globalThis as unknown as BrowserGlobals).document.getElementById(id)?.getBoundingClientRect()
+              .top,
+          target,
+        ),
+      ).toBeGreaterThanOrEqual(0);
       expect(await frame.locator('h1').count()).toBe(1);
       expect(frame.url()).toBe(`about:srcdoc#${target}`);
     }
@@ -531,6 +581,11 @@ describeInBrowser(SUITE_NAME, () => {
   it('offers the LLM writer only when the server has one, and cancels a running optimization', async () => {
     const { page } = await openPage(server.url);
     expect(await page.getByLabel('Rédacteur').locator('option').allTextContents()).toEqual(['Hors ligne']);
+    // Without a provider the page says what to set and where, not a command-line flag.
+    const llmHelp = page.locator('#llm-help');
+    expect(await llmHelp.isVisible()).toBe(true);
+    expect(await llmHelp.textContent()).toMatch(/la personne qui a lancé ce serveur Plume.*PLUME_PROVIDER/);
+    expect(await llmHelp.textContent()).not.toContain('--');
     await page.route('**/api/health', (route) =>
       route.fulfill({ json: { version: '9.9.9', writers: ['offline', 'llm'] } }),
     );
@@ -540,6 +595,7 @@ describeInBrowser(SUITE_NAME, () => {
       'Hors ligne',
       'LLM',
     ]);
+    expect(await llmHelp.isVisible()).toBe(false);
 
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => {

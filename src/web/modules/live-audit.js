@@ -1,7 +1,7 @@
 /** The Markdown editor: each pause in typing sends the edited article to `/api/audit`. */
 
 import { apiFetch, describeError, isAbortError } from './api.js';
-import { elements, state } from './page.js';
+import { announce, elements, state } from './page.js';
 import { renderReport } from './result.js';
 import { withToken } from './token.js';
 
@@ -49,7 +49,9 @@ async function runAudit() {
     if (controller.signal.aborted) return;
     state.report = report;
     renderReport();
-    elements.markdownStatus.textContent = `Rapport mis à jour : score SEO ${report.scores?.seo ?? '–'}/100, lisibilité ${report.scores?.readability ?? '–'}/100.`;
+    const status = `Rapport mis à jour : score SEO ${report.scores?.seo ?? '–'}/100, lisibilité ${report.scores?.readability ?? '–'}/100.`;
+    elements.markdownStatus.textContent = status;
+    announce(status);
   } catch (error) {
     if (isAbortError(error)) return;
     throw error;
@@ -58,9 +60,15 @@ async function runAudit() {
   }
 }
 
+/**
+ * The edited Markdown, with the hard constraints asked for: checked against the article as sent when the
+ * page has it (pasted or a file), so an invented figure shows; a page read at its address is not kept.
+ */
 function auditRequest(markdown) {
   return {
     markdown,
+    constraints: true,
+    ...(state.sourceText === null ? {} : { original: state.sourceText }),
     ...(state.minWords === undefined ? {} : { minWords: state.minWords }),
   };
 }

@@ -27,7 +27,8 @@ const CONSTRAINT_LABELS = {
  * else the optimization's. `stale` when an edited article could not be re-checked.
  */
 export function currentConstraints() {
-  const audited = state.edited ? state.report?.constraints : undefined;
+  const rechecked = state.edited && state.report !== state.result?.report;
+  const audited = rechecked ? state.report?.constraints : undefined;
   if (Array.isArray(audited)) return { constraints: audited, stale: false };
   const optimized = state.result?.report?.constraints;
   return { constraints: Array.isArray(optimized) ? optimized : [], stale: state.edited };
@@ -98,7 +99,9 @@ function scoreBlock(id, label, score) {
 
 function renderConstraints() {
   const { constraints, stale } = currentConstraints();
-  elements.constraintsNote.hidden = !stale || constraints.length === 0;
+  const note = constraintsNote(constraints, stale);
+  elements.constraintsNote.textContent = note;
+  elements.constraintsNote.hidden = note === '';
   if (constraints.length === 0) {
     elements.constraints.replaceChildren(
       element('li', { className: 'hint' }, ['Pas de contraintes vérifiées pour cet article.']),
@@ -118,6 +121,23 @@ function renderConstraints() {
       ]),
     ),
   );
+}
+
+/** Which article the constraints on screen were checked on, once the Markdown is edited. */
+function constraintsNote(constraints, stale) {
+  if (!state.edited || constraints.length === 0) return '';
+  if (stale) {
+    return 'Vérifiées sur l’article optimisé : vos modifications du Markdown ne sont pas encore analysées.';
+  }
+  const parts = [
+    'Vérifiées de nouveau sur votre Markdown modifié. La couverture de la source ne l’est plus : ce que vous coupez relève de votre choix.',
+  ];
+  if (!constraints.some((constraint) => constraint.id === 'fidelity')) {
+    parts.push(
+      'La fidélité à la source n’est pas revérifiée : la page lue à son adresse n’est pas conservée dans le navigateur.',
+    );
+  }
+  return parts.join(' ');
 }
 
 function renderAssessments(report) {
