@@ -508,7 +508,7 @@ describeInBrowser(SUITE_NAME, () => {
         ),
       ).toBeGreaterThanOrEqual(0);
       expect(await frame.locator('h1').count()).toBe(1);
-      expect(frame.url()).toBe(`about:srcdoc#${target}`);
+      expect(decodeURIComponent(frame.url())).toBe(`about:srcdoc#${target}`);
     }
     expect(await frame.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollY)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
