@@ -2,9 +2,7 @@ import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
 import { analyzeReusing } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
-import { checkCoverage } from './audit/check-coverage.js';
-import { checkFidelity } from './audit/check-fidelity.js';
-import { checkHardConstraints } from './audit/check-hard-constraints.js';
+import { checkArticleConstraints } from './audit/check-article-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
@@ -21,6 +19,8 @@ export interface EvaluateDraftInput {
   writerCanRewrite: boolean;
   tableOfContents?: boolean;
   canonicalUrl?: string;
+  /** How the user gets a writer that translates and expands, in their terms (default: the CLI's). */
+  rewriterHint?: string;
 }
 
 /**
@@ -35,18 +35,16 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
   if (!french) draft = polishAndAnalyze(input, false);
   const { polished, title, description, analysis } = draft;
   const report = runAssessments(analysis, input.config);
-  const fidelity = checkFidelity(analysis, input.sourceAnalysis, {
-    translated: input.sourceAnalysis.language.language !== 'fr' && analysis.language.language === 'fr',
-  });
-  const coverage = input.writerCanRewrite ? null : checkCoverage(analysis, input.sourceAnalysis);
-  const constraints = checkHardConstraints({
+  const { fidelity, coverage, constraints } = checkArticleConstraints({
     analysis,
     report,
-    fidelity,
-    coverage,
+    sourceAnalysis: input.sourceAnalysis,
+    // An extractive writer must keep every source sentence; a rewriter rewrites them all.
+    coverage: !input.writerCanRewrite,
     config: input.config,
     keyphrase: input.plan.keyphrase,
     writerCanRewrite: input.writerCanRewrite,
+    ...(input.rewriterHint === undefined ? {} : { rewriterHint: input.rewriterHint }),
   });
   return {
     polished,

@@ -71,6 +71,11 @@ export interface OptimizeOptions extends IngestOptions {
   sourceNotes?: readonly string[];
   /** The writer (default: the offline writer). */
   writer?: Writer;
+  /**
+   * What a user does to get a writer that translates and expands, ending the messages of the language and
+   * length constraints the offline writer cannot meet (default: the CLI's, naming `--provider`).
+   */
+  rewriterHint?: string;
   /** Threshold overrides for the audit. */
   config?: AuditConfigOverrides;
   onProgress?: (event: WriterProgress) => void;
@@ -161,6 +166,7 @@ export async function optimize(
       writerCanRewrite: writer.canRewrite,
       tableOfContents: options.tableOfContents ?? true,
       ...(canonicalUrl ? { canonicalUrl } : {}),
+      ...(options.rewriterHint === undefined ? {} : { rewriterHint: options.rewriterHint }),
     });
   const best = await writeAndRepair(writer, context, plan, evaluate);
   const written = best.draft;

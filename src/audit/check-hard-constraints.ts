@@ -21,13 +21,16 @@ export interface HardConstraintInputs {
   /** Analysis of the written article. */
   analysis: Analysis;
   report: Report;
-  fidelity: FidelityResult;
+  /** The fact check against the source; `null` when there is no source (no fidelity constraint). */
+  fidelity: FidelityResult | null;
   /** Source sentences found in the article; `null` when the writer rewrites them (nothing to compare word for word). */
   coverage?: CoverageResult | null;
   config: AuditConfig;
   keyphrase: string | null;
   /** Whether the writer can translate and expand (the offline writer cannot). */
   writerCanRewrite: boolean;
+  /** What to do to get a writer that can, in the user's terms (default: the CLI's, with `--provider`). */
+  rewriterHint?: string;
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
@@ -47,7 +50,7 @@ export function checkHardConstraints(inputs: HardConstraintInputs): ConstraintRe
     language(inputs),
     length(inputs),
     subheadings(inputs),
-    fidelity(inputs),
+    ...(inputs.fidelity ? [fidelity(inputs.fidelity)] : []),
     ...(inputs.coverage ? [coverage(inputs.coverage)] : []),
     metadata(inputs),
   ];
@@ -94,7 +97,8 @@ function shorten(text: string): string {
         .trimEnd()}…`;
 }
 
-function language({ analysis, report, writerCanRewrite }: HardConstraintInputs): ConstraintResult {
+function language(inputs: HardConstraintInputs): ConstraintResult {
+  const { analysis, report, writerCanRewrite } = inputs;
   const detected = analysis.language.language;
   const result = report.results.find((entry) => entry.id === 'french-language');
   if (detected === 'fr' && (result?.score ?? 0) >= 8) {
@@ -107,11 +111,14 @@ function language({ analysis, report, writerCanRewrite }: HardConstraintInputs):
       : detected === 'und'
         ? 'La langue du texte n’a pas pu être reconnue'
         : `Le texte est en ${name}, pas en français`;
-  const hint = writerCanRewrite ? '' : ` : l’écrivain hors ligne ne traduit pas, ${REWRITER_HINT}`;
+  const hint = writerCanRewrite
+    ? ''
+    : ` : l’écrivain hors ligne ne traduit pas, ${inputs.rewriterHint ?? REWRITER_HINT}`;
   return { id: 'language', passed: false, message: `${what}${hint}.`, needsRewriter: !writerCanRewrite };
 }
 
-function length({ analysis, config, writerCanRewrite }: HardConstraintInputs): ConstraintResult {
+function length(inputs: HardConstraintInputs): ConstraintResult {
+  const { analysis, config, writerCanRewrite } = inputs;
   const words = analysis.statistics.bodyWords;
   const min = config.minWords;
   if (words >= min) {
@@ -122,7 +129,9 @@ function length({ analysis, config, writerCanRewrite }: HardConstraintInputs): C
       needsRewriter: false,
     };
   }
-  const hint = writerCanRewrite ? '' : ` : l’écrivain hors ligne n’invente rien, ${REWRITER_HINT}`;
+  const hint = writerCanRewrite
+    ? ''
+    : ` : l’écrivain hors ligne n’invente rien, ${inputs.rewriterHint ?? REWRITER_HINT}`;
   return {
     id: 'length',
     passed: false,
@@ -167,7 +176,7 @@ function subheadings({ analysis, config }: HardConstraintInputs): ConstraintResu
   };
 }
 
-function fidelity({ fidelity: result }: HardConstraintInputs): ConstraintResult {
+function fidelity(result: FidelityResult): ConstraintResult {
   if (result.passed) {
     const { figure, quote, name } = result.checked;
     return {

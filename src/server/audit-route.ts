@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { SourceFormat } from '../document.js';
 import { pickSource, toJobSource } from './job-source.js';
+import { webRewriterHint } from './llm-setup-help.js';
 import { readRequest } from './read-request.js';
 import { auditRequestSchema, parseRequest } from './request-schemas.js';
 import type { RouteSettings } from './route-settings.js';
@@ -23,6 +24,10 @@ export function auditRoute(settings: RouteSettings) {
       ...(request.description ? { description: request.description } : {}),
       ...(request.slug ? { slug: request.slug } : {}),
       ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
+      ...(request.constraints ? { constraints: true } : {}),
+      ...(request.original === undefined ? {} : { original: request.original }),
+      writerCanRewrite: settings.writers.names.includes('llm'),
+      rewriterHint: webRewriterHint(settings.writers.names.includes('llm')),
     };
     const body = settings.pool
       ? ((await settings.pool.runJob(

@@ -11,7 +11,7 @@ import { optimizeRoute } from './optimize-route.js';
 import type { RateLimiterOptions } from './rate-limiter.js';
 import type { RouteSettings } from './route-settings.js';
 import { securityHeaders } from './security-headers.js';
-import { PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.js';
+import { findWebModule, PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.js';
 import { createOfflineWriterFactory, type WriterFactory } from './writer-factory.js';
 
 export interface CreateAppOptions {
@@ -87,6 +87,11 @@ export function createApp(options: CreateAppOptions = {}): Hono {
   app.get('/', (context) => staticFile(context, assets().html, 'text/html; charset=utf-8'));
   app.get('/app.js', (context) => staticFile(context, assets().js, 'text/javascript; charset=utf-8'));
   app.get('/app.css', (context) => staticFile(context, assets().css, 'text/css; charset=utf-8'));
+  app.get('/modules/:name', (context) => {
+    const source = findWebModule(assets(), context.req.param('name'));
+    if (source === undefined) throw notFoundError();
+    return staticFile(context, source, 'text/javascript; charset=utf-8');
+  });
 
   app.use(
     '/api/*',

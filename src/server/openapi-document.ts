@@ -33,6 +33,23 @@ const reportSchema = z
         message: z.string(),
       }),
     ),
+    passed: z
+      .boolean()
+      .optional()
+      .describe('Avec `constraints` ou `original` : vrai quand toutes les contraintes vérifiées tiennent.'),
+    constraints: z
+      .array(
+        z.object({
+          id: z.enum(['language', 'length', 'subheadings', 'fidelity', 'coverage', 'metadata']),
+          passed: z.boolean(),
+          message: z.string().describe('Pourquoi, en français.'),
+          needsRewriter: z.boolean().describe('Non tenue, et seul le rédacteur LLM peut y remédier.'),
+        }),
+      )
+      .optional()
+      .describe(
+        'Avec `constraints` ou `original` : les contraintes obligatoires, vérifiées sur cet article.',
+      ),
   })
   .meta({ id: 'Report', description: 'Le rapport d’audit, comme `plume audit --json`.' });
 

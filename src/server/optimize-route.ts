@@ -4,6 +4,7 @@ import type { SourceFormat } from '../document.js';
 import { ApiError, reportable } from './api-errors.js';
 import { jsonBody } from './audit-route.js';
 import { pickSource, type RequestSource, toJobSource } from './job-source.js';
+import { WRITER_UNAVAILABLE_MESSAGE, webRewriterHint } from './llm-setup-help.js';
 import { readRequest } from './read-request.js';
 import { type OptimizeRequest, optimizeRequestSchema, parseRequest } from './request-schemas.js';
 import type { RouteSettings } from './route-settings.js';
@@ -35,12 +36,7 @@ export function optimizeRoute(settings: RouteSettings) {
     const source = pickSource(request, file);
     const writerName = request.writer ?? settings.defaultWriter;
     if (!settings.writers.names.includes(writerName)) {
-      throw new ApiError(
-        400,
-        'writer-unavailable',
-        'Aucun fournisseur LLM n’est configuré sur ce serveur : choisissez le rédacteur hors ligne.',
-        { field: 'writer' },
-      );
+      throw new ApiError(400, 'writer-unavailable', WRITER_UNAVAILABLE_MESSAGE, { field: 'writer' });
     }
     if (writerName === 'llm') {
       if (llmJobs >= settings.maxLlmJobs) {
@@ -132,6 +128,7 @@ async function runOptimize(settings: RouteSettings, job: OptimizeRequestJob): Pr
     ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
     ...(request.siteName ? { siteName: request.siteName } : {}),
     ...(request.author ? { author: request.author } : {}),
+    rewriterHint: webRewriterHint(settings.writers.names.includes('llm')),
   };
   if (job.writerName === 'offline' && settings.pool) {
     return (await settings.pool.runJob(

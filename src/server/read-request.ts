@@ -53,7 +53,7 @@ async function readMultipart(context: Context, bytes: Uint8Array): Promise<Reque
     }
     // Empty inputs of a form mean « not given ».
     if (value === '') continue;
-    fields[name] = name === 'minWords' && /^\d+$/.test(value) ? Number(value) : value;
+    fields[name] = formValue(name, value);
   }
   if (file !== undefined && !UPLOAD_EXTENSIONS.has(extensionOf(file.name))) {
     throw new ApiError(
@@ -95,4 +95,11 @@ function extensionOf(fileName: string): string {
   const baseName = fileName.split(/[\\/]/).pop() ?? '';
   const dot = baseName.lastIndexOf('.');
   return dot > 0 ? baseName.slice(dot).toLowerCase() : '';
+}
+
+/** A form field as JSON would carry it: `minWords` a number, `constraints` a boolean, when they read as such. */
+function formValue(name: string, value: string): unknown {
+  if (name === 'minWords' && /^\d+$/.test(value)) return Number(value);
+  if (name === 'constraints' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }

@@ -95,6 +95,20 @@ export const auditRequestSchema = z.strictObject(
     title: optionalText('title', 300).describe('Titre SEO (défaut : celui de la source).'),
     description: optionalText('description', 500).describe('Méta-description (défaut : celle de la source).'),
     slug: optionalText('slug', 200).describe('Slug (défaut : celui de la source).'),
+    constraints: z
+      .boolean({ error: '« constraints » doit valoir true ou false.' })
+      .optional()
+      .describe(
+        'true : le rapport contient aussi `passed` et `constraints`, les contraintes obligatoires ' +
+          '(langue, longueur, intertitres, métadonnées ; fidélité avec `original`), comme après une optimisation.',
+      ),
+    original: z
+      .string({ error: '« original » doit être un texte.' })
+      .optional()
+      .describe(
+        'L’article d’origine, celui qui a été optimisé : chaque chiffre, citation et nom de l’article ' +
+          'audité doit s’y trouver (contrainte de fidélité). Implique `constraints`.',
+      ),
   },
   { error: 'Le corps de la requête doit être un objet JSON.' },
 );

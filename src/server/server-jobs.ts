@@ -1,4 +1,4 @@
-import { audit } from '../audit-source.js';
+import { audit, auditWithConstraints } from '../audit-source.js';
 import type { SourceFormat } from '../document.js';
 import { decodeSource } from '../ingest/decode-source.js';
 import { detectFormat } from '../ingest/detect-format.js';
@@ -31,6 +31,8 @@ export interface OptimizeJob {
   locale: string;
   siteName?: string;
   author?: string;
+  /** How the user gets a writer that translates and expands, in their terms (default: the CLI's). */
+  rewriterHint?: string;
 }
 
 export interface AuditJob {
@@ -42,6 +44,14 @@ export interface AuditJob {
   description?: string;
   slug?: string;
   minWords?: number;
+  /** Add the hard constraints to the report (default: false; implied by `original`). */
+  constraints?: boolean;
+  /** The article the audited one was written from: its facts are checked against it. */
+  original?: string;
+  /** Whether the server has a writer that translates and expands (default: false). */
+  writerCanRewrite?: boolean;
+  /** How the user gets such a writer, in their terms (default: the CLI's). */
+  rewriterHint?: string;
 }
 
 export interface RunOptimizeJobOptions {
@@ -69,6 +79,7 @@ export async function runOptimizeResult(
     ...(job.minWords === undefined ? {} : { minWords: job.minWords }),
     ...(job.siteName ? { siteName: job.siteName } : {}),
     ...(job.author ? { author: job.author } : {}),
+    ...(job.rewriterHint === undefined ? {} : { rewriterHint: job.rewriterHint }),
   });
 }
 
@@ -132,16 +143,30 @@ export async function runOptimizeJob(job: OptimizeJob, options: RunOptimizeJobOp
   return optimizeResponseBody(await runOptimizeResult(job, options));
 }
 
-/** The audit of a request: the report as the response body. */
+/**
+ * The audit of a request: the report as the response body, with the hard constraints re-checked
+ * when asked (the web page's live audit of an edited article).
+ */
 export async function runAuditJob(job: AuditJob): Promise<string> {
   const { text, ingestOptions } = decodeJobSource(job.source, job.format);
-  const report = await audit(text, {
+  const options = {
     ...ingestOptions,
     ...(job.keyphrase ? { keyphrase: job.keyphrase } : {}),
     ...(job.title ? { title: job.title } : {}),
     ...(job.description ? { description: job.description } : {}),
     ...(job.slug ? { slug: job.slug } : {}),
     ...(job.minWords === undefined ? {} : { minWords: job.minWords }),
+  };
+  if (!job.constraints && job.original === undefined) return JSON.stringify(await audit(text, options));
+  const original =
+    job.original === undefined
+      ? undefined
+      : decodeJobSource({ kind: 'text', text: job.original }, undefined).text;
+  const report = await auditWithConstraints(text, {
+    ...options,
+    ...(original === undefined ? {} : { source: original }),
+    writerCanRewrite: job.writerCanRewrite ?? false,
+    ...(job.rewriterHint === undefined ? {} : { rewriterHint: job.rewriterHint }),
   });
   return JSON.stringify(report);
 }

@@ -117,7 +117,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = createApp({
     ...options,
     ...(ownPool ? { jobPool: ownPool } : {}),
-    staticAssets: { html: loaded.html, css: loaded.css, js: loaded.js },
+    staticAssets: {
+      html: loaded.html,
+      css: loaded.css,
+      js: loaded.js,
+      ...(loaded.modules ? { modules: loaded.modules } : {}),
+    },
     // Tokenless means loopback here: answer to the loopback names and to the address given.
     ...(options.allowedHosts === undefined && options.token === undefined
       ? { allowedHosts: ['localhost', '127.0.0.1', '[::1]', displayHost.toLowerCase()] }

@@ -35,7 +35,19 @@ interface BrowserGlobals {
   __pwned?: unknown;
   sessionStorage: { getItem(key: string): string | null };
   navigator: { clipboard: { readText(): Promise<string> } };
-  document: { documentElement: { scrollWidth: number; clientWidth: number } };
+  document: {
+    documentElement: { scrollWidth: number; clientWidth: number };
+    activeElement: unknown;
+    getElementById(id: string): { getBoundingClientRect(): { top: number } } | null;
+  };
+  scrollY: number;
+  getComputedStyle(element: unknown): {
+    lineHeight: string;
+    paddingTop: string;
+    outlineColor: string;
+    outlineWidth: string;
+    outlineStyle: string;
+  };
   DataTransfer: new () => { items: { add(file: unknown): unknown } };
   File: new (parts: string[], name: string, options: { type: string }) => unknown;
 }
@@ -158,6 +170,27 @@ describeInBrowser(SUITE_NAME, () => {
     expect(await page.locator('#serp-breadcrumb').textContent()).toBe('exemple.fr › talents-ia');
     expect((await page.locator('#serp-description').textContent())?.length).toBeGreaterThan(50);
     expect(await page.locator('#serp-measures').textContent()).toMatch(/px sur 600 px/);
+    // Measured with the audit's Arial widths, not the browser's fonts: the report's width, on one line.
+    const reported = await fetch(`${server.url}api/optimize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: EXAMPLE, minWords: 700, locale: 'fr-FR', writer: 'offline' }),
+    });
+    const reportedWidth = ((await reported.json()) as { report: { metadata: { titleWidth: number } } }).report
+      .metadata.titleWidth;
+    const shownWidth = Number(
+      (await page.locator('#serp-title-width').textContent())?.match(/^(\d+) px/)?.[1],
+    );
+    expect(Math.abs(shownWidth - reportedWidth)).toBeLessThanOrEqual(2);
+    const titleBox = await page.locator('#serp-title').evaluate((title) => {
+      const style = (globalThis as unknown as BrowserGlobals).getComputedStyle(title);
+      return {
+        height: title.getBoundingClientRect().height,
+        lineHeight: Number.parseFloat(style.lineHeight),
+        paddingTop: Number.parseFloat(style.paddingTop),
+      };
+    });
+    expect(titleBox.height).toBeLessThanOrEqual(titleBox.lineHeight + titleBox.paddingTop + 1);
 
     await page.getByRole('tab', { name: 'Markdown' }).click();
     const [download] = await Promise.all([
@@ -403,6 +436,84 @@ describeInBrowser(SUITE_NAME, () => {
     expect(await page.locator('#preview-note').isVisible()).toBe(true);
   });
 
+  it('re-checks the hard constraints after an edit: summary and report follow the Markdown', async () => {
+    const { page } = await openPage(server.url);
+    await optimizeText(page, EXAMPLE);
+    const summary = page.locator('#summary-constraints');
+    expect(await summary.textContent()).toBe('✓ Toutes les contraintes obligatoires sont respectées.');
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    const editor = page.getByLabel(/Markdown de l’article/);
+    const markdown = await editor.inputValue();
+    // Every H2 deleted, and a figure the source does not have.
+    const edited = markdown
+      .split('\n')
+      .filter((line) => !line.startsWith('## '))
+      .join('\n')
+      .replace(/obtenir 4(\s)%/u, 'obtenir 47$1%');
+    expect(edited).toContain('obtenir 47');
+    await editor.fill(edited);
+    await expect.poll(() => page.locator('#markdown-status').textContent()).toMatch(/^Rapport mis à jour/);
+    const failed = await summary.textContent();
+    expect(failed).toMatch(/^✗ \d contraintes non respectées : /);
+    expect(failed).toContain('Intertitres');
+    expect(failed).toContain('Fidélité à la source');
+    // The announcement of the optimization's scores is for screen readers only: no stale score on screen.
+    expect(
+      await page.locator('#announcer').evaluate((element) => element.getBoundingClientRect().width),
+    ).toBeLessThanOrEqual(1);
+    await page.getByRole('tab', { name: 'Rapport SEO' }).click();
+    expect(await page.locator('#constraints-note').textContent()).toMatch(/^Vérifiées de nouveau/);
+    const fidelity = page.locator('#constraints .constraint', { hasText: 'Fidélité à la source' });
+    expect(await fidelity.getAttribute('class')).toContain('is-failed');
+    expect(await fidelity.textContent()).toContain('47');
+    expect(
+      await page.locator('#constraints .constraint', { hasText: 'Intertitres' }).getAttribute('class'),
+    ).toContain('is-failed');
+
+    // Back to the optimized Markdown: every constraint holds again.
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    await editor.fill(markdown);
+    await expect
+      .poll(() => summary.textContent())
+      .toBe('✓ Toutes les contraintes obligatoires sont respectées.');
+  });
+
+  it('scrolls the preview to a section when a « Sommaire » link is clicked, as often as wanted', async () => {
+    const { page, errors } = await openPage(server.url);
+    await optimizeText(page, EXAMPLE);
+    const frame = await previewFrame(page);
+    const links = frame.locator('nav a[href]');
+    expect(await links.count()).toBeGreaterThanOrEqual(4);
+    for (const index of [2, 0, 3]) {
+      const link = links.nth(index);
+      const target = decodeURIComponent((await link.getAttribute('href'))?.split('#')[1] ?? '');
+      await link.click();
+      // The frame keeps its article (no framing error page) and shows the heading at the top.
+      await expect
+        .poll(() =>
+          frame.evaluate(
+            (id) =>
+              (globalThis as unknown as BrowserGlobals).document.getElementById(id)?.getBoundingClientRect()
+                .top,
+            target,
+          ),
+        )
+        .toBeLessThan(40);
+      expect(
+        await frame.evaluate(
+          (id) =>
+            (globalThis as unknown as BrowserGlobals).document.getElementById(id)?.getBoundingClientRect()
+              .top,
+          target,
+        ),
+      ).toBeGreaterThanOrEqual(0);
+      expect(await frame.locator('h1').count()).toBe(1);
+      expect(decodeURIComponent(frame.url())).toBe(`about:srcdoc#${target}`);
+    }
+    expect(await frame.evaluate(() => (globalThis as unknown as BrowserGlobals).scrollY)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('fits a 375 px phone screen without horizontal scrolling', async () => {
     const { page } = await openPage(server.url);
     await page.setViewportSize({ width: 375, height: 812 });
@@ -413,10 +524,31 @@ describeInBrowser(SUITE_NAME, () => {
       });
     expect(await overflow()).toBe(0);
     await optimizeText(page, EXAMPLE);
+    // Every result tab is in sight (they wrap on two lines), none cut or hidden in a sideways scroll.
+    const tabList = page.locator('#result-tabs');
+    expect(await tabList.evaluate((list) => list.scrollWidth - list.clientWidth)).toBe(0);
     for (const name of ['Aperçu', 'Markdown', 'HTML', 'Rapport SEO', 'Aperçu Google']) {
-      await page.getByRole('tab', { name, exact: true }).click();
+      const tab = page.getByRole('tab', { name, exact: true });
+      const box = await tab.boundingBox();
+      expect(box?.x, name).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(375);
+      expect(await tab.evaluate((element) => element.scrollWidth <= element.clientWidth), name).toBe(true);
+      await tab.click();
       expect(await overflow(), name).toBe(0);
     }
+    // The focus ring is neutral (grey), not the orange-red of an error.
+    await page.getByRole('tab', { name: 'Aperçu Google' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    const ring = await page.evaluate(() => {
+      const browser = globalThis as unknown as BrowserGlobals;
+      const style = browser.getComputedStyle(browser.document.activeElement);
+      return { color: style.outlineColor, width: style.outlineWidth, style: style.outlineStyle };
+    });
+    expect(ring.style).toBe('solid');
+    expect(Number.parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
+    const [red = 0, green = 0, blue = 0] = (ring.color.match(/\d+/g) ?? []).map(Number);
+    expect(Math.max(red, green, blue) - Math.min(red, green, blue)).toBeLessThanOrEqual(24);
+    await page.screenshot({ path: join(ARTIFACTS, 'plume-web-375-tabs.png'), fullPage: false });
     await page.getByRole('tab', { name: 'Rapport SEO' }).click();
     await page.locator('.assessment-marks').first().click();
     expect(await overflow()).toBe(0);
@@ -449,6 +581,11 @@ describeInBrowser(SUITE_NAME, () => {
   it('offers the LLM writer only when the server has one, and cancels a running optimization', async () => {
     const { page } = await openPage(server.url);
     expect(await page.getByLabel('Rédacteur').locator('option').allTextContents()).toEqual(['Hors ligne']);
+    // Without a provider the page says what to set and where, not a command-line flag.
+    const llmHelp = page.locator('#llm-help');
+    expect(await llmHelp.isVisible()).toBe(true);
+    expect(await llmHelp.textContent()).toMatch(/la personne qui a lancé ce serveur Plume.*PLUME_PROVIDER/);
+    expect(await llmHelp.textContent()).not.toContain('--');
     await page.route('**/api/health', (route) =>
       route.fulfill({ json: { version: '9.9.9', writers: ['offline', 'llm'] } }),
     );
@@ -458,6 +595,7 @@ describeInBrowser(SUITE_NAME, () => {
       'Hors ligne',
       'LLM',
     ]);
+    expect(await llmHelp.isVisible()).toBe(false);
 
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => {

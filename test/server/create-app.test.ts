@@ -703,3 +703,103 @@ describe('POST /api/audit', () => {
     expect(await errorOf(response)).toMatchObject({ code });
   });
 });
+
+describe('POST /api/audit with the hard constraints (the live audit of an edited article)', () => {
+  const markdown = `# Le télétravail progresse en France\n\n${SHORT_ARTICLE.split('\n\n').slice(1).join('\n\n')}`;
+  type ConstrainedBody = Report & {
+    passed?: boolean;
+    constraints?: Array<{ id: string; passed: boolean; message: string; needsRewriter: boolean }>;
+  };
+  const ids = (body: ConstrainedBody) => body.constraints?.map((constraint) => constraint.id);
+
+  it('adds none unless asked', async () => {
+    const body = (await (
+      await quietApp().request('/api/audit', jsonInit({ markdown }))
+    ).json()) as ConstrainedBody;
+    expect(body.constraints).toBeUndefined();
+    expect(body.passed).toBeUndefined();
+  });
+
+  it('checks language, length, subheadings and metadata with constraints: true, and facts against original', async () => {
+    const asked = (await (
+      await quietApp().request('/api/audit', jsonInit({ markdown, constraints: true, minWords: 20 }))
+    ).json()) as ConstrainedBody;
+    expect(ids(asked)).toEqual(['language', 'length', 'subheadings', 'metadata']);
+    expect(typeof asked.passed).toBe('boolean');
+
+    const invented = markdown.replace('un salarié sur quatre', '37 % des salariés, selon Paul Durand,');
+    const checked = (await (
+      await quietApp().request(
+        '/api/audit',
+        jsonInit({ markdown: invented, original: SHORT_ARTICLE, minWords: 20 }),
+      )
+    ).json()) as ConstrainedBody;
+    expect(ids(checked)).toEqual(['language', 'length', 'subheadings', 'fidelity', 'metadata']);
+    const fidelity = checked.constraints?.find((constraint) => constraint.id === 'fidelity');
+    expect(fidelity?.passed).toBe(false);
+    expect(fidelity?.message).toMatch(/37/);
+    expect(checked.passed).toBe(false);
+  });
+
+  it('takes constraints as a form field too', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([markdown], { type: 'text/markdown' }), 'article.md');
+    form.set('constraints', 'true');
+    form.set('original', SHORT_ARTICLE);
+    const response = await quietApp().request('/api/audit', { method: 'POST', body: form });
+    expect(response.status).toBe(200);
+    expect(ids((await response.json()) as ConstrainedBody)).toContain('fidelity');
+  });
+
+  it.each([
+    [{ markdown: 'x', constraints: 'yes' }, 'constraints'],
+    [{ markdown: 'x', original: 3 }, 'original'],
+  ])('refuses %j, naming the field', async (body, field) => {
+    const response = await quietApp().request('/api/audit', jsonInit(body));
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid-request', field });
+  });
+
+  it('tells a web user how to get the LLM writer, never with a command-line flag', async () => {
+    const short = { markdown, constraints: true, minWords: 700 };
+    const offline = (await (
+      await quietApp().request('/api/audit', jsonInit(short))
+    ).json()) as ConstrainedBody;
+    const length = offline.constraints?.find((constraint) => constraint.id === 'length');
+    expect(length).toMatchObject({ passed: false, needsRewriter: true });
+    expect(length?.message).toContain('la personne qui a lancé ce serveur Plume');
+    expect(length?.message).toContain('PLUME_PROVIDER');
+    expect(length?.message).not.toContain('--provider');
+
+    const withLlm = (await (
+      await quietApp({ writerFactory: createGatedWriterFactory() }).request('/api/audit', jsonInit(short))
+    ).json()) as ConstrainedBody;
+    expect(withLlm.constraints?.find((constraint) => constraint.id === 'length')).toMatchObject({
+      passed: false,
+      needsRewriter: false,
+    });
+  });
+});
+
+describe('LLM wording of /api/optimize for web users', () => {
+  it('says what to set and where when the offline writer cannot translate or expand', async () => {
+    const response = await quietApp().request(
+      '/api/optimize',
+      jsonInit({ text: SHORT_ARTICLE, minWords: 700 }),
+    );
+    const body = (await response.json()) as OptimizeBody;
+    const length = body.report.constraints.find((constraint) => constraint.id === 'length');
+    expect(length?.passed).toBe(false);
+    expect(length?.message).toMatch(
+      /la personne qui a lancé ce serveur Plume doit lui configurer un fournisseur LLM/,
+    );
+    expect(length?.message).not.toContain('--provider');
+  });
+
+  it('refuses the LLM writer of a server without one with the same directions', async () => {
+    const response = await quietApp().request('/api/optimize', jsonInit({ text: 'x', writer: 'llm' }));
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ code: 'writer-unavailable', field: 'writer' });
+    expect(error.message).toMatch(/^Aucun fournisseur LLM .*PLUME_PROVIDER.*relancer plume serve\.$/);
+  });
+});

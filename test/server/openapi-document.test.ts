@@ -65,3 +65,19 @@ describe('GET /api/openapi.json', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('the audit report in the document', () => {
+  it('documents the hard constraints the audit adds on request', async () => {
+    const response = await createApp({ version: '9.8.7' }).request('/api/openapi.json');
+    const text = await response.text();
+    const document = JSON.parse(text) as {
+      components: {
+        schemas: Record<string, { properties?: Record<string, { type?: string; items?: unknown }> }>;
+      };
+    };
+    const report = document.components.schemas.Report;
+    expect(report?.properties?.passed).toMatchObject({ type: 'boolean' });
+    expect(report?.properties?.constraints).toMatchObject({ type: 'array' });
+    expect(JSON.stringify(report?.properties?.constraints)).toContain('needsRewriter');
+  });
+});
