@@ -6,6 +6,7 @@ import { checkCoverage } from './audit/check-coverage.js';
 import { checkFidelity } from './audit/check-fidelity.js';
 import { checkHardConstraints } from './audit/check-hard-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
+import type { RemovedContent } from './document.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
@@ -21,6 +22,8 @@ export interface EvaluateDraftInput {
   writerCanRewrite: boolean;
   tableOfContents?: boolean;
   canonicalUrl?: string;
+  /** What ingest left out of a source page, listed in the coverage (default: nothing). */
+  removed?: readonly RemovedContent[];
 }
 
 /**
@@ -38,7 +41,9 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
   const fidelity = checkFidelity(analysis, input.sourceAnalysis, {
     translated: input.sourceAnalysis.language.language !== 'fr' && analysis.language.language === 'fr',
   });
-  const coverage = input.writerCanRewrite ? null : checkCoverage(analysis, input.sourceAnalysis);
+  const coverage = input.writerCanRewrite
+    ? null
+    : checkCoverage(analysis, input.sourceAnalysis, input.removed);
   const constraints = checkHardConstraints({
     analysis,
     report,

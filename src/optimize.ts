@@ -152,6 +152,7 @@ export async function optimize(
       writerCanRewrite: writer.canRewrite,
       tableOfContents: options.tableOfContents ?? true,
       ...(canonicalUrl ? { canonicalUrl } : {}),
+      ...(document.removed ? { removed: document.removed } : {}),
     });
   const best = await writeAndRepair(writer, context, plan, evaluate);
   const written = best.draft;
