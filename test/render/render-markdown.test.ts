@@ -207,6 +207,25 @@ describe('renderMarkdown: safety and purity', () => {
     expect(markdown).toContain('Voir le rapport.');
     expect(markdown).not.toMatch(/javascript|<script|alert/i);
   });
+
+  it('keeps a link whose URL the author wrapped in double parentheses, with the URL inside', () => {
+    const tree = makeTree();
+    tree.children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'Plus de ' },
+        {
+          type: 'link',
+          url: '(http://money.cnn.com/piratage/)',
+          children: [{ type: 'text', value: 'la moitié' }],
+        },
+        { type: 'text', value: '.' },
+      ],
+    });
+    expect(renderMarkdown(makeArticle({ tree }))).toContain(
+      'Plus de [la moitié](http://money.cnn.com/piratage/).',
+    );
+  });
 });
 
 describe('renderMarkdown: no needless backslash escapes', () => {
