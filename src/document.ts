@@ -33,6 +33,15 @@ export interface SourceMetadata {
   imageAlt?: string;
 }
 
+/** A part of a page left out at ingest (navigation, comments, share buttons…), named so it is not lost silently. */
+export interface RemovedContent {
+  /** Why, in French: « navigation », « commentaires », « boutons de partage »… */
+  reason: string;
+  /** Its first words, to recognize it. */
+  excerpt: string;
+  words: number;
+}
+
 /**
  * One article, whatever format it came in: an mdast tree (the body, with
  * headings, paragraphs, lists, links, images) plus the metadata found with it.
@@ -41,4 +50,6 @@ export interface Document {
   format: SourceFormat;
   tree: Root;
   metadata: SourceMetadata;
+  /** What ingest left out of a page around the article, with why (default: nothing). */
+  removed?: RemovedContent[];
 }

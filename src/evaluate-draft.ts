@@ -4,6 +4,7 @@ import { analyzeReusing } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
 import { checkArticleConstraints } from './audit/check-article-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
+import type { RemovedContent } from './document.js';
 import { fixTypography } from './lang/fr/typography.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
@@ -21,6 +22,8 @@ export interface EvaluateDraftInput {
   canonicalUrl?: string;
   /** How the user gets a writer that translates and expands, in their terms (default: the CLI's). */
   rewriterHint?: string;
+  /** What ingest left out of a source page, listed in the coverage (default: nothing). */
+  removed?: readonly RemovedContent[];
 }
 
 /**
@@ -45,6 +48,7 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
     keyphrase: input.plan.keyphrase,
     writerCanRewrite: input.writerCanRewrite,
     ...(input.rewriterHint === undefined ? {} : { rewriterHint: input.rewriterHint }),
+    ...(input.removed === undefined ? {} : { removed: input.removed }),
   });
   return {
     polished,

@@ -167,6 +167,7 @@ export async function optimize(
       tableOfContents: options.tableOfContents ?? true,
       ...(canonicalUrl ? { canonicalUrl } : {}),
       ...(options.rewriterHint === undefined ? {} : { rewriterHint: options.rewriterHint }),
+      ...(document.removed ? { removed: document.removed } : {}),
     });
   const best = await writeAndRepair(writer, context, plan, evaluate);
   const written = best.draft;

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import type { RemovedContent } from '../document.js';
 import type { AuditConfig } from './audit-config.js';
 import { type CoverageResult, checkCoverage } from './check-coverage.js';
 import { type CheckFidelityOptions, checkFidelity, type FidelityResult } from './check-fidelity.js';
@@ -18,6 +19,8 @@ export interface ArticleConstraintInputs {
    * output: after a person edits the article, what they cut is their choice.
    */
   coverage?: boolean;
+  /** What ingest left out of a source page, listed in the coverage (default: nothing). */
+  removed?: readonly RemovedContent[];
   /** Whether a writer that translates and expands is at hand (the offline writer is not). */
   writerCanRewrite: boolean;
   /** What to do to get such a writer, in the user's terms (default: the CLI's, with `--provider`). */
@@ -47,7 +50,8 @@ export function checkArticleConstraints(inputs: ArticleConstraintInputs): Articl
     translated: sourceAnalysis?.language.language !== 'fr' && analysis.language.language === 'fr',
   };
   const fidelity = sourceAnalysis ? checkFidelity(analysis, sourceAnalysis, fidelityOptions) : null;
-  const coverage = sourceAnalysis && inputs.coverage ? checkCoverage(analysis, sourceAnalysis) : null;
+  const coverage =
+    sourceAnalysis && inputs.coverage ? checkCoverage(analysis, sourceAnalysis, inputs.removed) : null;
   const constraints = checkHardConstraints({
     analysis,
     report: inputs.report,

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import type { RemovedContent } from '../document.js';
 
 export interface CoverageResult {
   /** Whether every source sentence is in the article. */
@@ -9,6 +10,8 @@ export interface CoverageResult {
   covered: number;
   /** Source sentences missing from the article, in source order. */
   missing: string[];
+  /** Parts of the source page left out at ingest (navigation, comments…), with why; empty for other sources. */
+  removed: RemovedContent[];
 }
 
 /** Shortest sentence checked, in letters and digits: « Oui. » alone proves nothing either way. */
@@ -19,7 +22,11 @@ const MIN_COMPARABLE_LENGTH = 3;
  * Typography, case and punctuation are ignored: the polish changes them on purpose. An extractive
  * writer must keep every sentence; one that is missing is a loss the report names. Pure.
  */
-export function checkCoverage(output: Analysis, source: Analysis): CoverageResult {
+export function checkCoverage(
+  output: Analysis,
+  source: Analysis,
+  removed: readonly RemovedContent[] = [],
+): CoverageResult {
   const outputText = ` ${comparable(output.text)} `;
   // A sentence the article has as a sentence of its own is in its text (each key is a run of the text's
   // words): found without searching the whole text, which made a long article quadratic.
@@ -43,7 +50,29 @@ export function checkCoverage(output: Analysis, source: Analysis): CoverageResul
     sourceSentences,
     covered: sourceSentences - missing.length,
     missing,
+    removed: [...removed],
   };
+}
+
+/**
+ * One French line on what ingest left out of a page, by reason in order of first appearance:
+ * « Retiré de la page : navigation (2 blocs, 14 mots), commentaires (1 bloc, 230 mots). »
+ * Empty when nothing was removed. Pure.
+ */
+export function summarizeRemoved(removed: readonly RemovedContent[]): string {
+  if (removed.length === 0) return '';
+  const byReason = new Map<string, { blocks: number; words: number }>();
+  for (const part of removed) {
+    const total = byReason.get(part.reason) ?? { blocks: 0, words: 0 };
+    total.blocks += 1;
+    total.words += part.words;
+    byReason.set(part.reason, total);
+  }
+  const parts = [...byReason].map(
+    ([reason, { blocks, words }]) =>
+      `${reason} (${blocks} bloc${blocks > 1 ? 's' : ''}, ${words} mot${words > 1 ? 's' : ''})`,
+  );
+  return `Retiré de la page : ${parts.join(', ')}.`;
 }
 
 /**

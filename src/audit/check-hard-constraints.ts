@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze/analysis.js';
 import { formatFrenchNumber } from '../lang/fr/format-number.js';
 import { isValidSlug, MAX_SLUG_LENGTH } from '../plan/build-slug.js';
 import type { AuditConfig } from './audit-config.js';
-import type { CoverageResult } from './check-coverage.js';
+import { type CoverageResult, summarizeRemoved } from './check-coverage.js';
 import type { FidelityResult } from './check-fidelity.js';
 import type { Report } from './report.js';
 
@@ -62,11 +62,13 @@ const MAX_QUOTED_CHARACTERS = 80;
 
 function coverage(result: CoverageResult): ConstraintResult {
   const total = result.sourceSentences;
+  // What the page held around the article is said, never dropped silently.
+  const removed = result.removed.length > 0 ? ` ${summarizeRemoved(result.removed)}` : '';
   if (result.passed) {
     return {
       id: 'coverage',
       passed: true,
-      message: `${countOf(total, 'phrase de la source reprise', 'phrases de la source reprises')}, aucune perdue.`,
+      message: `${countOf(total, 'phrase de la source reprise', 'phrases de la source reprises')}, aucune perdue.${removed}`,
       needsRewriter: false,
     };
   }
@@ -82,7 +84,7 @@ function coverage(result: CoverageResult): ConstraintResult {
   return {
     id: 'coverage',
     passed: false,
-    message: `${count} phrase${count > 1 ? 's' : ''} de la source sur ${total} absente${count > 1 ? 's' : ''} de l’article : ${listed}${more}.`,
+    message: `${count} phrase${count > 1 ? 's' : ''} de la source sur ${total} absente${count > 1 ? 's' : ''} de l’article : ${listed}${more}.${removed}`,
     needsRewriter: false,
   };
 }

@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
 import { InputError } from './input-error.js';
+import { listPageNoise, type NoiseNode } from './list-page-noise.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 
 export interface ParseHtmlPageOptions {
@@ -99,6 +100,8 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
 
   // A page Plume wrote holds nothing but the article in its <article>: read as it is, every heading and
   // paragraph comes back (Readability would score away short sections, the reverse of a round trip).
+  // Readability rewrites the page: a copy of the body is kept to say what it left out.
+  const pageBody = ownPage ? null : (document.body?.cloneNode(true) ?? null);
   const article = ownPage ? ownArticle(document) : new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
   if (!article || mdastToString(tree).trim() === '') {
@@ -123,7 +126,8 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const date = cleanText(article.publishedTime) ?? publishedTime;
   assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', cleanText(article.siteName));
-  return { format: 'html-page', tree, metadata };
+  const removed = pageBody ? listPageNoise(pageBody, mdastToString(tree)) : [];
+  return { format: 'html-page', tree, metadata, ...(removed.length > 0 ? { removed } : {}) };
 }
 
 /**
@@ -345,12 +349,14 @@ interface PageDocument {
   querySelectorAll(selector: string): Iterable<PageElement>;
   createElement(tagName: string): PageElement;
   head: PageElement | null;
+  body: (PageElement & NoiseNode) | null;
   documentElement: PageElement | null;
 }
 
 interface PageElement {
   textContent: string | null;
   readonly innerHTML: string;
+  cloneNode(deep: boolean): PageElement & NoiseNode;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;

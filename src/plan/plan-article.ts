@@ -11,6 +11,7 @@ import { buildMetaDescription } from './build-meta-description.js';
 import { buildSlug, isValidSlug } from './build-slug.js';
 import { buildTitle, capitalizeFirst } from './build-title.js';
 import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
+import { foreignKeyphrases } from './foreign-keyphrase.js';
 import { extractHeadline } from './headline-from-sentence.js';
 import { planOutline } from './plan-outline.js';
 import type { Passage, SeoPlan } from './seo-plan.js';
@@ -65,7 +66,9 @@ export function planArticle(
   const brief =
     options.brief ?? resolveBrief(document.metadata, { minWords: config.minWords, locale: 'fr-FR' });
   const imposed = imposedMetadata(brief, config);
-  const candidates = extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) });
+  // A text in another language gets keyphrases in that language, not French readings of its words.
+  const candidates =
+    foreignKeyphrases(analysis) ?? extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) });
   const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
   const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);
