@@ -4,6 +4,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
+import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 
@@ -43,7 +44,8 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
     insertTableOfContents(tree, tableOfContents);
   }
   moveWhitespaceOutOfAttention(tree);
-  return `---\n${renderFrontMatter(article)}---\n\n${markdownSerializer.stringify(tree)}`;
+  // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
+  return `---\n${renderFrontMatter(article)}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
 }
 
 /** The front matter, keys in a fixed order; optional fields only when given. */

@@ -227,3 +227,26 @@ describe('renderMarkdown: safety and purity', () => {
     );
   });
 });
+
+describe('renderMarkdown: no needless backslash escapes', () => {
+  it('writes brackets, stars and underscores of plain text as they are, and reads back the same', () => {
+    const tree = makeTree();
+    tree.children.push({
+      type: 'paragraph',
+      children: [
+        {
+          type: 'text',
+          value: 'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+        },
+      ],
+    });
+    const { body } = split(renderMarkdown(makeArticle({ tree })));
+    expect(body).toContain(
+      'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+    );
+    const last = parseMarkdownBody(body).children.at(-1);
+    expect(last && mdastToString(last)).toBe(
+      'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+    );
+  });
+});
