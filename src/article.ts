@@ -24,6 +24,8 @@ export interface ArticleMetadata {
   siteName?: string;
   /** Publication date, ISO 8601 (`YYYY-MM-DD` or full date-time). */
   date?: string;
+  /** The featured image: Open Graph, Twitter card, JSON-LD and a CMS's featured image. */
+  image?: ArticleImage;
   /** Words in the body (H1 to end, headings excluded). */
   wordCount: number;
   /**
@@ -31,6 +33,14 @@ export interface ArticleMetadata {
    * meets them all. An article that fails one is a draft, not ready to publish.
    */
   constraintsFailed?: string[];
+}
+
+/** An image that stands for the article on social networks and in search results. */
+export interface ArticleImage {
+  /** An http(s) address, or a path (on the site, or a local file for `plume publish`). */
+  url: string;
+  /** Alternative text: what the image shows. */
+  alt: string;
 }
 
 /** One entry of the table of contents: a heading and its anchor id. */

@@ -20,6 +20,19 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * Whether `value` can name an image: an http(s) address, or a path without a scheme (`/img/a.jpg`,
+ * `images/a.jpg`). `javascript:`, `data:` and control characters are refused.
+ */
+export function isImageReference(value: string): boolean {
+  if (isHttpUrl(value)) return true;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (value.length === 0 || value.length > MAX_URL_LENGTH || /[\u0000-\u001f\u007f]/.test(value))
+    return false;
+  // A scheme is letters then `:` before any `/`; a Windows drive letter (`C:`) is a path.
+  return !/^[a-z][a-z0-9+.-]+:/i.test(value);
+}
+
 /** `YYYY-MM-DD`, optionally `THH:MM`, `:SS`, fractions and a `Z` or `±HH:MM` offset. */
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
@@ -68,6 +81,12 @@ export function checkSourceMetadata(document: Document): { document: Document; w
       `Date ${origin} ignorée : « ${quote(metadata.date)} » n’est pas une date ISO réelle (AAAA-MM-JJ).`,
     );
     delete metadata.date;
+  }
+  if (metadata.image !== undefined && !isImageReference(metadata.image)) {
+    warnings.push(
+      `Image ${origin} ignorée : « ${quote(metadata.image)} » n’est ni une adresse http(s) ni un chemin.`,
+    );
+    delete metadata.image;
   }
   if (metadata.slug !== undefined && !isValidSlug(metadata.slug)) {
     warnings.push(`Slug ${origin} ignoré : « ${quote(metadata.slug)} » n’est pas un slug valide.`);

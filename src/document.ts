@@ -27,6 +27,10 @@ export interface SourceMetadata {
   /** Publication date as written by the source (ISO 8601 when it was one). */
   date?: string;
   siteName?: string;
+  /** Featured image, an address or a path (front matter `image`, `featured_image`, Hugo's `images`…). */
+  image?: string;
+  /** Its alternative text (front matter `image_alt`, or `alt` beside `image`). */
+  imageAlt?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { FidelityResult } from './audit/check-fidelity.js';
 import type { ConstraintResult } from './audit/check-hard-constraints.js';
 import type { Report } from './audit/report.js';
 import { resolveBrief } from './brief.js';
-import { checkSourceMetadata, isHttpUrl, isValidDate, quote } from './check-metadata.js';
+import { checkSourceMetadata, isHttpUrl, isImageReference, isValidDate, quote } from './check-metadata.js';
 import type { Document } from './document.js';
 import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
@@ -49,6 +49,10 @@ export interface OptimizeOptions extends IngestOptions {
   author?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
+  /** Featured image, an http(s) address or a path (default: the source's front matter `image`). */
+  image?: string;
+  /** Alternative text of the image (default: the source's, else the H1). */
+  imageAlt?: string;
   /** Publication date, ISO 8601 (default: the source's, else `now()` when given, else none). */
   date?: string;
   /** Clock for the default date (default: none, so the output is deterministic). */
@@ -175,12 +179,22 @@ export async function optimize(
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
+  const imageUrl = options.image ?? document.metadata.image;
+  if (imageUrl === undefined) {
+    warnings.push(
+      'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
+    );
+  }
   const metadata = articleMetadata(evaluation, finalPlan, {
     locale: brief.locale,
     author: options.author ?? document.metadata.author,
     siteName: options.siteName ?? document.metadata.siteName,
     date,
     canonicalUrl,
+    image:
+      imageUrl === undefined
+        ? undefined
+        : { url: imageUrl, alt: options.imageAlt ?? document.metadata.imageAlt },
   });
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
@@ -220,15 +234,18 @@ function articleMetadata(
     siteName: string | undefined;
     date: string | undefined;
     canonicalUrl: string | undefined;
+    /** The featured image; without alt text of its own, it illustrates the headline. */
+    image: { url: string; alt: string | undefined } | undefined;
   },
 ): ArticleMetadata {
   const { title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
-  const { author, siteName, date, canonicalUrl } = given;
+  const { author, siteName, date, canonicalUrl, image } = given;
+  const h1 = typeset(finalPlan.h1);
   return {
     title,
-    h1: typeset(finalPlan.h1),
+    h1,
     description,
     slug: finalPlan.slug,
     keyphrase: finalPlan.keyphrase,
@@ -240,6 +257,7 @@ function articleMetadata(
     ...(author ? { author: typeset(author) } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(image ? { image: { url: image.url, alt: typeset(image.alt ?? h1) } } : {}),
     ...(evaluation.failures > 0
       ? {
           constraintsFailed: evaluation.constraints
@@ -258,6 +276,12 @@ function checkImposedMetadata(options: OptimizeOptions): void {
     throw new InputError(
       'invalid-metadata',
       `URL canonique invalide « ${quote(options.canonicalUrl)} » : une adresse http ou https est attendue.`,
+    );
+  }
+  if (options.image !== undefined && !isImageReference(options.image)) {
+    throw new InputError(
+      'invalid-metadata',
+      `image invalide « ${quote(options.image)} » : une adresse http(s) ou un chemin est attendu.`,
     );
   }
   if (options.date !== undefined && !isValidDate(options.date)) {

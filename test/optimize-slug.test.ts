@@ -31,6 +31,7 @@ describe('optimize: one isValidSlug for every origin', () => {
       expect(result.plan.slug).toBe('talents-ia');
       expect(result.report.warnings).toEqual([
         expect.stringMatching(/^Slug proposé par le rédacteur ignoré : « .+ » n’est pas un slug valide\.$/),
+        expect.stringMatching(/^Pas d’image à la une/),
       ]);
     },
   );

@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
-import { isHttpUrl, isValidDate, quote } from '../check-metadata.js';
+import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
 import { isValidSlug } from '../plan/build-slug.js';
@@ -26,6 +26,8 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   author?: string;
   url?: string;
   date?: string;
+  image?: string;
+  imageAlt?: string;
   faq?: boolean;
   toc: boolean;
   inputFormat?: string;
@@ -84,6 +86,8 @@ export function registerOptimizeCommand(
     .option('--author <name>', 'author, for JSON-LD and Open Graph')
     .option('--url <url>', 'canonical URL of the published article')
     .option('--date <date>', 'publication date, YYYY-MM-DD (default: the source date, else today)')
+    .option('--image <path-or-url>', 'featured image: og:image, large Twitter card, JSON-LD image')
+    .option('--image-alt <text>', 'alternative text of the image (default: front matter, else the H1)')
     .option('--faq', 'add FAQ structured data from question headings (off: Google rarely shows FAQ results)')
     .option('--no-toc', 'no table of contents, even with 4 or more sections')
     .option('--input-format <format>', `input format: ${INPUT_FORMATS.join(', ')} (default: detected)`)
@@ -152,6 +156,8 @@ async function runOptimizeCommand(
     ...(options.author ? { author: options.author } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),
     ...(options.date ? { date: options.date } : {}),
+    ...(options.image ? { image: options.image } : {}),
+    ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
     minWords: options.minWords,
     tableOfContents: options.toc,
     faq: options.faq === true,
@@ -212,6 +218,11 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
   if (options.date !== undefined && !isValidDate(options.date)) {
     throw new UsageError(
       `--date « ${quote(options.date)} » invalide : une date réelle AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM:SSZ) est attendue.`,
+    );
+  }
+  if (options.image !== undefined && !isImageReference(options.image)) {
+    throw new UsageError(
+      `--image « ${quote(options.image)} » invalide : une adresse http(s) ou un chemin est attendu.`,
     );
   }
   if (options.slug !== undefined && !isValidSlug(options.slug)) {

@@ -27,6 +27,8 @@ const FRONT_MATTER_KEYS = {
   author: ['author'],
   date: ['date', 'published', 'publishedAt'],
   siteName: ['site_name', 'siteName'],
+  image: ['image', 'featured_image', 'featuredImage', 'images', 'heroImage', 'cover', 'og_image'],
+  imageAlt: ['image_alt', 'imageAlt', 'heroImageAlt'],
 } as const satisfies Record<keyof SourceMetadata, readonly string[]>;
 
 type FrontMatter = Record<string, unknown>;
@@ -146,6 +148,9 @@ function readMetadata(frontMatter: FrontMatter): SourceMetadata {
   const date = readString(pick(FRONT_MATTER_KEYS.date));
   assign('date', date === undefined ? undefined : normalizeSourceDate(date));
   assign('siteName', readString(pick(FRONT_MATTER_KEYS.siteName)));
+  const image = readImage(pick(FRONT_MATTER_KEYS.image));
+  assign('image', image?.url);
+  assign('imageAlt', readString(pick(FRONT_MATTER_KEYS.imageAlt)) ?? image?.alt);
   return metadata;
 }
 
@@ -172,6 +177,22 @@ function readAuthor(value: unknown): string | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (isRecord(first)) return readString(first.name);
   return readString(first);
+}
+
+/**
+ * `image: /img/a.jpg`, Hugo's `images: [/img/a.jpg]` (the first), jekyll-seo-tag's `image: {path, alt}`
+ * or `cover: {image, alt}`.
+ */
+function readImage(value: unknown): { url: string; alt?: string } | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (isRecord(first)) {
+    const url = readString(first.path ?? first.url ?? first.src ?? first.image);
+    if (url === undefined) return undefined;
+    const alt = readString(first.alt);
+    return alt === undefined ? { url } : { url, alt };
+  }
+  const url = readString(first);
+  return url === undefined ? undefined : { url };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Article } from '../article.js';
-import { buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
+import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
 import { sanitizeHtmlTree } from './sanitize-html-tree.js';
@@ -103,11 +103,22 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
   if (metadata.siteName) head.push(propertyMeta('og:site_name', metadata.siteName));
   if (metadata.date) head.push(propertyMeta('article:published_time', metadata.date));
   if (metadata.author) head.push(propertyMeta('article:author', metadata.author));
+  const image = metadata.image ? absoluteImageUrl(metadata.image.url, metadata.url) : undefined;
+  if (image && metadata.image) {
+    head.push(propertyMeta('og:image', image));
+    if (metadata.image.alt) head.push(propertyMeta('og:image:alt', metadata.image.alt));
+  }
   head.push(
-    // No image to show: the small card.
-    namedMeta('twitter:card', 'summary'),
+    // An image gets the large card; without one, the small card.
+    namedMeta('twitter:card', image ? 'summary_large_image' : 'summary'),
     namedMeta('twitter:title', metadata.title),
     namedMeta('twitter:description', metadata.description),
+  );
+  if (image && metadata.image) {
+    head.push(namedMeta('twitter:image', image));
+    if (metadata.image.alt) head.push(namedMeta('twitter:image:alt', metadata.image.alt));
+  }
+  head.push(
     // Script and style contents are written as is (raw text): the JSON is escaped for that.
     element('script', { type: 'application/ld+json' }, [{ type: 'text', value: jsonLd }]),
     element('style', {}, [{ type: 'text', value: STYLE }]),

@@ -66,6 +66,10 @@ function renderFrontMatter(article: Article): string {
   if (metadata.author) frontMatter.author = metadata.author;
   if (metadata.siteName) frontMatter.site_name = metadata.siteName;
   if (metadata.url) frontMatter.canonical = metadata.url;
+  if (metadata.image) {
+    frontMatter.image = metadata.image.url;
+    frontMatter.image_alt = metadata.image.alt;
+  }
   frontMatter.words = metadata.wordCount;
   // A CMS (Hugo, Jekyll, Eleventy) does not publish a draft: an article that fails a hard constraint is one.
   if (metadata.constraintsFailed && metadata.constraintsFailed.length > 0) {

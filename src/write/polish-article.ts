@@ -1,7 +1,7 @@
+import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
-import { foldAccents } from '../lang/fr/normalize-word.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
 
 export interface PolishOptions {
@@ -25,12 +25,13 @@ export interface PolishedTree {
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = structuredClone(source);
   if (options.typography ?? true) fixTextNodes(tree);
-  const usedIds = new Set<string>();
+  // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
+  const slugger = new GithubSlugger();
   const tableOfContents: TableOfContentsEntry[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
     const text = mdastToString(node);
-    const id = uniqueId(headingId(text), usedIds);
+    const id = headingId(text, slugger);
     // `id` is ours (the renderers and the table of contents read it); hProperties is what remark-rehype reads.
     node.data = {
       ...node.data,
@@ -74,22 +75,15 @@ const ELISION_TARGETS: ReadonlySet<string> = new Set([
   'delete',
 ]);
 
-/** Readable ASCII anchor: « Les talents en IA » -> « les-talents-en-ia »; never starts with a digit. */
-export function headingId(text: string): string {
-  let id = foldAccents(text)
-    .toLowerCase()
-    .replace(/['’]/g, '-')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (id.length > 60) id = id.slice(0, 60).replace(/-[^-]*$/, '');
-  if (id.length === 0) id = 'section';
-  return /^[0-9]/.test(id) ? `section-${id}` : id;
-}
-
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base;
-  let suffix = 2;
-  while (used.has(id)) id = `${base}-${suffix++}`;
-  used.add(id);
-  return id;
+/**
+ * The anchor GitHub, Astro and Hugo give a heading (`github-slugger`): « Pénurie de talents en IA » ->
+ * « pénurie-de-talents-en-ia », so the « Sommaire » links work once a generator renders the Markdown.
+ * An id that would not start with a letter (a heading starting with a figure) gets `section-` before it,
+ * which HTML validators ask for. Pass one slugger per article to number repeats (`a`, `a-1`).
+ */
+export function headingId(text: string, slugger: GithubSlugger = new GithubSlugger()): string {
+  const id = slugger.slug(text);
+  if (/^\p{L}/u.test(id)) return id;
+  const trimmed = id.replace(/^-+|-+$/g, '');
+  return trimmed === '' ? 'section' : `section-${trimmed}`;
 }

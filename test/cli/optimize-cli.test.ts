@@ -381,6 +381,7 @@ describe('plume optimize: metadata from the source that cannot be published', ()
       expect(report.report.warnings).toEqual([
         `URL canonique ${origin} ignorée : « javascript:alert(1) » n’est pas une adresse http(s).`,
         expect.stringMatching(new RegExp(`^Date ${origin} ignorée : « 2024-`)),
+        expect.stringMatching(/^Pas d’image à la une/),
       ]);
       for (const name of files) {
         const content = readFileSync(join(output, name), 'utf8').replace(/"warnings": \[[^\]]*\]/, '');

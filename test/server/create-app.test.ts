@@ -172,7 +172,8 @@ describe('POST /api/optimize', () => {
     expect(body.metadata.url).toBeUndefined();
     // The server dates an undated article today: the page's impossible date is gone.
     expect(body.metadata.date).not.toBe('2024-99-99');
-    expect(body.report.warnings).toHaveLength(2);
+    // The URL, the date, and the missing featured image.
+    expect(body.report.warnings).toHaveLength(3);
     expect(body.html).not.toMatch(/javascript:|2024-99-99/);
   });
 
