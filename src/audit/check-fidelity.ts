@@ -45,7 +45,12 @@ export function checkFidelity(
       issues.push({ kind: 'figure', ...span(figure) });
   }
   if (options.translated) {
-    const available = source.facts.quotes.map((quote) => quote.text.length);
+    // A source typed with straight quotes ("…") has its quotations too: the article's typography turns
+    // them into guillemets, so they count among the source's quotes.
+    const available = [
+      ...source.facts.quotes.map((quote) => quote.text.length),
+      ...straightQuoteLengths(source.text),
+    ];
     for (const quote of output.facts.quotes) {
       const match = available.findIndex(
         (length) => length > 0 && quote.text.length <= length * 2 && quote.text.length >= length / 2,
@@ -70,6 +75,21 @@ export function checkFidelity(
     },
     issues,
   };
+}
+
+/** Lengths of the passages between pairs of straight double quotes, block by block. */
+function straightQuoteLengths(text: string): number[] {
+  const lengths: number[] = [];
+  for (const block of text.split('\n\n')) {
+    const parts = block.split('"');
+    // An odd count of quotes (inches, a quote left open) pairs nothing reliably.
+    if (parts.length % 2 === 0) continue;
+    for (let index = 1; index < parts.length; index += 2) {
+      const inside = (parts[index] as string).trim();
+      if (/\p{L}/u.test(inside)) lengths.push(inside.length);
+    }
+  }
+  return lengths;
 }
 
 function span(fact: { text: string; start: number; end: number }) {

@@ -13,6 +13,11 @@ const TYPOGRAPHY_KIND_LABELS: Readonly<Record<string, string>> = {
   'straight-apostrophe': 'apostrophe droite',
   'double-space': 'doubles espaces',
   'straight-quotes': 'guillemets droits',
+  'english-quotes': 'guillemets anglais “ ”',
+  'space-in-number': 'espace fine insécable dans les nombres',
+  'space-before-unit': 'espace fine insécable avant l’unité',
+  'spaced-ellipsis': 'points de suspension « … »',
+  'doubled-period': 'point doublé',
 };
 
 /** Names of the assessments as the report shows them. */

@@ -50,6 +50,33 @@ const ANAPHORIC_OPENERS = new Set([
   'pourtant',
   'cependant',
   'ainsi',
+  'toutefois',
+  'néanmoins',
+  'ensuite',
+  'enfin',
+  'puis',
+  'alors',
+  'sinon',
+]);
+
+/** Connectors of two words that answer the previous sentence (« Par conséquent, si le bon sens… »). */
+const ANAPHORIC_OPENING_PHRASES = new Set([
+  'par conséquent',
+  'en effet',
+  'de plus',
+  'en revanche',
+  'autrement dit',
+  'du coup',
+  'bien entendu',
+  'en outre',
+  'par ailleurs',
+  'au contraire',
+  'pour autant',
+  'de ce fait',
+  'dès lors',
+  'en conséquence',
+  'malgré cela',
+  'à ce stade',
 ]);
 
 interface Candidate {
@@ -86,9 +113,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     return count;
   };
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
-  const sentences = options.sentences
+  const cleaned = options.sentences
     .map(cleanSentence)
     .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
+  // Complete sentences only; a lead made of list items and labels keeps what it has.
+  const complete = cleaned.filter(isCompleteSentence);
+  const sentences = complete.length > 0 ? complete : cleaned;
   const anaphoric = sentences.map(opensOnAnaphor);
   const shortenedBySentence = new Map<string, string[]>();
   const withShortenings = (sentence: string) => {
@@ -220,14 +250,50 @@ function cleanSentence(sentence: string): string {
   );
 }
 
+/**
+ * A sentence a search result can show alone: it ends on « . », « ! », « ? » or « … » (not on « : »
+ * announcing a list, not on a list item's label « Durée de rétention : 7 jours » glued to the next
+ * line), and holds no address or handle (« (https://t.co/…) », « @Truffaut ») nor an editor's
+ * bracket (« [est] »), which belong to quotations and tweets, nor markup (« <picture> »,
+ * « {hreflang="en"} ») printed as text.
+ */
+function isCompleteSentence(sentence: string): boolean {
+  if (!/[.!?…][»”"')\]]*$/u.test(sentence)) return false;
+  return !/https?:\/\/|www\.|(?:^|\s)@\w|\[[^\]]*\]|[{}<>]|\*\*|__/u.test(sentence);
+}
+
 function hasBalancedQuotes(sentence: string): boolean {
   const count = (pattern: RegExp) => (sentence.match(pattern) ?? []).length;
   return count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu) && count(/"/gu) % 2 === 0;
 }
 
+/** « Il semble que », « Il faut », « Il y a »: an impersonal « il » points to nothing before. */
+const IMPERSONAL_VERBS = new Set([
+  'semble',
+  'faut',
+  'suffit',
+  'reste',
+  'paraît',
+  'parait',
+  'existe',
+  'y',
+  'vaut',
+  'importe',
+  'convient',
+  'manque',
+]);
+
 function opensOnAnaphor(sentence: string): boolean {
-  const first = tokenizeWords(sentence)[0];
-  return first !== undefined && ANAPHORIC_OPENERS.has(normalizeWord(first.text));
+  const [first, second] = tokenizeWords(sentence);
+  if (first === undefined) return false;
+  const opener = normalizeWord(first.text);
+  if (opener === 'il' && second !== undefined && IMPERSONAL_VERBS.has(normalizeWord(second.text)))
+    return false;
+  if (ANAPHORIC_OPENERS.has(opener)) return true;
+  return (
+    second !== undefined &&
+    ANAPHORIC_OPENING_PHRASES.has(`${normalizeWord(first.text)} ${normalizeWord(second.text)}`)
+  );
 }
 
 /** Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. */

@@ -91,6 +91,11 @@ export const KEYPHRASE_EXTRACTION = Object.freeze({
   singleOccurrenceFactor: 4,
   /** Multiplier of a noun phrase (lexicon) made of the title's words: the title's own topic, « SAV de Truffaut ». */
   titlePhraseFactor: 0.3,
+  /**
+   * Multiplier of a phrase ending on a word that may be a past participle: often the predicate of a title
+   * (« Les transferts de gros fichiers simplifiés » is about « transferts de gros fichiers »).
+   */
+  participleEndFactor: 2,
 });
 
 /** Secondary keywords: how many, at least and at most. */
@@ -178,7 +183,10 @@ export function extractKeyphrases(
           ? KEYPHRASE_EXTRACTION.nounPhraseFactor
           : 1) *
         (lexicon && candidate.words >= 2 && candidate.inTitle ? KEYPHRASE_EXTRACTION.titlePhraseFactor : 1) *
-        (candidate.occurrences.length < minOccurrences ? KEYPHRASE_EXTRACTION.singleOccurrenceFactor : 1),
+        (candidate.occurrences.length < minOccurrences ? KEYPHRASE_EXTRACTION.singleOccurrenceFactor : 1) *
+        (lexicon && candidate.words >= 2 && endsOnParticiple(analysis, candidate, lexicon)
+          ? KEYPHRASE_EXTRACTION.participleEndFactor
+          : 1),
       dropped: false,
     }))
     .sort(byRank);
@@ -898,12 +906,28 @@ function titleStemsOf(analysis: Analysis): Set<string> {
   const texts = [
     analysis.metadata.title ?? '',
     ...analysis.headings.filter((heading) => heading.depth === 1).map((heading) => heading.text),
-  ];
+  ].map((text) => text.replace(BYLINE, ''));
   const stems = new Set<string>();
   for (const text of texts) {
     for (const token of tokenizeWords(text)) if (token.kind === 'word') stems.add(stem(token.text));
   }
   return stems;
+}
+
+/**
+ * « Eleventy (11ty) par Zach Leatherman »: the author credited at the end of a title is who wrote it, not
+ * what it is about; the name stays a source (`nameFactor`).
+ */
+const BYLINE = /\s+(?:par|by)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s*$/u;
+
+/** Whether the last word of the candidate's first occurrence may be a past participle and is no noun. */
+function endsOnParticiple(analysis: Analysis, candidate: MergedCandidate, lexicon: Lexicon): boolean {
+  const occurrence = candidate.occurrences[0] as Occurrence;
+  const last = analysis.words[occurrence.end - 1];
+  if (last === undefined) return false;
+  // « petites entreprises »: a noun first.
+  const parts = lexicon.partsOfSpeech(last.text);
+  return parts.has('past-participle') && !parts.has('noun');
 }
 
 /** Whether the candidate's first occurrence reads as a noun phrase, or a single word as a noun or a name. */

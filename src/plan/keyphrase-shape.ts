@@ -10,6 +10,8 @@ import { isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
  */
 export function isNounPhraseShape(lexicon: Lexicon, words: readonly string[]): boolean {
   if (words.length === 0) return false;
+  // « excellent SAV de Truffaut »: nobody searches for an opinion; the phrase is « SAV de Truffaut ».
+  if (OPINION_ADJECTIVES.has((words[0] as string).toLocaleLowerCase('fr'))) return false;
   const readings = words.map((word) => readingsOf(lexicon, word));
   if (!readings.some((reading) => reading.knownNoun || reading.name)) return false;
   const afterHead = matchNominal(readings, 0);
@@ -35,6 +37,30 @@ export function isKeyphraseNoun(lexicon: Lexicon, word: string): boolean {
   const parts = lexicon.partsOfSpeech(word);
   return reading.knownNoun && !parts.has('adverb') && !parts.has('infinitive') && !parts.has('auxiliary');
 }
+
+/** Adjectives of opinion before a noun: a reader leaves them out of a search. Every form listed. */
+const OPINION_ADJECTIVES: ReadonlySet<string> = new Set(
+  [
+    ['excellent', 'excellente', 'excellents', 'excellentes'],
+    ['parfait', 'parfaite', 'parfaits', 'parfaites'],
+    ['superbe', 'superbes'],
+    ['magnifique', 'magnifiques'],
+    ['formidable', 'formidables'],
+    ['incroyable', 'incroyables'],
+    ['génial', 'géniale', 'géniaux', 'géniales'],
+    ['fantastique', 'fantastiques'],
+    ['extraordinaire', 'extraordinaires'],
+    ['remarquable', 'remarquables'],
+    ['exceptionnel', 'exceptionnelle', 'exceptionnels', 'exceptionnelles'],
+    ['merveilleux', 'merveilleuse', 'merveilleuses'],
+    ['terrible', 'terribles'],
+    ['horrible', 'horribles'],
+    ['affreux', 'affreuse', 'affreuses'],
+    ['véritable', 'véritables'],
+    ['fameux', 'fameuse', 'fameuses'],
+    ['sacré', 'sacrée', 'sacrés', 'sacrées'],
+  ].flat(),
+);
 
 interface Readings {
   noun: boolean;

@@ -90,11 +90,16 @@ export function planArticle(
     maxSectionWords: config.subheadingDistribution.maxWords,
     maxParagraphWords: config.paragraphLength.maxWords,
   });
+  // A quotation is someone else's words (and an embedded tweet's): never the article's description.
+  const ownWords = (sentence: AnalyzedSentence) =>
+    analysis.blocks[sentence.blockIndex]?.kind !== 'blockquote';
   const leadSentences = [
     ...(outline.keyPoints ? sentencesOfPassage(outline.keyPoints, analysis) : []),
     ...outline.introduction.flatMap((passage) => sentencesOfPassage(passage, analysis)),
     ...(outline.sections[0]?.passages ?? []).flatMap((passage) => sentencesOfPassage(passage, analysis)),
-  ].map((sentence) => sentence.text);
+  ]
+    .filter(ownWords)
+    .map((sentence) => sentence.text);
   const introductionSentences = outline.introduction.flatMap((passage) =>
     sentencesOfPassage(passage, analysis),
   );
@@ -148,7 +153,12 @@ export function planArticle(
     buildMetaDescription({
       keyphrase,
       // The lead first; the rest of the article when the lead has no sentence with the keyphrase.
-      sentences: [...new Set([...leadSentences, ...analysis.sentences.map((sentence) => sentence.text)])],
+      sentences: [
+        ...new Set([
+          ...leadSentences,
+          ...analysis.sentences.filter(ownWords).map((sentence) => sentence.text),
+        ]),
+      ],
       minLength: config.metaDescription.minCharacters,
       maxLength: config.metaDescription.maxCharacters,
     });

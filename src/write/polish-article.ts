@@ -55,8 +55,25 @@ function fixTextNodes(node: Nodes | Root): void {
   }
   // Code and raw HTML keep their characters; a link's URL is an attribute, not text.
   if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
-  if ('children' in node) for (const child of node.children) fixTextNodes(child as Nodes);
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  children.forEach((child, index) => {
+    fixTextNodes(child);
+    // « d'[Eleventy](…) »: the apostrophe ends one text node and the word starts in the link after it.
+    const next = children[index + 1];
+    if (child.type === 'text' && next !== undefined && ELISION_TARGETS.has(next.type))
+      child.value = child.value.replace(/(?<=\p{L})'$/u, '’');
+  });
 }
+
+/** Inline nodes whose text may follow an elision: « l’[article](…) », « d’*abord* ». */
+const ELISION_TARGETS: ReadonlySet<string> = new Set([
+  'link',
+  'linkReference',
+  'emphasis',
+  'strong',
+  'delete',
+]);
 
 /**
  * The anchor GitHub, Astro and Hugo give a heading (`github-slugger`): « Pénurie de talents en IA » ->

@@ -164,6 +164,16 @@ describe('checkFidelity', () => {
       expect(result.issues.map((issue) => issue.kind)).toEqual(['quote']);
     });
 
+    it('counts the quotes of a source typed with straight quotes', () => {
+      const source = analyze(parseText('"It is a journey," she said. "We hire everywhere," he added.'));
+      const output = analyze(
+        parseText('« C’est un voyage », a-t-elle dit. « Nous recrutons partout », a-t-il ajouté.'),
+      );
+      expect(
+        checkFidelity(output, source, { translated: true }).issues.filter((issue) => issue.kind === 'quote'),
+      ).toEqual([]);
+    });
+
     it('flags a quote far longer than any of the source', () => {
       const long =
         'Nous recrutons partout, tout le temps, à tous les prix et dans tous les pays du monde entier sans exception, des ingénieurs comme des rédacteurs ou des chefs de produit';

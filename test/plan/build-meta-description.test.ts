@@ -20,12 +20,53 @@ const articles = [
 ];
 
 describe('buildMetaDescription', () => {
-  it('the example: a whole sentence of the summary, within the bounds', () => {
+  it('the example: two sentences of the opening with the keyphrase, within the bounds', () => {
     expect(
       buildMetaDescription({ keyphrase: 'talents en IA', sentences: sentencesOf('examples/talents-ia.txt') }),
     ).toBe(
-      'Les recruteurs affirment que les géants de la technologie offrent des salaires élevés aux talents que les petites entreprises ne peuvent égaler.',
+      'L’embauche de talents en IA est impitoyable. Il semble que les plus grands acteurs de l’industrie technologique soient en train de gagner en ce moment.',
     );
+  });
+
+  it.each([
+    [
+      'list items glued to a sentence',
+      [
+        'Taille limite des fichiers : 1 Go Durée de rétention : 7 jours Je crois qu’il n’y a pas photo, YouSendIt l’emporte haut la main !',
+      ],
+    ],
+    [
+      'a sentence announcing a list',
+      [
+        'Mon blocage principal pour cette migration était mon fork du plugin Jekyll Picture Tag, qui me permettait de tout faire :',
+      ],
+    ],
+    [
+      'a tweet with its addresses and handles',
+      [
+        'Wow, après mon tweet rageur ce WE (https://t.co/evL9he9fw1) @Truffaut a réagi et me remplace le minuteur du SAV de Truffaut.',
+      ],
+    ],
+    [
+      'markup printed as text',
+      [
+        'Le plugin Jekyll Picture Tag avait été mon choix faute de mieux, <picture> n’étant en général pas la bonne solution{hreflang="en"}.',
+      ],
+    ],
+    [
+      'a connector answering the sentence before',
+      [
+        'Par conséquent, si le bon sens est erroné de quelque façon, le cerveau en déduira de fausses conclusions qui lui sembleront justes.',
+      ],
+    ],
+  ])('never %s', (_name, refused) => {
+    const fine =
+      'Les transferts de gros fichiers sont simples : vous déposez un fichier, le service envoie un lien à votre correspondant.';
+    const description = buildMetaDescription({
+      keyphrase: 'transferts de gros fichiers',
+      sentences: [...refused, fine, 'Le service garde le fichier une semaine.'],
+    });
+    expect(description).not.toContain((refused[0] as string).slice(0, 30));
   });
 
   it.each(articles)(

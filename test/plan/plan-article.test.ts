@@ -61,7 +61,7 @@ describe('planArticle on the example article', () => {
       h1: 'Talents en IA : Big Tech est prêt à payer jusqu’à un million',
       // Whole sentences within 120–156 characters, never cut with « … ».
       description:
-        'Les recruteurs affirment que les géants de la technologie offrent des salaires élevés aux talents que les petites entreprises ne peuvent égaler.',
+        'L’embauche de talents en IA est impitoyable. Il semble que les plus grands acteurs de l’industrie technologique soient en train de gagner en ce moment.',
       slug: 'talents-ia',
       keyPoints: { nodeIndex: 0, wordCount: 62 },
       introduction: [{ nodeIndex: 1, wordCount: 56 }],

@@ -21,7 +21,12 @@ export type TypographyIssueKind =
   | 'space-inside-guillemets'
   | 'straight-apostrophe'
   | 'double-space'
-  | 'straight-quotes';
+  | 'straight-quotes'
+  | 'english-quotes'
+  | 'space-in-number'
+  | 'space-before-unit'
+  | 'spaced-ellipsis'
+  | 'doubled-period';
 
 /** One place where the text departs from French typography. */
 export interface TypographyIssue {
@@ -52,7 +57,11 @@ export function findTypographyIssues(text: string): TypographyIssue[] {
     ...findSpaceBeforeExclamationOrQuestion(text, masked),
     ...findSpaceInsideGuillemets(text, masked),
     ...findStraightQuotes(text, masked),
+    ...findEnglishQuotes(text, masked),
     ...findStraightApostrophes(masked),
+    ...findNumberSpaces(text, masked),
+    ...findUnitSpaces(text, masked),
+    ...findEllipses(text, masked),
     ...findDoubleSpaces(masked),
   ];
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
@@ -287,11 +296,117 @@ function quotesOfLine(text: string, masked: string, lineStart: number, line: str
   return issues;
 }
 
+/**
+ * Curly English quotes “ ” around words, paired on each line, become guillemets with their no-break
+ * spaces; a line whose quotes do not pair is skipped.
+ */
+function findEnglishQuotes(text: string, masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  if (!masked.includes('“')) return issues;
+  for (const match of masked.matchAll(/“([ \t\u00A0\u202F]*)([^“”\n]*?)([ \t\u00A0\u202F]*)”/g)) {
+    const open = match.index;
+    const inside = match[2] ?? '';
+    if (!LETTER.test(inside) || inside.includes(MASK)) continue;
+    const openEnd = open + 1 + (match[1]?.length ?? 0);
+    const closeStart = openEnd + inside.length;
+    const close = open + match[0].length;
+    issues.push(
+      {
+        kind: 'english-quotes',
+        start: open,
+        end: openEnd,
+        found: text.slice(open, openEnd),
+        expected: `«${NO_BREAK_SPACE}`,
+      },
+      {
+        kind: 'english-quotes',
+        start: closeStart,
+        end: close,
+        found: text.slice(closeStart, close),
+        expected: `${NO_BREAK_SPACE}»`,
+      },
+    );
+  }
+  return issues;
+}
+
+/** « 100 000 », « 1 000 000 »: the digit groups of a number are held together by narrow no-break spaces. */
+function findNumberSpaces(text: string, masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  for (const match of masked.matchAll(
+    /(?<![\d.,\p{L}])\d{1,3}(?:[ \u00A0]{1,2}\d{3})+(?![\d\p{L}]|\.\d)/gu,
+  )) {
+    const found = text.slice(match.index, match.index + match[0].length);
+    issues.push({
+      kind: 'space-in-number',
+      start: match.index,
+      end: match.index + found.length,
+      found,
+      expected: found.replace(/[ \u00A0]/g, NARROW_NO_BREAK_SPACE),
+    });
+  }
+  return issues;
+}
+
+// Signs written after a number, with or without a space (« 4 % », « 4% », « 20 € »), and units of
+// measure, only after a space: glued to digits they are often names (« h264 », « 4G », « 1080p »).
+const UNIT_SIGNS = '%|‰|€|£';
+const UNIT_SYMBOLS =
+  'km|m|cm|mm|µm|nm|kg|g|mg|km/h|m²|m³|km²|ha|ml|cl|Ko|Mo|Go|To|ko|Kio|Mio|Gio|Mbit/s|Gbit/s|Mo/s|kWh|Wh|kW|MW|Hz|kHz|MHz|GHz|min|ms|h|°C|°F|px';
+const UNIT_AFTER_NUMBER = new RegExp(
+  `(?<=\\d)(?:([ \\u00A0]?)(${UNIT_SIGNS})|([ \\u00A0])(${UNIT_SYMBOLS}))(?![\\p{L}\\d²³/])`,
+  'gu',
+);
+
+/** « 4 % », « 3 km »: a narrow no-break space between a number and its unit, never a breaking one. */
+function findUnitSpaces(text: string, masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  for (const match of masked.matchAll(UNIT_AFTER_NUMBER)) {
+    const spaces = match[1] ?? match[3] ?? '';
+    const unit = match[2] ?? match[4] ?? '';
+    if (spaces === NARROW_NO_BREAK_SPACE) continue;
+    issues.push({
+      kind: 'space-before-unit',
+      start: match.index,
+      end: match.index + match[0].length,
+      found: text.slice(match.index, match.index + match[0].length),
+      expected: NARROW_NO_BREAK_SPACE + unit,
+    });
+  }
+  return issues;
+}
+
+/** « . . . » and « ... » are « … »; « PyTorch. . » is a period typed twice. */
+function findEllipses(text: string, masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  if (!masked.includes('.')) return issues;
+  for (const match of masked.matchAll(/(?<!\.)\.(?:[ \u00A0]?\.){2}(?![ \u00A0]?\.)/g)) {
+    issues.push({
+      kind: 'spaced-ellipsis',
+      start: match.index,
+      end: match.index + match[0].length,
+      found: text.slice(match.index, match.index + match[0].length),
+      expected: '…',
+    });
+  }
+  for (const match of masked.matchAll(/(?<=[\p{L}\d)»])\.[ \u00A0]+\.(?![ \u00A0]*\.)/gu)) {
+    issues.push({
+      kind: 'doubled-period',
+      start: match.index,
+      end: match.index + match[0].length,
+      found: text.slice(match.index, match.index + match[0].length),
+      expected: '.',
+    });
+  }
+  return issues;
+}
+
 function findStraightApostrophes(masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
   // Most texts have none: the pattern's look-behind would be tried at every position.
   if (!masked.includes("'")) return issues;
-  for (const match of masked.matchAll(/(?<=\p{L})'(?=\p{L})/gu)) {
+  // « d'[Eleventy](…) », « l'*essentiel* »: a link or emphasis after the apostrophe still makes an elision.
+  for (const match of masked.matchAll(/(?<=\p{L})'(?=\p{L}|[[*_]+\p{L})/gu)) {
     issues.push({
       kind: 'straight-apostrophe',
       start: match.index,

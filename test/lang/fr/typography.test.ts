@@ -69,6 +69,16 @@ describe('fixTypography', () => {
     ['[lien : ici](/a?b=1 "t") ?', '[lien⍽: ici](/a?b=1 "t")·?'],
     // Punctuation after a URL is the sentence's.
     ['Allez sur https://exemple.fr/?q=1!', 'Allez sur https://exemple.fr/?q=1·!'],
+    // Numbers and units: narrow no-break spaces, glued signs get theirs.
+    ['Il gagne 100 000 dollars et 4 % de plus.', 'Il gagne 100·000 dollars et 4·% de plus.'],
+    ['1 000 € pour 3 km à 22 h, 5% de 1 000,5 m', '1·000·€ pour 3·km à 22·h, 5·% de 1·000,5·m'],
+    // Curly English quotes, spaced ellipses and a doubled period.
+    ['Un “beau” jour. . . et puis... fin. PyTorch. .', 'Un «⍽beau⍽» jour… et puis… fin. PyTorch.'],
+    // An apostrophe before a link or emphasis is still an elision.
+    [
+      "Le site d'[Eleventy](https://11ty.dev) et l'*essentiel*",
+      'Le site d’[Eleventy](https://11ty.dev) et l’*essentiel*',
+    ],
     // Several rules at once.
     ["Il a dit : l'IA  change tout !", 'Il a dit⍽: l’IA change tout·!'],
   ])('%s', (input, expected) => {
@@ -94,8 +104,9 @@ describe('fixTypography', () => {
     // HTML tags and entities.
     '<a href="https://exemple.fr" title="a : b">lien</a>',
     'Bonjour&nbsp;! Et&#160;: ça&nbsp;?',
-    // Numbers keep their spaces.
-    'Il gagne 100 000 dollars et 4 % de plus.',
+    // Identifiers glued to digits are names, not units; a phone number is not grouped by thousands.
+    'Le codec h264, la 4G, un écran 1080p, le 06 12 34 56 78.',
+    'Version 1.2.3 et www.exemple.fr/a...b',
     // Markdown layout.
     'Ligne avec retour  \nsuivante',
     '    code indenté',
@@ -219,7 +230,6 @@ describe('properties', () => {
       '`a : b`',
       '<code>a : b</code>',
       '12:30',
-      '100 000',
       'std::vector<int>',
     ];
     const fixed = fixTypography(PROPERTY_INPUTS.join('\n'));
