@@ -149,14 +149,19 @@ function articleBody(html) {
  * a change, while any changed, dropped or added word does.
  */
 function normalize(text) {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[«»“”„"‹›]/g, '')
-    .replace(/[–—‑‐]/g, '-')
-    .replace(/…/g, '...')
-    .replace(/\s+/g, '');
+  return (
+    text
+      .normalize('NFD')
+      // Capitals lose their accents: the polish writes « À quoi bon » where the author typed « A quoi bon ».
+      .replace(/(\p{Lu})\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[’‘ʼ`´]/g, "'")
+      .replace(/[«»“”„"‹›]/g, '')
+      .replace(/[–—‑‐]/g, '-')
+      .replace(/…/g, '...')
+      .replace(/\s+/g, '')
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { BlockContent, Paragraph, Root, RootContent } from 'mdast';
 import type { Analysis } from '../analyze/analysis.js';
 import { planArticle, sentencesOfPassage } from '../plan/plan-article.js';
 import type { Passage, SeoPlan } from '../plan/seo-plan.js';
-import { headingNode, withoutPositions } from './mdast-nodes.js';
+import { headingNode, sourceHeadingNode, withoutPositions } from './mdast-nodes.js';
 import { sliceParagraph } from './slice-paragraph.js';
 import type { Writer, WriterContext } from './writer.js';
 
@@ -45,7 +45,11 @@ export function assembleDraft(context: Pick<WriterContext, 'document' | 'analysi
     if (list && list.type === 'list') children.push(keyPointsBox(withoutPositions(list)));
   }
   for (const section of plan.sections) {
-    children.push(headingNode(section.depth, section.heading));
+    children.push(
+      section.origin === 'source'
+        ? sourceHeadingNode(section.depth, section.heading, sourceNodes)
+        : headingNode(section.depth, section.heading),
+    );
     for (const passage of section.passages)
       children.push(...materialize(passage, sourceNodes, context.analysis));
   }

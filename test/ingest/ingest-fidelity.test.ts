@@ -100,3 +100,11 @@ describe('links and images the author wrote are kept', () => {
     expect(result.markdown).not.toMatch(/^\[guide\]:/m);
   });
 });
+
+describe('links in headings are kept', () => {
+  it('keeps the link of an <h4><a> heading of a page', async () => {
+    const page = `<!doctype html><html lang="fr"><head><title>Le Ventoux</title></head><body><article><h1>Le Ventoux</h1><p>${PARAGRAPH}</p><h4><a href="https://cols.example.org/ventoux">La carte des cols</a></h4><p>${PARAGRAPH.replace('Ventoux', 'mont chauve')}</p></article></body></html>`;
+    const result = await optimize(page, { fileName: 'ventoux.html', keyphrase: 'Ventoux' });
+    expect(result.markdown).toMatch(/^#+ \[La carte des cols\]\(https:\/\/cols\.example\.org\/ventoux\)$/m);
+  });
+});
