@@ -1,4 +1,5 @@
 import { formatFrenchNumber } from '../lang/fr/format-number.js';
+import { fixTypography } from '../lang/fr/typography.js';
 import type { MessageParams } from './assessment.js';
 
 type Template = (params: MessageParams) => string;
@@ -210,9 +211,9 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `${number(p.percent)} % des phrases contiennent un mot de transition, un peu moins que les ${p.min} % conseillés.`,
   // « 0 % seulement des phrases… » reads oddly: none is « aucune », a few « seulement N % ».
   'transition-words.bad': (p) =>
-    Number(p.percent) === 0
-      ? `Aucune phrase ne contient de mot de transition (${p.min} % conseillés).`
-      : `Seulement ${number(p.percent)} % des phrases contiennent un mot de transition (${p.min} % conseillés).`,
+    p.count === 0 || p.percent === 0
+      ? `Aucune phrase ne contient de mot de transition (au moins ${p.min} % conseillés) : reliez vos idées (« ainsi », « en revanche », « par exemple »).`
+      : `Seulement ${number(p.percent)} % des phrases contiennent un mot de transition (au moins ${p.min} % conseillés) : reliez vos idées (« ainsi », « en revanche », « par exemple »).`,
   'consecutive-sentences.good': () => 'Jamais trois phrases de suite ne commencent par le même mot. Bien.',
   'consecutive-sentences.bad': (p) =>
     `${p.count} suite${plural(p.count, '', 's')} de trois phrases ou plus commence${plural(p.count, '', 'nt')} par le même mot (« ${p.word} ») : variez.`,
@@ -247,5 +248,7 @@ function typographyKinds(kinds: string | number | undefined): string {
 export function renderMessage(messageId: string, params: MessageParams = {}): string {
   const template = MESSAGES[messageId];
   if (template === undefined) throw new Error(`No French message for ${messageId}`);
-  return template(params);
+  // The templates are typed with plain spaces; what the user reads follows French typography
+  // (no-break spaces before « : » and inside « », « 25 % » never wrapped).
+  return fixTypography(template(params));
 }

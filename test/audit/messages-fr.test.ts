@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderMessage } from '../../src/audit/messages-fr.js';
+import { findTypographyIssues } from '../../src/lang/fr/typography.js';
 
 // French typography in Plume's own messages: « 25 % » must never wrap before « % ».
 describe('renderMessage keeps « % » on the line of its number', () => {
@@ -20,14 +21,19 @@ describe('renderMessage keeps « % » on the line of its number', () => {
   });
 });
 
-describe('transition words, when few sentences have one', () => {
-  test('none: « Aucune phrase », never « 0 % seulement »', () => {
-    const text = renderMessage('transition-words.bad', { percent: 0, min: 30 });
-    expect(text).toBe('Aucune phrase ne contient de mot de transition (30\u00a0% conseillés).');
-  });
-  test('a few: « Seulement 12 % des phrases »', () => {
-    expect(renderMessage('transition-words.bad', { percent: 12, min: 30 })).toMatch(
-      /^Seulement 12\u00a0% des phrases contiennent un mot de transition/u,
-    );
+describe('renderMessage writes French a French editor accepts', () => {
+  test.each([
+    [
+      'transition-words.bad',
+      { percent: 0, count: 0, min: 30 },
+      'Aucune phrase ne contient de mot de transition',
+    ],
+    ['transition-words.bad', { percent: 12.5, count: 3, min: 30 }, 'Seulement 12,5\u00a0% des phrases'],
+    ['keyphrase-density.stuffing', { density: 4.2, count: 40, max: 3 }, 'bourrage de mots-clés'],
+  ])('%s %j', (messageId, params, expected) => {
+    const text = renderMessage(messageId, params);
+    expect(text).toContain(expected);
+    expect(text).not.toMatch(/^0\u00a0%/u);
+    expect(findTypographyIssues(text)).toEqual([]);
   });
 });

@@ -337,6 +337,8 @@ function findNumberSpaces(text: string, masked: string): TypographyIssue[] {
     /(?<![\d.,\p{L}])\d{1,3}(?:[ \u00A0]{1,2}\d{3})+(?![\d\p{L}]|\.\d)/gu,
   )) {
     const found = text.slice(match.index, match.index + match[0].length);
+    // No-break spaces of either width hold the groups together: only a breaking space is an issue.
+    if (!/ /.test(found)) continue;
     issues.push({
       kind: 'space-in-number',
       start: match.index,
@@ -364,7 +366,7 @@ function findUnitSpaces(text: string, masked: string): TypographyIssue[] {
   for (const match of masked.matchAll(UNIT_AFTER_NUMBER)) {
     const spaces = match[1] ?? match[3] ?? '';
     const unit = match[2] ?? match[4] ?? '';
-    if (spaces === NARROW_NO_BREAK_SPACE) continue;
+    if (NO_BREAK_SPACES.has(spaces)) continue;
     issues.push({
       kind: 'space-before-unit',
       start: match.index,
