@@ -20,6 +20,7 @@ import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
+import type { MarkdownTarget } from './render/markdown-target.js';
 import { renderHtmlDocument } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { createOfflineWriter } from './write/offline-writer.js';
@@ -60,6 +61,8 @@ export interface OptimizeOptions extends IngestOptions {
   tableOfContents?: boolean;
   /** FAQ structured data from the question headings and their first paragraph (default: false). */
   faq?: boolean;
+  /** Static site generator the Markdown is written for (default: `plain`). */
+  target?: MarkdownTarget;
   /** JSON-LD type (default: `Article`). */
   jsonLdType?: 'Article' | 'BlogPosting';
   /** Notes on how the source was read (an encoding guessed), copied into the report (default: none). */
@@ -205,6 +208,7 @@ export async function optimize(
     ...(author ? { author: typeset(author) } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(document.metadata.frontMatter ? { frontMatter: document.metadata.frontMatter } : {}),
     ...(imageUrl ? { image: { url: imageUrl, alt: typeset(imageAlt) } } : {}),
     ...(evaluation.failures > 0
       ? {
@@ -231,7 +235,10 @@ export async function optimize(
   const renderOptions = { tableOfContents: options.tableOfContents ?? true };
   return {
     article,
-    markdown: renderMarkdown(article, renderOptions),
+    markdown: renderMarkdown(article, {
+      ...renderOptions,
+      ...(options.target ? { target: options.target } : {}),
+    }),
     html: renderHtmlDocument(article, {
       ...renderOptions,
       ...(options.jsonLdType ? { jsonLdType: options.jsonLdType } : {}),

@@ -6,6 +6,7 @@ import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metada
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
 import { isValidSlug } from '../plan/build-slug.js';
+import { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from '../render/markdown-target.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -36,9 +37,12 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   concurrency?: string;
   locale: string;
   allowPrivateUrls?: boolean;
+  target: string;
 }
 
-const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
+const OUTPUT_FORMATS = ['md', 'html', 'json', 'fragment'] as const;
+/** Written when no --format is given: the fragment only on request. */
+const DEFAULT_FORMATS = ['md', 'html', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const INPUT_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
 
@@ -70,7 +74,12 @@ export function registerOptimizeCommand(
     )
     .option(
       '--format <format>',
-      `write only this format: ${OUTPUT_FORMATS.join(', ')} (default: all three; md with -o -)`,
+      `write only this format: ${OUTPUT_FORMATS.join(', ')} (default: md, html and json; md with -o -)`,
+    )
+    .option(
+      '--target <generator>',
+      `Markdown for a static site generator: ${MARKDOWN_TARGETS.join(', ')} (its front matter and file name, no H1 or « Sommaire » in the body)`,
+      'plain',
     )
     .option('-k, --keyphrase <text>', 'focus keyphrase (default: front matter, else extracted from the text)')
     .option('-t, --title <text>', 'SEO title (default: built from the article, keyphrase first)')
@@ -113,14 +122,21 @@ async function runOptimizeCommand(
 ): Promise<void> {
   const format = validateOptions(options);
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-  const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
-    await Promise.all([
-      import('../optimize.js'),
-      import('../render/render-json.js'),
-      import('./format-summary.js'),
-      import('./write-output-files.js'),
-      import('./create-cli-writer.js'),
-    ]);
+  const [
+    { optimize },
+    { renderJson },
+    { formatSummary },
+    { writeOutputFiles },
+    { createCliWriter },
+    { renderHtmlFragment },
+  ] = await Promise.all([
+    import('../optimize.js'),
+    import('../render/render-json.js'),
+    import('./format-summary.js'),
+    import('./write-output-files.js'),
+    import('./create-cli-writer.js'),
+    import('../render/render-fragment.js'),
+  ]);
   const source = await readInput(file, {
     stdin: context.stdin,
     allowPrivateUrls: options.allowPrivateUrls === true,
@@ -158,6 +174,7 @@ async function runOptimizeCommand(
     ...(options.date ? { date: options.date } : {}),
     ...(options.image ? { image: options.image } : {}),
     ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
+    target: options.target as MarkdownTarget,
     minWords: options.minWords,
     tableOfContents: options.toc,
     faq: options.faq === true,
@@ -167,6 +184,7 @@ async function runOptimizeCommand(
     md: result.markdown,
     html: result.html,
     json: renderJson(result),
+    fragment: renderHtmlFragment(result.article, { tableOfContents: options.toc }),
   };
   const sourceName = file === '-' ? 'entrée standard' : file;
   if (options.output === '-') {
@@ -176,11 +194,12 @@ async function runOptimizeCommand(
     );
   } else {
     const names: Record<OutputFormat, string> = {
-      md: `${result.article.metadata.slug}.md`,
+      md: markdownFileName(result.article, options.target as MarkdownTarget),
       html: `${result.article.metadata.slug}.html`,
       json: `${result.article.metadata.slug}.report.json`,
+      fragment: `${result.article.metadata.slug}.fragment.html`,
     };
-    const wanted = format ? [format] : OUTPUT_FORMATS;
+    const wanted = format ? [format] : DEFAULT_FORMATS;
     const written = await writeOutputFiles(
       options.output ?? 'out',
       wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
@@ -208,6 +227,11 @@ function validateOptions(options: OptimizeCommandOptions): OutputFormat | undefi
   if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format as OutputFormat)) {
     throw new UsageError(
       `unknown output format "${options.format}": expected one of ${OUTPUT_FORMATS.join(', ')}.`,
+    );
+  }
+  if (!MARKDOWN_TARGETS.includes(options.target as MarkdownTarget)) {
+    throw new UsageError(
+      `--target « ${quote(options.target)} » inconnu : ${MARKDOWN_TARGETS.join(', ')} sont attendus.`,
     );
   }
   if (options.inputFormat !== undefined && !INPUT_FORMATS.includes(options.inputFormat as SourceFormat)) {
