@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
-import { analyze } from './analyze/analyze.js';
+import { analyzeReusing } from './analyze/analyze.js';
 import type { AuditConfig } from './audit/audit-config.js';
 import { checkCoverage } from './audit/check-coverage.js';
 import { checkFidelity } from './audit/check-fidelity.js';
@@ -78,7 +78,8 @@ function polishAndAnalyze(
     ? fixTypography(input.plan.title)
     : input.plan.title.replace(/[\s\u00a0\u202f]+:(?=\s)/gu, ':');
   const description = typography ? fixTypography(input.plan.description) : input.plan.description;
-  const analysis = analyze(
+  // The draft is mostly the source's own paragraphs: those are not read again.
+  const analysis = analyzeReusing(
     {
       format: 'markdown',
       tree: polished.tree,
@@ -90,7 +91,9 @@ function polishAndAnalyze(
       description,
       slug: input.plan.slug,
       siteUrl: input.canonicalUrl ?? null,
+      tableOfContents: polished.tableOfContents.map((entry) => entry.text),
     },
+    input.sourceAnalysis,
   );
   return { polished, title, description, analysis };
 }

@@ -23,6 +23,7 @@ import type { FaqEntry } from './render/json-ld.js';
 import type { MarkdownTarget } from './render/markdown-target.js';
 import { renderHtmlDocument } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
+import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { createOfflineWriter } from './write/offline-writer.js';
 import {
   emptyWriterStats,
@@ -174,50 +175,28 @@ export async function optimize(
 
   // Audited again only when the slug changed: otherwise the loop's evaluation is the final one.
   const evaluation = finalPlan === written.plan ? best.evaluation : evaluate({ ...written, plan: finalPlan });
-  const { polished, title, description, french } = evaluation;
-  // French typography only on French text: a foreign name or title keeps its own.
-  const typeset = (text: string) => (french ? fixTypography(text) : text);
+  const { polished } = evaluation;
   const sourceDate = options.date ?? document.metadata.date;
   const date = sourceDate ?? options.now?.().toISOString().slice(0, 10);
   const sourceNotes = [...(options.sourceNotes ?? [])];
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
-  const author = options.author ?? document.metadata.author;
-  const siteName = options.siteName ?? document.metadata.siteName;
-  const imageUrl = options.image ?? document.metadata.image;
-  const h1 = typeset(finalPlan.h1);
-  // Without alt text of its own, the image illustrates the headline.
-  const imageAlt = options.imageAlt ?? document.metadata.imageAlt ?? h1;
-  if (imageUrl === undefined) {
+  if ((options.image ?? document.metadata.image) === undefined) {
     warnings.push(
       'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
     );
   }
-  const metadata: ArticleMetadata = {
-    title,
-    h1,
-    description,
-    slug: finalPlan.slug,
-    keyphrase: finalPlan.keyphrase,
-    keywords: finalPlan.keywords.map(typeset),
-    // Text that is not French (yet) is not labelled French: its own language, as detected.
-    locale: french ? brief.locale : evaluation.analysis.language.language,
-    wordCount: evaluation.analysis.statistics.bodyWords,
-    ...(canonicalUrl ? { url: canonicalUrl } : {}),
-    ...(author ? { author: typeset(author) } : {}),
-    ...(siteName ? { siteName: typeset(siteName) } : {}),
-    ...(date ? { date } : {}),
-    ...(document.metadata.frontMatter ? { frontMatter: document.metadata.frontMatter } : {}),
-    ...(imageUrl ? { image: { url: imageUrl, alt: typeset(imageAlt) } } : {}),
-    ...(evaluation.failures > 0
-      ? {
-          constraintsFailed: evaluation.constraints
-            .filter((constraint) => !constraint.passed)
-            .map((constraint) => constraint.id),
-        }
-      : {}),
-  };
+  const metadata = articleMetadata(evaluation, finalPlan, {
+    locale: brief.locale,
+    author: options.author ?? document.metadata.author,
+    siteName: options.siteName ?? document.metadata.siteName,
+    date,
+    canonicalUrl,
+    imageUrl: options.image ?? document.metadata.image,
+    imageAlt: options.imageAlt ?? document.metadata.imageAlt,
+    frontMatter: document.metadata.frontMatter,
+  });
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
     ...evaluation.report,
@@ -246,6 +225,53 @@ export async function optimize(
     }),
     plan: finalPlan,
     report,
+  };
+}
+
+/** The published article's metadata: the final plan, the evaluated title and description, typeset. */
+function articleMetadata(
+  evaluation: DraftEvaluation,
+  finalPlan: SeoPlan,
+  given: {
+    locale: string;
+    author: string | undefined;
+    siteName: string | undefined;
+    date: string | undefined;
+    canonicalUrl: string | undefined;
+    imageUrl: string | undefined;
+    imageAlt: string | undefined;
+    frontMatter: Record<string, unknown> | undefined;
+  },
+): ArticleMetadata {
+  const { title, description, french } = evaluation;
+  // French typography only on French text: a foreign name or title keeps its own.
+  const typeset = (text: string) => (french ? fixTypography(text) : text);
+  const { author, siteName, date, canonicalUrl, imageUrl, frontMatter } = given;
+  const h1 = typeset(finalPlan.h1);
+  return {
+    title,
+    h1,
+    description,
+    slug: finalPlan.slug,
+    keyphrase: finalPlan.keyphrase,
+    keywords: finalPlan.keywords.map(typeset),
+    // Text that is not French (yet) is not labelled French: its own language, as detected.
+    locale: french ? given.locale : evaluation.analysis.language.language,
+    wordCount: evaluation.analysis.statistics.bodyWords,
+    ...(canonicalUrl ? { url: canonicalUrl } : {}),
+    ...(author ? { author: typeset(author) } : {}),
+    ...(siteName ? { siteName: typeset(siteName) } : {}),
+    ...(date ? { date } : {}),
+    ...(frontMatter ? { frontMatter } : {}),
+    // Without alt text of its own, the image illustrates the headline.
+    ...(imageUrl ? { image: { url: imageUrl, alt: given.imageAlt ? typeset(given.imageAlt) : h1 } } : {}),
+    ...(evaluation.failures > 0
+      ? {
+          constraintsFailed: evaluation.constraints
+            .filter((constraint) => !constraint.passed)
+            .map((constraint) => constraint.id),
+        }
+      : {}),
   };
 }
 

@@ -55,6 +55,10 @@ export interface Block extends TextSpan {
 export interface Heading extends TextSpan {
   blockIndex: number;
   depth: number;
+  /** Read as a sentence by the percentage checks: whether it is in the passive voice… */
+  passive?: boolean;
+  /** …and whether it holds a transition word. */
+  transition?: boolean;
 }
 
 /** Text between two subheadings (H2 or deeper); the first section is the text before the first subheading. */
@@ -172,4 +176,6 @@ export interface Analysis {
   typography: TypographyIssue[];
   facts: Facts;
   statistics: AnalysisStatistics;
+  /** Entries of the « Sommaire » the page will show before the first H2 (none: no table of contents). */
+  tableOfContents?: readonly string[];
 }

@@ -7,11 +7,11 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { findPassive } from '../lang/fr/passive-voice.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
-import { stem } from '../lang/fr/stem.js';
+import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
-import { findTransitionWords } from '../lang/fr/transition-words.js';
-import { findTypographyIssues } from '../lang/fr/typography.js';
+import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
+import { findTypographyIssues, type TypographyIssue } from '../lang/fr/typography.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type {
   Analysis,
@@ -28,6 +28,7 @@ import { collectBlocks, type RawBlock } from './collect-blocks.js';
 import { extractFacts } from './extract-facts.js';
 import { findHeadingLikeLines } from './find-heading-like-lines.js';
 import { countPhraseWordsInSlug, createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { unwrapParenthesizedUrl } from './unwrap-parenthesized-url.js';
 
 export interface AnalyzeOptions {
   /** Focus keyphrase (default: the document's own, else none). */
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   slug?: string | null;
   /** Address of the site: links to its host count as internal (default: the document's URL, if any). */
   siteUrl?: string | null;
+  /** Entries of the « Sommaire » the rendered page will insert (default: none). */
+  tableOfContents?: readonly string[];
 }
 
 const BLOCK_SEPARATOR = '\n\n';
@@ -52,10 +55,25 @@ const SYLLABLES_PER_NUMBER = 2;
  * never tokenize again. Pure: no I/O.
  */
 export function analyze(document: Document, options: AnalyzeOptions = {}): Analysis {
+  return analyzeWith(document, options, null);
+}
+
+/**
+ * `analyze`, reading again only the blocks that `previous` (an analysis of another version of the article:
+ * the source of a draft) does not have word for word: a block's sentences, words, transitions, passive
+ * voice and typography depend on its text alone, so an unchanged paragraph's are copied with their offsets
+ * moved. The result is identical to `analyze(document, options)`. Pure.
+ */
+export function analyzeReusing(document: Document, options: AnalyzeOptions, previous: Analysis): Analysis {
+  return analyzeWith(document, options, indexBlocks(previous));
+}
+
+function analyzeWith(document: Document, options: AnalyzeOptions, previous: PreviousBlocks | null): Analysis {
   const siteHost = hostOf(options.siteUrl ?? document.metadata.url ?? null);
-  const { text, blocks, sentences, words, headings, links, images, blockWordRanges } = readBlocks(
+  const { text, blocks, sentences, words, headings, links, images, blockWordRanges, typography } = readBlocks(
     collectBlocks(document.tree),
     siteHost,
+    previous,
   );
 
   const sections = buildSections(blocks, text, sentences, words);
@@ -110,14 +128,6 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
           images,
         });
 
-  const typography = blocks.flatMap((block) =>
-    findTypographyIssues(block.text).map((issue) => ({
-      ...issue,
-      start: issue.start + block.start,
-      end: issue.end + block.start,
-    })),
-  );
-
   return {
     format: document.format,
     text,
@@ -136,11 +146,114 @@ export function analyze(document: Document, options: AnalyzeOptions = {}): Analy
     typography,
     facts: extractFacts(text, words, sentences),
     statistics,
+    ...(options.tableOfContents && options.tableOfContents.length > 0
+      ? { tableOfContents: [...options.tableOfContents] }
+      : {}),
   };
 }
 
-/** The text of every block, read once: sentences, words, headings, links and images, with their offsets. */
-function readBlocks(rawBlocks: readonly RawBlock[], siteHost: string | null) {
+/** What a previous analysis read: its sentences, headings and blocks by their text. */
+interface PreviousBlocks {
+  analysis: Analysis;
+  sentences: Map<string, AnalyzedSentence>;
+  headings: Map<string, Block>;
+  /** Blocks other than headings, for their typography issues. */
+  paragraphs: Map<string, Block>;
+  /** Typography issues of each block of `analysis`, by block index. */
+  typography: TypographyIssue[][];
+}
+
+function indexBlocks(analysis: Analysis): PreviousBlocks {
+  const sentences = new Map<string, AnalyzedSentence>();
+  const headings = new Map<string, Block>();
+  const paragraphs = new Map<string, Block>();
+  const typography: TypographyIssue[][] = analysis.blocks.map(() => []);
+  for (const sentence of analysis.sentences)
+    if (!sentences.has(sentence.text)) sentences.set(sentence.text, sentence);
+  for (const block of analysis.blocks) {
+    const map = block.kind === 'heading' ? headings : paragraphs;
+    if (!map.has(block.text)) map.set(block.text, block);
+  }
+  // Issues come block by block, in order (see readBlocks); an issue belongs to the block it starts in.
+  let blockIndex = 0;
+  for (const issue of analysis.typography) {
+    while (
+      blockIndex < analysis.blocks.length - 1 &&
+      issue.start > (analysis.blocks[blockIndex] as Block).end
+    )
+      blockIndex += 1;
+    typography[blockIndex]?.push(issue);
+  }
+  return { analysis, sentences, headings, paragraphs, typography };
+}
+
+/** Copies the words from `start` to `end` of a previous analysis, moved by `delta`. */
+function copyWords(
+  previous: Analysis,
+  start: number,
+  end: number,
+  delta: number,
+  words: AnalyzedWord[],
+): void {
+  for (let index = start; index < end; index += 1) {
+    const word = previous.words[index] as AnalyzedWord;
+    words.push({ ...word, start: word.start + delta, end: word.end + delta });
+  }
+}
+
+/** A previous sentence with the same text, its words appended to `words`, moved to `start` and `blockIndex`. */
+function copySentence(
+  previous: Analysis,
+  sentence: AnalyzedSentence,
+  start: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+): AnalyzedSentence {
+  const delta = start - sentence.start;
+  const wordDelta = words.length - sentence.wordStart;
+  copyWords(previous, sentence.wordStart, sentence.wordEnd, delta, words);
+  return {
+    ...sentence,
+    start: sentence.start + delta,
+    end: sentence.end + delta,
+    blockIndex,
+    wordStart: sentence.wordStart + wordDelta,
+    wordEnd: sentence.wordEnd + wordDelta,
+    transitions: sentence.transitions.map((match) => ({
+      ...match,
+      start: match.start + delta,
+      end: match.end + delta,
+    })),
+    passive: sentence.passive && { start: sentence.passive.start + delta, end: sentence.passive.end + delta },
+  };
+}
+
+/** A previous heading's words (they are in no sentence), appended to `words`, moved to `offset`. */
+function copyHeadingWords(previous: Analysis, heading: Block, offset: number, words: AnalyzedWord[]): void {
+  const all = previous.words;
+  let start = 0;
+  let high = all.length;
+  while (start < high) {
+    const middle = (start + high) >>> 1;
+    if ((all[middle] as AnalyzedWord).start < heading.start) start = middle + 1;
+    else high = middle;
+  }
+  let end = start;
+  while (end < all.length && (all[end] as AnalyzedWord).end <= heading.end) end += 1;
+  copyWords(previous, start, end, offset - heading.start, words);
+}
+
+/**
+ * The text of every block, read once: sentences, words, headings, links, images and typography issues, with
+ * their offsets. What `previous` has read (same sentence, same heading, same block text) is copied from it:
+ * a sentence's words, transitions and passive voice depend on its text alone, a block's sentences and
+ * typography on the block's text alone.
+ */
+function readBlocks(
+  rawBlocks: readonly RawBlock[],
+  siteHost: string | null,
+  previous: PreviousBlocks | null,
+) {
   const blocks: Block[] = [];
   const sentences: AnalyzedSentence[] = [];
   const words: AnalyzedWord[] = [];
@@ -148,6 +261,7 @@ function readBlocks(rawBlocks: readonly RawBlock[], siteHost: string | null) {
   const links: Link[] = [];
   const images: Image[] = [];
   const blockWordRanges: { start: number; end: number }[] = [];
+  const typography: TypographyIssue[] = [];
   let text = '';
 
   for (const raw of rawBlocks) {
@@ -168,28 +282,52 @@ function readBlocks(rawBlocks: readonly RawBlock[], siteHost: string | null) {
     };
     const wordStart = words.length;
     if (raw.kind === 'heading') {
+      const known = previous?.headings.get(raw.text);
+      if (known !== undefined && previous !== null) {
+        copyHeadingWords(previous.analysis, known, offset, words);
+        block.wordCount = known.wordCount;
+      } else {
+        block.wordCount = appendWords(raw.text, offset, words).wordCount;
+      }
+      const headingWords = words.slice(wordStart);
       headings.push({
         text: raw.text,
         start: block.start,
         end: block.end,
         blockIndex: block.index,
         depth: raw.depth,
+        passive: findPassive(headingWords.map((word) => word.normalized)) !== null,
+        transition: findTransitionWordsInWords(raw.text, headingWords, offset).length > 0,
       });
-      block.wordCount = appendWords(raw.text, offset, words).wordCount;
     } else {
       for (const span of segmentSentences(raw.text)) {
-        const sentence = analyzeSentence(span, offset, block.index, words);
+        const known = previous?.sentences.get(span.text);
+        const sentence =
+          known !== undefined && previous !== null
+            ? copySentence(previous.analysis, known, offset + span.start, block.index, words)
+            : analyzeSentence(span, offset, block.index, words);
         sentences.push(sentence);
         block.wordCount += sentence.wordCount;
       }
       block.sentenceEnd = sentences.length;
+    }
+    const knownBlock = previous?.[raw.kind === 'heading' ? 'headings' : 'paragraphs'].get(raw.text);
+    if (knownBlock !== undefined && previous !== null) {
+      const delta = offset - knownBlock.start;
+      for (const issue of previous.typography[knownBlock.index] ?? []) {
+        typography.push({ ...issue, start: issue.start + delta, end: issue.end + delta });
+      }
+    } else {
+      for (const issue of findTypographyIssues(raw.text)) {
+        typography.push({ ...issue, start: issue.start + offset, end: issue.end + offset });
+      }
     }
     blockWordRanges.push({ start: wordStart, end: words.length });
     collectLinks(raw, offset, siteHost, links);
     images.push(...raw.images);
     blocks.push(block);
   }
-  return { text, blocks, sentences, words, headings, links, images, blockWordRanges };
+  return { text, blocks, sentences, words, headings, links, images, blockWordRanges, typography };
 }
 
 function pick(...values: readonly (string | null | undefined)[]): string | null {
@@ -225,7 +363,7 @@ function appendWords(
       end: token.end + offset,
       kind: token.kind,
       normalized,
-      stem: token.kind === 'number' ? normalized : stem(normalized),
+      stem: token.kind === 'number' ? normalized : stemNormalized(normalized),
       syllables: wordSyllables,
       isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
     });
@@ -249,11 +387,7 @@ function analyzeSentence(
   const wordEnd = words.length;
   const sentenceWords = words.slice(wordStart, wordEnd);
   const passive = findPassive(sentenceWords.map((word) => word.normalized));
-  const transitions = findTransitionWords(span.text).map((match) => ({
-    ...match,
-    start: match.start + start,
-    end: match.end + start,
-  }));
+  const transitions = findTransitionWordsInWords(span.text, sentenceWords, start);
   return {
     text: span.text,
     start,
@@ -358,7 +492,7 @@ function hostOf(url: string | null): string | null {
 
 function collectLinks(raw: RawBlock, offset: number, siteHost: string | null, links: Link[]): void {
   for (const link of raw.links) {
-    const url = link.url.trim();
+    const url = unwrapParenthesizedUrl(link.url);
     let kind: Link['kind'] = 'outbound';
     if (url.startsWith('#')) kind = 'anchor';
     else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//')) kind = 'internal';

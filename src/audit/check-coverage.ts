@@ -43,9 +43,15 @@ export function checkCoverage(output: Analysis, source: Analysis): CoverageResul
   };
 }
 
-/** Letters and digits only, lower case, one space between words. */
+/**
+ * Letters and digits only, lower case, one space between words. Capitals lose their accents: the
+ * polish writes « À quoi bon » where the author typed « A quoi bon » (French capitals take accents),
+ * and that is the same sentence.
+ */
 function comparable(text: string): string {
   return text
+    .normalize('NFD')
+    .replace(/(\p{Lu})\p{M}+/gu, '$1')
     .normalize('NFC')
     .toLocaleLowerCase('fr')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -123,6 +123,8 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `Densité de l’expression-clé : ${number(p.density)} % (${p.count} ${plural(p.count, 'occurrence', 'occurrences')}), sous les ${number(p.min)} % visés.`,
   'keyphrase-density.high': (p) =>
     `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences), au-delà de ${number(p.max)} % : cela ressemble à du bourrage.`,
+  'keyphrase-density.stuffing': (p) =>
+    `Densité de l’expression-clé : ${number(p.density)} % (${p.count} occurrences), au-delà de ${number(p.max)} % : c’est du bourrage de mots-clés, que les moteurs pénalisent. Remplacez des occurrences par des synonymes ou des pronoms.`,
   'keyphrase-density.none': () => 'L’expression-clé n’apparaît pas dans le texte.',
   'keyphrase-in-subheadings.good': (p) =>
     `${p.found} intertitre${plural(p.found, '', 's')} H2/H3 sur ${p.total} contien${plural(p.found, 't', 'nent')} l’expression-clé (${number(p.percent)} %). Bien.`,

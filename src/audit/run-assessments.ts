@@ -57,9 +57,17 @@ export function runAssessments(
 }
 
 /**
+ * Outcomes that weigh below 0 in the SEO mean, although their score shows 0 on the 0–9 scale: keyword
+ * stuffing costs what it costs in Yoast SEO (−10), so that a stuffed text cannot score well on the rest.
+ */
+export const SEO_MEAN_WEIGHTS: Readonly<Record<string, number>> = {
+  'keyphrase-density.stuffing': -10,
+};
+
+/**
  * Mean of the SEO scores on the 0–9 scale, as a percentage: the public formula users see in Yoast SEO
  * (round(Σ scores × 100 / (9 × count))). Plume's extra checks count only when they are not good, so they
- * can pull the score down but never lift it above what Yoast would show.
+ * can pull the score down but never lift it above what Yoast would show; stuffing weighs −10.
  */
 export function seoScore(results: readonly AssessmentResult[], extraIds: ReadonlySet<string>): number {
   const scored = results.filter(
@@ -67,7 +75,7 @@ export function seoScore(results: readonly AssessmentResult[], extraIds: Readonl
       SCORE_GROUPS.seo.includes(result.group) && (!extraIds.has(result.id) || result.rating !== 'good'),
   );
   if (scored.length === 0) return 0;
-  const total = scored.reduce((sum, result) => sum + result.score, 0);
+  const total = scored.reduce((sum, result) => sum + (SEO_MEAN_WEIGHTS[result.messageId] ?? result.score), 0);
   return Math.round((total / (9 * scored.length)) * 100);
 }
 

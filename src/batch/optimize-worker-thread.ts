@@ -6,15 +6,14 @@
  * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
  */
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
 import type { PoolJob, PoolJobProgress } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
-import type { PoolRequest, PoolResponse, WorkerThreadData } from './thread-pool.js';
+import type { PoolRequest, PoolResponse } from './thread-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
-const { testDelayMs } = (workerData ?? {}) as WorkerThreadData;
 
 port.on('message', (request: PoolRequest) => {
   void handle(request.id, request.job).then((response) => port.postMessage(response));
@@ -23,7 +22,6 @@ port.postMessage({ ready: true } satisfies PoolResponse);
 
 async function handle(id: number, job: PoolJob): Promise<PoolResponse> {
   try {
-    if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
     const onProgress = (progress: PoolJobProgress) =>
       port?.postMessage({ id, progress } satisfies PoolResponse);
     return { id, outcome: await runPoolJob(job, onProgress) };

@@ -59,8 +59,6 @@ export interface ArticlePoolOptions {
    * that is not found, runs the articles on the calling thread, one at a time.
    */
   workerScript?: URL | null;
-  /** Test only: each article waits this long first, so tests can interrupt a batch mid-way (default 0). */
-  testDelayMs?: number;
 }
 
 /** Sent to a worker thread. */
@@ -79,11 +77,6 @@ export type PoolResponse =
 /** Threads that die before they are ready, in a row, before the pool gives up (a broken script, bad flags). */
 const MAX_START_FAILURES = 3;
 
-/** `workerData` of a worker thread. */
-export interface WorkerThreadData {
-  testDelayMs?: number;
-}
-
 export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 
 /**
@@ -99,8 +92,8 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
-  if (!script || !existsSync(fileURLToPath(script))) return createInlinePool(options.testDelayMs ?? 0);
-  return createThreadPool(script, Math.max(1, options.size ?? 1), options.testDelayMs ?? 0);
+  if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
+  return createThreadPool(script, Math.max(1, options.size ?? 1));
 }
 
 interface PendingTask {
@@ -119,7 +112,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number, testDelayMs: number): ArticlePool {
+function createThreadPool(script: URL, size: number): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -160,7 +153,7 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
   };
 
   const spawn = () => {
-    const worker = new Worker(script, { workerData: { testDelayMs } satisfies WorkerThreadData });
+    const worker = new Worker(script);
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {
@@ -205,32 +198,20 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        const queued = queue.indexOf(pending);
-        if (queued !== -1) {
-          queue.splice(queued, 1);
-          reject(signal?.reason);
-          return;
-        }
-        for (const thread of threads) if (thread.current === pending) replace(thread, signal?.reason);
-      };
-      const pending: PendingTask = {
-        id: nextId++,
-        job,
-        options,
-        resolve: (outcome) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(outcome);
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(pending);
+      queue.push(pendingTask(nextId++, job, options, { resolve, reject }, abort));
       dispatch();
     });
+  };
+  /** An aborted job leaves the queue, or its thread is stopped and replaced. */
+  const abort = (pending: PendingTask) => {
+    const reason = pending.options.signal?.reason;
+    const queued = queue.indexOf(pending);
+    if (queued !== -1) {
+      queue.splice(queued, 1);
+      pending.reject(reason);
+      return;
+    }
+    for (const thread of threads) if (thread.current === pending) replace(thread, reason);
   };
 
   for (let index = 0; index < size; index += 1) spawn();
@@ -241,20 +222,52 @@ function createThreadPool(script: URL, size: number, testDelayMs: number): Artic
     runJob,
     async close() {
       closed = true;
-      for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
-      const stopping = [...threads].map((thread) => {
-        threads.delete(thread);
-        clearTimeout(thread.timer);
-        thread.current?.reject(new Error('the article pool is closed'));
-        return thread.worker.terminate();
-      });
-      await Promise.all(stopping);
+      await stopEverything(queue, threads);
     },
   };
 }
 
+/** A job waiting for a thread; aborting its signal calls `onAbort` once, until it settles. */
+function pendingTask(
+  id: number,
+  job: PoolJob,
+  options: RunJobOptions,
+  settle: { resolve: (outcome: unknown) => void; reject: (error: Error) => void },
+  onAbort: (pending: PendingTask) => void,
+): PendingTask {
+  const { signal } = options;
+  const aborted = () => onAbort(pending);
+  const pending: PendingTask = {
+    id,
+    job,
+    options,
+    resolve: (outcome) => {
+      signal?.removeEventListener('abort', aborted);
+      settle.resolve(outcome);
+    },
+    reject: (error) => {
+      signal?.removeEventListener('abort', aborted);
+      settle.reject(error);
+    },
+  };
+  signal?.addEventListener('abort', aborted, { once: true });
+  return pending;
+}
+
+/** Closing: queued jobs and running ones are rejected, every thread terminated. */
+async function stopEverything(queue: PendingTask[], threads: Set<PoolThread>): Promise<void> {
+  for (const pending of queue.splice(0)) pending.reject(new Error('the article pool is closed'));
+  const stopping = [...threads].map((thread) => {
+    threads.delete(thread);
+    clearTimeout(thread.timer);
+    thread.current?.reject(new Error('the article pool is closed'));
+    return thread.worker.terminate();
+  });
+  await Promise.all(stopping);
+}
+
 /** One article at a time on the calling thread: for the TypeScript sources, where no worker script exists. */
-function createInlinePool(testDelayMs: number): ArticlePool {
+function createInlinePool(): ArticlePool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
@@ -262,7 +275,6 @@ function createInlinePool(testDelayMs: number): ArticlePool {
     const run = chain.then(async () => {
       if (closed) throw new Error('the article pool is closed');
       options.signal?.throwIfAborted();
-      if (testDelayMs) await new Promise((resolve) => setTimeout(resolve, testDelayMs));
       return runPoolJob(job, options.onProgress ?? (() => {}));
     });
     chain = run.catch(() => undefined);

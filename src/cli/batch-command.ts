@@ -79,14 +79,8 @@ async function createLocalProcessor(
     });
     return { processor, writerName: `${config.provider}:${config.model}` };
   }
-  const [{ createThreadProcessor }, { readTestJobDelay }] = await Promise.all([
-    import('../batch/create-thread-processor.js'),
-    import('../batch/queue/queue-settings.js'),
-  ]);
-  const processor = createThreadProcessor({
-    size: sizes.threads,
-    testDelayMs: readTestJobDelay(context.env),
-  });
+  const { createThreadProcessor } = await import('../batch/create-thread-processor.js');
+  const processor = createThreadProcessor({ size: sizes.threads });
   if (processor.mode !== 'threads') {
     // Only a broken install gets here (the script ships beside main.js): slower, still correct.
     context.stderr.write(
@@ -108,6 +102,61 @@ function redisExitCode(error: unknown, context: CliContext): number | undefined 
     return EXIT_CODES.internal;
   }
   return undefined;
+}
+
+/** Probes the queue's Redis; when it does not answer, says so in one line, sets the exit code and returns false. */
+async function redisAnswers(
+  url: string,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<boolean> {
+  const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
+    import('../batch/queue/redis-connection.js'),
+    import('../batch/queue/queue-settings.js'),
+  ]);
+  try {
+    await probeRedis(parseRedisUrl(url), readRedisTimeout(context.env));
+    return true;
+  } catch (error) {
+    const code = redisExitCode(error, context);
+    if (code === undefined) throw error;
+    setExitCode(code);
+    return false;
+  }
+}
+
+/** The queue with --queue, else the local processor; undefined (exit code set) when Redis fails. */
+async function createBatchProcessor(
+  context: CliContext,
+  options: BatchCommandOptions,
+  setExitCode: (code: number) => void,
+): Promise<{ processor: ArticleProcessor; writerName: string } | undefined> {
+  try {
+    if (options.queue) {
+      const [{ createQueueProcessor }, { readRedisTimeout }] = await Promise.all([
+        import('../batch/queue/create-queue-processor.js'),
+        import('../batch/queue/queue-settings.js'),
+      ]);
+      const processor = await createQueueProcessor({
+        url: options.queue,
+        timeoutMs: readRedisTimeout(context.env),
+        force: options.force === true,
+        ...(options.queueName ? { queueName: options.queueName } : {}),
+        onNotice: (message) => context.stderr.write(`plume: ${message}\n`),
+      });
+      // The workers choose the writer: the hash (and job id) only says the article went through the queue.
+      return { processor, writerName: 'queue' };
+    }
+    return await createLocalProcessor(context, options, {
+      threads: options.threads ?? availableParallelism(),
+      concurrency: options.concurrency,
+    });
+  } catch (error) {
+    const code = redisExitCode(error, context);
+    if (code === undefined) throw error;
+    setExitCode(code);
+    return undefined;
+  }
 }
 
 export function registerBatchCommand(
@@ -168,21 +217,8 @@ export function registerBatchCommand(
       import('../batch/format-batch-summary.js'),
       import('../batch/batch-progress.js'),
     ]);
-    if (options.queue) {
-      // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
-      const [{ parseRedisUrl, probeRedis }, { readRedisTimeout }] = await Promise.all([
-        import('../batch/queue/redis-connection.js'),
-        import('../batch/queue/queue-settings.js'),
-      ]);
-      try {
-        await probeRedis(parseRedisUrl(options.queue), readRedisTimeout(context.env));
-      } catch (error) {
-        const code = redisExitCode(error, context);
-        if (code === undefined) throw error;
-        setExitCode(code);
-        return;
-      }
-    }
+    // Before inputs are read or BullMQ is loaded: an unreachable Redis is the one line shown, at once.
+    if (options.queue && !(await redisAnswers(options.queue, context, setExitCode))) return;
     const cwd = process.cwd();
     const outputDirectory = resolve(cwd, options.output);
     const collected = await collectInputs(inputs, { cwd, exclude: [outputDirectory] });
@@ -195,35 +231,9 @@ export function registerBatchCommand(
       );
     }
 
-    let processor: ArticleProcessor;
-    let writerName: string;
-    try {
-      if (options.queue) {
-        const [{ createQueueProcessor }, { readRedisTimeout }] = await Promise.all([
-          import('../batch/queue/create-queue-processor.js'),
-          import('../batch/queue/queue-settings.js'),
-        ]);
-        processor = await createQueueProcessor({
-          url: options.queue,
-          timeoutMs: readRedisTimeout(context.env),
-          force: options.force === true,
-          ...(options.queueName ? { queueName: options.queueName } : {}),
-          onNotice: (message) => context.stderr.write(`plume: ${message}\n`),
-        });
-        // The workers choose the writer: the hash (and job id) only says the article went through the queue.
-        writerName = 'queue';
-      } else {
-        ({ processor, writerName } = await createLocalProcessor(context, options, {
-          threads: options.threads ?? availableParallelism(),
-          concurrency: options.concurrency,
-        }));
-      }
-    } catch (error) {
-      const code = redisExitCode(error, context);
-      if (code === undefined) throw error;
-      setExitCode(code);
-      return;
-    }
+    const chosen = await createBatchProcessor(context, options, setExitCode);
+    if (!chosen) return;
+    const { processor, writerName } = chosen;
 
     const stopOnInterrupt = () => void processor.close();
     context.signal?.addEventListener('abort', stopOnInterrupt, { once: true });
@@ -296,7 +306,7 @@ export function registerWorkerCommand(
       setExitCode(code);
       return;
     }
-    const [{ runQueueWorker }, { readTestJobDelay, readWorkerTimings }] = await Promise.all([
+    const [{ runQueueWorker }, { readWorkerTimings }] = await Promise.all([
       import('../batch/queue/run-queue-worker.js'),
       import('../batch/queue/queue-settings.js'),
     ]);
@@ -323,7 +333,6 @@ export function registerWorkerCommand(
         stop: stop.signal,
         forceStop: forceStop.signal,
         log: (line) => context.stderr.write(`plume worker: ${line}\n`),
-        testDelayMs: readTestJobDelay(context.env),
         timeoutMs,
       });
       setExitCode(EXIT_CODES.ok);

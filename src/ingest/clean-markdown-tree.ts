@@ -1,4 +1,4 @@
-import type { Html, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { htmlBlockToMdast } from './parse-html.js';
 
@@ -10,6 +10,11 @@ const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*[.#][^}\n]*\}/g;
 const LIQUID_LINK = /\[([^\]\n]+)\]\(\s*\{%[^%]*%\}\s*\)/g;
 /** Liquid and Nunjucks tags (`{% giphy "…" %}`, `{{ site.url }}`): templates, never the author's prose. */
 const TEMPLATE_TAG = /\{%[^%\n]*%\}|\{\{[^}\n]*\}\}/g;
+/**
+ * A Liquid-built address (`![alt]({{ site.baseurl }}/img.png)`), which Markdown cannot parse because of
+ * the spaces in the tag: the image or link is kept, its address without the template part.
+ */
+const LIQUID_URL_LINK = /(!?)\[([^\]\n]*)\]\(\s*((?:\{\{[^}\n]*\}\})+)([^()\s]*)\s*\)/g;
 /** Block types whose children are blocks, where an HTML block can stand. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
 
@@ -20,7 +25,61 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
  * `{.class}`, `{% giphy %}`) are removed rather than printed. Mutates `tree`.
  */
 export function cleanMarkdownTree(tree: Root): void {
+  resolveReferences(tree);
   cleanParent(tree);
+}
+
+/**
+ * Reference-style links and images (`[text][id]` with `[id]: url` at the end) become inline ones: the
+ * writer moves blocks around and may leave a definition behind, and a reference without its definition
+ * prints as text. Definitions go once used; an unused one goes too (it shows nothing).
+ */
+function resolveReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  collectDefinitions(tree, definitions);
+  if (definitions.size === 0) return;
+  replaceReferences(tree, definitions);
+}
+
+function collectDefinitions(node: Nodes, definitions: Map<string, Definition>): void {
+  if (node.type === 'definition') {
+    // The first definition of a label wins (CommonMark).
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, definitions);
+}
+
+function replaceReferences(parent: Parent, definitions: ReadonlyMap<string, Definition>): void {
+  const children: RootContent[] = [];
+  for (const child of parent.children as RootContent[]) {
+    if (child.type === 'definition') continue;
+    if ('children' in child) replaceReferences(child, definitions);
+    const definition =
+      child.type === 'linkReference' || child.type === 'imageReference'
+        ? definitions.get(child.identifier)
+        : undefined;
+    if (child.type === 'linkReference' && definition) {
+      children.push({
+        type: 'link',
+        url: definition.url,
+        ...(definition.title ? { title: definition.title } : {}),
+        children: child.children,
+        ...(child.position ? { position: child.position } : {}),
+      });
+    } else if (child.type === 'imageReference' && definition) {
+      children.push({
+        type: 'image',
+        url: definition.url,
+        alt: child.alt ?? '',
+        ...(definition.title ? { title: definition.title } : {}),
+        ...(child.position ? { position: child.position } : {}),
+      });
+    } else {
+      children.push(child);
+    }
+  }
+  parent.children = children as Parent['children'];
 }
 
 function cleanParent(parent: Parent): void {
@@ -30,6 +89,16 @@ function cleanParent(parent: Parent): void {
     if (child.type === 'html') {
       children.push(...(blockParent ? convertBlock(child) : convertInline(child)));
       continue;
+    }
+    if (child.type === 'text' && LIQUID_URL_LINK.test(child.value)) {
+      LIQUID_URL_LINK.lastIndex = 0;
+      // Split into text, image or link, text: each piece is cleaned below like any text.
+      children.push(...cleanPieces(splitLiquidUrls(child.value)));
+      continue;
+    }
+    if (child.type === 'link' && DOUBLED_PARENTHESES.test(child.url)) {
+      // `[text]((http://…))`, a typo that CommonMark reads as the address `(http://…)`.
+      child.url = child.url.replace(DOUBLED_PARENTHESES, '$1');
     }
     if (child.type === 'text') {
       const fenced = CONTAINER_FENCE.test(child.value);
@@ -57,6 +126,36 @@ function cleanParent(parent: Parent): void {
     children.push(child);
   }
   parent.children = children as typeof parent.children;
+}
+
+/** An address wrapped in one more pair of parentheses: `(http://…)`. */
+const DOUBLED_PARENTHESES = /^\((\S+)\)$/;
+
+/** Text with Liquid-built image or link addresses, as text, image and link nodes. */
+function splitLiquidUrls(value: string): PhrasingContent[] {
+  const pieces: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(LIQUID_URL_LINK)) {
+    const [whole, bang, text = '', , path = ''] = match;
+    if (match.index > last) pieces.push({ type: 'text', value: value.slice(last, match.index) });
+    // `{{ site.baseurl }}` alone, with no path after it, is the site's root.
+    const url = path === '' ? '/' : path;
+    pieces.push(
+      bang === '!'
+        ? { type: 'image', url, alt: text }
+        : { type: 'link', url, children: [{ type: 'text', value: text }] },
+    );
+    last = match.index + whole.length;
+  }
+  if (last < value.length) pieces.push({ type: 'text', value: value.slice(last) });
+  return pieces;
+}
+
+/** The pieces of a split text, cleaned as a paragraph's children would be. */
+function cleanPieces(pieces: PhrasingContent[]): RootContent[] {
+  const holder: Parent = { type: 'paragraph', children: pieces } as Parent;
+  cleanParent(holder);
+  return holder.children as RootContent[];
 }
 
 /** `[**text**]({% post_url … %})`: the brackets sit in text nodes around the emphasis; they go, the text stays. */

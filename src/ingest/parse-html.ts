@@ -37,6 +37,12 @@ const REMOVED_ELEMENTS = new Set([
 /** URL schemes that run code: a link or an image using one is kept as plain content. */
 const EXECUTABLE_URL = /^\s*(?:javascript|vbscript):/i;
 
+/** Readability removes `align` and `style` from table cells; this attribute keeps their alignment. */
+const ALIGN_ATTRIBUTE = 'data-plume-align';
+/** The same attribute once rehype has parsed it into a hast property. */
+const ALIGN_PROPERTY = 'dataPlumeAlign';
+const CELL_ALIGNMENTS = new Set(['left', 'center', 'right']);
+
 /** Readability turns every `<h1>` into `<h2>`; this attribute marks the real ones. */
 const LEVEL_ATTRIBUTE = 'data-plume-h1';
 /** The same attribute once rehype has parsed it into a hast property. */
@@ -87,9 +93,13 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
     );
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
-  if (metaContent(document, 'generator')?.startsWith('Plume')) unwrapOwnHtmlBoxes(document);
+  markCellAlignment(document);
+  const ownPage = metaContent(document, 'generator')?.startsWith('Plume') ?? false;
+  if (ownPage) unwrapOwnHtmlBoxes(document);
 
-  const article = new Readability(document).parse();
+  // A page Plume wrote holds nothing but the article in its <article>: read as it is, every heading and
+  // paragraph comes back (Readability would score away short sections, the reverse of a round trip).
+  const article = ownPage ? ownArticle(document) : new Readability(document).parse();
   const tree = htmlToMdast(article?.content ?? '');
   if (!article || mdastToString(tree).trim() === '') {
     throw new InputError('no-article', 'No article found in the HTML page.');
@@ -117,6 +127,39 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
 }
 
 /**
+ * A table cell's alignment (`align="center"`, or `style="text-align: right"` as WordPress writes it) in
+ * an attribute Readability keeps, so that the Markdown table keeps its `:---:` columns.
+ */
+function markCellAlignment(document: PageDocument): void {
+  for (const cell of document.querySelectorAll('th, td')) {
+    const fromStyle = /(?:^|;)\s*text-align\s*:\s*([a-z]+)/i.exec(cell.getAttribute('style') ?? '')?.[1];
+    const align = (cell.getAttribute('align') ?? fromStyle ?? '').trim().toLowerCase();
+    if (CELL_ALIGNMENTS.has(align)) cell.setAttribute(ALIGN_ATTRIBUTE, align);
+  }
+}
+
+/** What Readability would return, read from a page Plume wrote: its <article> and its head. */
+function ownArticle(document: PageDocument): {
+  content: string;
+  title: string | null;
+  lang: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  siteName: string | null;
+} | null {
+  const element = document.querySelector('article');
+  if (!element) return null;
+  return {
+    content: element.innerHTML,
+    title: document.querySelector('title')?.textContent ?? null,
+    lang: null,
+    byline: metaContent(document, 'article:author') ?? null,
+    publishedTime: metaContent(document, 'article:published_time') ?? null,
+    siteName: metaContent(document, 'og:site_name') ?? null,
+  };
+}
+
+/**
  * A page Plume wrote: its « L’essentiel » aside becomes the plain list it was built from (Readability
  * drops asides, and the writer builds the box again) and its « Sommaire » goes (the renderer adds it).
  */
@@ -136,6 +179,8 @@ function unwrapOwnHtmlBoxes(document: PageDocument): void {
     }
   }
   for (const nav of document.querySelectorAll('nav[aria-label="Sommaire"]')) nav.remove();
+  // The hidden « Notes » heading over the footnotes is the renderer's, not a section of the article.
+  for (const label of document.querySelectorAll('section[data-footnotes] > #footnote-label')) label.remove();
 }
 
 /**
@@ -222,6 +267,11 @@ function cleanElements(parent: Parents): void {
     }
     if (REMOVED_ELEMENTS.has(child.tagName)) continue;
     if (child.tagName === 'img' && isExecutableUrl(child.properties.src)) continue;
+    const align = child.properties[ALIGN_PROPERTY];
+    if (align !== undefined) {
+      child.properties.align = String(align);
+      delete child.properties[ALIGN_PROPERTY];
+    }
     if (child.properties[LEVEL_PROPERTY] !== undefined) {
       if (/^h[1-6]$/.test(child.tagName)) child.tagName = 'h1';
       delete child.properties[LEVEL_PROPERTY];
@@ -300,6 +350,7 @@ interface PageDocument {
 
 interface PageElement {
   textContent: string | null;
+  readonly innerHTML: string;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;

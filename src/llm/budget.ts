@@ -225,20 +225,3 @@ export function withBudget(model: LanguageModel, budget: LlmBudget): LanguageMod
     complete,
   };
 }
-
-/** What the budget saw, as the writer's stats: every call that reached the provider, retries' tokens included. */
-export function billedStats(report: BudgetReport): {
-  calls: number;
-  cachedCalls: number;
-  inputTokens: number;
-  outputTokens: number;
-  estimatedCostUsd: number | null;
-} {
-  return {
-    calls: report.calls,
-    cachedCalls: report.cacheHits,
-    inputTokens: report.inputTokens,
-    outputTokens: report.outputTokens,
-    estimatedCostUsd: report.estimatedCostUsd ?? null,
-  };
-}

@@ -111,11 +111,14 @@ export function capitalizeFirst(text: string): string {
  * knows it and not as a proper noun. Without a lexicon, or for a word it does not know (« Microsoft »,
  * « Big Tech »), the capital stays: a capital kept by mistake reads better than a name lowercased.
  * A word before another capitalised word is part of a name (« Big Tech ») and keeps its capital, and so do
- * acronyms. (An article that belongs to a name, « Le Monde », is still lowercased: a known limit.)
+ * acronyms. An article before one capitalised word belongs to a name (« Le Monde titre », « L’Équipe
+ * révèle ») unless the lexicon knows that word only as a proper noun (« La France recrute » ->
+ * « la France recrute »); before a name of several capitalised words it is lowercased (« la Big Tech »).
  */
 export function lowercaseFirst(text: string, lexicon?: Lexicon): string {
-  const [firstWord = '', secondWord = ''] = text.split(/\s+/u, 2);
+  const [firstWord = '', secondWord = '', thirdWord = ''] = text.split(/\s+/u, 3);
   if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
+  if (isArticleOfName(firstWord, secondWord, thirdWord, lexicon)) return text;
   const normalized = normalizeWord(firstWord).replace(/'.*$/u, "'");
   if (!isFunctionWord(normalized)) {
     // « Big Tech », « Hugging Face »: a capitalised word before another is part of a name.
@@ -127,4 +130,21 @@ export function lowercaseFirst(text: string, lexicon?: Lexicon): string {
   if (first === undefined) return text;
   const character = String.fromCodePoint(first);
   return character.toLocaleLowerCase('fr') + text.slice(character.length);
+}
+
+const NAME_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les']);
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** « Le Monde », « L’Équipe », « Les Échos »: a capitalised article that is part of the name after it. */
+function isArticleOfName(first: string, second: string, third: string, lexicon?: Lexicon): boolean {
+  const elided = /^[Ll]['’](.+)$/u.exec(first);
+  const name = elided
+    ? (elided[1] as string)
+    : NAME_ARTICLES.has(first.toLocaleLowerCase('fr'))
+      ? second
+      : '';
+  const next = elided ? second : third;
+  if (!NAME_WORD.test(name) || NAME_WORD.test(next)) return false;
+  const parts = lexicon?.partsOfSpeech(name.replace(/[,;:.!?]+$/u, ''));
+  return !(parts?.has('proper-noun') && !parts.has('noun'));
 }

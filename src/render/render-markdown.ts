@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
 import type { MarkdownTarget } from './markdown-target.js';
+import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 
@@ -63,7 +64,8 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
   frontMatter.generator = GENERATOR;
   // `lineWidth: 0`: never fold a long description over several lines.
   const yaml = stringifyYaml(frontMatter, { lineWidth: 0 });
-  return `---\n${yaml}---\n\n${markdownSerializer.stringify(tree)}`;
+  // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
+  return `---\n${yaml}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
 }
 
 /** Written in every output so that Plume knows which files it may replace. */

@@ -1,10 +1,12 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { unwrapParenthesizedUrl } from '../analyze/unwrap-parenthesized-url.js';
 import { isSafeUrl } from './is-safe-url.js';
 
 /**
  * Makes an article tree safe to publish, in place (pass a clone): raw HTML is dropped, a link with an
  * unsafe URL (`javascript:`…) becomes its text, an image with one disappears. Definitions are checked
- * too, with the references that use them.
+ * too, with the references that use them. A URL written in double parentheses (`((http://…))`) is
+ * unwrapped first.
  */
 export function sanitizeMarkdownTree(tree: Root): void {
   const unsafeDefinitions = new Set<string>();
@@ -13,7 +15,10 @@ export function sanitizeMarkdownTree(tree: Root): void {
 }
 
 function collectUnsafeDefinitions(node: Nodes, unsafeDefinitions: Set<string>): void {
-  if (node.type === 'definition' && !isSafeUrl(node.url)) unsafeDefinitions.add(node.identifier);
+  if (node.type === 'definition') {
+    node.url = unwrapParenthesizedUrl(node.url);
+    if (!isSafeUrl(node.url)) unsafeDefinitions.add(node.identifier);
+  }
   if ('children' in node)
     for (const child of node.children) collectUnsafeDefinitions(child, unsafeDefinitions);
 }
@@ -26,6 +31,8 @@ function sanitizeChildren(parent: Parent, unsafeDefinitions: ReadonlySet<string>
       case 'html':
         break;
       case 'link':
+        // « [texte]((http://…)) »: the author's URL is inside the parentheses.
+        child.url = unwrapParenthesizedUrl(child.url);
         if (isSafeUrl(child.url)) children.push(child);
         else children.push(...child.children);
         break;

@@ -133,3 +133,13 @@ export function internalError(): ApiError {
 export function notFoundError(): ApiError {
   return new ApiError(404, 'not-found', 'Cette adresse n’existe pas.');
 }
+
+/** The error as the client may see it; unexpected ones are logged in full here, and only here. */
+export function reportable(error: unknown, logError: (error: unknown) => void): ApiError {
+  const apiError = toApiError(error);
+  // Server faults and provider failures concern the operator; a URL that fails, or an article too
+  // heavy for the time limit, concerns the client only.
+  if (apiError.status >= 500 && !apiError.code.startsWith('url-') && apiError.code !== 'job-time-limit')
+    logError(error);
+  return apiError;
+}

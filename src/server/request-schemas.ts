@@ -32,42 +32,69 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The article, the same fields on every route: `text` (format detected), `markdown`, `html`,
+ * `url`, or a multipart `file`, exactly one; `format` forces how it is read.
+ */
+const sourceFields = {
+  text: z
+    .string({ error: '« text » doit être un texte.' })
+    .optional()
+    .describe('L’article collé ; son format (texte, Markdown, HTML) est détecté.'),
+  markdown: z
+    .string({ error: '« markdown » doit être un texte.' })
+    .optional()
+    .describe('L’article en Markdown, front matter compris.'),
+  html: z
+    .string({ error: '« html » doit être un texte.' })
+    .optional()
+    .describe('L’article en HTML : un fragment, ou une page entière dont l’article est extrait.'),
+  url: z
+    .string({ error: '« url » doit être un texte.' })
+    .trim()
+    .max(MAX_URL_LENGTH, { error: `« url » ne doit pas dépasser ${MAX_URL_LENGTH} caractères.` })
+    .refine((value) => value === '' || isHttpUrl(value), {
+      error: '« url » doit être une adresse http ou https.',
+    })
+    .optional()
+    .describe('L’adresse http(s) d’une page dont l’article est extrait.'),
+  format: z
+    .enum(INPUT_FORMATS, { error: `« format » doit valoir ${INPUT_FORMATS.join(', ')}.` })
+    .optional()
+    .describe('Force la lecture de la source (défaut : détectée).'),
+  keyphrase: optionalText('keyphrase', 120).describe(
+    'La requête cible (défaut : front matter, sinon extraite).',
+  ),
+  minWords: minWords.describe('Longueur minimale de l’article, en mots.'),
+};
+
 /** `POST /api/optimize`, JSON or the text fields of a multipart form. Unknown fields are refused: typos show. */
 export const optimizeRequestSchema = z.strictObject(
   {
-    text: z.string({ error: '« text » doit être un texte.' }).optional(),
-    url: z
-      .string({ error: '« url » doit être un texte.' })
-      .trim()
-      .max(MAX_URL_LENGTH, { error: `« url » ne doit pas dépasser ${MAX_URL_LENGTH} caractères.` })
-      .refine((value) => value === '' || isHttpUrl(value), {
-        error: '« url » doit être une adresse http ou https.',
-      })
-      .optional(),
-    format: z
-      .enum(INPUT_FORMATS, { error: `« format » doit valoir ${INPUT_FORMATS.join(', ')}.` })
-      .optional(),
-    keyphrase: optionalText('keyphrase', 120),
-    minWords,
-    locale: z.enum(LOCALES, { error: `« locale » doit valoir ${LOCALES.join(', ')}.` }).optional(),
-    writer: z.enum(['offline', 'llm'], { error: '« writer » doit valoir offline ou llm.' }).optional(),
-    siteName: optionalText('siteName', 200),
-    author: optionalText('author', 200),
+    ...sourceFields,
+    locale: z
+      .enum(LOCALES, { error: `« locale » doit valoir ${LOCALES.join(', ')}.` })
+      .optional()
+      .describe('Langue et pays de l’article (défaut : fr-FR).'),
+    writer: z
+      .enum(['offline', 'llm'], { error: '« writer » doit valoir offline ou llm.' })
+      .optional()
+      .describe('Le rédacteur (défaut : llm quand le serveur en a un, sinon offline).'),
+    siteName: optionalText('siteName', 200).describe('Nom du site, pour les métadonnées.'),
+    author: optionalText('author', 200).describe('Auteur, pour les métadonnées.'),
   },
   { error: 'Le corps de la requête doit être un objet JSON.' },
 );
 
 export type OptimizeRequest = z.infer<typeof optimizeRequestSchema>;
 
-/** `POST /api/audit`: Markdown (front matter allowed) and the metadata to judge it with. */
+/** `POST /api/audit`: the article (same fields as optimize) and the metadata to judge it with. */
 export const auditRequestSchema = z.strictObject(
   {
-    markdown: z.string({ error: '« markdown » est obligatoire et doit être un texte.' }),
-    keyphrase: optionalText('keyphrase', 120),
-    title: optionalText('title', 300),
-    description: optionalText('description', 500),
-    slug: optionalText('slug', 200),
-    minWords,
+    ...sourceFields,
+    title: optionalText('title', 300).describe('Titre SEO (défaut : celui de la source).'),
+    description: optionalText('description', 500).describe('Méta-description (défaut : celle de la source).'),
+    slug: optionalText('slug', 200).describe('Slug (défaut : celui de la source).'),
   },
   { error: 'Le corps de la requête doit être un objet JSON.' },
 );

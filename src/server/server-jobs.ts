@@ -13,9 +13,12 @@ import type { Writer, WriterProgress } from '../write/writer.js';
  * thread that answers the other clients.
  */
 
-/** A source as received: pasted text, an uploaded file (raw bytes), or a page already fetched. */
+/**
+ * A source as received: pasted text (`as`: the field it came in, `markdown` or `html`; none for
+ * `text`), an uploaded file (raw bytes), or a page already fetched.
+ */
 export type JobSource =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; as?: 'markdown' | 'html' }
   | { kind: 'file'; name: string; bytes: Uint8Array }
   | { kind: 'page'; text: string; url: string };
 
@@ -31,8 +34,9 @@ export interface OptimizeJob {
 }
 
 export interface AuditJob {
-  /** Markdown with front matter, or plain text. */
-  markdown: string;
+  source: JobSource;
+  /** Forced format (default: detected). */
+  format?: SourceFormat;
   keyphrase?: string;
   title?: string;
   description?: string;
@@ -52,25 +56,7 @@ export async function runOptimizeResult(
   job: OptimizeJob,
   options: RunOptimizeJobOptions = {},
 ): Promise<OptimizeResult> {
-  const { source } = job;
-  const ingestOptions: IngestOptions = {};
-  let text: string;
-  const sourceNotes: string[] = [];
-  if (source.kind === 'page') {
-    text = source.text;
-    ingestOptions.format = 'html-page';
-    ingestOptions.url = source.url;
-  } else if (source.kind === 'file') {
-    text = decodeSource(source.bytes, source.name, {
-      maxBytes: Number.POSITIVE_INFINITY,
-      onNote: (note) => sourceNotes.push(note),
-    });
-    ingestOptions.fileName = source.name;
-  } else {
-    // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
-    text = decodeSource(Buffer.from(source.text, 'utf8'), 'text', { maxBytes: Number.POSITIVE_INFINITY });
-  }
-  if (job.format) ingestOptions.format = job.format;
+  const { text, ingestOptions, sourceNotes } = decodeJobSource(job.source, job.format);
   return optimize(text, {
     ...ingestOptions,
     locale: job.locale,
@@ -84,6 +70,51 @@ export async function runOptimizeResult(
     ...(job.siteName ? { siteName: job.siteName } : {}),
     ...(job.author ? { author: job.author } : {}),
   });
+}
+
+interface DecodedSource {
+  text: string;
+  ingestOptions: IngestOptions;
+  /** What decoding noticed (e.g. a Latin-1 file), for the report. */
+  sourceNotes: string[];
+}
+
+/** The text of a source and how to read it; the same on every route. */
+function decodeJobSource(source: JobSource, format: SourceFormat | undefined): DecodedSource {
+  const ingestOptions: IngestOptions = {};
+  const sourceNotes: string[] = [];
+  let text: string;
+  if (source.kind === 'page') {
+    text = source.text;
+    ingestOptions.format = 'html-page';
+    ingestOptions.url = source.url;
+  } else if (source.kind === 'file') {
+    text = decodeSource(source.bytes, source.name, {
+      maxBytes: Number.POSITIVE_INFINITY,
+      onNote: (note) => sourceNotes.push(note),
+    });
+    ingestOptions.fileName = source.name;
+  } else {
+    // Through the shared decoder for the same checks and normalisation as a file: NFC, line ends, binary.
+    text = decodeSource(Buffer.from(source.text, 'utf8'), source.as ?? 'text', {
+      maxBytes: Number.POSITIVE_INFINITY,
+    });
+    const named = source.as ? formatOfField(text, source.as) : undefined;
+    if (named) ingestOptions.format = named;
+  }
+  if (format) ingestOptions.format = format;
+  return { text, ingestOptions, sourceNotes };
+}
+
+/**
+ * The format of text sent as `markdown` or `html`. Markdown that is plain text is read by the
+ * plain text parser, which is cheaper than remark and reads it the same way; HTML that is a whole
+ * page has its article extracted.
+ */
+function formatOfField(text: string, field: 'markdown' | 'html'): SourceFormat {
+  const detected = detectFormat(text);
+  if (field === 'markdown') return detected === 'text' ? 'text' : 'markdown';
+  return detected === 'html-page' ? 'html-page' : 'html';
 }
 
 /** The same JSON as `plume optimize --format json`, plus the HTML document, as the response body. */
@@ -101,17 +132,11 @@ export async function runOptimizeJob(job: OptimizeJob, options: RunOptimizeJobOp
   return optimizeResponseBody(await runOptimizeResult(job, options));
 }
 
-/**
- * The audit of a request: the report as the response body. Text that does not look like Markdown
- * is read by the plain text parser, which is cheaper than remark and reads it the same way.
- */
+/** The audit of a request: the report as the response body. */
 export async function runAuditJob(job: AuditJob): Promise<string> {
-  const markdown = decodeSource(Buffer.from(job.markdown, 'utf8'), 'markdown', {
-    maxBytes: Number.POSITIVE_INFINITY,
-  });
-  const format = detectFormat(markdown) === 'text' ? 'text' : 'markdown';
-  const report = await audit(markdown, {
-    format,
+  const { text, ingestOptions } = decodeJobSource(job.source, job.format);
+  const report = await audit(text, {
+    ...ingestOptions,
     ...(job.keyphrase ? { keyphrase: job.keyphrase } : {}),
     ...(job.title ? { title: job.title } : {}),
     ...(job.description ? { description: job.description } : {}),

@@ -40,6 +40,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 /** Shortest token accepted: 16 random characters are out of reach of an online guesser under the rate limit. */
 export const MIN_TOKEN_LENGTH = 16;
+/** RFC 6750's token68 characters: hono's `bearerAuth` refuses any other, so such a token could never be presented. */
+const TOKEN_CHARACTERS = /^[A-Za-z0-9._~+/-]+=*$/;
 
 export type ServerConfigErrorCode = 'token-required' | 'weak-token' | 'address-in-use' | 'cannot-listen';
 
@@ -71,6 +73,13 @@ export function checkServerSecurity(options: { host: string; token?: string }): 
     throw new ServerConfigError(
       'weak-token',
       `the token is too short: use at least ${MIN_TOKEN_LENGTH} characters (e.g. openssl rand -hex 32).`,
+    );
+  }
+  if (options.token !== undefined && !TOKEN_CHARACTERS.test(options.token)) {
+    throw new ServerConfigError(
+      'weak-token',
+      'le jeton contient des caractères qu’un en-tête « Authorization: Bearer » ne peut pas porter : ' +
+        'utilisez des lettres, chiffres et - . _ ~ + / (par exemple openssl rand -hex 32).',
     );
   }
   if (!isLoopbackHost(options.host) && options.token === undefined) {

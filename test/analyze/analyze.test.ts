@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/analysis.js';
 import { analyze } from '../../src/analyze/analyze.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
+import { findTransitionWords } from '../../src/lang/fr/transition-words.js';
 
 /** A short article with every place a keyphrase can be: title, description, slug, introduction, subheadings, alt. */
 const POTAGER = `---
@@ -163,6 +165,13 @@ describe('analyze: sections, headings, links and statistics', () => {
     expect(analysis.links.find((link) => link.url === url)?.kind).toBe(kind);
   });
 
+  it('reads a URL written in double parentheses as an outbound link (« [texte]((http://…)) »)', () => {
+    const result = analyze(parseMarkdown('Plus de [la moitié]((http://money.cnn.com/piratage/)) des gens.'));
+    expect(result.links.map((link) => [link.url, link.kind])).toEqual([
+      ['http://money.cnn.com/piratage/', 'outbound'],
+    ]);
+  });
+
   it('counts the body without the headings, and reads the metadata from the front matter', () => {
     expect(analysis.statistics.bodyWords).toBe(
       analysis.sections.reduce((sum, section) => sum + section.wordCount, 0),
@@ -269,5 +278,23 @@ describe('analyze: the facts research', () => {
     const analysis = analyze(parseText('Le budget passe à 4 % selon Sam Altman.'));
     for (const fact of [...analysis.facts.figures, ...analysis.facts.names])
       expect(analysis.text.slice(fact.start, fact.end)).toBe(fact.text);
+  });
+});
+
+describe('analyze: transitions from the words already read', () => {
+  it('finds in each sentence of the example what findTransitionWords finds in its text', () => {
+    const text = readFileSync(new URL('../../examples/talents-ia.txt', import.meta.url), 'utf8');
+    const analysis = analyze(parseText(text));
+    let found = 0;
+    for (const sentence of analysis.sentences) {
+      const expected = findTransitionWords(sentence.text).map((match) => ({
+        ...match,
+        start: match.start + sentence.start,
+        end: match.end + sentence.start,
+      }));
+      expect(sentence.transitions, sentence.text).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(10);
   });
 });

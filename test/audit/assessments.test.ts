@@ -243,9 +243,17 @@ const TABLE: Record<string, Case[]> = {
       score: 4,
     },
     {
-      name: 'stuffed',
+      name: 'too dense counting its words',
       analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 20 }) }),
       score: 0,
+      messageId: 'keyphrase-density.high',
+    },
+    // Plain occurrences above the maximum: 40 / 1000 = 4 %.
+    {
+      name: 'stuffed',
+      analysis: makeAnalysis({ ...body(1000), keyphrase: makeKeyphrase({ bodyOccurrences: 40 }) }),
+      score: 0,
+      messageId: 'keyphrase-density.stuffing',
     },
   ],
   'keyphrase-in-subheadings': [

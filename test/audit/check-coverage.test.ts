@@ -63,3 +63,13 @@ describe('checkCoverage', () => {
     expect(result?.message).toContain('« Il me fallait un défi. »');
   });
 });
+
+describe('checkCoverage and accented capitals', () => {
+  it('finds « A quoi bon » written « À quoi bon » by the polish, but not a changed lower-case accent', () => {
+    const source = analysisOf('A quoi bon tout cela ? Il a eu tort.');
+    expect(checkCoverage(analysisOf('À quoi bon tout cela ? Il a eu tort.'), source).missing).toEqual([]);
+    expect(checkCoverage(analysisOf('A quoi bon tout cela ? Il à eu tort.'), source).missing).toEqual([
+      'Il a eu tort.',
+    ]);
+  });
+});

@@ -80,6 +80,24 @@ describe('overall SEO: the mean of the scores on 0–9, Plume-only checks only w
       56,
     ],
     ['readability results do not count', [result('a', 'seo', 9), ...shared(3)], 100],
+    [
+      'keyword stuffing weighs −10, as in Yoast: (9 + 9 − 10) / 27 -> 30',
+      [
+        result('a', 'seo', 9),
+        result('b', 'seo', 9),
+        { ...result('keyphrase-density', 'seo', 0), messageId: 'keyphrase-density.stuffing' },
+      ],
+      30,
+    ],
+    [
+      'a density too high only counting its words weighs 0: 18 / 27 -> 67',
+      [
+        result('a', 'seo', 9),
+        result('b', 'seo', 9),
+        { ...result('keyphrase-density', 'seo', 0), messageId: 'keyphrase-density.high' },
+      ],
+      67,
+    ],
   ])('%s', (_name, results, expected) => {
     expect(seoScore(results, EXTRA_IDS)).toBe(expected);
   });

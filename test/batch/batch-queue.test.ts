@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchReport } from '../../src/batch/run-batch.js';
+import { jobDelayEnv } from '../helpers/job-delay.js';
 import { assembleArticles } from './helpers/batch-articles.js';
 import { runPlumeCli, spawnPlume } from './helpers/plume-batch-bin.js';
 import { freePort, type RedisServer, SKIP_DISTRIBUTED, startRedisServer } from './helpers/redis-server.js';
@@ -17,7 +18,7 @@ const INPUTS = ['articles/*.{md,html}', 'articles/variants'];
  * worker renews it every second, which a loaded machine still manages).
  */
 const WORKER_ENV = {
-  PLUME_TEST_JOB_DELAY_MS: '300',
+  ...jobDelayEnv(300),
   PLUME_QUEUE_LOCK_DURATION_MS: '2000',
   PLUME_QUEUE_STALLED_INTERVAL_MS: '1000',
 };
@@ -60,7 +61,7 @@ describe.skipIf(SKIP_DISTRIBUTED)('plume batch --queue with plume workers (real 
   it('takes back the job of a worker killed mid-job: every article done exactly once, and the batch exits', async () => {
     const workerArgs = ['worker', '--queue', redis.url, '--concurrency', '1'];
     // The doomed worker never gets to finish its job, however late the kill comes.
-    const doomed = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, PLUME_TEST_JOB_DELAY_MS: '600000' } });
+    const doomed = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, ...jobDelayEnv(600_000) } });
     const survivor = spawnPlume(workerArgs, { cwd, env: WORKER_ENV });
     try {
       await Promise.all([doomed.waitFor(/^plume worker: ready/), survivor.waitFor(/^plume worker: ready/)]);
@@ -164,7 +165,7 @@ describe.skipIf(SKIP_DISTRIBUTED)('Redis restarted without persistence in the mi
     assembleArticles(cwd);
     const workerArgs = ['worker', '--queue', redis.url, '--concurrency', '1'];
     // The first worker holds its job (test-only delay) while Redis loses everything.
-    const holding = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, PLUME_TEST_JOB_DELAY_MS: '1500' } });
+    const holding = spawnPlume(workerArgs, { cwd, env: { ...WORKER_ENV, ...jobDelayEnv(1500) } });
     let fresh: ReturnType<typeof spawnPlume> | undefined;
     try {
       await holding.waitFor(/^plume worker: ready/);

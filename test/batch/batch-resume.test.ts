@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Manifest } from '../../src/batch/batch-manifest.js';
 import type { BatchReport } from '../../src/batch/run-batch.js';
+import { jobDelayEnv } from '../helpers/job-delay.js';
 import { assembleArticles, frontMatterOf } from './helpers/batch-articles.js';
 import { runPlumeCli, spawnPlume } from './helpers/plume-batch-bin.js';
 
@@ -41,9 +42,9 @@ describe('plume batch: resume after kill -9', () => {
   it('finishes exactly the missing articles, leaving no temporary or partial file', async () => {
     assembleArticles(root);
     const args = ['batch', 'articles', '-o', 'out', '--date', '2024-03-25', '--threads', '2'];
-    // Test-only delay: each article waits 1 s on its thread, so the batch is still running when killed,
+    // Test-only delay (a hook loaded with --import): each article waits 1 s on its thread, so the batch is still running when killed,
     // even when the kill comes seconds after the first article is recorded (a loaded machine).
-    const running = spawnPlume(args, { cwd: root, env: { PLUME_TEST_JOB_DELAY_MS: '1000' } });
+    const running = spawnPlume(args, { cwd: root, env: jobDelayEnv(1000) });
     await waitUntil(() => Object.keys(manifestEntries()).length > 0, 20_000);
     running.child.kill('SIGKILL');
     expect((await running.exited).signal).toBe('SIGKILL');

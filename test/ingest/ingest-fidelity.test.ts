@@ -75,3 +75,28 @@ describe('a French article that fails a hard constraint', () => {
     expect(result.markdown).not.toContain('draft:');
   });
 });
+
+describe('links and images the author wrote are kept', () => {
+  it('keeps reference-style links, `((url))` links and Liquid-built image addresses', async () => {
+    const source = [
+      '---',
+      'title: Le Ventoux à vélo',
+      '---',
+      '',
+      `Voir [le guide du Ventoux][guide] avant de partir. ${PARAGRAPH}`,
+      '',
+      `Lire [la carte des cols]((https://cols.example.org/ventoux)) aussi. ${PARAGRAPH}`,
+      '',
+      '![profil du Ventoux]({{ site.baseurl }}/assets/ventoux.png)',
+      '',
+      '[guide]: https://guide.example.org/ventoux "Guide"',
+      '',
+    ].join('\n');
+    const result = await optimize(source, { fileName: 'ventoux.md', keyphrase: 'Ventoux' });
+    expect(result.markdown).toContain('[le guide du Ventoux](https://guide.example.org/ventoux "Guide")');
+    expect(result.markdown).toContain('[la carte des cols](https://cols.example.org/ventoux)');
+    expect(result.markdown).toContain('![profil du Ventoux](/assets/ventoux.png)');
+    expect(result.markdown).not.toContain('site.baseurl');
+    expect(result.markdown).not.toMatch(/^\[guide\]:/m);
+  });
+});

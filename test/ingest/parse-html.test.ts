@@ -156,3 +156,12 @@ describe('parseHtmlPage', () => {
     expect(error).toMatchObject({ code: 'no-article', message: 'No article found in the HTML page.' });
   });
 });
+
+describe('parseHtmlPage: table alignment', () => {
+  it('keeps the alignment of cells written with `align` or `style="text-align"`', async () => {
+    const page = `<html><body><article><h1>Les cols</h1><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p><table><thead><tr><th align="left">Col</th><th style="text-align: center">Altitude</th><th>Pente</th><th style="color: red; text-align:right">Longueur</th></tr></thead><tbody><tr><td>Ventoux</td><td>1909 m</td><td>7,5 %</td><td>21 km</td></tr></tbody></table><p>${PARAGRAPH}</p></article></body></html>`;
+    const document = await parseHtmlPage(page);
+    const table = collect(document.tree).find((node) => node.type === 'table');
+    expect(table).toMatchObject({ type: 'table', align: ['left', 'center', null, 'right'] });
+  });
+});

@@ -212,15 +212,23 @@ describe('lowercaseFirst', () => {
   });
 });
 
-/**
- * Known bugs, reported to the module's owner: each test states the right behaviour and is expected to
- * fail until the bug is fixed (then turn `it.fails` into `it`).
- */
-describe('lowercaseFirst: known bugs', () => {
-  // The article is part of some names (« Le Monde », « Le Mans »): lowercasing it breaks the name, and the
-  // new rule prefers a capital kept by mistake. It conflicts with « la Big Tech », lowercased on purpose.
-  it.fails('an article that belongs to a name keeps its capital (« Le Monde »)', () => {
-    expect(lowercaseFirst('Le Monde titre')).toBe('Le Monde titre');
+describe('lowercaseFirst: an article that belongs to a name', () => {
+  it.each([
+    ['Le Monde titre', 'Le Monde titre'],
+    ['L’Équipe révèle', 'L’Équipe révèle'],
+    ['Les Échos enquêtent', 'Les Échos enquêtent'],
+    ['La Big Tech rafle la mise', 'la Big Tech rafle la mise'],
+    ['L’IA générative', 'l’IA générative'],
+    ['Le monde change', 'le monde change'],
+  ])('%s -> %s', (input, expected) => {
+    expect(lowercaseFirst(input)).toBe(expected);
+  });
+
+  it('the lexicon lowercases an article before a place name (« la France »)', () => {
+    const lexicon = sharedLefffLexicon();
+    expect(lowercaseFirst('La France recrute', lexicon)).toBe('la France recrute');
+    expect(lowercaseFirst('Le Monde titre', lexicon)).toBe('Le Monde titre');
+    expect(lowercaseFirst('L’Équipe révèle', lexicon)).toBe('L’Équipe révèle');
   });
 });
 

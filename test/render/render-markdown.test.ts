@@ -207,4 +207,46 @@ describe('renderMarkdown: safety and purity', () => {
     expect(markdown).toContain('Voir le rapport.');
     expect(markdown).not.toMatch(/javascript|<script|alert/i);
   });
+
+  it('keeps a link whose URL the author wrapped in double parentheses, with the URL inside', () => {
+    const tree = makeTree();
+    tree.children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'Plus de ' },
+        {
+          type: 'link',
+          url: '(http://money.cnn.com/piratage/)',
+          children: [{ type: 'text', value: 'la moitié' }],
+        },
+        { type: 'text', value: '.' },
+      ],
+    });
+    expect(renderMarkdown(makeArticle({ tree }))).toContain(
+      'Plus de [la moitié](http://money.cnn.com/piratage/).',
+    );
+  });
+});
+
+describe('renderMarkdown: no needless backslash escapes', () => {
+  it('writes brackets, stars and underscores of plain text as they are, and reads back the same', () => {
+    const tree = makeTree();
+    tree.children.push({
+      type: 'paragraph',
+      children: [
+        {
+          type: 'text',
+          value: 'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+        },
+      ],
+    });
+    const { body } = split(renderMarkdown(makeArticle({ tree })));
+    expect(body).toContain(
+      'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+    );
+    const last = parseMarkdownBody(body).children.at(-1);
+    expect(last && mdastToString(last)).toBe(
+      'Voir [note] plus bas : 3 * 4 = 12, la variable mot_de_passe et [suite](à venir).',
+    );
+  });
 });

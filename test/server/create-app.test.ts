@@ -337,7 +337,7 @@ describe('413, 415, 422', () => {
   it.each([
     ['/api/optimize', 'text/plain'],
     ['/api/optimize', 'application/x-www-form-urlencoded'],
-    ['/api/audit', 'multipart/form-data; boundary=x'],
+    ['/api/audit', 'application/x-www-form-urlencoded'],
     ['/api/audit', undefined],
   ])('POST %s as %s is 415', async (path, contentType) => {
     const response = await quietApp().request(path, {
@@ -536,23 +536,138 @@ describe('token, host and origin checks', () => {
     expect(response.status).toBe(200);
   });
 
-  it('refuses cross-site writes (a form on another site can post multipart without preflight)', async () => {
+  it('refuses cross-site form writes (a form on another site can post multipart without preflight)', async () => {
     const app = quietApp();
-    const body = { markdown: `# Titre\n\n${SHORT_ARTICLE}` };
-    const foreign = await app.request('/api/audit', jsonInit(body, { origin: 'https://attacker.example' }));
+    const formFrom = (headers: Record<string, string>) => {
+      const form = new FormData();
+      form.set('text', SHORT_ARTICLE);
+      return { method: 'POST', body: form, headers };
+    };
+    const foreign = await app.request('/api/optimize', formFrom({ origin: 'https://attacker.example' }));
     expect(foreign.status).toBe(403);
     expect(await errorOf(foreign)).toMatchObject({ code: 'cross-origin' });
-    expect((await app.request('/api/audit', jsonInit(body, { origin: 'null' }))).status).toBe(403);
-    expect((await app.request('/api/audit', jsonInit(body, { 'sec-fetch-site': 'cross-site' }))).status).toBe(
+    expect((await app.request('/api/optimize', formFrom({ origin: 'null' }))).status).toBe(403);
+    expect((await app.request('/api/optimize', formFrom({ 'sec-fetch-site': 'cross-site' }))).status).toBe(
       403,
     );
     const same = await app.request(
-      'http://localhost:8787/api/audit',
-      jsonInit(body, { origin: 'http://localhost:8787' }),
+      'http://localhost:8787/api/optimize',
+      formFrom({ origin: 'http://localhost:8787', 'sec-fetch-site': 'same-origin' }),
     );
     expect(same.status).toBe(200);
-    expect((await app.request('/api/audit', jsonInit(body))).status).toBe(200);
+    // curl and scripts send neither header: not a browser, nothing to forge.
+    expect((await app.request('/api/optimize', formFrom({}))).status).toBe(200);
   });
+
+  it('grants no CORS: JSON from another site stays behind the browser’s preflight', async () => {
+    const body = { markdown: `# Titre\n\n${SHORT_ARTICLE}` };
+    const response = await quietApp().request(
+      '/api/audit',
+      jsonInit(body, { origin: 'https://attacker.example' }),
+    );
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await quietApp().request('/api/audit', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://attacker.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends hono’s secure headers, without HSTS on plain HTTP', async () => {
+    const response = await quietApp().request('/');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+  });
+});
+
+describe('one vocabulary: the same source fields on /api/audit and /api/optimize', () => {
+  const markdown = `# Le télétravail progresse\n\n${SHORT_ARTICLE}`;
+  const fragment = `<h1>Le télétravail progresse</h1>${SHORT_ARTICLE.split('\n\n')
+    .slice(1)
+    .map((paragraph) => `<p>${paragraph}</p>`)
+    .join('')}`;
+  const fetchArticle = vi.fn<FetchArticle>(async (url) => ({
+    text: articlePage('Le télétravail'),
+    url,
+    contentType: 'text/html',
+  }));
+  const fileForm = (name: string, content: string) => {
+    const form = new FormData();
+    form.set('file', new File([content], name));
+    form.set('keyphrase', 'télétravail');
+    return { method: 'POST', body: form };
+  };
+
+  /** What a route read: the statistics of the audit, or of the optimize report's source. */
+  async function readBack(path: string, init: RequestInit) {
+    const response = await quietApp({ fetchArticle }).request(path, init);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Report & { report?: unknown };
+    return path === '/api/audit' ? body.statistics : body.report;
+  }
+
+  it.each([['/api/audit'], ['/api/optimize']])(
+    '%s reads markdown, text and a .md file alike',
+    async (path) => {
+      const keyphrase = 'télétravail';
+      const asMarkdown = await readBack(path, jsonInit({ markdown, keyphrase, minWords: 100 }));
+      expect(await readBack(path, jsonInit({ text: markdown, keyphrase, minWords: 100 }))).toEqual(
+        asMarkdown,
+      );
+      const form = fileForm('article.md', markdown);
+      form.body.set('minWords', '100');
+      expect(await readBack(path, form)).toEqual(asMarkdown);
+    },
+  );
+
+  it.each([['/api/audit'], ['/api/optimize']])('%s reads html, text and a .html file alike', async (path) => {
+    const keyphrase = 'télétravail';
+    const asHtml = await readBack(path, jsonInit({ html: fragment, keyphrase, minWords: 100 }));
+    expect(await readBack(path, jsonInit({ text: fragment, keyphrase, minWords: 100 }))).toEqual(asHtml);
+    const form = fileForm('article.html', fragment);
+    form.body.set('minWords', '100');
+    expect(await readBack(path, form)).toEqual(asHtml);
+  });
+
+  it('audits a url source through the injected fetcher, and an html page given as html', async () => {
+    const fromUrl = await quietApp({ fetchArticle }).request(
+      '/api/audit',
+      jsonInit({ url: 'https://example.test/article', keyphrase: 'télétravail' }),
+    );
+    expect(fromUrl.status).toBe(200);
+    const report = (await fromUrl.json()) as Report;
+    expect(report.keyphrase).toBe('télétravail');
+    // Readability extracted the article: the navigation and the footer are not words of it.
+    expect(report.text).not.toMatch(/Accueil|Pied de page/);
+    const fromHtml = await quietApp().request(
+      '/api/audit',
+      jsonInit({ html: articlePage('Le télétravail'), keyphrase: 'télétravail' }),
+    );
+    expect(((await fromHtml.json()) as Report).statistics).toEqual(report.statistics);
+  });
+
+  it('lets format force the reading: Markdown read as HTML has no heading, its # is text', async () => {
+    const forced = await quietApp().request('/api/audit', jsonInit({ markdown, format: 'html' }));
+    const detected = await quietApp().request('/api/audit', jsonInit({ markdown }));
+    const forcedReport = (await forced.json()) as Report;
+    const detectedReport = (await detected.json()) as Report;
+    expect(detectedReport.statistics.headings).toBe(1);
+    expect(forcedReport.statistics.headings).toBe(0);
+    expect(forcedReport.text).toMatch(/^# Le télétravail/);
+  });
+
+  it.each([[{ markdown, html: fragment }], [{ text: markdown, url: 'https://example.test/' }]])(
+    'refuses two sources on /api/audit: %j',
+    async (body) => {
+      const response = await quietApp().request('/api/audit', jsonInit(body));
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).message).toMatch(/un seul article/);
+    },
+  );
 });
 
 describe('POST /api/audit', () => {

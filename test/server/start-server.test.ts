@@ -83,6 +83,13 @@ describe('security of the binding', () => {
     await expect(startServer({ port: 0, token: 'secret' })).rejects.toMatchObject({ code: 'weak-token' });
   });
 
+  it.each([['mot de passe très long'], ['jeton:avec:deux-points'], ['token!0123456789abcdef']])(
+    'refuses %j, a token no Bearer header can carry',
+    async (token) => {
+      await expect(startServer({ port: 0, token })).rejects.toMatchObject({ code: 'weak-token' });
+    },
+  );
+
   it('listens on every address with a token, and then requires it', async () => {
     const server = await start({ host: '0.0.0.0', token: TOKEN });
     const base = `http://127.0.0.1:${server.port}`;

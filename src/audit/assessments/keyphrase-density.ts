@@ -4,8 +4,9 @@ import { matchedForms } from '../matched-forms.js';
 /**
  * 0.5–3 % of the body's words, counting every word form of the keyphrase (by stem). Tools weigh a
  * several-word keyphrase differently; Plume takes the stricter reading on each side: plain occurrences
- * against the minimum, occurrences × content words against the maximum. Far too dense sinks the score
- * (0), as stuffing does in Yoast.
+ * against the minimum, occurrences × content words against the maximum. Too dense scores 0; plain
+ * occurrences above the maximum are keyword stuffing, which weighs −10 in the SEO mean as in Yoast
+ * (see `SEO_MEAN_WEIGHTS`).
  */
 export const keyphraseDensityAssessment: Assessment = {
   id: 'keyphrase-density',
@@ -27,6 +28,13 @@ export const keyphraseDensityAssessment: Assessment = {
       return {
         score: 4,
         messageId: 'keyphrase-density.low',
+        params: { count, density, min, max, forms },
+        marks,
+      };
+    if (density > max)
+      return {
+        score: 0,
+        messageId: 'keyphrase-density.stuffing',
         params: { count, density, min, max, forms },
         marks,
       };

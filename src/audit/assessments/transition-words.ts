@@ -1,4 +1,5 @@
-import { type Assessment, percentage } from '../assessment.js';
+import type { Assessment } from '../assessment.js';
+import { sentenceShare } from '../sentence-share.js';
 
 /** Transition words in at least 30 % of sentences make the reasoning easy to follow. */
 export const transitionWordsAssessment: Assessment = {
@@ -7,9 +8,16 @@ export const transitionWordsAssessment: Assessment = {
   isApplicable: (analysis, config) => analysis.statistics.bodyWords >= config.transitionWords.minWords,
   assess(analysis, config) {
     const { minPercent, okPercent } = config.transitionWords;
-    const withTransition = analysis.sentences.filter((sentence) => sentence.transitions.length > 0);
-    const share = percentage(withTransition.length, analysis.sentences.length);
-    const params = { percent: share, min: minPercent, count: withTransition.length };
+    const {
+      matching: withTransition,
+      count,
+      percent: share,
+    } = sentenceShare(
+      analysis,
+      (sentence) => sentence.transitions.length > 0,
+      (heading) => heading.transition === true,
+    );
+    const params = { percent: share, min: minPercent, count };
     const marks = withTransition.flatMap((sentence) =>
       sentence.transitions.map(({ start, end }) => ({ start, end })),
     );

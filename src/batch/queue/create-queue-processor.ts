@@ -15,6 +15,7 @@ import {
   parseRedisUrl,
   probeRedis,
   type RedisConnectionLostError,
+  type RedisTarget,
   withRedisTimeout,
 } from './redis-connection.js';
 
@@ -35,6 +36,8 @@ export interface QueueProcessorOptions {
   /** How long each Redis call at start-up may take (default `DEFAULT_REDIS_TIMEOUT_MS`). */
   timeoutMs?: number;
 }
+
+type OptimizeQueue = Queue<OptimizeJobData, OptimizeJobResult>;
 
 interface Waiter {
   resolve: (outcome: ArticleOutcome) => void;
@@ -72,93 +75,9 @@ export async function createQueueProcessor(options: QueueProcessorOptions): Prom
     for (const waiter of [...waiters.values()].flat()) waiter.reject(error);
     waiters.clear();
   };
-  const queue = new Queue<OptimizeJobData, OptimizeJobResult>(queueName, {
-    connection: connectionOptions(target, onGiveUp),
-  });
-  const events = new QueueEvents(queueName, { connection: connectionOptions(target, onGiveUp) });
-  // Errors are reported through the jobs (or the lost connection); unhandled 'error' events would crash.
-  queue.on('error', () => undefined);
-  events.on('error', () => undefined);
-  const dropConnections = () => {
-    void queue.disconnect().catch(() => undefined);
-    void events.disconnect().catch(() => undefined);
-  };
-  await withRedisTimeout(
-    Promise.all([queue.waitUntilReady(), events.waitUntilReady()]),
-    target,
-    timeoutMs,
-    dropConnections,
-  );
+  const { queue, events, dropConnections } = await connectQueue(target, queueName, timeoutMs, onGiveUp);
 
-  let lostNoticeGiven = false;
-  const requeue = async (jobId: string, waiting: Waiter[]) => {
-    const first = waiting[0];
-    if (!first?.added) return;
-    if (first.requeues >= MAX_REQUEUES) {
-      waiters.delete(jobId);
-      const error = new Error(
-        `la tâche ${jobId.slice(0, 12)} a disparu de Redis ${MAX_REQUEUES + 1} fois : Redis perd ses données ?`,
-      );
-      for (const waiter of waiting) waiter.reject(error);
-      return;
-    }
-    first.requeues += 1;
-    if (!lostNoticeGiven) {
-      lostNoticeGiven = true;
-      options.onNotice?.(
-        'Redis a perdu des tâches (redémarré sans persistance ?) : elles sont remises dans la file',
-      );
-    }
-    // Same id: if another batch or poll re-added it meanwhile, this finds it instead of adding a second one.
-    await queue.add(JOB_NAME, { task: first.task }, { ...JOB_OPTIONS, jobId });
-  };
-
-  // One settle at a time per job: the event and the poll may fire together.
-  const settling = new Set<string>();
-  const settle = async (jobId: string) => {
-    if (!waiters.has(jobId) || settling.has(jobId)) return;
-    settling.add(jobId);
-    try {
-      await settleOnce(jobId);
-    } finally {
-      settling.delete(jobId);
-    }
-  };
-  const settleOnce = async (jobId: string) => {
-    // State first, then the job: read the other way round, a job finishing in between would look
-    // completed with no return value yet.
-    const state = await queue.getJobState(jobId);
-    if (state === 'unknown') {
-      const waiting = waiters.get(jobId);
-      if (waiting) await requeue(jobId, waiting);
-      return;
-    }
-    if (state !== 'completed' && state !== 'failed') return;
-    const job = await Job.fromId<OptimizeJobData, OptimizeJobResult>(queue, jobId);
-    const waiting = waiters.get(jobId);
-    if (!job || !waiting) return;
-    if (state === 'completed') {
-      waiters.delete(jobId);
-      const result = job.returnvalue;
-      for (const waiter of waiting) {
-        if (isJobResult(result)) waiter.resolve(result);
-        else
-          waiter.reject(
-            new Error(`job ${jobId.slice(0, 12)} returned no article: is the worker an older Plume?`),
-          );
-      }
-    } else {
-      const first = waiting[0];
-      if (first && !first.retried && (job.finishedOn ?? 0) < first.addedAt) {
-        // Failed in an earlier run (attempts spent): this run gives it its attempts again.
-        first.retried = true;
-        await job.retry('failed');
-        return;
-      }
-      waiters.delete(jobId);
-      for (const waiter of waiting) waiter.reject(decodeJobError(job.failedReason));
-    }
-  };
+  const settle = createSettler(queue, waiters, options.onNotice);
   // Job ids this batch already cleared for --force: identical inputs share one, cleared once.
   const cleared = new Set<string>();
   const clearFinishedJob = async (jobId: string) => {
@@ -239,4 +158,108 @@ function isJobResult(value: unknown): value is OptimizeJobResult {
     typeof result.html === 'string' &&
     typeof result.reportJson === 'string'
   );
+}
+
+/** The queue and its events, both connected (or a `RedisUnreachableError` after `timeoutMs`). */
+async function connectQueue(
+  target: RedisTarget,
+  queueName: string,
+  timeoutMs: number,
+  onGiveUp: (error: RedisConnectionLostError) => void,
+): Promise<{ queue: OptimizeQueue; events: QueueEvents; dropConnections: () => void }> {
+  const queue: OptimizeQueue = new Queue(queueName, { connection: connectionOptions(target, onGiveUp) });
+  const events = new QueueEvents(queueName, { connection: connectionOptions(target, onGiveUp) });
+  // Errors are reported through the jobs (or the lost connection); unhandled 'error' events would crash.
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
+  const dropConnections = () => {
+    void queue.disconnect().catch(() => undefined);
+    void events.disconnect().catch(() => undefined);
+  };
+  await withRedisTimeout(
+    Promise.all([queue.waitUntilReady(), events.waitUntilReady()]),
+    target,
+    timeoutMs,
+    dropConnections,
+  );
+  return { queue, events, dropConnections };
+}
+
+/**
+ * Settles the waiters of a finished job from its state in Redis: its result, its error, another
+ * chance for a job failed by an earlier run, or (a job Redis lost) the job enqueued again.
+ */
+function createSettler(
+  queue: OptimizeQueue,
+  waiters: Map<string, Waiter[]>,
+  onNotice: ((message: string) => void) | undefined,
+): (jobId: string) => Promise<void> {
+  let lostNoticeGiven = false;
+  const requeue = async (jobId: string, waiting: Waiter[]) => {
+    const first = waiting[0];
+    if (!first?.added) return;
+    if (first.requeues >= MAX_REQUEUES) {
+      waiters.delete(jobId);
+      const error = new Error(
+        `la tâche ${jobId.slice(0, 12)} a disparu de Redis ${MAX_REQUEUES + 1} fois : Redis perd ses données ?`,
+      );
+      for (const waiter of waiting) waiter.reject(error);
+      return;
+    }
+    first.requeues += 1;
+    if (!lostNoticeGiven) {
+      lostNoticeGiven = true;
+      onNotice?.('Redis a perdu des tâches (redémarré sans persistance ?) : elles sont remises dans la file');
+    }
+    // Same id: if another batch or poll re-added it meanwhile, this finds it instead of adding a second one.
+    await queue.add(JOB_NAME, { task: first.task }, { ...JOB_OPTIONS, jobId });
+  };
+
+  // One settle at a time per job: the event and the poll may fire together.
+  const settling = new Set<string>();
+  const settle = async (jobId: string) => {
+    if (!waiters.has(jobId) || settling.has(jobId)) return;
+    settling.add(jobId);
+    try {
+      await settleOnce(jobId);
+    } finally {
+      settling.delete(jobId);
+    }
+  };
+  const settleOnce = async (jobId: string) => {
+    // State first, then the job: read the other way round, a job finishing in between would look
+    // completed with no return value yet.
+    const state = await queue.getJobState(jobId);
+    if (state === 'unknown') {
+      const waiting = waiters.get(jobId);
+      if (waiting) await requeue(jobId, waiting);
+      return;
+    }
+    if (state !== 'completed' && state !== 'failed') return;
+    const job = await Job.fromId<OptimizeJobData, OptimizeJobResult>(queue, jobId);
+    const waiting = waiters.get(jobId);
+    if (!job || !waiting) return;
+    if (state === 'completed') {
+      waiters.delete(jobId);
+      const result = job.returnvalue;
+      for (const waiter of waiting) {
+        if (isJobResult(result)) waiter.resolve(result);
+        else
+          waiter.reject(
+            new Error(`job ${jobId.slice(0, 12)} returned no article: is the worker an older Plume?`),
+          );
+      }
+    } else {
+      const first = waiting[0];
+      if (first && !first.retried && (job.finishedOn ?? 0) < first.addedAt) {
+        // Failed in an earlier run (attempts spent): this run gives it its attempts again.
+        first.retried = true;
+        await job.retry('failed');
+        return;
+      }
+      waiters.delete(jobId);
+      for (const waiter of waiting) waiter.reject(decodeJobError(job.failedReason));
+    }
+  };
+  return settle;
 }

@@ -63,15 +63,6 @@ export function readRedisTimeout(env: NodeJS.ProcessEnv): number {
   return value > 0 ? value : DEFAULT_REDIS_TIMEOUT_MS;
 }
 
-/**
- * PLUME_TEST_JOB_DELAY_MS: test only. Every article (batch thread or queue
- * job) waits this long before it is optimized, so tests can kill a run in the
- * middle. Never set it in production.
- */
-export function readTestJobDelay(env: NodeJS.ProcessEnv): number {
-  return readMilliseconds(env.PLUME_TEST_JOB_DELAY_MS, 0);
-}
-
 function readMilliseconds(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return value !== undefined && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;

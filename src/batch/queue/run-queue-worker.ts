@@ -35,8 +35,6 @@ export interface QueueWorkerOptions {
   forceStop?: AbortSignal;
   /** One line per event (ready, job started, done, failed, stopping). */
   log: (line: string) => void;
-  /** Test only: each job waits this long before the article is optimized (default 0). */
-  testDelayMs?: number;
   /** How long each Redis call at start-up may take (default `DEFAULT_REDIS_TIMEOUT_MS`). */
   timeoutMs?: number;
 }
@@ -70,7 +68,6 @@ export async function runQueueWorker(
     }
     options.log(`started ${task.fileName} (job ${shortId(job.id)}, attempt ${job.attemptsMade + 1})`);
     const started = Date.now();
-    if (options.testDelayMs) await new Promise((resolve) => setTimeout(resolve, options.testDelayMs));
     try {
       const outcome = await options.processor.process(task, job.id ?? '');
       counts.completed += 1;

@@ -1,11 +1,28 @@
 /**
- * The form words are compared in: Unicode NFC, lowercase (French rules), and every apostrophe written as
- * the ASCII « ' » (« L’IA » -> « l'ia »), so that ’, ʼ and ' spellings of the same word match.
+ * The form words are compared in: Unicode NFC, lowercase, and every apostrophe written as the ASCII « ' »
+ * (« L’IA » -> « l'ia »), so that ’, ʼ and ' spellings of the same word match.
+ *
+ * Plain `toLowerCase()`: the French locale's rules are Unicode's default ones (only Turkish, Azeri and
+ * Lithuanian differ), and `toLocaleLowerCase('fr')` costs about 7 times as much — the test proves both agree
+ * on every code point. NFC only when a character could change under it: none below U+0300 does.
  */
 export function normalizeWord(word: string): string {
-  let result = isAsciiLowercase(word) ? word : word.normalize('NFC').toLocaleLowerCase('fr');
-  if (result.includes('’') || result.includes('ʼ')) result = result.replace(apostrophes, "'");
-  return result;
+  let plain = true; // ASCII without capitals: nothing to do
+  let composable = false;
+  let apostrophe = false;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) plain = false;
+      continue;
+    }
+    plain = false;
+    if (code === 0x2019 || code === 0x02bc) apostrophe = true;
+    else if (code >= 0x300) composable = true;
+  }
+  if (plain) return word;
+  const lower = (composable ? word.normalize('NFC') : word).toLowerCase();
+  return apostrophe ? lower.replace(apostrophes, "'") : lower;
 }
 
 /**
@@ -47,15 +64,6 @@ function expandLigature(ligature: string, offset: number, text: string): string 
 function isAscii(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     if (text.charCodeAt(index) >= 0x80) return false;
-  }
-  return true;
-}
-
-/** ASCII without uppercase letters: already normalized, except for apostrophes (ASCII already). */
-function isAsciiLowercase(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x80 || (code >= 0x41 && code <= 0x5a)) return false;
   }
   return true;
 }

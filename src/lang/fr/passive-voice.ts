@@ -376,6 +376,10 @@ export const ADVERBS_BETWEEN = [
   'souvent',
   'parfois',
   'désormais',
+  'maintenant', // « la migration est maintenant faite »
+  "aujourd'hui",
+  'bientôt',
+  'dorénavant',
   'bien',
   'mal',
   'très',
@@ -413,6 +417,37 @@ export const ADVERBS_BETWEEN = [
   'toutefois',
   'néanmoins',
 ] as const;
+
+/**
+ * Adverbial phrases that may stand between the auxiliary and the participle as one adverb
+ * (« sont pour l'instant intégrées », « sont de nouveau chargées », « est en partie financé »), as the
+ * analyzer gives their words: elisions as their own tokens.
+ */
+export const ADVERBIAL_PHRASES_BETWEEN: readonly (readonly string[])[] = [
+  ['pour', "l'", 'instant'],
+  ['pour', 'le', 'moment'],
+  ['de', 'nouveau'],
+  ['à', 'nouveau'],
+  ['à', 'présent'],
+  ['en', 'partie'],
+  ['en', 'grande', 'partie'],
+  ['en', 'effet'],
+  ['en', 'fait'],
+  ['en', 'outre'],
+  ['en', 'général'],
+  ['par', 'exemple'],
+  ['sans', 'doute'],
+  ['peu', 'à', 'peu'],
+  ['tout', 'à', 'fait'],
+  ['de', 'plus', 'en', 'plus'],
+  ['bel', 'et', 'bien'],
+  ['à', 'peine'],
+  ["d'", 'abord'],
+  ["d'", 'ailleurs'],
+  ['du', 'coup'],
+  ['au', 'moins'],
+  ['par', 'ailleurs'],
+];
 
 /** Where a passive was found: indexes into the words given to {@link findPassive}. */
 export interface PassiveMatch {
@@ -528,9 +563,11 @@ function findParticiple(words: readonly string[], etreIndex: number, isCompound:
   let skipped = 0;
   for (let index = etreIndex + 1; index < words.length; index += 1) {
     const word = words[index] as string;
-    if (isAdverb(word)) {
+    const phraseLength = adverbialPhraseAt(words, index);
+    if (phraseLength > 0 || isAdverb(word)) {
       skipped += 1;
       if (skipped > MAX_ADVERBS) return -1;
+      index += Math.max(0, phraseLength - 1);
       continue;
     }
     if (!isPassiveParticiple(word, isCompound)) return -1;
@@ -538,6 +575,14 @@ function findParticiple(words: readonly string[], etreIndex: number, isCompound:
     return index;
   }
   return -1;
+}
+
+/** How many words an adverbial phrase starting at `index` spans (« pour l'instant »: 3), or 0. */
+function adverbialPhraseAt(words: readonly string[], index: number): number {
+  for (const phrase of ADVERBIAL_PHRASES_BETWEEN) {
+    if (phrase.every((part, offset) => words[index + offset] === part)) return phrase.length;
+  }
+  return 0;
 }
 
 function isAdverb(word: string): boolean {

@@ -1,7 +1,5 @@
-import { newStemmer } from 'snowball-stemmers';
+import { snowballFrenchStem } from './french-stemmer.js';
 import { normalizeWord } from './normalize-word.js';
-
-const frenchStemmer = newStemmer('french');
 
 /** Past this many entries the memo is cleared: articles reuse a few thousand words, not more. */
 const memoLimit = 50_000;
@@ -15,10 +13,22 @@ const memo = new Map<string, string>();
 export function stem(word: string): string {
   const known = memo.get(word);
   if (known !== undefined) return known;
-  const normalized = normalizeWord(word);
-  const result = normalized.endsWith("'") ? normalized.slice(0, -1) : frenchStemmer.stem(normalized);
+  const result = stemNormalized(normalizeWord(word));
   if (memo.size >= memoLimit) memo.clear();
   memo.set(word, result);
+  return result;
+}
+
+/**
+ * `stem` of a word already through `normalizeWord`, so callers that hold the normalized form do not normalize
+ * it twice. Shares the memo: `normalizeWord` is idempotent, so a normalized word is its own key.
+ */
+export function stemNormalized(normalized: string): string {
+  const known = memo.get(normalized);
+  if (known !== undefined) return known;
+  const result = normalized.endsWith("'") ? normalized.slice(0, -1) : snowballFrenchStem(normalized);
+  if (memo.size >= memoLimit) memo.clear();
+  memo.set(normalized, result);
   return result;
 }
 

@@ -1,3 +1,6 @@
+import { normalizeWord } from './normalize-word.js';
+import { tokenizeWords } from './tokenize-words.js';
+
 /**
  * French transition words (mots de liaison, connecteurs logiques) and a matcher that finds them
  * in a sentence.
@@ -626,21 +629,74 @@ export interface TransitionMatch {
  * resolved first: the earliest first part with a second part after it.
  */
 export function findTransitionWords(sentence: string): readonly TransitionMatch[] {
-  // The same sentences come back (the source, then the article made of them): match each once.
+  // Headlines ask about the same openers again and again: match each once.
   const known = memo.get(sentence);
   if (known) return known;
-  const matches = matchTransitionWords(sentence);
+  const words = tokenizeWords(sentence).map((token) => ({
+    text: token.text,
+    normalized: normalizeWord(token.text),
+    start: token.start,
+    end: token.end,
+  }));
+  const matches = Object.freeze(
+    findTransitionWordsInWords(sentence, words, 0).map((match) => Object.freeze(match)),
+  );
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(sentence, matches);
   return matches;
 }
 
+/** A word of a sentence as `tokenizeWords` cut it, with its `normalizeWord` form. */
+export interface SentenceWord {
+  text: string;
+  normalized: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * `findTransitionWords` on words already tokenized and normalized (the analysis has them): nothing is
+ * tokenized again. `words` are the sentence's words in order; their offsets minus `offset` index into
+ * `sentence`, and the matches keep the words' offsets.
+ */
+export function findTransitionWordsInWords(
+  sentence: string,
+  words: readonly SentenceWord[],
+  offset: number,
+): TransitionMatch[] {
+  if (words.length === 0) return [];
+  const tokens: Token[] = new Array(words.length);
+  let previousEnd = offset;
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index] as SentenceWord;
+    tokens[index] = {
+      word: word.normalized,
+      start: word.start,
+      end: word.end,
+      followsSpace: index === 0 || isSpacesOnly(sentence, previousEnd - offset, word.start - offset),
+      capitalA: word.text === 'A',
+    };
+    previousEnd = word.end;
+  }
+  return matchTransitionWords(tokens);
+}
+
 const memo = new Map<string, readonly TransitionMatch[]>();
 const MEMO_LIMIT = 20_000;
 
-function matchTransitionWords(sentence: string): readonly TransitionMatch[] {
-  const tokens = tokenize(sentence);
-  if (tokens.length === 0) return [];
+/** Whether `text` holds only white space (as `\s` means it) from `start` to `end`. */
+function isSpacesOnly(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+    if (code < 0x80 || !WHITE_SPACE.test(text.charAt(index))) return false;
+  }
+  return true;
+}
+
+const WHITE_SPACE = /^\s$/u;
+
+function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   const used = new Uint8Array(tokens.length);
   const matches: TransitionMatch[] = [];
 
@@ -669,13 +725,11 @@ function matchTransitionWords(sentence: string): readonly TransitionMatch[] {
     index += pattern.words.length;
   }
 
-  return Object.freeze(
-    matches.sort((left, right) => left.start - right.start).map((match) => Object.freeze(match)),
-  );
+  return matches.sort((left, right) => left.start - right.start);
 }
 
 interface Token {
-  /** Lowercase, straight apostrophe. */
+  /** Normalized (lowercase, straight apostrophe). */
   word: string;
   start: number;
   end: number;
@@ -698,31 +752,9 @@ interface PairPattern {
   part: 'first' | 'second';
 }
 
-// A word: letters/digits, hyphen-joined parts (« c'est-à-dire » -> « c' » + « est-à-dire »), and a
-// trailing apostrophe kept on elided words (« d'une » -> « d' » + « une »).
-const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*'?/gu;
-
-const SPACES_ONLY = /^\s*$/;
-
-function tokenize(text: string): Token[] {
-  // Same length replacement: offsets stay valid.
-  const normalized = text.replaceAll('’', "'");
-  const tokens: Token[] = [];
-  let previousEnd = 0;
-  for (const match of normalized.matchAll(WORD_PATTERN)) {
-    const start = match.index;
-    // Lowercase per word, not per text: toLowerCase can change the length of some characters.
-    const word = match[0].toLowerCase();
-    const followsSpace = SPACES_ONLY.test(normalized.slice(previousEnd, start));
-    tokens.push({ word, start, end: start + match[0].length, followsSpace, capitalA: match[0] === 'A' });
-    previousEnd = start + match[0].length;
-  }
-  return tokens;
-}
-
 /** Spellings of an entry: the entry itself plus its contracted and elided endings. */
 function spellings(entry: string): string[][] {
-  const words = tokenize(entry).map((token) => token.word);
+  const words = tokenizeWords(entry).map((token) => normalizeWord(token.text));
   const head = words.slice(0, -1);
   const last = words.at(-1) ?? '';
   const endings = [last];

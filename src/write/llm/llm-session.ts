@@ -1,48 +1,62 @@
 import { classifyError } from '../../errors/classify-error.js';
-import { billedStats, type LlmBudget } from '../../llm/budget.js';
-import type { CompletionRequest, CompletionResult, LanguageModel } from '../../llm/language-model.js';
-import type { WriterContext } from '../writer.js';
+import { LlmBudget, withBudget } from '../../llm/budget.js';
+import type { CompletionRequest, LanguageModel } from '../../llm/language-model.js';
+import type { WriterContext, WriterStats } from '../writer.js';
 
 /** What the plan, section and repair steps of the LLM writer share: one way to call the model. */
 export interface LlmSession {
   /** Calls written at once. */
   concurrency: number;
   /**
-   * One call to the model, with the writer's temperature and the context's signal. The stats are read
-   * from the budget when there is one (every call that reached the provider, retries' tokens included);
-   * a bare model's answers are counted instead.
+   * One call to the model, with the writer's temperature and the context's signal. The article's stats
+   * are read from its budget, the one ledger of calls and tokens: every call that reached the provider,
+   * retries' tokens included.
    */
   call(context: WriterContext, request: CompletionRequest): Promise<string>;
 }
+
+/** A ledger without limits, for a bare model given without a budget: it counts, it never refuses. */
+const UNLIMITED = { maxCalls: Number.POSITIVE_INFINITY, maxTokens: Number.POSITIVE_INFINITY };
 
 export function createLlmSession(options: {
   model: LanguageModel;
   concurrency: number;
   temperature?: number;
+  /** This article's budget, already wrapped around `model`. Without one, each article gets an unlimited ledger. */
   budget?: LlmBudget;
 }): LlmSession {
   const { budget } = options;
+  /** Per article (its stats) when the model came bare: the ledger and the model wrapped with it. */
+  const ledgers = new WeakMap<WriterStats, { budget: LlmBudget; model: LanguageModel }>();
+  const ledgerOf = (context: WriterContext) => {
+    if (budget) return { budget, model: options.model };
+    let ledger = ledgers.get(context.stats);
+    if (!ledger) {
+      const unlimited = new LlmBudget(UNLIMITED);
+      ledger = { budget: unlimited, model: withBudget(options.model, unlimited) };
+      ledgers.set(context.stats, ledger);
+    }
+    return ledger;
+  };
   return {
     concurrency: options.concurrency,
     async call(context, request) {
-      let result: CompletionResult;
+      const ledger = ledgerOf(context);
       try {
-        result = await options.model.complete({
+        const result = await ledger.model.complete({
           ...request,
           ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
           ...(context.signal ? { signal: context.signal } : {}),
         });
+        return result.text;
       } finally {
-        if (budget) Object.assign(context.stats, billedStats(budget.report()));
+        const spent = ledger.budget.report();
+        context.stats.calls = spent.calls;
+        context.stats.cachedCalls = spent.cacheHits;
+        context.stats.inputTokens = spent.inputTokens;
+        context.stats.outputTokens = spent.outputTokens;
+        context.stats.estimatedCostUsd = spent.estimatedCostUsd ?? null;
       }
-      if (budget) return result.text;
-      if (result.cached) context.stats.cachedCalls += 1;
-      else {
-        context.stats.calls += 1;
-        context.stats.inputTokens += result.usage.inputTokens;
-        context.stats.outputTokens += result.usage.outputTokens;
-      }
-      return result.text;
     },
   };
 }

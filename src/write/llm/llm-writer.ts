@@ -17,7 +17,7 @@ export { markdownToNodes } from './draft-assembly.js';
 export interface LlmWriterOptions {
   /** The model, already wrapped with retries, budget and cache as configured (see src/llm). */
   model: LanguageModel;
-  /** This article's budget, wrapped around `model`: the writer's stats are read from it (default: counted from the answers). */
+  /** This article's budget, wrapped around `model`: the writer's stats are read from it (default: an unlimited ledger per article). */
   budget?: LlmBudget;
   /** Sections written at once (default: 4). */
   concurrency?: number;

@@ -1,6 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as normalizeModule from '../../../src/lang/fr/normalize-word.js';
 import { foldAccents, normalizeWord } from '../../../src/lang/fr/normalize-word.js';
+import { tokenizeWords } from '../../../src/lang/fr/tokenize-words.js';
+
+/** The definition normalizeWord had with the French locale's lowercasing, kept to prove the fast one equal. */
+function referenceNormalize(word: string): string {
+  return word.normalize('NFC').toLocaleLowerCase('fr').replace(/[’ʼ]/g, "'");
+}
+
+/** Every French letter, both cases, precomposed and decomposed. */
+const FRENCH_LETTERS = 'abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ';
+
+function frenchCorpusWords(): string[] {
+  const words = new Set<string>();
+  for (const folder of ['corpus', 'golden']) {
+    const root = new URL(`../../${folder}/`, import.meta.url);
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (!entry.isDirectory() || (folder === 'corpus' && !entry.name.startsWith('fr-'))) continue;
+      for (const file of readdirSync(new URL(`${entry.name}/`, root))) {
+        if (!/\.(?:md|txt|html)$/.test(file)) continue;
+        const text = readFileSync(new URL(`${entry.name}/${file}`, root), 'utf8');
+        for (const token of tokenizeWords(text)) words.add(token.text);
+      }
+    }
+  }
+  return [...words];
+}
 
 describe('normalizeWord', () => {
   it('exports its API', () => {
@@ -40,5 +66,32 @@ describe('foldAccents', () => {
     { text: 'ÉTÉ À PARIS', expected: 'ETE A PARIS' },
   ])('$text -> $expected', ({ text, expected }) => {
     expect(foldAccents(text)).toBe(expected);
+  });
+
+  it("lowercases every code point as the French locale does (toLowerCase is Unicode's default)", () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const character = String.fromCodePoint(code);
+      if (character.toLowerCase() !== character.toLocaleLowerCase('fr')) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+  }, 120_000);
+
+  it('normalizes every French letter as the locale-aware definition does, in any case and form', () => {
+    const forms = [...FRENCH_LETTERS, ...FRENCH_LETTERS.toUpperCase()].flatMap((letter) => [
+      letter,
+      letter.normalize('NFD'),
+      `L’${letter}Ab`,
+      `${letter.normalize('NFD')}ʼÉ`,
+    ]);
+    for (const form of forms) expect(normalizeWord(form), form).toBe(referenceNormalize(form));
+  });
+
+  it('normalizes every word of the French corpus and goldens as the locale-aware definition does', () => {
+    const words = frenchCorpusWords();
+    expect(words.length).toBeGreaterThan(5_000);
+    const differ = words.filter((word) => normalizeWord(word) !== referenceNormalize(word));
+    expect(differ).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ function passiveOf(sentence: string): string | null {
 
 test('public API', () => {
   expect(Object.keys(module).sort()).toEqual([
+    'ADVERBIAL_PHRASES_BETWEEN',
     'ADVERBS_BETWEEN',
     'AVOIR_FORMS',
     'ETRE_FORMS',
@@ -100,6 +101,11 @@ describe('findPassive', () => {
     ['La technologie peut être utilisée partout.', 'être … utilisée'],
     // Adverbs and negation between the auxiliary and the participle.
     ['Ce texte est souvent cité.', 'est … cité'],
+    ['La migration est maintenant faite.', 'est … faite'],
+    ['Les vidéos sont pour l’instant intégrées avec le lecteur standard.', 'sont … intégrées'],
+    ['Les vidéos sont de nouveau chargées au clic.', 'sont … chargées'],
+    ['Le projet est en grande partie financé par l’État.', 'est … financé'],
+    ['Le site sera bientôt construit avec Eleventy.', 'sera … construit'],
     ['Le stagiaire n’est pas rémunéré.', 'est … rémunéré'],
     ['La mesure a déjà été décidée.', 'a … décidée'],
     ['La loi n’a pas encore été votée.', 'a … votée'],

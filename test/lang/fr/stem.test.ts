@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeWord } from '../../../src/lang/fr/normalize-word.js';
 import * as stemModule from '../../../src/lang/fr/stem.js';
-import { stem } from '../../../src/lang/fr/stem.js';
+import { stem, stemNormalized } from '../../../src/lang/fr/stem.js';
 
 describe('stem', () => {
   it('exports its API', () => {
-    expect(Object.keys(stemModule).sort()).toEqual(['clearStemMemo', 'stem']);
+    expect(Object.keys(stemModule).sort()).toEqual(['clearStemMemo', 'stem', 'stemNormalized']);
   });
 
-  // Values pinned from the French Snowball algorithm (snowball-stemmers 0.6).
+  // Values pinned from the French Snowball algorithm (generated from Snowball 3.1.1's french.sbl).
   it.each([
     { word: 'talent', expected: 'talent' },
     { word: 'talents', expected: 'talent' },
@@ -54,5 +55,11 @@ describe('stem', () => {
     const first = stem('Recrutements');
     expect(stem('Recrutements')).toBe(first);
     expect(first).toBe(stem('recrutement'));
+  });
+
+  it('stems a normalized word as stem does the raw word', () => {
+    for (const word of ['Talents', 'L’IA', 'ÉCOLES', 'qu’', 'Recrutements', 'œuvres']) {
+      expect(stemNormalized(normalizeWord(word))).toBe(stem(word));
+    }
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { normalizeWord } from '../../../src/lang/fr/normalize-word.js';
+import { tokenizeWords } from '../../../src/lang/fr/tokenize-words.js';
 import * as module from '../../../src/lang/fr/transition-words.js';
 import {
   findTransitionWords,
+  findTransitionWordsInWords,
   NOT_TRANSITIONS,
   SENTENCE_START_TRANSITION_WORDS,
   TRANSITION_WORDS,
@@ -35,6 +38,7 @@ test('public API', () => {
     'TWO_PART_TRANSITION_WORDS',
     'clearTransitionWordMemo',
     'findTransitionWords',
+    'findTransitionWordsInWords',
   ]);
 });
 
@@ -279,5 +283,43 @@ describe('findTransitionWords', () => {
     const sentences = text.split(/(?<=[.!?])\s+/);
     const count = sentences.reduce((total, sentence) => total + findTransitionWords(sentence).length, 0);
     expect(count).toBeGreaterThan(0);
+  });
+});
+
+describe('findTransitionWordsInWords', () => {
+  /** The sentence's words as the analysis holds them, shifted as if the sentence started at `offset`. */
+  function wordsOf(sentence: string, offset: number) {
+    return tokenizeWords(sentence).map((token) => ({
+      text: token.text,
+      normalized: normalizeWord(token.text),
+      start: token.start + offset,
+      end: token.end + offset,
+    }));
+  }
+
+  test.each([
+    'En outre, les salaires montent.',
+    'D’une part, les salaires montent ; d’autre part, les talents manquent.',
+    'A cause de la pénurie, les salaires montent.',
+    'Du coup, de nombreux recruteurs cherchent ailleurs.',
+    'Or, le budget manque.',
+    '« En outre », dit-il, « les salaires montent ; toutefois, rien ne change ».',
+    'Plus on recrute, plus on dépense.',
+    '',
+  ])('finds what findTransitionWords finds, at the words’ offsets: %s', (sentence) => {
+    const offset = 1_000;
+    const expected = findTransitionWords(sentence).map((match) => ({
+      ...match,
+      start: match.start + offset,
+      end: match.end + offset,
+    }));
+    expect(findTransitionWordsInWords(sentence, wordsOf(sentence, offset), offset)).toEqual(expected);
+  });
+
+  test('a phrase does not run through punctuation between the words', () => {
+    const sentence = 'Du coup, de nombreux recruteurs partent.';
+    expect(
+      findTransitionWordsInWords(sentence, wordsOf(sentence, 0), 0).map((match) => match.phrase),
+    ).toEqual(['du coup']);
   });
 });

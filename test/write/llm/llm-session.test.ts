@@ -44,13 +44,19 @@ describe('the LLM session counts calls and tokens', () => {
     expect(context.stats.calls).toBe(2);
   });
 
-  it('counts the answers of a bare model when there is no budget', async () => {
+  it('counts a bare model given without a budget in a ledger of its own, failed calls billed too', async () => {
     const session = createLlmSession({ model: cutThenFine(), concurrency: 1 });
     const context = contextWithStats();
     await expect(session.call(context, { messages: [{ role: 'user', content: 'x' }] })).rejects.toThrow(
       'cut',
     );
-    await session.call(context, { messages: [{ role: 'user', content: 'x' }] });
     expect(context.stats).toMatchObject({ calls: 1, inputTokens: 120, outputTokens: 30 });
+    await session.call(context, { messages: [{ role: 'user', content: 'x' }] });
+    expect(context.stats).toMatchObject({ calls: 2, inputTokens: 240, outputTokens: 60 });
+    // Another article (its own stats) starts a ledger of its own: nothing carries over.
+    const next = contextWithStats();
+    await session.call(next, { messages: [{ role: 'user', content: 'x' }] });
+    expect(next.stats).toMatchObject({ calls: 1, inputTokens: 120, outputTokens: 30 });
+    expect(context.stats.calls).toBe(2);
   });
 });

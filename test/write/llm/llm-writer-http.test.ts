@@ -96,9 +96,10 @@ async function run(fixture: Fixture, options: RunOptions = {}): Promise<Run> {
       random: () => 0.5,
     },
   });
-  const { model } = runtime.forArticle();
+  const { model, budget } = runtime.forArticle();
   const writer = createLlmWriter({
     model,
+    budget,
     concurrency: config.concurrency,
     repairRounds: config.repairRounds,
     ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
