@@ -7,6 +7,7 @@ import { registerBatchCommand, registerWorkerCommand } from './batch-command.js'
 import type { CliContext, CliStreams } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { registerOptimizeCommand } from './optimize-command.js';
+import { registerPublishCommand } from './publish-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
@@ -33,6 +34,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerOptimizeCommand(program, context, setExitCode);
   registerAuditCommand(program, context, setExitCode);
   registerServeCommand(program, context, setExitCode);
+  registerPublishCommand(program, context, setExitCode);
   registerBatchCommand(program, context, setExitCode);
   registerWorkerCommand(program, context, setExitCode);
   try {
