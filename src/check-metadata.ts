@@ -1,5 +1,5 @@
 import type { Document } from './document.js';
-import { isValidSlug } from './plan/build-slug.js';
+import { isValidSlug } from './plan/slug-rule.js';
 
 /** Longest URL kept: browsers and servers commonly stop near 2,000 characters. */
 const MAX_URL_LENGTH = 2048;

@@ -30,6 +30,8 @@ export type { Document, SourceFormat, SourceMetadata } from './document.js';
 export { type IngestOptions, ingest } from './ingest/ingest.js';
 export { InputError } from './ingest/input-error.js';
 export { measureTextWidth, truncateToWidth } from './lang/pixel-width/measure-text-width.js';
+export { createLanguageModel, type ProviderSettings } from './llm/create-language-model.js';
+export type { LanguageModel } from './llm/language-model.js';
 export { type OptimizeOptions, type OptimizeReport, type OptimizeResult, optimize } from './optimize.js';
 export { extractKeyphrases, type KeyphraseCandidate } from './plan/extract-keyphrases.js';
 export { planArticle } from './plan/plan-article.js';
@@ -40,5 +42,6 @@ export { type RenderFragmentOptions, renderHtmlFragment } from './render/render-
 export { renderHtmlDocument } from './render/render-html.js';
 export { renderJson } from './render/render-json.js';
 export { renderMarkdown } from './render/render-markdown.js';
+export { createLlmWriter, type LlmWriterOptions } from './write/llm/llm-writer.js';
 export { createOfflineWriter } from './write/offline-writer.js';
 export type { Writer, WriterContext, WriterProgress } from './write/writer.js';

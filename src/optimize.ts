@@ -182,7 +182,8 @@ export async function optimize(
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
-  if ((options.image ?? document.metadata.image) === undefined) {
+  const imageUrl = options.image ?? document.metadata.image;
+  if (imageUrl === undefined) {
     warnings.push(
       'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
     );
@@ -193,8 +194,10 @@ export async function optimize(
     siteName: options.siteName ?? document.metadata.siteName,
     date,
     canonicalUrl,
-    imageUrl: options.image ?? document.metadata.image,
-    imageAlt: options.imageAlt ?? document.metadata.imageAlt,
+    image:
+      imageUrl === undefined
+        ? undefined
+        : { url: imageUrl, alt: options.imageAlt ?? document.metadata.imageAlt },
     frontMatter: document.metadata.frontMatter,
   });
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
@@ -238,15 +241,15 @@ function articleMetadata(
     siteName: string | undefined;
     date: string | undefined;
     canonicalUrl: string | undefined;
-    imageUrl: string | undefined;
-    imageAlt: string | undefined;
+    /** The featured image; without alt text of its own, it illustrates the headline. */
+    image: { url: string; alt: string | undefined } | undefined;
     frontMatter: Record<string, unknown> | undefined;
   },
 ): ArticleMetadata {
   const { title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
-  const { author, siteName, date, canonicalUrl, imageUrl, frontMatter } = given;
+  const { author, siteName, date, canonicalUrl, image, frontMatter } = given;
   const h1 = typeset(finalPlan.h1);
   return {
     title,
@@ -263,8 +266,7 @@ function articleMetadata(
     ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
     ...(frontMatter ? { frontMatter } : {}),
-    // Without alt text of its own, the image illustrates the headline.
-    ...(imageUrl ? { image: { url: imageUrl, alt: given.imageAlt ? typeset(given.imageAlt) : h1 } } : {}),
+    ...(image ? { image: { url: image.url, alt: typeset(image.alt ?? h1) } } : {}),
     ...(evaluation.failures > 0
       ? {
           constraintsFailed: evaluation.constraints

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as fr from '../src/fr.js';
 import * as plume from '../src/index.js';
 
 describe('public API', () => {
@@ -14,6 +15,8 @@ describe('public API', () => {
       'buildJsonLd',
       'checkFidelity',
       'checkHardConstraints',
+      'createLanguageModel',
+      'createLlmWriter',
       'createOfflineWriter',
       'extractKeyphrases',
       'ingest',
@@ -29,6 +32,33 @@ describe('public API', () => {
       'renderMessage',
       'truncateToWidth',
     ]);
+  });
+
+  it('plume/fr exports exactly these French tools', () => {
+    expect(Object.keys(fr).sort()).toEqual([
+      'MAX_SLUG_LENGTH',
+      'NARROW_NO_BREAK_SPACE',
+      'NO_BREAK_SPACE',
+      'buildSlug',
+      'countSyllables',
+      'countWords',
+      'detectLanguage',
+      'findTypographyIssues',
+      'fixTypography',
+      'fleschBand',
+      'fleschReadingEase',
+      'foldAccents',
+      'isValidSlug',
+      'normalizeWord',
+      'segmentSentences',
+      'stem',
+      'tokenizeWords',
+    ]);
+    expect(
+      fr.detectLanguage('Les entreprises françaises recrutent des ingénieurs en intelligence artificielle.')
+        .language,
+    ).toBe('fr');
+    expect(fr.fixTypography('Vraiment?')).toBe('Vraiment\u202F?');
   });
 
   it('audits and optimizes a string end to end', async () => {

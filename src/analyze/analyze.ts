@@ -340,6 +340,11 @@ function pick(...values: readonly (string | null | undefined)[]): string | null 
 /** How the tokenizer's URL tokens start (« https://… », « www.… »). */
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 
+/** « h », « H », « w » or « W »: only then is the URL pattern worth trying on a word. */
+function mayStartUrl(code: number): boolean {
+  return code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57;
+}
+
 function appendWords(
   blockText: string,
   offset: number,
@@ -350,7 +355,8 @@ function appendWords(
   for (const token of tokenizeWords(blockText)) {
     const normalized = normalizeWord(token.text);
     // A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch.
-    const isUrl = token.kind === 'word' && URL_START.test(token.text);
+    const isUrl =
+      token.kind === 'word' && mayStartUrl(token.text.charCodeAt(0)) && URL_START.test(token.text);
     const wordSyllables =
       token.kind === 'number'
         ? SYLLABLES_PER_NUMBER

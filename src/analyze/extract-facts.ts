@@ -56,6 +56,9 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
   mille: '1000',
 };
 
+/** A Map, not the object: most words miss, and a miss on an object walks its prototype (« constructor »…). */
+const NUMBER_WORD_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(NUMBER_WORDS));
+
 const OPENING_QUOTES = new Map([
   ['«', '»'],
   ['“', '”'],
@@ -94,7 +97,7 @@ function extractFigures(words: readonly AnalyzedWord[]): Figure[] {
   const figures: Figure[] = [];
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index] as AnalyzedWord;
-    const spelled = NUMBER_WORDS[word.normalized];
+    const spelled = NUMBER_WORD_VALUES.get(word.normalized);
     // Most words are neither digits nor spelled numbers: skip them before any folding.
     if (word.kind !== 'number' && spelled === undefined) continue;
     const next = words[index + 1];

@@ -80,7 +80,7 @@ function span(fact: { text: string; start: number; end: number }) {
 function comparable(text: string): string {
   return text
     .normalize('NFC')
-    .toLocaleLowerCase('fr')
+    .toLowerCase() // French lowercasing is Unicode's default (see normalizeWord)
     .replace(/[’ʼ‘]/g, "'")
     .replace(/[«»“”"]/g, '')
     .replace(/[\s\u00a0\u202f]+/gu, ' ')

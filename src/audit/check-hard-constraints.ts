@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import { formatFrenchNumber } from '../lang/fr/format-number.js';
 import { isValidSlug, MAX_SLUG_LENGTH } from '../plan/build-slug.js';
 import type { AuditConfig } from './audit-config.js';
 import type { CoverageResult } from './check-coverage.js';
@@ -116,7 +117,7 @@ function length({ analysis, config, writerCanRewrite }: HardConstraintInputs): C
     return {
       id: 'length',
       passed: true,
-      message: `${formatNumber(words)} mots (minimum ${formatNumber(min)}).`,
+      message: `${formatFrenchNumber(words)} mots (minimum ${formatFrenchNumber(min)}).`,
       needsRewriter: false,
     };
   }
@@ -124,7 +125,7 @@ function length({ analysis, config, writerCanRewrite }: HardConstraintInputs): C
   return {
     id: 'length',
     passed: false,
-    message: `${formatNumber(words)} mots, il en faut au moins ${formatNumber(min)}${hint}.`,
+    message: `${formatFrenchNumber(words)} mots, il en faut au moins ${formatFrenchNumber(min)}${hint}.`,
     needsRewriter: !writerCanRewrite,
   };
 }
@@ -143,7 +144,9 @@ function subheadings({ analysis, config }: HardConstraintInputs): ConstraintResu
   }
   const problems: string[] = [];
   if (h2 < required)
-    problems.push(`${h2} intertitres H2 pour ${formatNumber(words)} mots, il en faut au moins ${required}`);
+    problems.push(
+      `${h2} intertitres H2 pour ${formatFrenchNumber(words)} mots, il en faut au moins ${required}`,
+    );
   if (longSections > 0)
     problems.push(`${longSections} section${longSections > 1 ? 's dépassent' : ' dépasse'} ${maxWords} mots`);
   if (skipped > 0) problems.push(`${skipped} titre${skipped > 1 ? 's sautent' : ' saute'} un niveau`);
@@ -216,10 +219,6 @@ function metadata({ analysis, config, keyphrase }: HardConstraintInputs): Constr
     message: `${capitalize(problems.join(' ; '))}.`,
     needsRewriter: false,
   };
-}
-
-function formatNumber(value: number): string {
-  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
 }
 
 function capitalize(text: string): string {

@@ -1,3 +1,4 @@
+import { formatFrenchNumber } from '../lang/fr/format-number.js';
 import type { MessageParams } from './assessment.js';
 
 type Template = (params: MessageParams) => string;
@@ -67,9 +68,7 @@ const LANGUAGE_NAMES_FR: Readonly<Record<string, string>> = {
 const plural = (count: string | number | undefined, one: string, many: string) =>
   Number(count) > 1 ? many : one;
 const number = (value: string | number | undefined) =>
-  typeof value === 'number'
-    ? value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0')
-    : String(value ?? '');
+  typeof value === 'number' ? formatFrenchNumber(value) : String(value ?? '');
 
 const MESSAGES: Readonly<Record<string, Template>> = {
   'keyphrase-length.missing': () =>

@@ -1,4 +1,4 @@
-import type { ArticleOutcome, ArticleTask } from './article-task.js';
+import type { ArticleOutcome, ArticleTask, StagedArticleOutcome } from './article-task.js';
 
 /**
  * Where the articles of a batch are optimized: worker threads (offline), the
@@ -14,6 +14,11 @@ export interface ArticleProcessor {
    * job id. Rejects with the article's error (`InputError`, `Llm*`…).
    */
   process(task: ArticleTask, jobId: string): Promise<ArticleOutcome>;
+  /**
+   * Optimizes one article and writes its files into `directory` under temporary names, hashed, off
+   * the caller's thread (worker threads only): the batch then only renames them.
+   */
+  processStaged?(task: ArticleTask, jobId: string, directory: string): Promise<StagedArticleOutcome>;
   /** Releases threads and connections; articles in flight are abandoned. */
   close(): Promise<void>;
 }

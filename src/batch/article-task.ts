@@ -56,6 +56,21 @@ export interface ArticleOutcome {
   writerStats: WriterStats;
 }
 
+/** One output a worker thread wrote in the output folder under a temporary name, and its SHA-256. */
+export interface StagedFile {
+  /** A temporary file name in the output folder (`TEMPORARY_FILE`: a killed run's leftovers are removed). */
+  name: string;
+  sha256: string;
+}
+
+/**
+ * An article whose three files a worker thread already wrote and hashed: the main thread only
+ * renames them (`.md`, `.html`, `.report.json`, in this order) to their final names.
+ */
+export interface StagedArticleOutcome extends Omit<ArticleOutcome, 'markdown' | 'html' | 'reportJson'> {
+  staged: StagedFile[];
+}
+
 /** The part of an error that crosses a thread or a queue: enough to rebuild `InputError` and `Llm*` errors. */
 export interface SerializedError {
   name: string;

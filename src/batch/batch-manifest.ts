@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
-import { isValidSlug } from '../plan/build-slug.js';
+import { isValidSlug } from '../plan/slug-rule.js';
 
 /** The resume manifest, in the output folder. */
 export const MANIFEST_NAME = '.plume-batch.json';

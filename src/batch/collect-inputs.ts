@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions a batch picks up; anything else found in a folder or by a pattern is ignored. */
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
@@ -25,8 +26,10 @@ export interface CollectedInputs {
 
 /**
  * Expands the batch's arguments: a folder (walked recursively, hidden entries
- * skipped), a file, or a glob pattern (`*`, `**`, `?`, `[abc]`, `{md,txt}`).
- * Only .txt, .md and .html files (and their variants) are kept.
+ * skipped), a file, or a glob pattern (tinyglobby: `*`, `**`, `?`, `[abc]`,
+ * `{md,txt}`, `\*` for a literal star). An argument starting with `!` removes
+ * the files it matches from the rest. Only .txt, .md and .html files (and
+ * their variants) are kept.
  */
 export async function collectInputs(
   inputs: readonly string[],
@@ -41,7 +44,8 @@ export async function collectInputs(
     if (isArticleFile(path)) files.add(path);
     else ignored += 1;
   };
-  for (const input of inputs) {
+  const negations = inputs.filter((input) => input.startsWith('!')).map((input) => input.slice(1));
+  for (const input of inputs.filter((input) => !input.startsWith('!'))) {
     const path = resolve(cwd, input);
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
@@ -56,15 +60,17 @@ export async function collectInputs(
       missing.push(path);
     }
   }
-  return { files: [...files].sort(), missing, ignored };
+  const removed = new Set(negations.length > 0 ? await expandPattern(negations, cwd, []) : []);
+  return { files: [...files].filter((file) => !removed.has(file)).sort(), missing, ignored };
 }
 
 export function isArticleFile(path: string): boolean {
   return ARTICLE_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
+/** A pattern, or a name with an escaped special character (`\[`), which the pattern reader unescapes. */
 export function isGlobPattern(text: string): boolean {
-  return /[*?[\]{}]/.test(text);
+  return isDynamicPattern(text) || /\\[*?[\]{}()!]/.test(text);
 }
 
 async function walk(folder: string, excluded: readonly string[]): Promise<string[]> {
@@ -85,48 +91,18 @@ function isInside(path: string, folder: string): boolean {
   return between === '' || (!between.startsWith('..') && !isAbsolute(between));
 }
 
-/** Files matching a glob pattern: walks from the pattern's fixed leading folders only. */
-async function expandPattern(pattern: string, cwd: string, excluded: readonly string[]): Promise<string[]> {
-  const normalized = pattern.split(sep).join('/');
-  const segments = normalized.split('/');
-  const fixed: string[] = [];
-  while (segments.length > 1 && !isGlobPattern(segments[0] ?? '')) fixed.push(segments.shift() ?? '');
-  const base = resolve(cwd, fixed.join('/') || '.');
-  const matcher = globToRegExp(segments.join('/'));
-  const candidates = await walk(base, excluded);
-  return candidates.filter((file) => matcher.test(relative(base, file).split(sep).join('/')));
-}
-
-/** A regular expression for a glob on `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let braces = 0;
-  for (let index = 0; index < glob.length; index += 1) {
-    const character = glob[index] ?? '';
-    if (character === '*') {
-      if (glob[index + 1] === '*') {
-        // `**/` matches zero or more folders; a final `**` matches everything below.
-        const slash = glob[index + 2] === '/';
-        source += slash ? '(?:[^/]+/)*' : '.*';
-        index += slash ? 2 : 1;
-      } else source += '[^/]*';
-    } else if (character === '?') source += '[^/]';
-    else if (character === '[') {
-      const end = glob.indexOf(']', index + 1);
-      if (end === -1) source += '\\[';
-      else {
-        const body = glob.slice(index + 1, end).replace(/^!/, '^');
-        source += `[${body.replace(/\\/g, '\\\\')}]`;
-        index = end;
-      }
-    } else if (character === '{') {
-      braces += 1;
-      source += '(?:';
-    } else if (character === '}' && braces > 0) {
-      braces -= 1;
-      source += ')';
-    } else if (character === ',' && braces > 0) source += '|';
-    else source += character.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+/** Files matching glob patterns, hidden entries, node_modules and the excluded folders left out. */
+async function expandPattern(
+  patterns: string | readonly string[],
+  cwd: string,
+  excluded: readonly string[],
+): Promise<string[]> {
+  const matches = await glob(patterns, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+  return matches
+    .map((match) => resolve(match))
+    .filter(
+      (file) =>
+        !file.split(sep).some((part) => SKIPPED_FOLDERS.has(part)) &&
+        !excluded.some((folder) => isInside(file, folder)),
+    );
 }

@@ -47,6 +47,81 @@ export function assignBaseNames(slug: string, inputKeys: readonly string[]): Map
   return names;
 }
 
+/**
+ * The inputs of a batch that produced one slug, and the base names their files have now. While the
+ * batch runs, `place` gives an arriving input a free name in O(1): the slug if no one holds it, else
+ * its own tags (see `TAG_RECIPES`), else a tag with -2, -3… Nobody is renamed then. Once every article
+ * is in, `finalNames` gives the names `assignBaseNames` would (a function of the set of inputs only),
+ * computed once per slug: the batch renames each file at most once, not at every arrival.
+ */
+export class SlugGroup {
+  readonly slug: string;
+  /** Input key -> base name its files have. */
+  private readonly bases = new Map<string, string>();
+  /** Base name -> input key holding it. */
+  private readonly holders = new Map<string, string>();
+
+  constructor(slug: string) {
+    this.slug = slug;
+  }
+
+  get size(): number {
+    return this.bases.size;
+  }
+
+  baseOf(key: string): string | undefined {
+    return this.bases.get(key);
+  }
+
+  /** Records that `key`'s files are at `base` (from the manifest, or after a rename). */
+  hold(key: string, base: string): void {
+    this.release(key);
+    const holder = this.holders.get(base);
+    if (holder !== undefined) this.bases.delete(holder);
+    this.bases.set(key, base);
+    this.holders.set(base, key);
+  }
+
+  release(key: string): void {
+    const base = this.bases.get(key);
+    if (base === undefined) return;
+    this.bases.delete(key);
+    if (this.holders.get(base) === key) this.holders.delete(base);
+  }
+
+  /** The name `key` keeps if it holds one, else a free one: the slug, its own tags, then -2, -3… */
+  place(key: string): string {
+    const held = this.bases.get(key);
+    if (held !== undefined) return held;
+    const free = (base: string) => !this.holders.has(base);
+    let base = free(this.slug) ? this.slug : undefined;
+    for (const recipe of TAG_RECIPES) {
+      if (base !== undefined) break;
+      const tagged = `${this.slug}${TAG_SEPARATOR}${recipe(key)}`;
+      if (free(tagged)) base = tagged;
+    }
+    if (base === undefined) {
+      // Only a name crafted to equal another input's hashed tag gets here.
+      const last = `${this.slug}${TAG_SEPARATOR}${TAG_RECIPES[TAG_RECIPES.length - 1]?.(key) ?? 'article'}`;
+      let counter = 2;
+      while (!free(`${last}-${counter}`)) counter += 1;
+      base = `${last}-${counter}`;
+    }
+    this.hold(key, base);
+    return base;
+  }
+
+  /** The final names of every member, as `assignBaseNames` gives them. */
+  finalNames(): Map<string, string> {
+    return assignBaseNames(this.slug, [...this.bases.keys()]);
+  }
+
+  /** Members and the names they have now. */
+  entries(): IterableIterator<[string, string]> {
+    return this.bases.entries();
+  }
+}
+
 /** Every base name `assignBaseNames` can give `inputKey` for `slug`, whatever the other inputs. */
 export function candidateBaseNames(slug: string, inputKey: string): string[] {
   return [slug, ...TAG_RECIPES.map((recipe) => `${slug}${TAG_SEPARATOR}${recipe(inputKey)}`)];

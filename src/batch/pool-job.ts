@@ -7,7 +7,11 @@ import type { ArticleTask } from './article-task.js';
  * `article` is a batch article; `optimize` and `audit` are requests of `plume serve`.
  */
 export type PoolJob =
-  | { kind: 'article'; task: ArticleTask }
+  | {
+      kind: 'article';
+      task: ArticleTask /** Write the files into this folder, hashed (see `stageOutcome`). */;
+      stageIn?: string;
+    }
   | { kind: 'optimize'; input: OptimizeJob }
   | { kind: 'audit'; input: AuditJob };
 

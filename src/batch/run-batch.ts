@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { writeOutputFiles } from '../cli/write-output-files.js';
@@ -6,10 +7,15 @@ import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { OutputError, toOutputError } from '../io/output-error.js';
 import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
-import { isValidSlug } from '../plan/build-slug.js';
+import { isValidSlug } from '../plan/slug-rule.js';
 import type { WriterStats } from '../write/writer.js';
 import type { ArticleProcessor } from './article-processor.js';
-import type { ArticleOutcome, BatchArticleOptions } from './article-task.js';
+import type {
+  ArticleOutcome,
+  BatchArticleOptions,
+  StagedArticleOutcome,
+  StagedFile,
+} from './article-task.js';
 import { lockOutputDirectory, removeStaleTemporaryFiles } from './batch-lock.js';
 import {
   type ManifestEntry,
@@ -19,7 +25,8 @@ import {
   readManifest,
 } from './batch-manifest.js';
 import { hashArticleJob, hashContent } from './content-hash.js';
-import { assignBaseNames, candidateBaseNames } from './output-names.js';
+import { candidateBaseNames, SlugGroup } from './output-names.js';
+import { discardStaged, STAGED_NAME } from './stage-outcome.js';
 
 /** The batch report, beside the articles. */
 export const BATCH_REPORT_NAME = 'batch-report.json';
@@ -180,8 +187,17 @@ class BatchSession {
     estimatedCostUsd: 0,
   };
   private readonly byInput = new Map<string, BatchArticleResult>();
+  /** Running totals of `byInput`, kept in step by `record` (not recounted per article). */
+  private readonly counts: BatchTotals = {
+    articles: 0,
+    written: 0,
+    skipped: 0,
+    passed: 0,
+    constraintFailed: 0,
+    errors: 0,
+  };
   /** Inputs of this batch by the slug the manifest records for them, kept in step with `setEntry`. */
-  private readonly bySlug = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, SlugGroup>();
   private readonly keys: Map<string, string>;
   private readonly batchKeys: Set<string>;
   private readonly total: number;
@@ -198,22 +214,28 @@ class BatchSession {
     this.keys = new Map(options.files.map((file) => [file, toKey(relative(outputDirectory, file))]));
     this.batchKeys = new Set(this.keys.values());
     this.total = options.files.length + (options.missing?.length ?? 0);
-    for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry.slug);
+    for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry);
   }
 
-  private index(key: string, slug: string): void {
-    if (!this.batchKeys.has(key)) return;
-    const holders = this.bySlug.get(slug) ?? new Set<string>();
-    holders.add(key);
-    this.bySlug.set(slug, holders);
+  private groupOf(slug: string): SlugGroup {
+    let group = this.groups.get(slug);
+    if (!group) {
+      group = new SlugGroup(slug);
+      this.groups.set(slug, group);
+    }
+    return group;
+  }
+
+  private index(key: string, entry: ManifestEntry): void {
+    if (this.batchKeys.has(key)) this.groupOf(entry.slug).hold(key, entry.base);
   }
 
   /** Records `entry` for `key` in the manifest (in memory) and in the slug index. */
   private setEntry(key: string, entry: ManifestEntry): void {
     const previous = this.store.get(key);
-    if (previous && previous.slug !== entry.slug) this.bySlug.get(previous.slug)?.delete(key);
+    if (previous && previous.slug !== entry.slug) this.groups.get(previous.slug)?.release(key);
     this.store.set(key, entry);
-    this.index(key, entry.slug);
+    this.index(key, entry);
   }
 
   async run(): Promise<void> {
@@ -260,26 +282,29 @@ class BatchSession {
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.commitChain;
     await Promise.all(this.recording);
-    // Inputs that left the batch may have freed a slug: every slug shared in the manifest gets its final names.
+    // Names are final once every article is in: each slug's files are renamed once, here, not at
+    // every arrival. Inputs that left the batch may have freed a slug: every group gets its final names.
     if (!options.signal?.aborted) {
-      for (const slug of new Set(Object.values(this.store.entries).map((entry) => entry.slug))) {
-        await this.reconcile(slug);
-      }
+      for (const group of this.groups.values()) await this.reconcile(group);
       await this.store.flush();
     }
   }
 
   totals(): BatchTotals {
-    const results = [...this.byInput.values()];
-    const done = results.filter((result) => result.status !== 'error');
-    return {
-      articles: results.length,
-      written: results.filter((result) => result.status === 'written').length,
-      skipped: results.filter((result) => result.status === 'skipped').length,
-      passed: done.filter((result) => result.passed).length,
-      constraintFailed: done.filter((result) => !result.passed).length,
-      errors: results.length - done.length,
-    };
+    return { ...this.counts };
+  }
+
+  private count(result: BatchArticleResult, sign: 1 | -1): void {
+    const counts = this.counts;
+    counts.articles += sign;
+    if (result.status === 'error') {
+      counts.errors += sign;
+      return;
+    }
+    if (result.status === 'written') counts.written += sign;
+    else counts.skipped += sign;
+    if (result.passed) counts.passed += sign;
+    else counts.constraintFailed += sign;
   }
 
   /** Sorted by input, so the summary reads the same whatever finished first; file names as finally renamed. */
@@ -293,7 +318,10 @@ class BatchSession {
   }
 
   private record(path: string, result: BatchArticleResult): void {
+    const previous = this.byInput.get(path);
+    if (previous) this.count(previous, -1);
     this.byInput.set(path, result);
+    this.count(result, 1);
     this.options.onEvent?.({
       type: 'article',
       result,
@@ -328,11 +356,16 @@ class BatchSession {
         return { result: { ...summaryOf(entry, input), status: 'skipped', durationMs: 0 } };
       }
       const text = decodeSource(bytes, input);
-      const outcome = await options.processor.process(
-        { fileName: input, text, options: options.options, defaultDate: options.defaultDate },
-        hash,
-      );
-      if (options.signal?.aborted) return undefined;
+      const task = { fileName: input, text, options: options.options, defaultDate: options.defaultDate };
+      const { processor } = options;
+      // Worker threads write and hash the files themselves: this thread only renames them.
+      const outcome = processor.processStaged
+        ? await processor.processStaged(task, hash, this.outputDirectory)
+        : await processor.process(task, hash);
+      if (options.signal?.aborted) {
+        if ('staged' in outcome) await discardStaged(this.outputDirectory, outcome.staged);
+        return undefined;
+      }
       const durationMs = now() - started;
       const entry = await this.commit(key, hash, outcome, durationMs);
       this.addWriterStats(outcome.writerStats);
@@ -368,35 +401,38 @@ class BatchSession {
   }
 
   /**
-   * Writes the article's files, gives every article of its slug its final
-   * names, and records it in the manifest in memory (the caller flushes it).
-   * Writes and renames run one article at a time.
+   * Writes the article's files (renames the staged ones) under a free name of its slug (see
+   * `SlugGroup.place`: nobody else is renamed now), and records it in the manifest in memory (the
+   * caller flushes it). Writes and renames run one article at a time.
    */
   private async commit(
     key: string,
     hash: string,
-    outcome: ArticleOutcome,
+    outcome: ArticleOutcome | StagedArticleOutcome,
     durationMs: number,
   ): Promise<ManifestEntry> {
-    // A worker thread or a queue worker sent it: a slug that is not one never names a file.
-    if (!isValidSlug(outcome.slug)) {
-      throw new OutputError('invalid-slug', 'le résultat reçu porte un slug invalide : article non écrit.');
-    }
     const write = async (): Promise<ManifestEntry> => {
+      // A worker thread or a queue worker sent it: a slug that is not one never names a file.
+      if (!isValidSlug(outcome.slug)) {
+        throw new OutputError('invalid-slug', 'le résultat reçu porte un slug invalide : article non écrit.');
+      }
       const previous = this.store.get(key);
-      const holders = this.membersOf(outcome.slug).filter((member) => member !== key);
-      const base = assignBaseNames(outcome.slug, [...holders, key]).get(key) ?? outcome.slug;
-      const contents = [outcome.markdown, outcome.html, outcome.reportJson];
-      const files = OUTPUT_EXTENSIONS.map((extension, index) => ({
-        name: `${base}${extension}`,
-        content: contents[index] ?? '',
-      }));
-      await writeOutputFiles(this.outputDirectory, files, { protectedPaths: this.options.files });
+      if (previous && previous.slug !== outcome.slug) this.groups.get(previous.slug)?.release(key);
+      const group = this.groupOf(outcome.slug);
+      const placed = group.baseOf(key) !== undefined;
+      const base = group.place(key);
+      let files: ManifestFile[];
+      try {
+        files = await this.putFiles(base, outcome);
+      } catch (error) {
+        if (!placed) group.release(key);
+        throw error;
+      }
       const entry: ManifestEntry = {
         hash,
         slug: outcome.slug,
         base,
-        files: files.map(({ name, content }) => ({ name, sha256: hashContent(content) })),
+        files,
         passed: outcome.passed,
         failedConstraints: outcome.failedConstraints,
         words: outcome.words,
@@ -408,13 +444,36 @@ class BatchSession {
       };
       this.setEntry(key, entry);
       if (previous) await this.removeAbandonedFiles(previous, entry);
-      await this.reconcile(outcome.slug);
-      if (previous && previous.slug !== outcome.slug) await this.reconcile(previous.slug);
       return entry;
     };
-    const written = this.commitChain.then(write, write);
+    const written = this.commitChain.then(write, write).catch(async (error: unknown) => {
+      if ('staged' in outcome) await discardStaged(this.outputDirectory, outcome.staged);
+      throw error;
+    });
     this.commitChain = written.catch(() => undefined);
     return written;
+  }
+
+  /** The article's three files under `base`: staged ones renamed, others written (and hashed) here. */
+  private async putFiles(
+    base: string,
+    outcome: ArticleOutcome | StagedArticleOutcome,
+  ): Promise<ManifestFile[]> {
+    const names = OUTPUT_EXTENSIONS.map((extension) => `${base}${extension}`);
+    const protection = { protectedPaths: this.options.files };
+    if ('staged' in outcome) {
+      const staged = checkStaged(outcome.staged);
+      await writeOutputFiles(
+        this.outputDirectory,
+        names.map((name, index) => ({ name, from: this.pathOf(staged[index]?.name ?? '') })),
+        protection,
+      );
+      return names.map((name, index) => ({ name, sha256: staged[index]?.sha256 ?? '' }));
+    }
+    const contents = [outcome.markdown, outcome.html, outcome.reportJson];
+    const files = names.map((name, index) => ({ name, content: contents[index] ?? '' }));
+    await writeOutputFiles(this.outputDirectory, files, protection);
+    return files.map(({ name, content }) => ({ name, sha256: hashContent(content) }));
   }
 
   /** A file of the output folder; an `OutputError` for a name that would land elsewhere. */
@@ -422,27 +481,41 @@ class BatchSession {
     return resolveInside(this.outputDirectory, name);
   }
 
-  /** Inputs of this batch that the manifest says produced `slug`. */
-  private membersOf(slug: string): string[] {
-    return [...(this.bySlug.get(slug) ?? [])];
-  }
-
-  /** Renames the files of `slug`'s articles whose names are no longer the ones `assignBaseNames` gives. */
-  private async reconcile(slug: string): Promise<void> {
-    const members = this.membersOf(slug);
-    if (members.length === 0) return;
-    const names = assignBaseNames(slug, members);
-    for (const member of members) {
-      const entry = this.store.get(member);
-      const base = names.get(member);
-      if (!entry || !base || entry.base === base) continue;
+  /**
+   * Gives the files of `group`'s articles their final names (`assignBaseNames`), once per batch. When a
+   * final name is one another member has now, every move goes through a temporary name first, so no
+   * file is ever renamed over another; a run killed in between leaves temporary files, removed at the
+   * next start, and those articles are redone.
+   */
+  private async reconcile(group: SlugGroup): Promise<void> {
+    if (group.size === 0) return;
+    const finals = group.finalNames();
+    const moves = [...group.entries()]
+      .filter(([key, base]) => finals.get(key) !== base && this.store.get(key) !== undefined)
+      .map(([key, base]) => ({ key, base, final: finals.get(key) ?? base }));
+    if (moves.length === 0) return;
+    const held = new Set([...group.entries()].map(([, base]) => base));
+    const twoSteps = moves.some((move) => held.has(move.final));
+    const renamed: { key: string; entry: ManifestEntry; from: string[] }[] = [];
+    for (const { key } of moves) {
+      const entry = this.store.get(key) as ManifestEntry;
+      const from: string[] = [];
+      for (const file of entry.files) {
+        const name = twoSteps ? `${file.name}.${randomBytes(6).toString('hex')}.tmp` : file.name;
+        if (twoSteps) await rename(this.pathOf(file.name), this.pathOf(name)).catch(() => undefined);
+        from.push(name);
+      }
+      renamed.push({ key, entry, from });
+    }
+    for (const { key, entry, from } of renamed) {
+      const base = finals.get(key) ?? entry.base;
       const files: ManifestFile[] = [];
       for (const [index, file] of entry.files.entries()) {
         const name = `${base}${OUTPUT_EXTENSIONS[index] ?? ''}`;
-        await rename(this.pathOf(file.name), this.pathOf(name)).catch(() => undefined);
+        await rename(this.pathOf(from[index] ?? file.name), this.pathOf(name)).catch(() => undefined);
         files.push({ name, sha256: file.sha256 });
       }
-      this.setEntry(member, { ...entry, base, files });
+      this.setEntry(key, { ...entry, base, files });
     }
   }
 
@@ -502,6 +575,18 @@ function summaryOf(entry: ManifestEntry, input: string): Omit<BatchArticleResult
     readabilityScore: entry.readabilityScore,
     writer: entry.writer,
   };
+}
+
+function checkStaged(staged: readonly StagedFile[]): readonly StagedFile[] {
+  const expected = (name: string, index: number) =>
+    STAGED_NAME.test(name) && name.startsWith(`.staged${OUTPUT_EXTENSIONS[index]}.`);
+  if (
+    staged.length !== OUTPUT_EXTENSIONS.length ||
+    !staged.every(({ name }, index) => expected(name, index))
+  ) {
+    throw new OutputError('outside', 'le résultat reçu nomme des fichiers inattendus : article non écrit.');
+  }
+  return staged;
 }
 
 /** Manifest keys use `/` on every system. */

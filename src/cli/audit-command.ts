@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { auditDocument } from '../audit/audit.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { SourceFormat } from '../document.js';
-import { ingest } from '../ingest/ingest.js';
 import { readInput } from '../ingest/read-input.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -56,6 +54,11 @@ export function registerAuditCommand(
       if (options.format !== undefined && !FORMATS.includes(options.format as SourceFormat)) {
         throw new UsageError(`unknown format "${options.format}": expected one of ${FORMATS.join(', ')}.`);
       }
+      // Loaded here, not at start-up: `plume --version`, `--help` and the other commands need no audit.
+      const [{ ingest }, { auditDocument }] = await Promise.all([
+        import('../ingest/ingest.js'),
+        import('../audit/audit.js'),
+      ]);
       const source = await readInput(file, {
         stdin: context.stdin,
         allowPrivateUrls: options.allowPrivateUrls === true,

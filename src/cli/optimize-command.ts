@@ -5,7 +5,7 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
-import { isValidSlug } from '../plan/build-slug.js';
+import { isValidSlug } from '../plan/slug-rule.js';
 import { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from '../render/markdown-target.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';

@@ -1,13 +1,11 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toOutputError } from '../io/output-error.js';
 import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
 import { UsageError } from './usage-error.js';
 
-export interface OutputFile {
-  name: string;
-  content: string;
-}
+/** A file to write (`content`), or one already written in the same folder to rename (`from`, a path). */
+export type OutputFile = { name: string; content: string } | { name: string; from: string };
 
 export interface WriteOutputFilesOptions {
   /** Replace files that Plume did not write (default: false). */
@@ -49,7 +47,8 @@ export async function writeOutputFiles(
   const written: string[] = [];
   for (const target of targets) {
     try {
-      await writeFileAtomic(target.path, target.content);
+      if ('from' in target) await rename(target.from, target.path);
+      else await writeFileAtomic(target.path, target.content);
     } catch (error) {
       throw toOutputError(error, target.path) ?? error;
     }

@@ -58,13 +58,28 @@ export function checkSourceShape(text: string, format: SourceFormat): void {
 
 /** Throws when a word of the parsed text is longer than any word (a run of letters without spaces). */
 export function checkWordLength(text: string): void {
-  const pattern = new RegExp(`[\\p{L}\\p{M}\\p{N}'’ʼ-]{${INPUT_LIMITS.maxWordLength + 1},}`, 'u');
-  const found = pattern.exec(text);
+  // A word is a run of letters, marks, digits, apostrophes and hyphens, never of spaces: when no run
+  // between spaces is too long, no word is (a plain loop, where the pattern below tries every position).
+  if (!hasLongRunBetweenSpaces(text, INPUT_LIMITS.maxWordLength)) return;
+  const found = LONG_WORD.exec(text);
   if (found === null) return;
   throw new InputError(
     'too-complex',
     `Mot trop long : « ${quoteInput(found[0])} » compte ${found[0].length} caractères (au plus ${INPUT_LIMITS.maxWordLength}).`,
   );
+}
+
+const LONG_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}'’ʼ-]{${INPUT_LIMITS.maxWordLength + 1},}`, 'u');
+
+/** Whether some run of characters other than space, tab, line feed and carriage return exceeds `limit`. */
+function hasLongRunBetweenSpaces(text: string, limit: number): boolean {
+  let run = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) run = 0;
+    else if (++run > limit) return true;
+  }
+  return false;
 }
 
 /** Throws when a keyphrase, synonym or keyword is too long to be one; `problem` says so in French. */

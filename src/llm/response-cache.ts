@@ -5,8 +5,9 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { LlmBudget } from './budget.js';
 import type {
@@ -21,6 +22,9 @@ import type {
 
 /** Default folder, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = join('.plume-cache', 'llm');
+
+/** Default bound of the folder: past it, the least recently used answers are deleted. */
+export const DEFAULT_CACHE_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Everything that makes two answers interchangeable (and nothing secret). */
 export interface CacheKeyInput {
@@ -74,6 +78,8 @@ export interface ResponseCacheOptions {
   cwd?: string;
   /** Called when reading or writing an entry fails; the cache then acts as a miss (default: ignore). */
   onError?: (error: unknown) => void;
+  /** Largest total size of the entries, in bytes (default: 200 MB); the least recently used go first. */
+  maxBytes?: number;
 }
 
 function isCachedAnswer(value: unknown): value is CachedAnswer {
@@ -86,15 +92,25 @@ function isCachedAnswer(value: unknown): value is CachedAnswer {
   );
 }
 
-/** The files: `<dir>/<first 2 hex>/<key>.json`, written atomically (temporary file, then rename). */
+/**
+ * The files: `<dir>/<first 2 hex>/<key>.json`, written atomically (temporary file, then rename).
+ * Bounded: a hit touches its file, so the modification time orders the entries by last use,
+ * across runs; the first write of a process lists the folder into an LRU index (lru-cache, sized
+ * in bytes), and every entry it evicts is deleted.
+ */
 export class ResponseCache {
   readonly dir: string;
+  readonly maxBytes: number;
   private readonly onError: (error: unknown) => void;
+  private index: Promise<LRUCache<string, number>> | undefined;
+  /** Deletions of evicted entries under way: a write returns once they are done. */
+  private removals: Promise<void>[] = [];
 
   constructor(options: ResponseCacheOptions = {}) {
     const cwd = options.cwd ?? process.cwd();
     this.dir = resolve(cwd, options.dir ?? DEFAULT_CACHE_DIR);
     this.onError = options.onError ?? (() => undefined);
+    this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
   }
 
   pathFor(key: string): string {
@@ -110,14 +126,16 @@ export class ResponseCache {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.onError(error);
       return undefined;
     }
+    let answer: unknown;
     try {
-      const parsed: unknown = JSON.parse(text);
-      const answer = (parsed as { answer?: unknown }).answer;
-      return isCachedAnswer(answer) ? answer : undefined;
+      answer = (JSON.parse(text) as { answer?: unknown }).answer;
     } catch (error) {
       this.onError(error);
       return undefined;
     }
+    if (!isCachedAnswer(answer)) return undefined;
+    await this.touch(key, Buffer.byteLength(text));
+    return answer;
   }
 
   /** Stores `answer`; a reader never sees a half-written file. Failures are reported, not thrown. */
@@ -134,12 +152,65 @@ export class ResponseCache {
       createdAt: new Date().toISOString(),
       answer: { text: answer.text, usage: answer.usage, finishReason: answer.finishReason },
     };
+    const text = `${JSON.stringify(entry, null, 2)}\n`;
     try {
+      const index = await this.loadIndex();
       await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-      await writeFileAtomic(path, `${JSON.stringify(entry, null, 2)}\n`);
+      await writeFileAtomic(path, text);
+      index.set(key, Buffer.byteLength(text));
+      await this.settleRemovals();
     } catch (error) {
       this.onError(error);
     }
+  }
+
+  /** Marks a hit as the most recent use, on disk (for later runs) and in the index when it is loaded. */
+  private async touch(key: string, bytes: number): Promise<void> {
+    const now = new Date();
+    await utimes(this.pathFor(key), now, now).catch(() => {});
+    if (this.index) (await this.index).set(key, bytes);
+    await this.settleRemovals();
+  }
+
+  private async settleRemovals(): Promise<void> {
+    const removals = this.removals;
+    this.removals = [];
+    await Promise.all(removals);
+  }
+
+  /** The entries on disk, least recently used first, in an index that deletes what it evicts. */
+  private loadIndex(): Promise<LRUCache<string, number>> {
+    this.index ??= (async () => {
+      const index = new LRUCache<string, number>({
+        maxSize: this.maxBytes,
+        sizeCalculation: (bytes) => Math.max(1, bytes),
+        dispose: (_bytes, key, reason) => {
+          if (reason === 'evict')
+            this.removals.push(rm(this.pathFor(key), { force: true }).catch(this.onError));
+        },
+      });
+      const entries = await this.listEntries();
+      entries.sort((left, right) => left.usedAt - right.usedAt);
+      for (const entry of entries) index.set(entry.key, entry.bytes);
+      return index;
+    })();
+    return this.index;
+  }
+
+  private async listEntries(): Promise<Array<{ key: string; bytes: number; usedAt: number }>> {
+    const folders = await readdir(this.dir).catch(() => [] as string[]);
+    const entries: Array<{ key: string; bytes: number; usedAt: number }> = [];
+    for (const folder of folders) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+      const names = await readdir(join(this.dir, folder)).catch(() => [] as string[]);
+      for (const name of names) {
+        const match = /^([0-9a-f]{64})\.json$/.exec(name);
+        if (!match?.[1]) continue;
+        const info = await stat(join(this.dir, folder, name)).catch(() => undefined);
+        if (info) entries.push({ key: match[1], bytes: info.size, usedAt: info.mtimeMs });
+      }
+    }
+    return entries;
   }
 }
 

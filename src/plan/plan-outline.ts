@@ -214,9 +214,26 @@ function splitIntroduction(
 
 function sentencesOf(passage: Passage, analysis: Analysis): AnalyzedSentence[] {
   if (passage.sentences) return analysis.sentences.slice(passage.sentences.start, passage.sentences.end);
-  return analysis.sentences.filter(
-    (sentence) => analysis.blocks[sentence.blockIndex]?.nodeIndex === passage.nodeIndex,
-  );
+  return sentencesByNode(analysis).get(passage.nodeIndex) ?? [];
+}
+
+/** Each top-level node's sentences, in order, built once per analysis: a scan per passage was quadratic. */
+const sentencesByNodeCache = new WeakMap<Analysis, Map<number, AnalyzedSentence[]>>();
+
+function sentencesByNode(analysis: Analysis): Map<number, AnalyzedSentence[]> {
+  let byNode = sentencesByNodeCache.get(analysis);
+  if (byNode === undefined) {
+    byNode = new Map();
+    for (const sentence of analysis.sentences) {
+      const nodeIndex = analysis.blocks[sentence.blockIndex]?.nodeIndex;
+      if (nodeIndex === undefined) continue;
+      const list = byNode.get(nodeIndex);
+      if (list) list.push(sentence);
+      else byNode.set(nodeIndex, [sentence]);
+    }
+    sentencesByNodeCache.set(analysis, byNode);
+  }
+  return byNode;
 }
 
 function stemCounts(passages: readonly Passage[], analysis: Analysis): Map<string, number> {

@@ -1,13 +1,14 @@
 import type { Element, ElementContent, Root as HastRoot, Properties, RootContent } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Article } from '../article.js';
+import { ARTICLE_HTML_SCHEMA } from './article-html-schema.js';
 import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
-import { sanitizeHtmlTree } from './sanitize-html-tree.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 
 /** Options of {@link renderHtmlDocument}. */
@@ -63,6 +64,8 @@ const markdownToHtmlTree = unified()
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       `Retour à l’appel de note ${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
   })
+  // What `data.hName` / `data.hProperties` could smuggle in is checked against an allow-list.
+  .use(rehypeSanitize, ARTICLE_HTML_SCHEMA)
   .freeze();
 
 // `<!DOCTYPE html>` in capitals: the form html-validate's recommended preset asks for.
@@ -156,7 +159,6 @@ export function renderBody(article: Article, withTableOfContents: boolean): Elem
   sanitizeMarkdownTree(tree);
   copyHeadingIds(tree);
   const hast = markdownToHtmlTree.runSync(tree);
-  sanitizeHtmlTree(hast);
   const children = hast.children as ElementContent[];
   const tableOfContents = nestTableOfContents(article.tableOfContents);
   if (withTableOfContents && tableOfContents.length > 0) {

@@ -33,7 +33,8 @@ export const PLACEHOLDER_ASSETS: WebAssets = {
 <main>
 <h1>Plume</h1>
 <p>La page web de Plume n’est pas installée. L’API répond sur <code>/api/health</code>,
-<code>/api/optimize</code> et <code>/api/audit</code>.</p>
+<code>/api/optimize</code> et <code>/api/audit</code> ; sa description OpenAPI est sur
+<code>/api/openapi.json</code>.</p>
 </main>
 <script src="/app.js"></script>
 </body>

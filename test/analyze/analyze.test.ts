@@ -248,6 +248,11 @@ describe('analyze: the facts research', () => {
       { figures: [], quotes: ['Nous recrutons partout'], names: ['Sam Altman', 'OpenAI'] },
     ],
     [
+      'no figure from a word an object has by inheritance',
+      'Le constructor millions ne compte pas, ni le toString milliards.',
+      { figures: [], quotes: [], names: [] },
+    ],
+    [
       'a decimal comma and a multiplier',
       'La levée atteint 1,5 million. Il faut 3 ans et 12,5 km.',
       {

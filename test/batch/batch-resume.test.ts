@@ -45,7 +45,8 @@ describe('plume batch: resume after kill -9', () => {
     // Test-only delay (a hook loaded with --import): each article waits 1 s on its thread, so the batch is still running when killed,
     // even when the kill comes seconds after the first article is recorded (a loaded machine).
     const running = spawnPlume(args, { cwd: root, env: jobDelayEnv(1000) });
-    await waitUntil(() => Object.keys(manifestEntries()).length > 0, 20_000);
+    // A loaded 2-core machine may take tens of seconds to start the threads: wait long, the kill still comes mid-batch.
+    await waitUntil(() => Object.keys(manifestEntries()).length > 0, 90_000);
     running.child.kill('SIGKILL');
     expect((await running.exited).signal).toBe('SIGKILL');
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectInputs, globToRegExp } from '../../src/batch/collect-inputs.js';
+import { collectInputs } from '../../src/batch/collect-inputs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'plume-collect-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,6 +19,8 @@ beforeAll(() => {
     'articles/node_modules/g.md',
     'articles/out/h.md',
     'other/i.txt',
+    'other/[brouillon].md',
+    'other/star*.md',
   ];
   for (const file of files) {
     mkdirSync(join(root, file, '..'), { recursive: true });
@@ -63,19 +65,26 @@ describe('collectInputs', () => {
     expect(relative(collected.missing)).toEqual(['nowhere.txt', 'none/*.md']);
   });
 
-  it('turns globs into anchored regular expressions', () => {
-    const cases: [string, string, boolean][] = [
-      ['*.md', 'a.md', true],
-      ['*.md', 'deep/a.md', false],
-      ['**/*.md', 'a.md', true],
-      ['**/*.md', 'deep/er/a.md', true],
-      ['a?.txt', 'ab.txt', true],
-      ['[ab].txt', 'c.txt', false],
-      ['[!ab].txt', 'c.txt', true],
-      ['*.{md,txt}', 'x.txt', true],
-      ['a.txt', 'aXtxt', false],
+  it('removes what a !pattern matches, from folders, files and patterns alike', async () => {
+    const collected = await collectInputs(['articles', 'other/i.txt', '!articles/deep/**', '!**/a.txt'], {
+      cwd: root,
+      exclude: ['articles/out'],
+    });
+    expect(relative(collected.files)).toEqual(['articles/b.md', 'articles/c.HTML', 'other/i.txt']);
+  });
+
+  it('reads braces, classes and escapes as tinyglobby does; a file whose name looks like a pattern is a file', async () => {
+    const cases: [string[], string[]][] = [
+      [['articles/*.{md,txt}'], ['articles/a.txt', 'articles/b.md']],
+      [['articles/[ab].*'], ['articles/a.txt', 'articles/b.md']],
+      [['other/\\[brouillon\\].md'], ['other/[brouillon].md']],
+      [['other/[brouillon].md'], ['other/[brouillon].md']],
+      [['other/star\\*.md'], ['other/star*.md']],
+      [['articles/**/*.md'], ['articles/b.md']],
     ];
-    for (const [glob, path, expected] of cases)
-      expect(globToRegExp(glob).test(path), `${glob} ${path}`).toBe(expected);
+    for (const [inputs, expected] of cases) {
+      const collected = await collectInputs(inputs, { cwd: root, exclude: ['articles/out'] });
+      expect(relative(collected.files), inputs.join(' ')).toEqual(expected);
+    }
   });
 });

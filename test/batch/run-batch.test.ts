@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -16,6 +17,7 @@ import type { ArticleOutcome, ArticleTask, BatchArticleOptions } from '../../src
 import { BatchLockedError } from '../../src/batch/batch-lock.js';
 import type { Manifest } from '../../src/batch/batch-manifest.js';
 import { type BatchEvent, batchExitCode, runBatch } from '../../src/batch/run-batch.js';
+import { stageOutcome } from '../../src/batch/stage-outcome.js';
 import { InputError } from '../../src/ingest/input-error.js';
 import { emptyWriterStats } from '../../src/write/writer.js';
 
@@ -26,12 +28,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const OPTIONS: BatchArticleOptions = { minWords: 700, locale: 'fr-FR', tableOfContents: true, faq: false };
 
-/** Articles are « slug: text » lines; `fail` in the text makes the processor throw. */
+/**
+ * Articles are « slug: text » lines; `fail` in the text makes the processor throw. `staged` stages the
+ * files as a worker thread does (`processStaged`); `stagedNames` replaces the names it reports.
+ */
 function fakeProcessor(
-  options: { delays?: Record<string, number> } = {},
+  options: { delays?: Record<string, number>; staged?: boolean; stagedNames?: string[] } = {},
 ): ArticleProcessor & { calls: string[] } {
   const calls: string[] = [];
-  return {
+  const processor = {
     calls,
     concurrency: 4,
     description: 'fake',
@@ -55,6 +60,17 @@ function fakeProcessor(
       };
     },
     async close() {},
+  };
+  if (!options.staged) return processor;
+  return {
+    ...processor,
+    async processStaged(task: ArticleTask, _jobId: string, directory: string) {
+      const staged = await stageOutcome(await processor.process(task), directory);
+      const names = options.stagedNames;
+      return names
+        ? { ...staged, staged: staged.staged.map((file, index) => ({ ...file, name: names[index] ?? '' })) }
+        : staged;
+    },
   };
 }
 
@@ -341,5 +357,80 @@ describe('runBatch: every file name stays in the output folder', () => {
     const report = await batch(paths, output, fakeProcessor());
     expect(report.totals).toMatchObject({ written: 1, errors: 0 });
     expect(Object.keys(manifestOf(output).entries)).toEqual(['../in/a.txt']);
+  });
+});
+
+describe('runBatch: files staged by the worker threads', () => {
+  const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+  it('renames what the threads wrote to the final names, with the hashes they computed, leaving no temporary file', async () => {
+    const files = { 'a.txt': 'alpha: first', 'b/alpha.md': 'alpha: second', 'd.txt': 'delta: lone' };
+    const { output, paths } = setUp(files);
+    const report = await batch(paths, output, fakeProcessor({ staged: true }));
+    expect(report.totals).toMatchObject({ written: 3, errors: 0 });
+    expect(outputFiles(output).filter((name) => name.endsWith('.md'))).toEqual([
+      'alpha--a.md',
+      'alpha--alpha.md',
+      'delta.md',
+    ]);
+    expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    for (const entry of Object.values(manifestOf(output).entries)) {
+      for (const file of entry.files) expect(sha256(readFileSync(join(output, file.name)))).toBe(file.sha256);
+    }
+    expect(readFileSync(join(output, 'alpha--alpha.md'), 'utf8')).toContain('# second');
+  });
+
+  it('refuses staged names that are not temporary files of the folder, and removes the staged files on an error', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'alpha: first', 'b.txt': 'mine: b' });
+    mkdirSync(output, { recursive: true });
+    writeFileSync(join(output, 'keep.md'), 'not a staged file');
+    const crafted = await batch(
+      paths.slice(0, 1),
+      output,
+      fakeProcessor({ staged: true, stagedNames: ['keep.md', 'x.html', 'y.report.json'] }),
+    );
+    expect(crafted.articles[0]?.error).toBe(
+      'le résultat reçu nomme des fichiers inattendus : article non écrit.',
+    );
+    expect(readFileSync(join(output, 'keep.md'), 'utf8')).toBe('not a staged file');
+    // A file Plume did not write is never replaced: the staged files go, the article is an error.
+    writeFileSync(join(output, 'mine.md'), '# my own notes\n');
+    const refused = await batch(paths.slice(1), output, fakeProcessor({ staged: true }));
+    expect(refused.articles[0]?.error).toMatch(/mine\.md/u);
+    expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('swaps names through temporary ones when a final name is the one another article has now', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'same: one', 'b.txt': 'same: two' });
+    await batch(paths, output, fakeProcessor({ staged: true }));
+    expect(readFileSync(join(output, 'same--a.md'), 'utf8')).toContain('# one');
+    // As a run killed after the first placements would leave them: each article under the other's name.
+    const manifest = manifestOf(output);
+    const [a, b] = [manifest.entries['../in/a.txt'], manifest.entries['../in/b.txt']];
+    if (!a || !b) throw new Error('both articles are recorded');
+    for (const extension of ['.md', '.html', '.report.json']) {
+      renameSync(join(output, `same--a${extension}`), join(output, `swap${extension}`));
+      renameSync(join(output, `same--b${extension}`), join(output, `same--a${extension}`));
+      renameSync(join(output, `swap${extension}`), join(output, `same--b${extension}`));
+    }
+    const swapped = (entry: typeof a, base: string) => ({
+      ...entry,
+      base,
+      files: entry.files.map((file, index) => ({
+        ...file,
+        name: `${base}${['.md', '.html', '.report.json'][index]}`,
+      })),
+    });
+    manifest.entries['../in/a.txt'] = swapped(a, 'same--b');
+    manifest.entries['../in/b.txt'] = swapped(b, 'same--a');
+    writeFileSync(join(output, '.plume-batch.json'), JSON.stringify(manifest));
+    const rerun = fakeProcessor({ staged: true });
+    const report = await batch(paths, output, rerun);
+    expect(rerun.calls).toEqual([]);
+    expect(report.totals).toMatchObject({ skipped: 2 });
+    expect(readFileSync(join(output, 'same--a.md'), 'utf8')).toContain('# one');
+    expect(readFileSync(join(output, 'same--b.md'), 'utf8')).toContain('# two');
+    expect(manifestOf(output).entries['../in/a.txt']?.base).toBe('same--a');
+    expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -217,3 +217,15 @@ describe('parseText', () => {
     expect(parseText('  \n\n ').tree.children).toEqual([]);
   });
 });
+
+describe('parseText on very many lines', () => {
+  it('reads 400,000 short lines (a 3.6 MB input) without overflowing the stack', () => {
+    const words = ['le chat', 'la mer', 'un chien', 'le vent'];
+    const lines: string[] = [];
+    for (let index = 0; index < 200_000; index += 1) {
+      lines.push(words[index % 4] as string, `${words[(index + 1) % 4]}.`, '');
+    }
+    const document = parseText(lines.join('\n'));
+    expect(document.tree.children.length).toBeGreaterThan(1000);
+  }, 120_000);
+});

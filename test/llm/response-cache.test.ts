@@ -1,11 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LlmBudget, withBudget } from '../../src/llm/budget.js';
 import { createLanguageModel } from '../../src/llm/create-language-model.js';
 import type { CompletionResult, LanguageModel } from '../../src/llm/language-model.js';
-import { cacheKey, DEFAULT_CACHE_DIR, ResponseCache, withCache } from '../../src/llm/response-cache.js';
+import {
+  cacheKey,
+  DEFAULT_CACHE_DIR,
+  DEFAULT_CACHE_MAX_BYTES,
+  ResponseCache,
+  withCache,
+} from '../../src/llm/response-cache.js';
 import { withRetries } from '../../src/llm/with-retries.js';
 import { type OpenAiTestServer, startOpenAiTestServer } from '../helpers/openai-test-server.js';
 
@@ -119,6 +125,64 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache({ dir: join(directory, 'file'), onError: (error) => errors.push(error) });
     await expect(cache.set(cacheKey(BASE), RESULT)).resolves.toBeUndefined();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('ResponseCache size bound', () => {
+  const keyOf = (index: number) =>
+    cacheKey({ ...BASE, messages: [{ role: 'user', content: `n° ${index}` }] });
+  const answerOf = (index: number): CompletionResult => ({
+    ...RESULT,
+    text: `Réponse ${index} ${'x'.repeat(500)}`,
+  });
+
+  /** The size of one entry on disk: they all have the same length here. */
+  async function entryBytes(): Promise<number> {
+    const probe = new ResponseCache({ dir: join(directory, 'probe') });
+    await probe.set(keyOf(0), answerOf(0));
+    return (await stat(probe.pathFor(keyOf(0)))).size;
+  }
+
+  it('defaults to 200 MB', () => {
+    expect(DEFAULT_CACHE_MAX_BYTES).toBe(200 * 1024 * 1024);
+    expect(new ResponseCache({ dir: directory }).maxBytes).toBe(DEFAULT_CACHE_MAX_BYTES);
+  });
+
+  it('deletes the least recently used answers past the bound; a hit counts as a use', async () => {
+    const bytes = await entryBytes();
+    const cache = new ResponseCache({ dir: join(directory, 'bounded'), maxBytes: bytes * 3 + 10 });
+    for (const index of [1, 2, 3]) await cache.set(keyOf(index), answerOf(index));
+    expect(await cache.get(keyOf(1))).toEqual(answerOf(1));
+    await cache.set(keyOf(4), answerOf(4));
+    expect(await cache.get(keyOf(2))).toBeUndefined();
+    for (const index of [1, 3, 4]) expect(await cache.get(keyOf(index))).toEqual(answerOf(index));
+    await cache.set(keyOf(5), answerOf(5));
+    await cache.set(keyOf(6), answerOf(6));
+    expect((await listFiles(join(directory, 'bounded'))).sort()).toEqual(
+      [keyOf(4), keyOf(5), keyOf(6)].map((key) => `${key}.json`).sort(),
+    );
+  });
+
+  it('bounds what earlier runs left, oldest use first, at the first write', async () => {
+    const bytes = await entryBytes();
+    const folder = join(directory, 'earlier');
+    const earlier = new ResponseCache({ dir: folder });
+    for (const index of [1, 2, 3, 4]) await earlier.set(keyOf(index), answerOf(index));
+    // Last uses, as earlier runs left them: 3 oldest, then 1, 4, 2.
+    for (const [index, minutesAgo] of [
+      [3, 40],
+      [1, 30],
+      [4, 20],
+      [2, 10],
+    ] as const) {
+      const usedAt = new Date(Date.now() - minutesAgo * 60_000);
+      await utimes(earlier.pathFor(keyOf(index)), usedAt, usedAt);
+    }
+    const cache = new ResponseCache({ dir: folder, maxBytes: bytes * 3 + 10 });
+    await cache.set(keyOf(5), answerOf(5));
+    expect((await listFiles(folder)).sort()).toEqual(
+      [keyOf(4), keyOf(2), keyOf(5)].map((key) => `${key}.json`).sort(),
+    );
   });
 });
 

@@ -348,6 +348,35 @@ describe('renderHtmlDocument: escaping and safety', () => {
     expect(elements(parsed, 'script')).toHaveLength(1);
     expect(html).not.toMatch(/alert|onerror|onclick/i);
     expect(html).toContain('<p>Texte <em class="note">souligné</em></p>');
-    expect(html).toContain('\nLien piégé\n');
+    // Only `href` is a link's address: other spellings are attributes the allow-list does not know.
+    expect(html).toContain('\n<a>Lien piégé</a>\n');
+  });
+
+  it('keeps only what the allow-list names: other elements give their text, code and styles go whole', () => {
+    const tree: Root = makeTree();
+    tree.children.push(
+      { type: 'paragraph', data: { hName: 'button' }, children: [{ type: 'text', value: 'Bouton' }] },
+      { type: 'paragraph', data: { hName: 'marquee' }, children: [{ type: 'text', value: 'Défilant' }] },
+      {
+        type: 'paragraph',
+        data: { hName: 'style' },
+        children: [{ type: 'text', value: 'body{display:none}' }],
+      },
+      { type: 'paragraph', data: { hName: 'iframe' }, children: [{ type: 'text', value: 'cadre' }] },
+      {
+        type: 'paragraph',
+        data: { hProperties: { style: 'display:none', dataTrack: 'x', formAction: 'https://evil.example/' } },
+        children: [{ type: 'text', value: 'Paragraphe' }],
+      },
+      {
+        type: 'paragraph',
+        children: [{ type: 'image', url: 'data:image/png;base64,AAAA', alt: 'image en ligne' }],
+      },
+    );
+    const html = renderHtmlDocument(makeArticle({ tree }));
+    expect(html).toContain('\nBouton\n');
+    expect(html).toContain('\nDéfilant\n');
+    expect(html).not.toMatch(/<button|<marquee|<iframe|display|cadre|data-track|formaction|data:image/i);
+    expect(html).toContain('\n<p>Paragraphe</p>\n');
   });
 });

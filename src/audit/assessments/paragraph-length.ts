@@ -13,7 +13,7 @@ export const paragraphLengthAssessment: Assessment = {
     const long = paragraphs.filter((block) => block.wordCount > maxWords);
     const marks = long.map((block) => ({ start: block.start, end: block.end }));
     if (long.length === 0) return { score: 9, messageId: 'paragraph-length.good', params: { max: maxWords } };
-    const longest = Math.max(...long.map((block) => block.wordCount));
+    const longest = long.reduce((most, block) => Math.max(most, block.wordCount), 0);
     const params = { count: long.length, max: maxWords, longest };
     if (longest <= okWords) return { score: 6, messageId: 'paragraph-length.ok', params, marks };
     return { score: 3, messageId: 'paragraph-length.bad', params, marks };

@@ -18,7 +18,7 @@ export const subheadingDistributionAssessment: Assessment = {
     const marks = long.map((section) => section.span);
     if (long.length === 0)
       return { score: 9, messageId: 'subheading-distribution.good', params: { max: maxWords } };
-    const longest = Math.max(...long.map((section) => section.wordCount));
+    const longest = long.reduce((most, section) => Math.max(most, section.wordCount), 0);
     const params = { count: long.length, max: maxWords, longest };
     if (longest <= okWords) return { score: 6, messageId: 'subheading-distribution.ok', params, marks };
     return { score: 3, messageId: 'subheading-distribution.bad', params, marks };

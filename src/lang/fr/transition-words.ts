@@ -687,14 +687,26 @@ const MEMO_LIMIT = 20_000;
 /** Whether `text` holds only white space (as `\s` means it) from `start` to `end`. */
 function isSpacesOnly(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
-    if (code < 0x80 || !WHITE_SPACE.test(text.charAt(index))) return false;
+    if (!isWhiteSpace(text.charCodeAt(index))) return false;
   }
   return true;
 }
 
-const WHITE_SPACE = /^\s$/u;
+/** The characters `\s` matches: ASCII and Unicode spaces, line and paragraph separators, the BOM. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   const used = new Uint8Array(tokens.length);
@@ -712,8 +724,7 @@ function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index] as Token;
-    const candidates = candidatesFor(SINGLE_PATTERNS, token);
-    const pattern = candidates && findPatternAt(tokens, used, index, candidates);
+    const pattern = bestPatternAt(SINGLE_PATTERNS, tokens, used, index);
     if (!pattern) {
       index += 1;
       continue;
@@ -765,22 +776,101 @@ function spellings(entry: string): string[][] {
   return endings.map((ending) => [...head, ending]);
 }
 
+/**
+ * Patterns by their words, one level per word: matching at a token walks the sentence's next words down the
+ * trie instead of trying every pattern that starts with the token (« en » starts over a hundred).
+ */
+interface PatternTrie<Pattern> {
+  children: Map<string, PatternTrie<Pattern>>;
+  /** Patterns whose words end here, in the order they were added. */
+  ending: { pattern: Pattern; order: number }[];
+}
+
+function emptyTrie<Pattern>(): PatternTrie<Pattern> {
+  return { children: new Map(), ending: [] };
+}
+
+let patternOrder = 0;
+
 function addPattern<Pattern extends { words: readonly string[] }>(
-  map: Map<string, Pattern[]>,
+  trie: PatternTrie<Pattern>,
   pattern: Pattern,
 ): void {
-  const first = pattern.words[0] as string;
-  const list = map.get(first);
-  if (list) list.push(pattern);
-  else map.set(first, [pattern]);
+  let node = trie;
+  for (const word of pattern.words) {
+    let child = node.children.get(word);
+    if (child === undefined) {
+      child = emptyTrie();
+      node.children.set(word, child);
+    }
+    node = child;
+  }
+  node.ending.push({ pattern, order: patternOrder++ });
 }
 
-function sortLongestFirst<Pattern extends { words: readonly string[] }>(map: Map<string, Pattern[]>): void {
-  for (const list of map.values()) list.sort((left, right) => right.words.length - left.words.length);
+/** A pattern matched at a token: its length in words, and what ranks it among the others matched there. */
+interface PatternAt<Pattern> {
+  pattern: Pattern;
+  length: number;
+  /** 0 when a capital « A » was read as « à » for its first word (those come first), 1 otherwise. */
+  group: number;
+  order: number;
 }
 
-/** First word -> every single-part spelling starting with it, longest first. Built once. */
-const SINGLE_PATTERNS = new Map<string, SinglePattern[]>();
+/** Longest first; then a capital « A » read as « à »; then the order the patterns were listed in. */
+function ranksBefore<Pattern>(left: PatternAt<Pattern>, right: PatternAt<Pattern>): boolean {
+  if (left.length !== right.length) return left.length > right.length;
+  if (left.group !== right.group) return left.group < right.group;
+  return left.order < right.order;
+}
+
+/**
+ * Calls `found` with every pattern of `trie` that matches at `index`: its words are the next tokens', none
+ * of them used, and a phrase does not run through punctuation (« Du coup, de nombreux… » is not
+ * « du coup de »). A capital « A » alone also reads as « à » (« A cause de »).
+ */
+function eachPatternAt<Pattern>(
+  trie: PatternTrie<Pattern>,
+  tokens: readonly Token[],
+  used: Uint8Array,
+  index: number,
+  found: (match: PatternAt<Pattern>) => void,
+): void {
+  const walk = (node: PatternTrie<Pattern>, position: number, group: number): void => {
+    if (position >= tokens.length || used[position]) return;
+    const token = tokens[position] as Token;
+    if (position > index && !token.followsSpace) return;
+    const visit = (child: PatternTrie<Pattern> | undefined, childGroup: number) => {
+      if (child === undefined) return;
+      for (const { pattern, order } of child.ending) {
+        found({ pattern, length: position - index + 1, group: childGroup, order });
+      }
+      walk(child, position + 1, childGroup);
+    };
+    if (token.capitalA && token.word !== 'à') visit(node.children.get('à'), position === index ? 0 : group);
+    visit(node.children.get(token.word), position === index ? 1 : group);
+  };
+  walk(trie, index, 1);
+}
+
+/** The pattern that wins at `index` (see `ranksBefore`), if any matches. */
+function bestPatternAt<Pattern>(
+  trie: PatternTrie<Pattern>,
+  tokens: readonly Token[],
+  used: Uint8Array,
+  index: number,
+): Pattern | undefined {
+  if (!trie.children.has((tokens[index] as Token).word) && !(tokens[index] as Token).capitalA)
+    return undefined;
+  let best: PatternAt<Pattern> | undefined;
+  eachPatternAt(trie, tokens, used, index, (match) => {
+    if (best === undefined || ranksBefore(match, best)) best = match;
+  });
+  return best?.pattern;
+}
+
+/** Every single-part spelling, by its words. Built once. */
+const SINGLE_PATTERNS = emptyTrie<SinglePattern>();
 for (const [category, entries] of Object.entries(TRANSITION_WORDS) as [
   TransitionCategory,
   readonly string[],
@@ -792,54 +882,13 @@ for (const [category, entries] of Object.entries(TRANSITION_WORDS) as [
 for (const entry of NOT_TRANSITIONS) {
   for (const words of spellings(entry)) addPattern(SINGLE_PATTERNS, { words, phrase: entry, category: null });
 }
-sortLongestFirst(SINGLE_PATTERNS);
 
-/** First word -> every spelling of a pair part starting with it, longest first. Built once. */
-const PAIR_PATTERNS = new Map<string, PairPattern[]>();
+/** Every spelling of a pair part, by its words. Built once. */
+const PAIR_PATTERNS = emptyTrie<PairPattern>();
 TWO_PART_TRANSITION_WORDS.forEach((pair, pairIndex) => {
   for (const words of spellings(pair.first)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'first' });
   for (const words of spellings(pair.second)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'second' });
 });
-sortLongestFirst(PAIR_PATTERNS);
-
-function matchesAt(
-  tokens: readonly Token[],
-  used: Uint8Array,
-  index: number,
-  words: readonly string[],
-): boolean {
-  if (index + words.length > tokens.length) return false;
-  for (let offset = 0; offset < words.length; offset += 1) {
-    const token = tokens[index + offset] as Token;
-    const expected = words[offset];
-    const sameWord = token.word === expected || (token.capitalA && expected === 'à');
-    // A phrase does not run through punctuation: « Du coup, de nombreux… » is not « du coup de ».
-    if (used[index + offset] || !sameWord || (offset > 0 && !token.followsSpace)) return false;
-  }
-  return true;
-}
-
-/** The patterns that may start at a token, longest first. */
-function candidatesFor<Pattern extends { words: readonly string[] }>(
-  map: ReadonlyMap<string, Pattern[]>,
-  token: Token,
-): readonly Pattern[] | undefined {
-  const candidates = map.get(token.word);
-  if (!token.capitalA) return candidates;
-  // « A cause de » (« À cause de ») and « A contrario » both start with a capital A.
-  const accented = map.get('à') ?? [];
-  return [...accented, ...(candidates ?? [])].sort((left, right) => right.words.length - left.words.length);
-}
-
-/** The first (so the longest) candidate that matches at `index`. */
-function findPatternAt<Pattern extends { words: readonly string[] }>(
-  tokens: readonly Token[],
-  used: Uint8Array,
-  index: number,
-  candidates: readonly Pattern[],
-): Pattern | undefined {
-  return candidates.find((candidate) => matchesAt(tokens, used, index, candidate.words));
-}
 
 interface PartOccurrence {
   start: number;
@@ -851,10 +900,13 @@ function findPairs(tokens: readonly Token[], used: Uint8Array, matches: Transiti
   let firsts: Map<number, PartOccurrence[]> | undefined;
   let seconds: Map<number, PartOccurrence[]> | undefined;
   for (let index = 0; index < tokens.length; index += 1) {
-    const candidates = candidatesFor(PAIR_PATTERNS, tokens[index] as Token);
-    if (!candidates) continue;
-    for (const candidate of candidates) {
-      if (!matchesAt(tokens, used, index, candidate.words)) continue;
+    const token = tokens[index] as Token;
+    if (!PAIR_PATTERNS.children.has(token.word) && !token.capitalA) continue;
+    // In the order the old candidate lists had: longest first, then as listed.
+    const found: PatternAt<PairPattern>[] = [];
+    eachPatternAt(PAIR_PATTERNS, tokens, used, index, (match) => found.push(match));
+    found.sort((left, right) => (ranksBefore(left, right) ? -1 : ranksBefore(right, left) ? 1 : 0));
+    for (const { pattern: candidate } of found) {
       const pair = TWO_PART_TRANSITION_WORDS[candidate.pairIndex] as TwoPartTransition;
       if (candidate.part === 'first' && pair.firstAtSentenceStart && index !== 0) continue;
       firsts ??= new Map();

@@ -289,6 +289,8 @@ function quotesOfLine(text: string, masked: string, lineStart: number, line: str
 
 function findStraightApostrophes(masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
+  // Most texts have none: the pattern's look-behind would be tried at every position.
+  if (!masked.includes("'")) return issues;
   for (const match of masked.matchAll(/(?<=\p{L})'(?=\p{L})/gu)) {
     issues.push({
       kind: 'straight-apostrophe',

@@ -316,6 +316,17 @@ describe('findTransitionWordsInWords', () => {
     expect(findTransitionWordsInWords(sentence, wordsOf(sentence, offset), offset)).toEqual(expected);
   });
 
+  test.each([
+    ['En\u00a0outre, rien ne change.', ['en outre']],
+    ['En\u202foutre, rien ne change.', ['en outre']],
+    ['En\u2009outre, rien ne change.', ['en outre']],
+    ['En-outre, rien ne change.', []],
+  ])('a phrase runs through any white space, not other characters: %j', (sentence, expected) => {
+    expect(
+      findTransitionWordsInWords(sentence, wordsOf(sentence, 0), 0).map((match) => match.phrase),
+    ).toEqual(expected);
+  });
+
   test('a phrase does not run through punctuation between the words', () => {
     const sentence = 'Du coup, de nombreux recruteurs partent.';
     expect(

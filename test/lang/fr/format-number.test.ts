@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import * as formatModule from '../../../src/lang/fr/format-number.js';
+import { formatFrenchNumber } from '../../../src/lang/fr/format-number.js';
+
+describe('formatFrenchNumber', () => {
+  it('exports its API', () => {
+    expect(Object.keys(formatModule)).toEqual(['formatFrenchNumber']);
+  });
+
+  it.each([
+    { value: 0, expected: '0' },
+    { value: 999, expected: '999' },
+    { value: 1000, expected: '1\u00a0000' },
+    { value: 12_500, expected: '12\u00a0500' },
+    { value: 4.5, expected: '4,5' },
+    { value: -1_234_567.891, expected: '-1\u00a0234\u00a0567,891' },
+  ])('$value -> $expected', ({ value, expected }) => {
+    expect(formatFrenchNumber(value)).toBe(expected);
+  });
+
+  it('writes what toLocaleString writes, with a no-break space for the narrow one', () => {
+    for (const value of [0, 7, 65.25, 1_000, 99_999.5, 1e9, -42, 0.125, 2.71]) {
+      expect(formatFrenchNumber(value)).toBe(value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0'));
+    }
+  });
+});
