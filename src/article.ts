@@ -26,6 +26,8 @@ export interface ArticleMetadata {
   date?: string;
   /** The featured image: Open Graph, Twitter card, JSON-LD and a CMS's featured image. */
   image?: ArticleImage;
+  /** The source's other front matter keys (`tags`, `categories`…), written back as they were. */
+  frontMatter?: Record<string, unknown>;
   /** Words in the body (H1 to end, headings excluded). */
   wordCount: number;
   /**

@@ -31,6 +31,11 @@ export interface SourceMetadata {
   image?: string;
   /** Its alternative text (front matter `image_alt`, or `alt` beside `image`). */
   imageAlt?: string;
+  /**
+   * The front matter's other keys (`tags`, `categories`, `draft`, `layout`…), kept as written so the
+   * Markdown Plume writes still fits the site it came from.
+   */
+  frontMatter?: Record<string, unknown>;
 }
 
 /** A part of a page left out at ingest (navigation, comments, share buttons…), named so it is not lost silently. */

@@ -37,6 +37,8 @@ export { extractKeyphrases, type KeyphraseCandidate } from './plan/extract-keyph
 export { planArticle } from './plan/plan-article.js';
 export type { OutlineSection, Passage, SeoPlan } from './plan/seo-plan.js';
 export { buildJsonLd } from './render/json-ld.js';
+export { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from './render/markdown-target.js';
+export { type RenderFragmentOptions, renderHtmlFragment } from './render/render-fragment.js';
 export { renderHtmlDocument } from './render/render-html.js';
 export { renderJson } from './render/render-json.js';
 export { renderMarkdown } from './render/render-markdown.js';

@@ -20,6 +20,7 @@ import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { FaqEntry } from './render/json-ld.js';
+import type { MarkdownTarget } from './render/markdown-target.js';
 import { renderHtmlDocument } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
@@ -65,6 +66,8 @@ export interface OptimizeOptions extends IngestOptions {
   tableOfContents?: boolean;
   /** FAQ structured data from the question headings and their first paragraph (default: false). */
   faq?: boolean;
+  /** Static site generator the Markdown is written for (default: `plain`). */
+  target?: MarkdownTarget;
   /** JSON-LD type (default: `Article`). */
   jsonLdType?: 'Article' | 'BlogPosting';
   /** Notes on how the source was read (an encoding guessed), copied into the report (default: none). */
@@ -206,6 +209,7 @@ export async function optimize(
       imageUrl === undefined
         ? undefined
         : { url: imageUrl, alt: options.imageAlt ?? document.metadata.imageAlt },
+    frontMatter: document.metadata.frontMatter,
   });
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
@@ -224,7 +228,10 @@ export async function optimize(
   const renderOptions = { tableOfContents: options.tableOfContents ?? true };
   return {
     article,
-    markdown: renderMarkdown(article, renderOptions),
+    markdown: renderMarkdown(article, {
+      ...renderOptions,
+      ...(options.target ? { target: options.target } : {}),
+    }),
     html: renderHtmlDocument(article, {
       ...renderOptions,
       ...(options.jsonLdType ? { jsonLdType: options.jsonLdType } : {}),
@@ -247,12 +254,13 @@ function articleMetadata(
     canonicalUrl: string | undefined;
     /** The featured image; without alt text of its own, it illustrates the headline. */
     image: { url: string; alt: string | undefined } | undefined;
+    frontMatter: Record<string, unknown> | undefined;
   },
 ): ArticleMetadata {
   const { title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
-  const { author, siteName, date, canonicalUrl, image } = given;
+  const { author, siteName, date, canonicalUrl, image, frontMatter } = given;
   const h1 = typeset(finalPlan.h1);
   return {
     title,
@@ -268,6 +276,7 @@ function articleMetadata(
     ...(author ? { author: typeset(author) } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
     ...(date ? { date } : {}),
+    ...(frontMatter ? { frontMatter } : {}),
     ...(image ? { image: { url: image.url, alt: typeset(image.alt ?? h1) } } : {}),
     ...(evaluation.failures > 0
       ? {

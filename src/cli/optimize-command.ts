@@ -6,6 +6,7 @@ import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metada
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
 import { isValidSlug } from '../plan/slug-rule.js';
+import { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from '../render/markdown-target.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -37,9 +38,12 @@ interface OptimizeCommandOptions extends WriterFlagOptions {
   concurrency?: number;
   locale?: string;
   allowPrivateUrls?: boolean;
+  target: string;
 }
 
-const OUTPUT_FORMATS = ['md', 'html', 'json'] as const;
+const OUTPUT_FORMATS = ['md', 'html', 'json', 'fragment'] as const;
+/** Written when no --format is given: the fragment only on request. */
+const DEFAULT_FORMATS = ['md', 'html', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 const INPUT_FORMATS: readonly SourceFormat[] = ['text', 'markdown', 'html', 'html-page'];
 
@@ -76,7 +80,12 @@ export function registerOptimizeCommand(
     )
     .option(
       '--format <format>',
-      `n’écrit que ce format : ${OUTPUT_FORMATS.join(', ')} (par défaut : les trois ; md avec -o -)`,
+      `n’écrit que ce format : ${OUTPUT_FORMATS.join(', ')} ; fragment : le corps en HTML (sans <h1> ni en-tête) pour un CMS (par défaut : md, html et json ; md avec -o -)`,
+    )
+    .option(
+      '--target <générateur>',
+      `Markdown pour un générateur de site statique : ${MARKDOWN_TARGETS.join(', ')} (son front matter et son nom de fichier, sans H1 ni « Sommaire » dans le corps)`,
+      'plain',
     )
     .option(
       '-k, --keyphrase <texte>',
@@ -171,14 +180,21 @@ async function runOptimizeCommand(
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-  const [{ optimize }, { renderJson }, { formatSummary }, { writeOutputFiles }, { createCliWriter }] =
-    await Promise.all([
-      import('../optimize.js'),
-      import('../render/render-json.js'),
-      import('./format-summary.js'),
-      import('./write-output-files.js'),
-      import('./create-cli-writer.js'),
-    ]);
+  const [
+    { optimize },
+    { renderJson },
+    { formatSummary },
+    { writeOutputFiles },
+    { createCliWriter },
+    { renderHtmlFragment },
+  ] = await Promise.all([
+    import('../optimize.js'),
+    import('../render/render-json.js'),
+    import('./format-summary.js'),
+    import('./write-output-files.js'),
+    import('./create-cli-writer.js'),
+    import('../render/render-fragment.js'),
+  ]);
   const source = await readInput(file, {
     stdin: context.stdin,
     allowPrivateUrls: options.allowPrivateUrls === true,
@@ -220,6 +236,7 @@ async function runOptimizeCommand(
     minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
     config: audit.thresholds,
     ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
+    target: options.target as MarkdownTarget,
     tableOfContents: options.toc,
     faq: options.faq === true,
     now: () => new Date(),
@@ -228,6 +245,7 @@ async function runOptimizeCommand(
     md: result.markdown,
     html: result.html,
     json: renderJson(result),
+    fragment: renderHtmlFragment(result.article, { tableOfContents: options.toc }),
   };
   const sourceName = file === '-' ? 'entrée standard' : file;
   if (options.output === '-') {
@@ -237,11 +255,12 @@ async function runOptimizeCommand(
     );
   } else {
     const names: Record<OutputFormat, string> = {
-      md: `${result.article.metadata.slug}.md`,
+      md: markdownFileName(result.article, options.target as MarkdownTarget),
       html: `${result.article.metadata.slug}.html`,
       json: `${result.article.metadata.slug}.report.json`,
+      fragment: `${result.article.metadata.slug}.fragment.html`,
     };
-    const wanted = format ? [format] : OUTPUT_FORMATS;
+    const wanted = format ? [format] : DEFAULT_FORMATS;
     const written = await writeOutputFiles(
       options.output ?? 'out',
       wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
@@ -269,6 +288,11 @@ function validateOptions(options: OptimizeCommandOptions, locale: string): Outpu
   if (options.format !== undefined && !OUTPUT_FORMATS.includes(options.format as OutputFormat)) {
     throw new UsageError(
       `format de sortie « ${quote(options.format)} » inconnu : ${OUTPUT_FORMATS.join(', ')} attendu.`,
+    );
+  }
+  if (!MARKDOWN_TARGETS.includes(options.target as MarkdownTarget)) {
+    throw new UsageError(
+      `--target « ${quote(options.target)} » inconnu : ${MARKDOWN_TARGETS.join(', ')} sont attendus.`,
     );
   }
   if (options.inputFormat !== undefined && !INPUT_FORMATS.includes(options.inputFormat as SourceFormat)) {

@@ -9,6 +9,7 @@ import { configureFrenchHelp, translateCommanderMessage } from './commander-in-f
 import { EXIT_CODES } from './exit-codes.js';
 import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections } from './help-sections.js';
 import { registerOptimizeCommand } from './optimize-command.js';
+import { registerPublishCommand } from './publish-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { useColor } from './use-color.js';
 
@@ -58,6 +59,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerOptimizeCommand(program, context, setExitCode);
   registerAuditCommand(program, context, setExitCode);
   registerServeCommand(program, context, setExitCode);
+  registerPublishCommand(program, context, setExitCode);
   registerBatchCommand(program, context, setExitCode);
   registerWorkerCommand(program, context, setExitCode);
   try {

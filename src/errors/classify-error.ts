@@ -33,6 +33,8 @@ const KIND_BY_NAME: Readonly<Record<string, ErrorKind>> = {
   FetchArticleError: 'input',
   // The output folder (-o) is the user's: full, read-only, not theirs, or a name outside it.
   OutputError: 'input',
+  // Publishing to a CMS refused or unreachable: credentials, rights, REST API off, network (plume publish).
+  PublishError: 'input',
   LlmConfigError: 'setup',
   // The configuration file: unreadable, or a field out of bounds (the message names the file and field).
   ConfigError: 'setup',

@@ -25,11 +25,28 @@ const FRONT_MATTER_KEYS = {
   lang: ['lang', 'language', 'locale'],
   url: ['url', 'canonical', 'canonical_url', 'canonicalUrl'],
   author: ['author'],
-  date: ['date', 'published', 'publishedAt'],
+  date: ['date', 'published', 'publishedAt', 'pubDate'],
   siteName: ['site_name', 'siteName'],
   image: ['image', 'featured_image', 'featuredImage', 'images', 'heroImage', 'cover', 'og_image'],
   imageAlt: ['image_alt', 'imageAlt', 'heroImageAlt'],
-} as const satisfies Record<keyof SourceMetadata, readonly string[]>;
+} as const satisfies Record<Exclude<keyof SourceMetadata, 'frontMatter'>, readonly string[]>;
+
+/**
+ * Keys Plume writes from the article itself: not carried over from a source. `pubDate` and `permalink`
+ * are the Astro and Eleventy spellings of the date and slug Plume writes again.
+ */
+const REWRITTEN_KEYS: ReadonlySet<string> = new Set([
+  ...Object.values(FRONT_MATTER_KEYS).flat(),
+  'excerpt',
+  'summary',
+  'lead',
+  'chapo',
+  'generator',
+  'words',
+  'constraints_failed',
+  'pubDate',
+  'permalink',
+]);
 
 type FrontMatter = Record<string, unknown>;
 
@@ -43,9 +60,15 @@ export function parseMarkdown(text: string): Document {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
   const metadata = readMetadata(frontMatter);
+  const generatedByPlume = readString(frontMatter.generator)?.startsWith('Plume') === true;
+  const others = Object.entries(frontMatter).filter(
+    // A draft flag Plume wrote is decided again from the new audit.
+    ([key]) => !REWRITTEN_KEYS.has(key) && !(generatedByPlume && (key === 'draft' || key === 'published')),
+  );
+  if (others.length > 0) metadata.frontMatter = Object.fromEntries(others);
   cleanMarkdownTree(tree);
   // An article Plume wrote: its boxes are built again, not kept as content.
-  if (readString(frontMatter.generator)?.startsWith('Plume')) unwrapOwnBoxes(tree);
+  if (generatedByPlume) unwrapOwnBoxes(tree);
   // The author's title is the article's H1 when the body has none (Hugo, Jekyll and Eleventy print it
   // from the front matter); an SEO title (`seo_title`) is not a headline.
   const headline = readString(frontMatter.title);

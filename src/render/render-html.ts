@@ -154,7 +154,7 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
 }
 
 /** The article body as HTML nodes: headings with their ids, the « Sommaire » before the first `<h2>`. */
-function renderBody(article: Article, withTableOfContents: boolean): ElementContent[] {
+export function renderBody(article: Article, withTableOfContents: boolean): ElementContent[] {
   const tree = structuredClone(article.tree);
   sanitizeMarkdownTree(tree);
   copyHeadingIds(tree);

@@ -4,6 +4,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
+import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
@@ -15,6 +16,11 @@ export interface RenderMarkdownOptions {
    * one (default: `true`).
    */
   tableOfContents?: boolean;
+  /**
+   * The static site generator the file is for (default: `'plain'`): its front matter keys, and for all
+   * but `plain` no `# H1` and no « Sommaire » in the body (their themes print both).
+   */
+  target?: MarkdownTarget;
 }
 
 const DEFAULT_LOCALE = 'fr-FR';
@@ -37,22 +43,36 @@ const markdownSerializer = unified()
  * modified.
  */
 export function renderMarkdown(article: Article, options: RenderMarkdownOptions = {}): string {
+  const target = options.target ?? 'plain';
   const tree = structuredClone(article.tree);
   sanitizeMarkdownTree(tree);
+  if (target !== 'plain') {
+    // The generator's theme prints the front matter title as the H1, and its own table of contents.
+    tree.children = tree.children.filter((node) => !(node.type === 'heading' && node.depth === 1));
+  }
   const tableOfContents = nestTableOfContents(article.tableOfContents);
-  if ((options.tableOfContents ?? true) && tableOfContents.length > 0) {
+  if (target === 'plain' && (options.tableOfContents ?? true) && tableOfContents.length > 0) {
     insertTableOfContents(tree, tableOfContents);
   }
   moveWhitespaceOutOfAttention(tree);
+  const frontMatter = target === 'plain' ? plainFrontMatter(article) : targetFrontMatter(article, target);
+  // The source's other keys (tags, categories, layout…) as they were; Plume's own win.
+  for (const [key, value] of Object.entries(article.metadata.frontMatter ?? {})) {
+    if (!(key in frontMatter)) frontMatter[key] = value;
+  }
+  // Tells Plume (and people) that this file was generated, so a rerun may replace it.
+  frontMatter.generator = GENERATOR;
+  // `lineWidth: 0`: never fold a long description over several lines.
+  const yaml = stringifyYaml(frontMatter, { lineWidth: 0 });
   // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
-  return `---\n${renderFrontMatter(article)}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
+  return `---\n${yaml}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
 }
 
-/** The front matter, keys in a fixed order; optional fields only when given. */
 /** Written in every output so that Plume knows which files it may replace. */
 export const GENERATOR = 'Plume';
 
-function renderFrontMatter(article: Article): string {
+/** Plume's own front matter, keys in a fixed order; optional fields only when given. */
+function plainFrontMatter(article: Article): Record<string, unknown> {
   const { metadata } = article;
   const frontMatter: Record<string, unknown> = {
     title: metadata.title,
@@ -76,10 +96,73 @@ function renderFrontMatter(article: Article): string {
     frontMatter.draft = true;
     frontMatter.constraints_failed = [...metadata.constraintsFailed];
   }
-  // Tells Plume (and people) that this file was generated, so a rerun may replace it.
-  frontMatter.generator = GENERATOR;
-  // `lineWidth: 0`: never fold a long description over several lines.
-  return stringifyYaml(frontMatter, { lineWidth: 0 });
+  return frontMatter;
+}
+
+/**
+ * The keys each generator reads, from its documentation: Hugo (`title`, `description`, `date`, `slug`,
+ * `keywords`, `images`, `draft`, `url` as a path), Jekyll with jekyll-seo-tag (`image: {path, alt}`,
+ * `canonical_url`, `lang`, `published: false` for a draft), Astro's blog template content schema (`pubDate`,
+ * `heroImage`), Eleventy (`permalink`, `date`).
+ */
+function targetFrontMatter(
+  article: Article,
+  target: Exclude<MarkdownTarget, 'plain'>,
+): Record<string, unknown> {
+  const { metadata } = article;
+  const draft = (metadata.constraintsFailed?.length ?? 0) > 0;
+  const path = metadata.url ? urlPath(metadata.url) : undefined;
+  const frontMatter: Record<string, unknown> = { title: metadata.title, description: metadata.description };
+  switch (target) {
+    case 'hugo':
+      if (metadata.date) frontMatter.date = metadata.date;
+      frontMatter.slug = metadata.slug;
+      // Hugo's `url` is the page's path on the site, never an absolute address.
+      if (path) frontMatter.url = path;
+      if (metadata.image) frontMatter.images = [metadata.image.url];
+      if (draft) frontMatter.draft = true;
+      break;
+    case 'jekyll':
+      if (metadata.date) frontMatter.date = metadata.date;
+      frontMatter.slug = metadata.slug;
+      if (metadata.image) frontMatter.image = { path: metadata.image.url, alt: metadata.image.alt };
+      if (metadata.url) frontMatter.canonical_url = metadata.url;
+      frontMatter.lang = metadata.locale || DEFAULT_LOCALE;
+      // Jekyll leaves out of the site a post with `published: false`.
+      if (draft) frontMatter.published = false;
+      break;
+    case 'astro':
+      if (metadata.date) frontMatter.pubDate = metadata.date;
+      if (metadata.image) {
+        frontMatter.heroImage = metadata.image.url;
+        frontMatter.heroImageAlt = metadata.image.alt;
+      }
+      if (draft) frontMatter.draft = true;
+      break;
+    case 'eleventy':
+      if (metadata.date) frontMatter.date = metadata.date;
+      frontMatter.permalink = path ?? `/${metadata.slug}/`;
+      if (metadata.image) {
+        frontMatter.image = metadata.image.url;
+        frontMatter.image_alt = metadata.image.alt;
+      }
+      if (draft) frontMatter.draft = true;
+      break;
+  }
+  frontMatter.keyphrase = metadata.keyphrase;
+  frontMatter.keywords = [...metadata.keywords];
+  if (metadata.author) frontMatter.author = metadata.author;
+  if (draft) frontMatter.constraints_failed = [...(metadata.constraintsFailed ?? [])];
+  return frontMatter;
+}
+
+/** `https://exemple.fr/blog/talents/` -> `/blog/talents/`; a URL that will not parse has no path. */
+function urlPath(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Puts the « Sommaire » right before the first section (first H2), or after the H1 when there is none. */
