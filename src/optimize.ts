@@ -187,18 +187,7 @@ export async function optimize(
   // Audited again only when the slug changed: otherwise the loop's evaluation is the final one.
   const evaluation = finalPlan === written.plan ? best.evaluation : evaluate({ ...written, plan: finalPlan });
   const { polished } = evaluation;
-  const sourceDate = options.date ?? document.metadata.date;
-  const date = sourceDate ?? options.now?.().toISOString().slice(0, 10);
-  const sourceNotes = [...(options.sourceNotes ?? [])];
-  if (sourceDate === undefined && date !== undefined) {
-    sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
-  }
-  const imageUrl = options.image ?? document.metadata.image ?? options.defaultImage;
-  if (imageUrl === undefined) {
-    warnings.push(
-      'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
-    );
-  }
+  const { date, imageUrl, sourceNotes } = publicationFacts(options, document, warnings);
   const metadata = articleMetadata(evaluation, finalPlan, {
     locale: brief.locale,
     author: options.author ?? document.metadata.author ?? options.defaultAuthor,
@@ -240,6 +229,27 @@ export async function optimize(
     plan: finalPlan,
     report,
   };
+}
+
+/** Date and featured image of the publication, with the notes and warnings their absence calls for. */
+function publicationFacts(
+  options: OptimizeOptions,
+  document: Document,
+  warnings: string[],
+): { date: string | undefined; imageUrl: string | undefined; sourceNotes: string[] } {
+  const sourceDate = options.date ?? document.metadata.date;
+  const date = sourceDate ?? options.now?.().toISOString().slice(0, 10);
+  const sourceNotes = [...(options.sourceNotes ?? [])];
+  if (sourceDate === undefined && date !== undefined) {
+    sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
+  }
+  const imageUrl = options.image ?? document.metadata.image ?? options.defaultImage;
+  if (imageUrl === undefined) {
+    warnings.push(
+      'Pas d’image à la une : sans --image (ou image dans le front matter), ni og:image ni grande carte Twitter, et pas de résultat enrichi Google.',
+    );
+  }
+  return { date, imageUrl, sourceNotes };
 }
 
 /** The published article's metadata: the final plan, the evaluated title and description, typeset. */
