@@ -5,18 +5,25 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { isHttpUrl, isImageReference, isValidDate, quote } from '../check-metadata.js';
 import type { SourceFormat } from '../document.js';
 import { readInput } from '../ingest/read-input.js';
+import type { OptimizeResult } from '../optimize.js';
 import { isValidSlug } from '../plan/slug-rule.js';
 import { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from '../render/markdown-target.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
+import {
+  addPublishOptions,
+  type OptimizePublishFlags,
+  preparePublishAfterOptimize,
+  readPreviousFile,
+} from './optimize-publish.js';
 import { isLocale, parsePositiveInteger } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 import { writeToStream } from './write-to-stream.js';
 import { addWriterOptions, checkWriterName, type WriterFlagOptions, writerFlags } from './writer-options.js';
 
-interface OptimizeCommandOptions extends WriterFlagOptions {
+interface OptimizeCommandOptions extends WriterFlagOptions, OptimizePublishFlags {
   output?: string;
   format?: string;
   keyphrase?: string;
@@ -151,6 +158,8 @@ export function registerOptimizeCommand(
         'cat article.txt | plume optimize - --format json -o -',
         'plume optimize https://example.org/article -o out/',
         'OPENAI_API_KEY=sk-… plume optimize article.txt --provider openai --model gpt-4o-mini',
+        'plume optimize article.txt --image photo.jpg --publish ghost --site https://blog.exemple.fr',
+        'plume optimize article.txt --publish wordpress --site https://exemple.fr --tags IA,Emploi',
       ],
       variables: [...LLM_VARIABLES, ...DISPLAY_VARIABLES],
       exitCodes: [
@@ -162,7 +171,7 @@ export function registerOptimizeCommand(
       ],
     }),
   );
-  addWriterOptions(command).action((file: string, options: OptimizeCommandOptions) =>
+  addPublishOptions(addWriterOptions(command)).action((file: string, options: OptimizeCommandOptions) =>
     runOptimizeCommand(file, options, context, setExitCode),
   );
 }
@@ -179,22 +188,16 @@ async function runOptimizeCommand(
   const locale = options.locale ?? site.locale ?? 'fr-FR';
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
+  const publishWritten = await preparePublishAfterOptimize(options, context);
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
-  const [
-    { optimize },
-    { renderJson },
-    { formatSummary },
-    { writeOutputFiles },
-    { createCliWriter },
-    { renderHtmlFragment },
-  ] = await Promise.all([
-    import('../optimize.js'),
-    import('../render/render-json.js'),
-    import('./format-summary.js'),
-    import('./write-output-files.js'),
-    import('./create-cli-writer.js'),
-    import('../render/render-fragment.js'),
-  ]);
+  const [{ optimize }, { renderJson }, { formatSummary }, { createCliWriter }, { renderHtmlFragment }] =
+    await Promise.all([
+      import('../optimize.js'),
+      import('../render/render-json.js'),
+      import('./format-summary.js'),
+      import('./create-cli-writer.js'),
+      import('../render/render-fragment.js'),
+    ]);
   const source = await readInput(file, {
     stdin: context.stdin,
     allowPrivateUrls: options.allowPrivateUrls === true,
@@ -248,27 +251,18 @@ async function runOptimizeCommand(
     fragment: renderHtmlFragment(result.article, { tableOfContents: options.toc }),
   };
   const sourceName = file === '-' ? 'entrée standard' : file;
+  let published: number = EXIT_CODES.ok;
   if (options.output === '-') {
     await writeToStream(context.stdout, contents[format ?? 'md']);
     context.stderr.write(
       options.json ? `${JSON.stringify(result.report)}\n` : formatSummary(result, { sourceName }),
     );
   } else {
-    const names: Record<OutputFormat, string> = {
-      md: markdownFileName(result.article, options.target as MarkdownTarget),
-      html: `${result.article.metadata.slug}.html`,
-      json: `${result.article.metadata.slug}.report.json`,
-      fragment: `${result.article.metadata.slug}.fragment.html`,
-    };
-    const wanted = format ? [format] : DEFAULT_FORMATS;
-    const written = await writeOutputFiles(
-      options.output ?? 'out',
-      wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
-      {
-        force: options.force === true,
-        ...(source.fileName ? { protectedPaths: [resolve(source.fileName)] } : {}),
-      },
-    );
+    const {
+      paths: written,
+      markdownPath,
+      previous,
+    } = await writeFilesOf(result, contents, format, options, source.fileName);
     context.stdout.write(
       options.json
         ? renderJson(result)
@@ -278,10 +272,42 @@ async function runOptimizeCommand(
             color: context.color,
           }),
     );
+    if (publishWritten && markdownPath) published = await publishWritten(markdownPath, previous);
   }
   // A model that failed and was replaced by offline work is not « done », even if the constraints hold.
   const done = result.report.passed && result.report.writerStats.degraded !== true;
-  setExitCode(done ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+  setExitCode(done && published === EXIT_CODES.ok ? EXIT_CODES.ok : EXIT_CODES.constraintFailed);
+}
+
+/** Writes the files into the output folder; the Markdown file there before is read first (for --publish). */
+async function writeFilesOf(
+  result: OptimizeResult,
+  contents: Record<OutputFormat, string>,
+  format: OutputFormat | undefined,
+  options: OptimizeCommandOptions,
+  sourceFileName: string | undefined,
+): Promise<{ paths: string[]; markdownPath?: string; previous?: string }> {
+  const { writeOutputFiles } = await import('./write-output-files.js');
+  const output = options.output ?? 'out';
+  const slug = result.article.metadata.slug;
+  const names: Record<OutputFormat, string> = {
+    md: markdownFileName(result.article, options.target as MarkdownTarget),
+    html: `${slug}.html`,
+    json: `${slug}.report.json`,
+    fragment: `${slug}.fragment.html`,
+  };
+  const previous = options.publish ? await readPreviousFile(resolve(output, names.md)) : undefined;
+  const wanted = format ? [format] : DEFAULT_FORMATS;
+  const paths = await writeOutputFiles(
+    output,
+    wanted.map((kind) => ({ name: names[kind], content: contents[kind] })),
+    {
+      force: options.force === true,
+      ...(sourceFileName ? { protectedPaths: [resolve(sourceFileName)] } : {}),
+    },
+  );
+  const markdownPath = paths.find((path) => path.endsWith('.md'));
+  return { paths, ...(markdownPath ? { markdownPath } : {}), ...(previous ? { previous } : {}) };
 }
 
 function validateOptions(options: OptimizeCommandOptions, locale: string): OutputFormat | undefined {

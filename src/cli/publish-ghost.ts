@@ -34,6 +34,17 @@ export async function publishGhostFile(
   options: GhostCommandOptions,
   context: CliContext,
 ): Promise<number> {
+  return (await prepareGhostPublish(options, context))(file);
+}
+
+/**
+ * Checks the options, settings and credentials before any work (so that `plume optimize --publish` fails
+ * before optimizing), and returns the publishing of one file.
+ */
+export async function prepareGhostPublish(
+  options: GhostCommandOptions,
+  context: CliContext,
+): Promise<(file: string) => Promise<number>> {
   const status = options.status as (typeof GHOST_CLI_STATUSES)[number];
   if (!GHOST_CLI_STATUSES.includes(status)) {
     throw new UsageError(
@@ -53,58 +64,61 @@ export async function publishGhostFile(
       'clé Admin API de Ghost manquante : PLUME_GHOST_ADMIN_API_KEY (Réglages › Intégrations › Ajouter une intégration personnalisée), ou ghost.key dans plume.config.json.',
     );
   }
-  const { publishToGhost } = await import('../publish/ghost-client.js');
-  const { markdown, article, setFrontMatterValues } = await readPublishedFile(file);
-  const { metadata, frontMatter } = article;
-  const imageReference = imageReferenceOf(options.image, article);
-  const imageAlt = options.imageAlt ?? metadata.imageAlt ?? article.headline;
-  const recordedId = typeof frontMatter.ghost_id === 'string' ? frontMatter.ghost_id : undefined;
-  const recordedImageUrl =
-    typeof frontMatter.ghost_image_url === 'string' ? frontMatter.ghost_image_url : undefined;
-  // The same image as last time is not uploaded again.
-  const reuseImage = recordedImageUrl !== undefined && frontMatter.ghost_image === imageReference;
-  const image =
-    imageReference === undefined || reuseImage
-      ? undefined
-      : await loadImage(imageReference, dirname(resolve(file)), imageAlt);
-  const canonicalUrl =
-    options.canonicalUrl ?? (metadata.url && isHttpUrl(metadata.url) ? metadata.url : undefined);
-  const result = await publishToGhost(
-    {
-      title: article.headline,
-      html: article.content,
-      excerpt: metadata.description ?? '',
-      slug: metadata.slug ?? '',
-      ...(metadata.date ? { date: metadata.date } : {}),
-      status,
-      tags: options.tags ?? article.tags,
-      seo: { title: metadata.title ?? article.headline, description: metadata.description ?? '' },
-      ...(canonicalUrl ? { canonicalUrl } : {}),
-      ...(image ? { image } : {}),
-      ...(reuseImage ? { imageUrl: recordedImageUrl, imageAlt } : {}),
-    },
-    { site, key, ...(recordedId ? { postId: recordedId } : {}) },
-  );
-  // The id goes back into the file: the next run updates this post and reuses this image.
-  await writeFile(
-    file,
-    setFrontMatterValues(markdown, {
-      ghost_id: JSON.stringify(result.id),
-      ...(result.imageUrl !== undefined && imageReference !== undefined
-        ? { ghost_image_url: JSON.stringify(result.imageUrl), ghost_image: JSON.stringify(imageReference) }
-        : {}),
-    }),
-  );
-  if (options.json) {
-    const { post: _post, ...summary } = result;
-    context.stdout.write(`${JSON.stringify(summary)}\n`);
-  } else {
-    const action = result.created ? 'créé' : 'mis à jour';
-    context.stdout.write(
-      `Article ${action} sur Ghost : ${result.id}, statut ${result.status}, ${result.url}\n`,
+  const { assertGhostAdminKey, publishToGhost } = await import('../publish/ghost-client.js');
+  assertGhostAdminKey(key);
+  return async (file: string): Promise<number> => {
+    const { markdown, article, setFrontMatterValues } = await readPublishedFile(file);
+    const { metadata, frontMatter } = article;
+    const imageReference = imageReferenceOf(options.image, article);
+    const imageAlt = options.imageAlt ?? metadata.imageAlt ?? article.headline;
+    const recordedId = typeof frontMatter.ghost_id === 'string' ? frontMatter.ghost_id : undefined;
+    const recordedImageUrl =
+      typeof frontMatter.ghost_image_url === 'string' ? frontMatter.ghost_image_url : undefined;
+    // The same image as last time is not uploaded again.
+    const reuseImage = recordedImageUrl !== undefined && frontMatter.ghost_image === imageReference;
+    const image =
+      imageReference === undefined || reuseImage
+        ? undefined
+        : await loadImage(imageReference, dirname(resolve(file)), imageAlt);
+    const canonicalUrl =
+      options.canonicalUrl ?? (metadata.url && isHttpUrl(metadata.url) ? metadata.url : undefined);
+    const result = await publishToGhost(
+      {
+        title: article.headline,
+        html: article.content,
+        excerpt: metadata.description ?? '',
+        slug: metadata.slug ?? '',
+        ...(metadata.date ? { date: metadata.date } : {}),
+        status,
+        tags: options.tags ?? article.tags,
+        seo: { title: metadata.title ?? article.headline, description: metadata.description ?? '' },
+        ...(canonicalUrl ? { canonicalUrl } : {}),
+        ...(image ? { image } : {}),
+        ...(reuseImage ? { imageUrl: recordedImageUrl, imageAlt } : {}),
+      },
+      { site, key, ...(recordedId ? { postId: recordedId } : {}) },
     );
-    if (imageReference === undefined)
-      context.stdout.write('Pas d’image à la une (--image ou image dans le front matter).\n');
-  }
-  return EXIT_CODES.ok;
+    // The id goes back into the file: the next run updates this post and reuses this image.
+    await writeFile(
+      file,
+      setFrontMatterValues(markdown, {
+        ghost_id: JSON.stringify(result.id),
+        ...(result.imageUrl !== undefined && imageReference !== undefined
+          ? { ghost_image_url: JSON.stringify(result.imageUrl), ghost_image: JSON.stringify(imageReference) }
+          : {}),
+      }),
+    );
+    if (options.json) {
+      const { post: _post, ...summary } = result;
+      context.stdout.write(`${JSON.stringify(summary)}\n`);
+    } else {
+      const action = result.created ? 'créé' : 'mis à jour';
+      context.stdout.write(
+        `Article ${action} sur Ghost : ${result.id}, statut ${result.status}, ${result.url}\n`,
+      );
+      if (imageReference === undefined)
+        context.stdout.write('Pas d’image à la une (--image ou image dans le front matter).\n');
+    }
+    return EXIT_CODES.ok;
+  };
 }

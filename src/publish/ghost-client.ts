@@ -16,8 +16,13 @@ const ACCEPT_VERSION = 'v5.0';
 /** An Admin API key as Ghost shows it (Settings › Integrations): a 24-hex id, a colon, a 64-hex secret. */
 const ADMIN_KEY_PATTERN = /^[0-9a-f]{24}:[0-9a-f]{64}$/i;
 
-export function isGhostAdminKey(key: string): boolean {
-  return ADMIN_KEY_PATTERN.test(key.trim());
+/** Throws, without showing the key, when it does not have the form Ghost gives. */
+export function assertGhostAdminKey(key: string): void {
+  if (!ADMIN_KEY_PATTERN.test(key.trim())) {
+    throw new PublishError(
+      'clé Admin API de Ghost mal formée : « id:secret » est attendu (24 puis 64 caractères hexadécimaux), tel que Ghost l’affiche dans Réglages › Intégrations.',
+    );
+  }
 }
 
 /** What is sent to Ghost for one article. */
@@ -85,7 +90,7 @@ export async function publishToGhost(
   post: GhostPost,
   options: GhostPublishOptions,
 ): Promise<GhostPublishResult> {
-  if (!isGhostAdminKey(options.key)) throw malformedKeyError();
+  assertGhostAdminKey(options.key);
   const site = options.site.replace(/\/+$/, '');
   const api = GhostAdminAPI({
     url: site,
@@ -209,12 +214,6 @@ function createTransport(site: string, fetchImplementation: typeof fetch) {
       .join(' ');
     throw new GhostResponseError(response.status, type, detail.slice(0, 300));
   };
-}
-
-function malformedKeyError(): PublishError {
-  return new PublishError(
-    'clé Admin API de Ghost mal formée : « id:secret » est attendu (24 puis 64 caractères hexadécimaux), tel que Ghost l’affiche dans Réglages › Intégrations.',
-  );
 }
 
 /** A Ghost error answer as one French line that says what to do. */

@@ -307,3 +307,89 @@ describe('plume publish ghost (CLI against the Ghost Admin API test server)', ()
     }
   }, 60_000);
 });
+
+describe('plume optimize --publish ghost (CLI against the Ghost Admin API test server)', () => {
+  let ghost: GhostTestServer;
+  const directory = mkdtempSync(join(tmpdir(), 'plume-optimize-publish-'));
+
+  beforeAll(async () => {
+    ghost = await startGhostTestServer();
+    writeFileSync(join(directory, 'photo.png'), PIXEL_PNG);
+  });
+  afterAll(async () => {
+    await ghost.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const optimizeAndPublish = (extra: string[] = []) =>
+    runPlume(
+      [
+        'optimize',
+        EXAMPLE,
+        '--image',
+        'photo.png',
+        '--publish',
+        'ghost',
+        '--site',
+        ghost.url,
+        '-o',
+        'out',
+        ...extra,
+      ],
+      { cwd: directory, env: { PLUME_GHOST_ADMIN_API_KEY: ghost.key } },
+    );
+
+  it('writes the files, publishes the Markdown one, and updates the same post on the next run', async () => {
+    const first = await optimizeAndPublish();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/\nArticle créé sur Ghost : [0-9a-f]{24}, statut draft, /);
+    const files = readdirSync(join(directory, 'out')).sort();
+    expect(files.filter((name) => /\.(md|html|json)$/.test(name))).toHaveLength(3);
+    const markdownName = files.find((name) => name.endsWith('.md')) ?? '';
+    const id = /\nghost_id: "([0-9a-f]{24})"\n/.exec(
+      readFileSync(join(directory, 'out', markdownName), 'utf8'),
+    )?.[1];
+    expect(ghost.posts.get(id ?? '')?.feature_image).toBe(ghost.images[0]?.url);
+
+    // The rewritten file keeps the recorded id and image: no new post, no new upload.
+    const second = await optimizeAndPublish(['--json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toHaveProperty('report');
+    expect(second.stderr).toContain(`Article mis à jour sur Ghost : ${id}, statut draft`);
+    expect(ghost.posts.size).toBe(1);
+    expect(ghost.images).toHaveLength(1);
+  }, 120_000);
+
+  it('checks the publication before optimizing (exit 2, nothing written)', async () => {
+    const toStdout = await runPlume(
+      ['optimize', EXAMPLE, '--publish', 'ghost', '--site', ghost.url, '-o', '-'],
+      {
+        cwd: directory,
+        env: { PLUME_GHOST_ADMIN_API_KEY: ghost.key },
+      },
+    );
+    expect(toStdout.code).toBe(2);
+    expect(toStdout.stderr).toContain('--publish publie le fichier Markdown écrit');
+    const noKey = await runPlume(
+      ['optimize', EXAMPLE, '--publish', 'ghost', '--site', ghost.url, '-o', 'vide'],
+      {
+        cwd: directory,
+        env: { PLUME_GHOST_ADMIN_API_KEY: '' },
+      },
+    );
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('clé Admin API de Ghost manquante');
+    expect(readdirSync(directory)).not.toContain('vide');
+    const unknown = await runPlume(['optimize', EXAMPLE, '--publish', 'medium', '-o', 'vide'], {
+      cwd: directory,
+    });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--publish « medium » inconnu : wordpress, ghost sont attendus.');
+    const stray = await runPlume(['optimize', EXAMPLE, '--site', ghost.url, '-o', 'vide'], {
+      cwd: directory,
+    });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--site, --status et --tags vont avec --publish wordpress|ghost.');
+  }, 120_000);
+});
