@@ -21,7 +21,11 @@ export interface ArticleMetadata {
   /** Canonical URL, when given. */
   url?: string;
   author?: string;
+  /** The author's page (absolute http(s)): JSON-LD `author.url` and Open Graph `article:author`. */
+  authorUrl?: string;
   siteName?: string;
+  /** The publisher's logo (absolute http(s)): JSON-LD `publisher.logo`. */
+  siteLogo?: string;
   /** Publication date, ISO 8601 (`YYYY-MM-DD` or full date-time). */
   date?: string;
   /** The featured image: Open Graph, Twitter card, JSON-LD and a CMS's featured image. */

@@ -48,6 +48,10 @@ export interface OptimizeOptions extends IngestOptions {
   locale?: string;
   siteName?: string;
   author?: string;
+  /** The author's page, an http(s) address (default: none; the configuration's `site.authorUrl`). */
+  authorUrl?: string;
+  /** The publisher's logo, an http(s) address (default: none; the configuration's `site.logo`). */
+  siteLogo?: string;
   /** Author when neither `author` nor the source names one: the configuration's `site.author`. */
   defaultAuthor?: string;
   /** Image when neither `image` nor the source names one: the configuration's `site.image`. */
@@ -192,6 +196,7 @@ export async function optimize(
     locale: brief.locale,
     author: options.author ?? document.metadata.author ?? options.defaultAuthor,
     siteName: options.siteName ?? document.metadata.siteName,
+    links: { authorUrl: options.authorUrl, siteLogo: options.siteLogo },
     date,
     canonicalUrl,
     image:
@@ -260,6 +265,7 @@ function articleMetadata(
     locale: string;
     author: string | undefined;
     siteName: string | undefined;
+    links: { authorUrl: string | undefined; siteLogo: string | undefined };
     date: string | undefined;
     canonicalUrl: string | undefined;
     /** The featured image; without alt text of its own, it illustrates the headline. */
@@ -271,6 +277,7 @@ function articleMetadata(
   // French typography only on French text: a foreign name or title keeps its own.
   const typeset = (text: string) => (french ? fixTypography(text) : text);
   const { author, siteName, date, canonicalUrl, image, frontMatter } = given;
+  const { authorUrl, siteLogo } = given.links;
   const h1 = typeset(finalPlan.h1);
   return {
     title,
@@ -284,7 +291,9 @@ function articleMetadata(
     wordCount: evaluation.analysis.statistics.bodyWords,
     ...(canonicalUrl ? { url: canonicalUrl } : {}),
     ...(author ? { author: typeset(author) } : {}),
+    ...(author && authorUrl ? { authorUrl } : {}),
     ...(siteName ? { siteName: typeset(siteName) } : {}),
+    ...(siteName && siteLogo ? { siteLogo } : {}),
     ...(date ? { date } : {}),
     ...(frontMatter ? { frontMatter } : {}),
     ...(image ? { image: { url: image.url, alt: typeset(image.alt ?? h1) } } : {}),
@@ -307,6 +316,17 @@ function checkImposedMetadata(options: OptimizeOptions): void {
       'invalid-metadata',
       `URL canonique invalide « ${quote(options.canonicalUrl)} » : une adresse http ou https est attendue.`,
     );
+  }
+  for (const [value, what] of [
+    [options.authorUrl, 'de l’auteur'],
+    [options.siteLogo, 'du logo'],
+  ] as const) {
+    if (value !== undefined && !isHttpUrl(value)) {
+      throw new InputError(
+        'invalid-metadata',
+        `adresse ${what} invalide « ${quote(value)} » : une adresse http ou https est attendue.`,
+      );
+    }
   }
   if (options.image !== undefined && !isImageReference(options.image)) {
     throw new InputError(

@@ -33,6 +33,8 @@ interface OptimizeCommandOptions extends WriterFlagOptions, OptimizePublishFlags
   minWords?: number;
   siteName?: string;
   author?: string;
+  authorUrl?: string;
+  siteLogo?: string;
   url?: string;
   date?: string;
   image?: string;
@@ -117,6 +119,11 @@ export function registerOptimizeCommand(
       '--author <nom>',
       'auteur, pour JSON-LD et Open Graph (par défaut : celui de la source, sinon site.author)',
     )
+    .option(
+      '--author-url <adresse>',
+      'page de l’auteur : JSON-LD author.url, article:author (défaut : site.authorUrl)',
+    )
+    .option('--site-logo <adresse>', 'logo du site, JSON-LD publisher.logo (par défaut : site.logo)')
     .option('--url <adresse>', 'adresse canonique de l’article publié')
     .option(
       '--image <chemin-ou-adresse>',
@@ -232,6 +239,8 @@ async function runOptimizeCommand(
     ...(siteName ? { siteName } : {}),
     ...(options.author ? { author: options.author } : {}),
     ...(site.author ? { defaultAuthor: site.author } : {}),
+    ...((options.authorUrl ?? site.authorUrl) ? { authorUrl: options.authorUrl ?? site.authorUrl } : {}),
+    ...((options.siteLogo ?? site.logo) ? { siteLogo: options.siteLogo ?? site.logo } : {}),
     ...(options.image ? { image: options.image } : {}),
     ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),

@@ -18,6 +18,8 @@ const siteSchema = z.strictObject({
   name: text('un nom de site').optional(),
   url: httpUrl.optional(),
   author: text('un nom d’auteur').optional(),
+  authorUrl: httpUrl.optional(),
+  logo: httpUrl.optional(),
   locale: z
     .enum(LOCALES, { error: `une variété de français est attendue : ${LOCALES.join(', ')}` })
     .optional(),

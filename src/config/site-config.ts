@@ -15,6 +15,10 @@ export interface SiteConfig {
   url?: string;
   /** Default author: `--author`. */
   author?: string;
+  /** The author's page, an http(s) address: `--author-url`. */
+  authorUrl?: string;
+  /** The site's logo, an http(s) address (JSON-LD publisher): `--site-logo`. */
+  logo?: string;
   /** Variety of French: `--locale`. */
   locale?: string;
   /** Minimum words in the body: `--min-words`. */

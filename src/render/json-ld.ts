@@ -45,8 +45,20 @@ export function buildJsonLd(article: Article, options: JsonLdOptions = {}): Reco
       ...(metadata.image.alt ? { caption: metadata.image.alt } : {}),
     };
   }
-  if (metadata.author) jsonLd.author = { '@type': 'Person', name: metadata.author };
-  if (metadata.siteName) jsonLd.publisher = { '@type': 'Organization', name: metadata.siteName };
+  if (metadata.author) {
+    jsonLd.author = {
+      '@type': 'Person',
+      name: metadata.author,
+      ...(metadata.authorUrl ? { url: metadata.authorUrl } : {}),
+    };
+  }
+  if (metadata.siteName) {
+    jsonLd.publisher = {
+      '@type': 'Organization',
+      name: metadata.siteName,
+      ...(metadata.siteLogo ? { logo: { '@type': 'ImageObject', url: metadata.siteLogo } } : {}),
+    };
+  }
   return jsonLd;
 }
 

@@ -93,6 +93,7 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
     // A draft (a hard constraint failed) must not be indexed as it is.
     namedMeta('robots', isDraft(metadata) ? 'noindex, follow' : 'index, follow'),
     namedMeta('generator', GENERATOR),
+    ...(metadata.author ? [namedMeta('author', metadata.author)] : []),
   ];
   if (metadata.url) head.push(element('link', { rel: ['canonical'], href: metadata.url }));
   head.push(
@@ -105,7 +106,8 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
   if (metadata.url) head.push(propertyMeta('og:url', metadata.url));
   if (metadata.siteName) head.push(propertyMeta('og:site_name', metadata.siteName));
   if (metadata.date) head.push(propertyMeta('article:published_time', metadata.date));
-  if (metadata.author) head.push(propertyMeta('article:author', metadata.author));
+  // Open Graph wants a profile's address here, not a name: none without one.
+  if (metadata.authorUrl) head.push(propertyMeta('article:author', metadata.authorUrl));
   const image = metadata.image ? absoluteImageUrl(metadata.image.url, metadata.url) : undefined;
   if (image && metadata.image) {
     head.push(propertyMeta('og:image', image));

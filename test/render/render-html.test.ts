@@ -141,7 +141,9 @@ describe('renderHtmlDocument: document', () => {
     expect(meta(tree, 'property', 'og:url')).toBe(fullMetadata.url);
     expect(meta(tree, 'property', 'og:site_name')).toBe('Tech & Co');
     expect(meta(tree, 'property', 'article:published_time')).toBe(fullMetadata.date);
-    expect(meta(tree, 'property', 'article:author')).toBe('Jeanne Dupont');
+    // A name is no Open Graph profile: article:author only with the author's address.
+    expect(meta(tree, 'property', 'article:author')).toBeUndefined();
+    expect(meta(tree, 'name', 'author')).toBe('Jeanne Dupont');
     expect(meta(tree, 'name', 'twitter:card')).toBe('summary');
     expect(meta(tree, 'name', 'twitter:title')).toBe(article.metadata.title);
     expect(meta(tree, 'name', 'twitter:description')).toBe(article.metadata.description);
@@ -149,6 +151,36 @@ describe('renderHtmlDocument: document', () => {
       (element) => String(element.properties.rel) === 'canonical',
     );
     expect(canonical.map((element) => element.properties.href)).toEqual([fullMetadata.url]);
+  });
+
+  it('gives article:author the author’s address, and JSON-LD author.url and publisher.logo', () => {
+    const article = makeArticle({
+      metadata: {
+        ...fullMetadata,
+        authorUrl: 'https://exemple.fr/auteurs/jeanne',
+        siteLogo: 'https://exemple.fr/logo.png',
+      },
+    });
+    const html = renderHtmlDocument(article);
+    const tree = parse(html);
+    expect(meta(tree, 'property', 'article:author')).toBe('https://exemple.fr/auteurs/jeanne');
+    expect(jsonLdOf(tree)).toMatchObject({
+      author: { '@type': 'Person', name: 'Jeanne Dupont', url: 'https://exemple.fr/auteurs/jeanne' },
+      publisher: {
+        '@type': 'Organization',
+        name: 'Tech & Co',
+        logo: { '@type': 'ImageObject', url: 'https://exemple.fr/logo.png' },
+      },
+    });
+    expect(validator.validateStringSync(html).valid).toBe(true);
+  });
+
+  it('keeps the date’s time zone: an offset stays, a date alone stays a date', () => {
+    for (const date of ['2024-04-02T08:30:00+02:00', '2024-04-02T08:30:00-05:00', '2024-04-02']) {
+      const tree = parse(renderHtmlDocument(makeArticle({ metadata: { date } })));
+      expect(meta(tree, 'property', 'article:published_time')).toBe(date);
+      expect(jsonLdOf(tree)).toMatchObject({ datePublished: date, dateModified: date });
+    }
   });
 
   it('leaves out the tags of absent metadata', () => {
@@ -274,7 +306,7 @@ describe('renderHtmlDocument: escaping and safety', () => {
     expect(textOf(elements(tree, 'title')[0] as Element)).toBe(hostileMetadata.title);
     expect(meta(tree, 'name', 'description')).toBe(hostileMetadata.description);
     expect(meta(tree, 'property', 'og:site_name')).toBe(hostileMetadata.siteName);
-    expect(meta(tree, 'property', 'article:author')).toBe(hostileMetadata.author);
+    expect(meta(tree, 'name', 'author')).toBe(hostileMetadata.author);
     expect(elements(tree, 'link')[0]?.properties.href).toBe(hostileMetadata.url);
     expect(jsonLdOf(tree)).toMatchObject({
       headline: hostileMetadata.title,
