@@ -157,7 +157,8 @@ function ownArticle(document: PageDocument): {
     content: element.innerHTML,
     title: document.querySelector('title')?.textContent ?? null,
     lang: null,
-    byline: metaContent(document, 'article:author') ?? null,
+    // Plume writes the name in `author`; `article:author` is a profile's address there, not a name.
+    byline: metaContent(document, 'author') ?? nameOnly(metaContent(document, 'article:author')) ?? null,
     publishedTime: metaContent(document, 'article:published_time') ?? null,
     siteName: metaContent(document, 'og:site_name') ?? null,
   };
@@ -382,6 +383,10 @@ function metaContent(document: PageDocument, name: string): string | undefined {
     if (key === name) return cleanText(meta.getAttribute('content'));
   }
   return undefined;
+}
+
+function nameOnly(value: string | undefined): string | undefined {
+  return value === undefined || /^https?:\/\//i.test(value) ? undefined : value;
 }
 
 function linkHref(document: PageDocument, relation: string): string | undefined {

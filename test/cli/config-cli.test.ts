@@ -24,7 +24,7 @@ describe('the configuration reaches the output', () => {
       expect(run.code).toBe(0);
       const html = readFileSync(join(deep, 'out', run.stdout.match(/out\/(\S+\.html)/u)?.[1] ?? ''), 'utf8');
       expect(html).toContain('<meta property="og:site_name" content="Le Journal des talents">');
-      expect(html).toContain('<meta property="article:author" content="Jeanne Dupont">');
+      expect(html).toContain('<meta name="author" content="Jeanne Dupont">');
       expect(html).toContain('<html lang="fr-CA">');
       expect(html).toContain('<meta property="og:image" content="https://example.org/partage.png">');
       expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
