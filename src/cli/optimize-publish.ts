@@ -24,6 +24,7 @@ export interface OptimizePublishFlags {
   output?: string;
   format?: string;
   json?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 /** `--publish`, `--site`, `--status`, `--tags` of `plume optimize`. */
@@ -69,6 +70,7 @@ export async function preparePublishAfterOptimize(
     // The image given to optimize is relative to the working folder, not to the output folder.
     ...(options.image ? { image: isHttpUrl(options.image) ? options.image : resolve(options.image) } : {}),
     ...(options.config ? { config: options.config } : {}),
+    ...(options.allowPrivateUrls ? { allowPrivateUrls: true } : {}),
   };
   const publishContext = options.json ? { ...context, stdout: context.stderr } : context;
   const publishFile =

@@ -45,6 +45,10 @@ export function registerPublishCommand(
     .option('--categories <list>', 'catégories (défaut : categories du front matter)', parseList)
     .option('--no-create-terms', 'ne pas créer les étiquettes et catégories absentes : erreur à la place')
     .option(...CONFIG_OPTION)
+    .option(
+      '--allow-private-urls',
+      'autorise une image à une adresse du réseau local ou de la machine (refusée par défaut)',
+    )
     .option('--json', 'le résultat en JSON')
     .addHelpText(
       'after',
@@ -92,6 +96,10 @@ export function registerPublishCommand(
     )
     .option('--canonical-url <url>', 'adresse canonique (défaut : canonical ou url du front matter)')
     .option(...CONFIG_OPTION)
+    .option(
+      '--allow-private-urls',
+      'autorise une image à une adresse du réseau local ou de la machine (refusée par défaut)',
+    )
     .option('--json', 'le résultat en JSON')
     .addHelpText(
       'after',

@@ -21,6 +21,7 @@ export interface GhostCommandOptions {
   canonicalUrl?: string;
   config?: string;
   json?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 export const GHOST_CLI_STATUSES = ['draft', 'published'] as const;
@@ -79,7 +80,12 @@ export async function prepareGhostPublish(
     const image =
       imageReference === undefined || reuseImage
         ? undefined
-        : await loadImage(imageReference, dirname(resolve(file)), imageAlt);
+        : await loadImage(
+            imageReference,
+            dirname(resolve(file)),
+            imageAlt,
+            options.allowPrivateUrls === true,
+          );
     const canonicalUrl =
       options.canonicalUrl ?? (metadata.url && isHttpUrl(metadata.url) ? metadata.url : undefined);
     const result = await publishToGhost(

@@ -88,8 +88,13 @@ export function positiveInteger(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
 }
 
-/** The image's bytes: a path relative to the article's folder, or an http(s) address. */
-export async function loadImage(reference: string, folder: string, alt: string): Promise<FeaturedImage> {
+/** The image's bytes: a path relative to the article's folder, or a public http(s) address (unless allowed). */
+export async function loadImage(
+  reference: string,
+  folder: string,
+  alt: string,
+  allowPrivateUrls: boolean,
+): Promise<FeaturedImage> {
   const path = isHttpUrl(reference) ? new URL(reference).pathname : reference;
   const fileName = basename(path) || 'image';
   const mimeType = IMAGE_TYPES[extname(fileName).toLowerCase()];
@@ -99,14 +104,8 @@ export async function loadImage(reference: string, folder: string, alt: string):
     );
   }
   if (isHttpUrl(reference)) {
-    let response: Response;
-    try {
-      response = await fetch(reference, { signal: AbortSignal.timeout(30_000) });
-    } catch {
-      throw new UsageError(`image « ${quote(reference)} » injoignable.`);
-    }
-    if (!response.ok) throw new UsageError(`image « ${quote(reference)} » : réponse ${response.status}.`);
-    return { bytes: new Uint8Array(await response.arrayBuffer()), fileName, mimeType, alt };
+    const { fetchImage } = await import('../publish/fetch-image.js');
+    return { bytes: await fetchImage(reference, { allowPrivateUrls }), fileName, mimeType, alt };
   }
   try {
     return { bytes: await readFile(resolve(folder, reference)), fileName, mimeType, alt };

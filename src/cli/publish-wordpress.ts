@@ -24,6 +24,7 @@ export interface WordPressCommandOptions {
   createTerms: boolean;
   config?: string;
   json?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 export const WORDPRESS_CLI_STATUSES = ['draft', 'pending', 'publish'] as const;
@@ -80,6 +81,7 @@ export async function prepareWordPressPublish(
             imageReference,
             dirname(resolve(file)),
             options.imageAlt ?? metadata.imageAlt ?? article.headline,
+            options.allowPrivateUrls === true,
           );
     const result = await publishToWordPress(
       {

@@ -52,11 +52,18 @@ export async function startGhostTestServer(): Promise<GhostTestServer> {
     return new Date(clock).toISOString();
   };
   let baseUrl = '';
+  const imageBytes = new Map<string, Buffer>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const acceptVersion = header(request, 'accept-version');
     state.requests.push({ method: request.method ?? '', path: url.pathname + url.search, acceptVersion });
+    // Uploaded images are served where Ghost serves them.
+    const served = imageBytes.get(url.pathname);
+    if (request.method === 'GET' && served) {
+      response.writeHead(200, { 'content-type': 'image/png' }).end(served);
+      return;
+    }
     if (!url.pathname.startsWith(API_PREFIX)) {
       response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>');
       return;
@@ -81,8 +88,15 @@ export async function startGhostTestServer(): Promise<GhostTestServer> {
       if (!file?.contentType.startsWith('image/')) {
         return ghostError(response, 415, 'UnsupportedMediaTypeError', 'Please select a valid image.');
       }
-      const imageUrl = `${baseUrl}/content/images/2026/12/${file.fileName}`;
-      state.images.push({ url: imageUrl, ...file, bytes: file.bytes });
+      const path = `/content/images/2026/12/${state.images.length + 1}-${encodeURIComponent(file.fileName)}`;
+      const imageUrl = `${baseUrl}${path}`;
+      imageBytes.set(path, file.data);
+      state.images.push({
+        url: imageUrl,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        bytes: file.data.length,
+      });
       return json(response, 201, { images: [{ url: imageUrl, ref: null }] });
     }
     const postById = /^posts\/([0-9a-f]{24})\/$/.exec(route);
@@ -232,7 +246,7 @@ function parsePostInput(body: Buffer): Record<string, unknown> | undefined {
 function parseMultipartFile(
   contentType: string,
   body: Buffer,
-): { fileName: string; contentType: string; bytes: number } | undefined {
+): { fileName: string; contentType: string; data: Buffer } | undefined {
   const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
   if (!boundary) return undefined;
   const text = body.toString('latin1');
@@ -244,8 +258,9 @@ function parseMultipartFile(
     // form-data writes the name in UTF-8; the body was read as latin1 to keep byte offsets.
     const fileName = Buffer.from(/filename="([^"]*)"/.exec(headers)?.[1] ?? '', 'latin1').toString('utf8');
     const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '';
-    const bytes = part.length - headerEnd - 4 - 2; // less the CRLF before the next boundary
-    return { fileName, contentType: type.trim(), bytes };
+    // Less the CRLF before the next boundary.
+    const data = Buffer.from(part.slice(headerEnd + 4, part.length - 2), 'latin1');
+    return { fileName, contentType: type.trim(), data };
   }
   return undefined;
 }

@@ -290,6 +290,30 @@ describe('plume publish ghost (CLI against the Ghost Admin API test server)', ()
     expect(status.stderr).toContain('--status « pending » inconnu : draft, published sont attendus.');
   }, 60_000);
 
+  it('refuses an image at a local address unless --allow-private-urls (exit 2, no post)', async () => {
+    const imageUrl = ghost.images[0]?.url ?? '';
+    const before = ghost.posts.size;
+    const refused = await runPlume(
+      ['publish', 'ghost', articlePath, '--site', ghost.url, '--image', imageUrl],
+      {
+        env: env(),
+      },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `plume: image « ${imageUrl} » refusée : 127.0.0.1 mène à une adresse de cette machine`,
+    );
+    const allowed = await runPlume(
+      ['publish', 'ghost', articlePath, '--site', ghost.url, '--image', imageUrl, '--allow-private-urls'],
+      { env: env() },
+    );
+    expect(allowed.stderr).toBe('');
+    expect(allowed.code).toBe(0);
+    expect(ghost.images).toHaveLength(2);
+    expect(ghost.images[1]?.bytes).toBe(PIXEL_PNG.length);
+    expect(ghost.posts.size).toBe(before);
+  }, 60_000);
+
   it('reads the site and key from the configuration file', async () => {
     writeFileSync(
       join(directory, 'plume.config.json'),
