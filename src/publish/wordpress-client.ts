@@ -163,7 +163,7 @@ async function resolveTerms(
   const missing: string[] = [];
   for (const name of names) {
     const found = await api.request('GET', `/wp/v2/${taxonomy}`, {
-      query: { search: name, per_page: '100' },
+      query: { search: searchTextOf(name), per_page: '100' },
     });
     const terms = Array.isArray(found.body) ? found.body.map(asRecord) : [];
     const match = terms.find((term) => sameName(String(term.name ?? ''), name));
@@ -172,7 +172,7 @@ async function resolveTerms(
     } else if (create) {
       const created = await api.request('POST', `/wp/v2/${taxonomy}`, { json: { name }, allow: [400] });
       const body = asRecord(created.body);
-      // The search missed it (WordPress stores `&` as `&amp;`): the answer names the existing term.
+      // Created meanwhile, or a name WordPress stores otherwise: its answer names the existing term.
       const existing = body.code === 'term_exists' ? asRecord(body.data).term_id : body.id;
       if (typeof existing !== 'number') throw restError(created.status, body, api.user, api.site);
       ids.push(existing);
@@ -323,6 +323,19 @@ function wordpressDate(date: string): { date: string } | { date_gmt: string } {
     if (!Number.isNaN(instant.getTime())) return { date_gmt: instant.toISOString().slice(0, 19) };
   }
   return { date: date.slice(0, 19) };
+}
+
+/**
+ * What to search for a term: WordPress stores `&`, `<` and `>` as entities and searches the stored
+ * name, so « Recrutement & salaires » finds nothing. The longest run without them finds it, and the
+ * answers are then compared with their entities decoded.
+ */
+function searchTextOf(name: string): string {
+  const runs = name
+    .split(/[&<>"']/)
+    .map((run) => run.trim())
+    .filter((run) => run !== '');
+  return runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '') || name;
 }
 
 function sameName(wordpressName: string, name: string): boolean {

@@ -166,6 +166,21 @@ describe.skipIf(unavailable !== undefined)(
       expect(run.stderr).toContain('Étiquettes absentes du site : « Inconnue »');
     }, 60_000);
 
+    it('finds the existing « Recrutement & salaires » tag (stored as &amp;) with --no-create-terms', async () => {
+      const tagsBefore = await rest('/wp/v2/tags?per_page=100');
+      const run = await runPlume(
+        ['publish', 'wordpress', articlePath, '--site', wordpress.url, '--no-create-terms'],
+        { env: env() },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const id = /\nwordpress_id: (\d+)\n/.exec(readFileSync(articlePath, 'utf8'))?.[1];
+      const post = await rest(`/wp/v2/posts/${id}?context=edit`);
+      const tags = await rest(`/wp/v2/tags?include=${(post.tags as number[]).join(',')}`);
+      expect(tags.map((tag) => tag.name).sort()).toEqual(['IA', 'Recrutement &amp; salaires']);
+      expect(await rest('/wp/v2/tags?per_page=100')).toHaveLength(tagsBefore.length);
+    }, 60_000);
+
     it('says the REST API is off when a plugin disables it (exit 2)', async () => {
       wordpress.setRestEnabled(false);
       try {
