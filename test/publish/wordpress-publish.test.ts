@@ -77,6 +77,25 @@ describe.skipIf(unavailable !== undefined)(
       return (await response.json()) as Record<string, unknown> & Record<string, unknown>[];
     };
 
+    /** The fields the issue's closing note shows, as REST reads them back (no credentials). */
+    const logReadBack = async (label: string, id: number | string) => {
+      const post = await rest(`/wp/v2/posts/${id}?context=edit`);
+      const tags = await rest(`/wp/v2/tags?include=${(post.tags as number[]).join(',')}`);
+      const readBack = {
+        id: post.id,
+        status: post.status,
+        title: (post.title as { raw: string }).raw,
+        content_start: (post.content as { raw: string }).raw.slice(0, 160),
+        excerpt: (post.excerpt as { raw: string }).raw,
+        slug: post.slug,
+        date: post.date,
+        featured_media: post.featured_media,
+        tags: tags.map((tag) => tag.name),
+        meta: post.meta,
+      };
+      console.log(`REST read-back (${label}): ${JSON.stringify(readBack, null, 1)}`);
+    };
+
     it('creates one draft whose title, content, excerpt, slug, image, tags, categories and SEO fields read back', async () => {
       const run = await runPlume(['publish', 'wordpress', articlePath, '--site', wordpress.url], {
         env: env(),
@@ -88,7 +107,7 @@ describe.skipIf(unavailable !== undefined)(
       const id = Number(/\nwordpress_id: (\d+)\n/.exec(markdown)?.[1]);
       const front = (key: string) => new RegExp(`\\n${key}: "?(.*?)"?\\n`).exec(markdown)?.[1];
       const post = await rest(`/wp/v2/posts/${id}?context=edit`);
-      console.log('REST read-back:', JSON.stringify({ ...post, content: undefined, _links: undefined }));
+      await logReadBack('first run', id);
       const h1 = /\n# (.+)\n/.exec(markdown)?.[1];
       expect((post.title as { raw: string }).raw).toBe(h1);
       expect(post.status).toBe('draft');
@@ -124,6 +143,7 @@ describe.skipIf(unavailable !== undefined)(
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Article mis à jour sur WordPress : n° ${id},`);
+      await logReadBack('second run', id ?? '');
       const slug = /\nslug: (.+)\n/.exec(before)?.[1];
       const posts = await rest(`/wp/v2/posts?slug=${slug}&status=draft,publish&context=edit`);
       expect(posts).toHaveLength(1);
