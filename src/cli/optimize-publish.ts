@@ -35,7 +35,10 @@ export function addPublishOptions(command: Command): Command {
       `publie aussi l’article écrit : ${CMS_NAMES.join(', ')} (brouillon ; identifiants comme plume publish)`,
     )
     .option('--site <url>', 'avec --publish : adresse du site (défaut : wordpress.site ou ghost.site)')
-    .option('--status <statut>', 'avec --publish : statut de l’article (défaut : draft)')
+    .option(
+      '--status <statut>',
+      'avec --publish : statut (défaut : draft à la création, inchangé à la mise à jour)',
+    )
     .option('--tags <liste>', 'avec --publish : étiquettes (défaut : tags du front matter)', parseList);
 }
 
@@ -64,7 +67,7 @@ export async function preparePublishAfterOptimize(
     throw new UsageError('--publish publie le fichier Markdown écrit : ni -o -, ni --format autre que md.');
   }
   const shared = {
-    status: options.status ?? 'draft',
+    ...(options.status ? { status: options.status } : {}),
     ...(options.site ? { site: options.site } : {}),
     ...(options.tags ? { tags: options.tags } : {}),
     // The image given to optimize is relative to the working folder, not to the output folder.

@@ -31,7 +31,10 @@ export function registerPublishCommand(
     .argument('<file>', 'article Markdown (celui que plume optimize écrit)')
     .option('--site <url>', 'adresse du site WordPress (défaut : wordpress.site du fichier de configuration)')
     .option('--user <name>', 'utilisateur WordPress (défaut : PLUME_WORDPRESS_USER, puis la configuration)')
-    .option('--status <status>', `statut de l’article : ${WORDPRESS_CLI_STATUSES.join(', ')}`, 'draft')
+    .option(
+      '--status <status>',
+      `statut : ${WORDPRESS_CLI_STATUSES.join(', ')} (défaut : draft à la création ; une mise à jour garde le statut)`,
+    )
     .option('--image <path-or-url>', 'image à la une (défaut : image du front matter)')
     .option(
       '--image-alt <text>',
@@ -83,7 +86,10 @@ export function registerPublishCommand(
     )
     .argument('<file>', 'article Markdown (celui que plume optimize écrit)')
     .option('--site <url>', 'adresse du site Ghost (défaut : ghost.site du fichier de configuration)')
-    .option('--status <status>', `statut de l’article : ${GHOST_CLI_STATUSES.join(', ')}`, 'draft')
+    .option(
+      '--status <status>',
+      `statut : ${GHOST_CLI_STATUSES.join(', ')} (défaut : draft à la création ; une mise à jour garde le statut)`,
+    )
     .option('--image <path-or-url>', 'image à la une (défaut : image du front matter)')
     .option(
       '--image-alt <text>',

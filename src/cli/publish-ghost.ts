@@ -14,7 +14,8 @@ import { UsageError } from './usage-error.js';
 
 export interface GhostCommandOptions {
   site?: string;
-  status: string;
+  /** Without it: a draft when created, the status kept when updated. */
+  status?: string;
   image?: string;
   imageAlt?: string;
   tags?: string[];
@@ -46,10 +47,10 @@ export async function prepareGhostPublish(
   options: GhostCommandOptions,
   context: CliContext,
 ): Promise<(file: string) => Promise<number>> {
-  const status = options.status as (typeof GHOST_CLI_STATUSES)[number];
-  if (!GHOST_CLI_STATUSES.includes(status)) {
+  const status = options.status as (typeof GHOST_CLI_STATUSES)[number] | undefined;
+  if (status !== undefined && !GHOST_CLI_STATUSES.includes(status)) {
     throw new UsageError(
-      `--status « ${quote(options.status)} » inconnu : ${GHOST_CLI_STATUSES.join(', ')} sont attendus.`,
+      `--status « ${quote(status)} » inconnu : ${GHOST_CLI_STATUSES.join(', ')} sont attendus.`,
     );
   }
   if (options.canonicalUrl !== undefined && !isHttpUrl(options.canonicalUrl)) {
@@ -95,7 +96,7 @@ export async function prepareGhostPublish(
         excerpt: metadata.description ?? '',
         slug: metadata.slug ?? '',
         ...(metadata.date ? { date: metadata.date } : {}),
-        status,
+        ...(status ? { status } : {}),
         tags: options.tags ?? article.tags,
         seo: { title: metadata.title ?? article.headline, description: metadata.description ?? '' },
         ...(canonicalUrl ? { canonicalUrl } : {}),

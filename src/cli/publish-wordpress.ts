@@ -16,7 +16,8 @@ import { UsageError } from './usage-error.js';
 export interface WordPressCommandOptions {
   site?: string;
   user?: string;
-  status: string;
+  /** Without it: a draft when created, the status kept when updated. */
+  status?: string;
   image?: string;
   imageAlt?: string;
   tags?: string[];
@@ -49,10 +50,10 @@ export async function prepareWordPressPublish(
   options: WordPressCommandOptions,
   context: CliContext,
 ): Promise<(file: string) => Promise<number>> {
-  const status = options.status as (typeof WORDPRESS_CLI_STATUSES)[number];
-  if (!WORDPRESS_CLI_STATUSES.includes(status)) {
+  const status = options.status as (typeof WORDPRESS_CLI_STATUSES)[number] | undefined;
+  if (status !== undefined && !WORDPRESS_CLI_STATUSES.includes(status)) {
     throw new UsageError(
-      `--status « ${quote(options.status)} » inconnu : ${WORDPRESS_CLI_STATUSES.join(', ')} sont attendus.`,
+      `--status « ${quote(status)} » inconnu : ${WORDPRESS_CLI_STATUSES.join(', ')} sont attendus.`,
     );
   }
   const settings = await readPublishSettings(options.config, 'wordpress');
@@ -90,7 +91,7 @@ export async function prepareWordPressPublish(
         excerpt: metadata.description ?? '',
         slug: metadata.slug ?? '',
         ...(metadata.date ? { date: metadata.date } : {}),
-        status,
+        ...(status ? { status } : {}),
         tags: options.tags ?? article.tags,
         categories: options.categories ?? article.categories,
         seo: {

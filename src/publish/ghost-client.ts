@@ -36,7 +36,8 @@ export interface GhostPost {
   slug: string;
   /** ISO 8601; a date alone is midnight UTC. */
   date?: string;
-  status: GhostStatus;
+  /** Draft when creating; an update without one keeps the post's status (a rerun never unpublishes). */
+  status?: GhostStatus;
   tags: string[];
   seo: { title: string; description: string };
   canonicalUrl?: string;
@@ -107,7 +108,6 @@ export async function publishToGhost(
       title: post.title,
       html: post.html,
       slug: post.slug,
-      status: post.status,
       custom_excerpt: post.excerpt,
       meta_title: post.seo.title,
       meta_description: post.seo.description,
@@ -118,8 +118,16 @@ export async function publishToGhost(
       ...(imageUrl ? { feature_image: imageUrl, feature_image_alt: (imageAlt ?? '').slice(0, 191) } : {}),
     };
     const saved = existing
-      ? await api.posts.edit({ ...body, id: existing.id, updated_at: existing.updatedAt }, { source: 'html' })
-      : await api.posts.add(body, { source: 'html' });
+      ? await api.posts.edit(
+          {
+            ...body,
+            ...(post.status ? { status: post.status } : {}),
+            id: existing.id,
+            updated_at: existing.updatedAt,
+          },
+          { source: 'html' },
+        )
+      : await api.posts.add({ ...body, status: post.status ?? 'draft' }, { source: 'html' });
     return {
       id: String(saved.id),
       url: String(saved.url ?? ''),

@@ -36,7 +36,8 @@ export interface WordPressPost {
   slug: string;
   /** ISO 8601; without a time zone, the site's local time. */
   date?: string;
-  status: WordPressStatus;
+  /** Draft when creating; an update without one keeps the post's status (a rerun never unpublishes). */
+  status?: WordPressStatus;
   tags: string[];
   categories: string[];
   seo: { title: string; description: string; keyphrase: string };
@@ -100,7 +101,6 @@ export async function publishToWordPress(
     content: post.content,
     excerpt: post.excerpt,
     slug: post.slug,
-    status: post.status,
     meta: {
       _yoast_wpseo_title: post.seo.title,
       _yoast_wpseo_metadesc: post.seo.description,
@@ -114,6 +114,7 @@ export async function publishToWordPress(
     ...(categoryIds.length > 0 ? { categories: categoryIds } : {}),
     ...(imageId !== undefined ? { featured_media: imageId } : {}),
   };
+  if (existing === undefined || post.status) body.status = post.status ?? 'draft';
   const path = existing === undefined ? '/wp/v2/posts' : `/wp/v2/posts/${existing}`;
   const response = await api.request('POST', path, { json: body, query: { context: 'edit' } });
   const saved = asRecord(response.body);

@@ -123,6 +123,26 @@ describe('publishToGhost (Ghost Admin API test server)', () => {
     expect([...ghost.posts.values()].filter((post) => post.slug.startsWith('mise-a-jour'))).toHaveLength(1);
   });
 
+  it('keeps the status of a post published meanwhile unless --status is given', async () => {
+    const first = await publishToGhost(samplePost({ slug: 'statut', status: undefined }), {
+      site: ghost.url,
+      key: ghost.key,
+    });
+    expect(first.status).toBe('draft');
+    const stored = ghost.posts.get(first.id);
+    if (stored) stored.status = 'published';
+    const kept = await publishToGhost(samplePost({ slug: 'statut', status: undefined }), {
+      site: ghost.url,
+      key: ghost.key,
+    });
+    expect(kept.status).toBe('published');
+    const drafted = await publishToGhost(samplePost({ slug: 'statut', status: 'draft' }), {
+      site: ghost.url,
+      key: ghost.key,
+    });
+    expect(drafted.status).toBe('draft');
+  });
+
   it('says the post changed meanwhile on an updated_at collision (409)', async () => {
     const first = await publishToGhost(samplePost({ slug: 'collision' }), {
       site: ghost.url,

@@ -114,3 +114,32 @@ describe('WordPress terms whose names hold & < > (stored as entities)', () => {
     );
   });
 });
+
+describe('WordPress status on an update', () => {
+  it('sends no status when updating without one (a published post stays published), draft when creating', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    let existing: number[] = [];
+    const fetchImplementation: typeof fetch = async (input, init) => {
+      const route = new URL(String(input)).pathname.replace(/^\/wp-json/, '');
+      if (route === '/wp/v2/users/me') return json({ id: 1 });
+      if (init?.method === 'POST') {
+        const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+        bodies.push(body);
+        return json({ id: 7, status: body.status ?? 'publish', meta: {} });
+      }
+      return json(existing.map((id) => ({ id })));
+    };
+    const options = { site: 'https://exemple.fr', user: 'jeanne', password: 'x', fetch: fetchImplementation };
+    const { status: _status, ...withoutStatus } = post([]);
+    await publishToWordPress(withoutStatus, options);
+    expect(bodies[0]?.status).toBe('draft');
+    existing = [7];
+    const updated = await publishToWordPress(withoutStatus, options);
+    expect(bodies[1]).not.toHaveProperty('status');
+    expect(updated.status).toBe('publish');
+    await publishToWordPress({ ...withoutStatus, status: 'pending' }, options);
+    expect(bodies[2]?.status).toBe('pending');
+  });
+});
