@@ -20,6 +20,23 @@ export const DISPLAY_VARIABLES: readonly VariableHelp[] = [
   ['PLUME_DEBUG', 'affiche la pile d’appels d’une erreur interne'],
 ];
 
+/** The credentials of `plume publish wordpress` and `optimize --publish wordpress`. */
+export const WORDPRESS_VARIABLES: readonly VariableHelp[] = [
+  ['PLUME_WORDPRESS_USER', 'utilisateur WordPress (ou wordpress.user dans la configuration)'],
+  [
+    'PLUME_WORDPRESS_PASSWORD',
+    'mot de passe d’application (ou wordpress.password ; jamais affiché ni journalisé)',
+  ],
+];
+
+/** The key of `plume publish ghost` and `optimize --publish ghost`. */
+export const GHOST_VARIABLES: readonly VariableHelp[] = [
+  [
+    'PLUME_GHOST_ADMIN_API_KEY',
+    'clé Admin API « id:secret » (Réglages › Intégrations ; ou ghost.key ; jamais affichée)',
+  ],
+];
+
 /** A code and when it is returned, one line of « Codes de sortie ». */
 export type ExitCodeHelp = readonly [code: number, meaning: string];
 

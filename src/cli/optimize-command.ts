@@ -11,7 +11,14 @@ import { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from '../rend
 import type { WriterProgress } from '../write/writer.js';
 import type { CliContext } from './cli-context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections, LLM_VARIABLES } from './help-sections.js';
+import {
+  COMMON_EXIT_CODES,
+  DISPLAY_VARIABLES,
+  formatHelpSections,
+  GHOST_VARIABLES,
+  LLM_VARIABLES,
+  WORDPRESS_VARIABLES,
+} from './help-sections.js';
 import {
   addPublishOptions,
   type OptimizePublishFlags,
@@ -168,7 +175,7 @@ export function registerOptimizeCommand(
         'plume optimize article.txt --image photo.jpg --publish ghost --site https://blog.exemple.fr',
         'plume optimize article.txt --publish wordpress --site https://exemple.fr --tags IA,Emploi',
       ],
-      variables: [...LLM_VARIABLES, ...DISPLAY_VARIABLES],
+      variables: [...LLM_VARIABLES, ...WORDPRESS_VARIABLES, ...GHOST_VARIABLES, ...DISPLAY_VARIABLES],
       exitCodes: [
         [0, 'écrit, et toutes les contraintes obligatoires sont respectées'],
         COMMON_EXIT_CODES.internal,

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
-import { COMMON_EXIT_CODES, DISPLAY_VARIABLES, formatHelpSections } from './help-sections.js';
+import {
+  COMMON_EXIT_CODES,
+  DISPLAY_VARIABLES,
+  formatHelpSections,
+  GHOST_VARIABLES,
+  WORDPRESS_VARIABLES,
+} from './help-sections.js';
 import { parseList } from './parse-options.js';
 import { GHOST_CLI_STATUSES, type GhostCommandOptions, publishGhostFile } from './publish-ghost.js';
 import {
@@ -10,7 +16,7 @@ import {
 } from './publish-wordpress.js';
 
 const CONFIG_OPTION = [
-  '--config <file>',
+  '--config <fichier>',
   'fichier de configuration (défaut : cherché depuis le dossier courant vers le haut)',
 ] as const;
 
@@ -28,24 +34,27 @@ export function registerPublishCommand(
     .description(
       'Créer ou mettre à jour l’article sur WordPress par l’API REST (mot de passe d’application), avec les champs Yoast SEO et Rank Math.',
     )
-    .argument('<file>', 'article Markdown (celui que plume optimize écrit)')
-    .option('--site <url>', 'adresse du site WordPress (défaut : wordpress.site du fichier de configuration)')
-    .option('--user <name>', 'utilisateur WordPress (défaut : PLUME_WORDPRESS_USER, puis la configuration)')
+    .argument('<fichier>', 'article Markdown (celui que plume optimize écrit)')
     .option(
-      '--status <status>',
+      '--site <adresse>',
+      'adresse du site WordPress (défaut : wordpress.site du fichier de configuration)',
+    )
+    .option('--user <nom>', 'utilisateur WordPress (défaut : PLUME_WORDPRESS_USER, puis la configuration)')
+    .option(
+      '--status <statut>',
       `statut : ${WORDPRESS_CLI_STATUSES.join(', ')} (défaut : draft à la création ; une mise à jour garde le statut)`,
     )
-    .option('--image <path-or-url>', 'image à la une (défaut : image du front matter)')
+    .option('--image <chemin-ou-adresse>', 'image à la une (défaut : image du front matter)')
     .option(
-      '--image-alt <text>',
+      '--image-alt <texte>',
       'texte alternatif de l’image (défaut : image_alt du front matter, sinon le H1)',
     )
     .option(
-      '--tags <list>',
+      '--tags <liste>',
       'étiquettes, séparées par des virgules (défaut : tags du front matter)',
       parseList,
     )
-    .option('--categories <list>', 'catégories (défaut : categories du front matter)', parseList)
+    .option('--categories <liste>', 'catégories (défaut : categories du front matter)', parseList)
     .option('--no-create-terms', 'ne pas créer les étiquettes et catégories absentes : erreur à la place')
     .option(...CONFIG_OPTION)
     .option(
@@ -60,14 +69,7 @@ export function registerPublishCommand(
           'plume publish wordpress out/talents-ia.md --site https://exemple.fr',
           'plume publish wordpress article.md --image couverture.jpg --image-alt "Une équipe" --tags IA,Emploi',
         ],
-        variables: [
-          ['PLUME_WORDPRESS_USER', 'utilisateur WordPress (ou wordpress.user dans la configuration)'],
-          [
-            'PLUME_WORDPRESS_PASSWORD',
-            'mot de passe d’application (ou wordpress.password ; jamais affiché ni journalisé)',
-          ],
-          ...DISPLAY_VARIABLES,
-        ],
+        variables: [...WORDPRESS_VARIABLES, ...DISPLAY_VARIABLES],
         exitCodes: [
           [0, 'article créé ou mis à jour ; son n° est noté dans le front matter (wordpress_id)'],
           COMMON_EXIT_CODES.internal,
@@ -84,23 +86,23 @@ export function registerPublishCommand(
     .description(
       'Créer ou mettre à jour l’article sur Ghost par l’API Admin (clé d’intégration) : titre et description SEO, extrait, étiquettes, image à la une.',
     )
-    .argument('<file>', 'article Markdown (celui que plume optimize écrit)')
-    .option('--site <url>', 'adresse du site Ghost (défaut : ghost.site du fichier de configuration)')
+    .argument('<fichier>', 'article Markdown (celui que plume optimize écrit)')
+    .option('--site <adresse>', 'adresse du site Ghost (défaut : ghost.site du fichier de configuration)')
     .option(
-      '--status <status>',
+      '--status <statut>',
       `statut : ${GHOST_CLI_STATUSES.join(', ')} (défaut : draft à la création ; une mise à jour garde le statut)`,
     )
-    .option('--image <path-or-url>', 'image à la une (défaut : image du front matter)')
+    .option('--image <chemin-ou-adresse>', 'image à la une (défaut : image du front matter)')
     .option(
-      '--image-alt <text>',
+      '--image-alt <texte>',
       'texte alternatif de l’image (défaut : image_alt du front matter, sinon le H1)',
     )
     .option(
-      '--tags <list>',
+      '--tags <liste>',
       'étiquettes, séparées par des virgules (défaut : tags du front matter)',
       parseList,
     )
-    .option('--canonical-url <url>', 'adresse canonique (défaut : canonical ou url du front matter)')
+    .option('--canonical-url <adresse>', 'adresse canonique (défaut : canonical ou url du front matter)')
     .option(...CONFIG_OPTION)
     .option(
       '--allow-private-urls',
@@ -114,13 +116,7 @@ export function registerPublishCommand(
           'plume publish ghost out/talents-ia.md --site https://blog.exemple.fr',
           'plume publish ghost article.md --image couverture.jpg --tags IA,Emploi --status published',
         ],
-        variables: [
-          [
-            'PLUME_GHOST_ADMIN_API_KEY',
-            'clé Admin API « id:secret » (Réglages › Intégrations ; ou ghost.key ; jamais affichée)',
-          ],
-          ...DISPLAY_VARIABLES,
-        ],
+        variables: [...GHOST_VARIABLES, ...DISPLAY_VARIABLES],
         exitCodes: [
           [0, 'article créé ou mis à jour ; son identifiant est noté dans le front matter (ghost_id)'],
           COMMON_EXIT_CODES.internal,
