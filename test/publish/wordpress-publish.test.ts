@@ -201,6 +201,46 @@ describe.skipIf(unavailable !== undefined)(
       expect(await rest('/wp/v2/tags?per_page=100')).toHaveLength(tagsBefore.length);
     }, 60_000);
 
+    it('optimize --publish wordpress writes the files, then creates the post; a rerun updates it', async () => {
+      const mediaBefore = (await rest('/wp/v2/media?per_page=100')).length;
+      const optimizeAndPublish = () =>
+        runPlume(
+          [
+            'optimize',
+            EXAMPLE,
+            '--slug',
+            'talents-ia-optimise',
+            '--image',
+            'talents.png',
+            '--publish',
+            'wordpress',
+            '--site',
+            wordpress.url,
+            '-o',
+            'optimise',
+          ],
+          { cwd: directory, env: env() },
+        );
+      const first = await optimizeAndPublish();
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const id = /\nArticle créé sur WordPress : n° (\d+), statut draft/.exec(first.stdout)?.[1];
+      expect(id).toBeDefined();
+      expect(readdirSync(join(directory, 'optimise')).sort()).toEqual([
+        'talents-ia-optimise.html',
+        'talents-ia-optimise.md',
+        'talents-ia-optimise.report.json',
+      ]);
+      const post = await rest(`/wp/v2/posts/${id}?context=edit`);
+      expect(post.slug).toBe('talents-ia-optimise');
+      expect((post.meta as Record<string, string>)._yoast_wpseo_focuskw).toBe('talents en IA');
+      const second = await optimizeAndPublish();
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(`Article mis à jour sur WordPress : n° ${id},`);
+      // One upload for the two runs: the rewritten file kept the recorded image.
+      expect(await rest('/wp/v2/media?per_page=100')).toHaveLength(mediaBefore + 1);
+    }, 120_000);
+
     it('says the REST API is off when a plugin disables it (exit 2)', async () => {
       wordpress.setRestEnabled(false);
       try {
