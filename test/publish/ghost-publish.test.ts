@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -180,6 +181,36 @@ describe('publishToGhost (Ghost Admin API test server)', () => {
     );
     expect(malformed.message).toMatch(/^clé Admin API de Ghost mal formée/);
     expect(malformed.message).not.toContain('secret-123');
+  });
+
+  it('the test server checks the token as Ghost does: audience, lifetime, kid, Accept-Version', async () => {
+    const [id = '', secret = ''] = ghost.key.split(':');
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (header: object, payload: object) => {
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${encode(header)}.${encode(payload)}`;
+      const signature = createHmac('sha256', Buffer.from(secret, 'hex')).update(unsigned).digest('base64url');
+      return `${unsigned}.${signature}`;
+    };
+    const call = async (token: string, acceptVersion = 'v5.0') => {
+      const response = await fetch(`${ghost.url}/ghost/api/admin/posts/slug/absent/`, {
+        headers: { authorization: `Ghost ${token}`, 'accept-version': acceptVersion },
+      });
+      const body = (await response.json()) as { errors: { message: string }[] };
+      return `${response.status} ${body.errors[0]?.message}`;
+    };
+    const header = { alg: 'HS256', typ: 'JWT', kid: id };
+    const payload = { iat: now, exp: now + 300, aud: '/admin/' };
+    expect(await call(sign(header, payload))).toBe('404 Post not found.');
+    expect(await call(sign(header, { ...payload, aud: '/v3/admin/' }))).toBe('401 Invalid token audience');
+    expect(await call(sign(header, { ...payload, exp: now + 3600 }))).toBe(
+      '401 Maximum lifetime is 5 minutes',
+    );
+    expect(await call(sign(header, { iat: now - 600, exp: now - 300, aud: '/admin/' }))).toBe(
+      '401 Token expired',
+    );
+    expect(await call(sign({ ...header, kid: 'f'.repeat(24) }, payload))).toBe('401 Unknown Admin API Key');
+    expect(await call(sign(header, payload), '')).toMatch(/^400 Accept-Version/);
   });
 
   it('refuses an integration without the right (403) before anything is written', async () => {
