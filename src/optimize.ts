@@ -248,6 +248,11 @@ function publicationFacts(
   if (sourceDate === undefined && date !== undefined) {
     sourceNotes.push(`Aucune date dans la source : date du jour utilisée (${date}).`);
   }
+  // An address without the name it belongs to has nowhere to go in JSON-LD: said, not dropped silently.
+  if (options.authorUrl && !(options.author ?? document.metadata.author ?? options.defaultAuthor))
+    warnings.push('Adresse de l’auteur ignorée : aucun auteur (--author, site.author ou la source).');
+  if (options.siteLogo && !(options.siteName ?? document.metadata.siteName))
+    warnings.push('Logo du site ignoré : aucun nom de site (--site-name ou site.name).');
   const imageUrl = options.image ?? document.metadata.image ?? options.defaultImage;
   if (imageUrl === undefined) {
     warnings.push(

@@ -68,6 +68,19 @@ describe('plume optimize --author-url, --site-logo', () => {
       '-',
     ]);
     expect(invalid.code).toBe(2);
+    const alone = await runPlume([
+      'optimize',
+      EXAMPLE,
+      '--author-url',
+      'https://exemple.fr/a',
+      '--json',
+      '-o',
+      '-',
+    ]);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stderr).warnings).toContain(
+      'Adresse de l’auteur ignorée : aucun auteur (--author, site.author ou la source).',
+    );
     expect(invalid.stderr).toContain('adresse de l’auteur invalide « javascript:alert(1) »');
   }, 60_000);
 });
