@@ -20,7 +20,7 @@ function staticImportsOf(file: string): string[] {
     const [, clause = '', specifier = ''] = match;
     // `import { type A, type B } from` is erased like `import type`.
     const names = /^\{([^}]*)\}$/u.exec(clause.trim())?.[1];
-    if (names !== undefined && names.split(',').every((name) => /^\s*(?:type\s|$)/u.test(name))) continue;
+    if (names?.split(',').every((name) => /^\s*(?:type\s|$)/u.test(name))) continue;
     specifiers.push(specifier);
   }
   return specifiers;
