@@ -5,7 +5,9 @@
 //   - 10,000 different small articles (three short paragraphs each),
 //   - 1,000 variants of the example that all get the same slug (the collision path),
 // with 1 and 2 threads. Each run is a fresh process, so its peak RSS is its own. Printed: articles/s,
-// peak RSS, and how busy the main thread was (event-loop utilization: reading, hashing, writing, naming).
+// peak RSS, how busy the main thread was (event-loop utilization: reading, hashing, writing, naming)
+// and the CPU time the main thread itself used per article (Linux: /proc/self/task/<pid>/stat), which a
+// loaded machine skews far less than the event-loop figure.
 // `node bench/batch-scale.js --quick` divides every count by 10.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,18 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+
+/** CPU time of the main thread alone, in ms (worker threads excluded); NaN where /proc is missing. */
+function mainThreadCpuMs() {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(join(root, 'examples/talents-ia.txt'), 'utf8');
@@ -71,6 +85,7 @@ async function runOne(kind, count, threads) {
     }
     const processor = createThreadProcessor({ size: threads });
     const busyBefore = performance.eventLoopUtilization();
+    const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
     const report = await runBatch({
       files,
@@ -83,6 +98,7 @@ async function runOne(kind, count, threads) {
     });
     const seconds = (performance.now() - started) / 1000;
     const busy = performance.eventLoopUtilization(busyBefore).utilization;
+    const mainThreadCpu = mainThreadCpuMs() - cpuBefore;
     await processor.close();
     if (report.totals.errors > 0) {
       const first = report.articles.find((article) => article.error)?.error;
@@ -93,6 +109,7 @@ async function runOne(kind, count, threads) {
       seconds,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       mainThreadBusy: busy,
+      mainThreadCpuMsPerArticle: mainThreadCpu / count,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -132,7 +149,8 @@ if (process.argv[2] === '--run') {
           `${result.articlesPerSecond.toFixed(1).padStart(7)} articles/s  ` +
           `${result.seconds.toFixed(2).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  ` +
           `main thread busy ${(result.mainThreadBusy * 100).toFixed(0).padStart(3)} % ` +
-          `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article)`,
+          `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article, ` +
+          `CPU ${result.mainThreadCpuMsPerArticle.toFixed(2)} ms per article)`,
       );
     }
   }
