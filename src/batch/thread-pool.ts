@@ -34,6 +34,11 @@ export interface RunJobOptions {
   onProgress?: (progress: PoolJobProgress) => void;
   /** Aborting drops the job from the queue, or terminates (and replaces) the thread running it. */
   signal?: AbortSignal;
+  /**
+   * A long job (a large input): with two threads or more, heavy jobs never take the last free one, so a
+   * short job behind a 5 MB article waits for a thread, never for the article (default false).
+   */
+  heavy?: boolean;
 }
 
 /** A job stopped at its time limit: the input needs more work than the caller allows. */
@@ -120,10 +125,18 @@ function createThreadPool(script: URL, size: number): ArticlePool {
   let startFailures = 0;
   let broken: Error | undefined;
 
+  /** The next job a free thread may take: the first queued, unless it is heavy and only one thread is left for the others. */
+  const nextJob = (): PendingTask | undefined => {
+    const heavyRunning = [...threads].filter((thread) => thread.current?.options.heavy).length;
+    const heavyAllowed = size === 1 || heavyRunning < size - 1;
+    const index = queue.findIndex((pending) => heavyAllowed || !pending.options.heavy);
+    return index === -1 ? undefined : queue.splice(index, 1)[0];
+  };
+
   const dispatch = () => {
     for (const thread of threads) {
       if (thread.current) continue;
-      const pending = queue.shift();
+      const pending = nextJob();
       if (!pending) return;
       thread.current = pending;
       const { timeLimitMs } = pending.options;
