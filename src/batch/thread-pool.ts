@@ -125,18 +125,10 @@ function createThreadPool(script: URL, size: number): ArticlePool {
   let startFailures = 0;
   let broken: Error | undefined;
 
-  /** The next job a free thread may take: the first queued, unless it is heavy and only one thread is left for the others. */
-  const nextJob = (): PendingTask | undefined => {
-    const heavyRunning = [...threads].filter((thread) => thread.current?.options.heavy).length;
-    const heavyAllowed = size === 1 || heavyRunning < size - 1;
-    const index = queue.findIndex((pending) => heavyAllowed || !pending.options.heavy);
-    return index === -1 ? undefined : queue.splice(index, 1)[0];
-  };
-
   const dispatch = () => {
     for (const thread of threads) {
       if (thread.current) continue;
-      const pending = nextJob();
+      const pending = takeNextJob(queue, threads, size);
       if (!pending) return;
       thread.current = pending;
       const { timeLimitMs } = pending.options;
@@ -240,6 +232,19 @@ function createThreadPool(script: URL, size: number): ArticlePool {
       await stopEverything(queue, threads);
     },
   };
+}
+
+/** The next job a free thread may take: the first queued, unless it is heavy and only one thread is left for the others. */
+function takeNextJob(
+  queue: PendingTask[],
+  threads: ReadonlySet<PoolThread>,
+  size: number,
+): PendingTask | undefined {
+  let heavyRunning = 0;
+  for (const thread of threads) if (thread.current?.options.heavy) heavyRunning += 1;
+  const heavyAllowed = size === 1 || heavyRunning < size - 1;
+  const index = queue.findIndex((pending) => heavyAllowed || !pending.options.heavy);
+  return index === -1 ? undefined : queue.splice(index, 1)[0];
 }
 
 /** A job waiting for a thread; aborting its signal calls `onAbort` once, until it settles. */
