@@ -8,7 +8,9 @@
 // peak RSS, how busy the main thread was (event-loop utilization: reading, hashing, writing, naming)
 // and the CPU time the main thread itself used per article (Linux: /proc/self/task/<pid>/stat), which a
 // loaded machine skews far less than the event-loop figure.
-// `node bench/batch-scale.js --quick` divides every count by 10.
+//   - 100,000 small inputs through the batch's machinery only (one precomputed outcome): its own cost
+//     per input and its peak RSS, which must stay bounded.
+// `node bench/batch-scale.js --quick` divides every count by 10; `--run <kind> <count> <threads>` runs one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -67,8 +69,30 @@ function sameSlugArticle(index) {
 const KINDS = {
   'example-sized': (index) => differentArticle(index, 9, 5),
   small: (index) => differentArticle(index, 3, 2),
+  machinery: (index) => differentArticle(index, 3, 2),
   'same-slug': sameSlugArticle,
 };
+
+/**
+ * The batch's own machinery without the optimizing: one small article optimized once, its outcome
+ * handed back for every input under the input's slug (files written, hashed, renamed, recorded as for
+ * a real article). What it measures is what `runBatch` itself costs per input, and its memory.
+ */
+async function precomputedProcessor() {
+  const { runArticleTask } = await import('../dist/batch/run-article-task.js');
+  const outcome = await runArticleTask({
+    fileName: 'a.md',
+    text: differentArticle(0, 3, 2),
+    options,
+    defaultDate: '2024-03-25',
+  });
+  return {
+    concurrency: 4,
+    description: 'one precomputed outcome',
+    process: async (task) => ({ ...outcome, slug: /^slug: (\S+)$/mu.exec(task.text)?.[1] ?? 'article' }),
+    close: async () => {},
+  };
+}
 
 async function runOne(kind, count, threads) {
   const { createThreadProcessor } = await import('../dist/batch/create-thread-processor.js');
@@ -83,7 +107,8 @@ async function runOne(kind, count, threads) {
       writeFileSync(file, KINDS[kind](index));
       files.push(file);
     }
-    const processor = createThreadProcessor({ size: threads });
+    const processor =
+      kind === 'machinery' ? await precomputedProcessor() : createThreadProcessor({ size: threads });
     const busyBefore = performance.eventLoopUtilization();
     const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
@@ -127,13 +152,15 @@ if (process.argv[2] === '--run') {
       '(other work on the machine skews every figure)',
   );
   const plan = [
-    ['example-sized', 1000],
-    ['small', 10_000],
-    ['same-slug', 1000],
+    ['example-sized', 1000, [1, 2]],
+    ['small', 10_000, [1, 2]],
+    ['same-slug', 1000, [1, 2]],
+    // The batch's own cost and memory on 100,000 inputs: the articles are not optimized (see above).
+    ['machinery', 100_000, [0]],
   ];
-  for (const [kind, fullCount] of plan) {
+  for (const [kind, fullCount, threadCounts] of plan) {
     const count = Math.max(1, Math.round(fullCount / divisor));
-    for (const threads of [1, 2]) {
+    for (const threads of threadCounts) {
       const child = spawnSync(
         process.execPath,
         [fileURLToPath(import.meta.url), '--run', kind, String(count), String(threads)],

@@ -201,6 +201,8 @@ class BatchSession {
   private readonly keys: Map<string, string>;
   private readonly batchKeys: Set<string>;
   private readonly total: number;
+  /** The inputs, never overwritten: built once, not for every article. */
+  private readonly protectedPaths: ReadonlySet<string>;
   private commitChain: Promise<unknown> = Promise.resolve();
   /** Articles written, waiting for the manifest write that records them. */
   private readonly recording: Promise<void>[] = [];
@@ -213,6 +215,7 @@ class BatchSession {
   ) {
     this.keys = new Map(options.files.map((file) => [file, toKey(relative(outputDirectory, file))]));
     this.batchKeys = new Set(this.keys.values());
+    this.protectedPaths = new Set(options.files.map((file) => resolve(file)));
     this.total = options.files.length + (options.missing?.length ?? 0);
     for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry);
   }
@@ -462,7 +465,7 @@ class BatchSession {
     outcome: ArticleOutcome | StagedArticleOutcome,
   ): Promise<ManifestFile[]> {
     const names = OUTPUT_EXTENSIONS.map((extension) => `${base}${extension}`);
-    const protection = { protectedPaths: this.options.files };
+    const protection = { protectedPaths: this.protectedPaths };
     if ('staged' in outcome) {
       const staged = checkStaged(outcome.staged);
       await writeOutputFiles(
