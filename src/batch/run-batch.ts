@@ -291,7 +291,8 @@ class BatchSession {
     // every arrival. Inputs that left the batch may have freed a slug: every group gets its final names.
     if (!options.signal?.aborted) {
       for (const group of this.groups.values()) await this.reconcile(group);
-      await this.store.flush();
+      // The manifest is written whole once, here; until then each article was appended to the journal.
+      await this.store.compact();
     }
   }
 
