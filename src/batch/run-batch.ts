@@ -6,7 +6,7 @@ import { classifyError } from '../errors/classify-error.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { OutputError, toOutputError } from '../io/output-error.js';
-import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
+import { resolveInside } from '../io/write-file-atomic.js';
 import { isValidSlug } from '../plan/slug-rule.js';
 import type { WriterStats } from '../write/writer.js';
 import type { ArticleProcessor } from './article-processor.js';
@@ -27,6 +27,7 @@ import {
 import { hashArticleJob, hashContent } from './content-hash.js';
 import { candidateBaseNames, SlugGroup } from './output-names.js';
 import { discardStaged, STAGED_NAME } from './stage-outcome.js';
+import { writeBatchReport } from './write-batch-report.js';
 
 /** The batch report, beside the articles. */
 export const BATCH_REPORT_NAME = 'batch-report.json';
@@ -162,7 +163,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
       articles: session.results(),
     };
     const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
-    await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`).catch((error: unknown) => {
+    await writeBatchReport(reportPath, report).catch((error: unknown) => {
       throw toOutputError(error, reportPath) ?? error;
     });
     return report;
@@ -205,7 +206,7 @@ class BatchSession {
   private readonly protectedPaths: ReadonlySet<string>;
   private commitChain: Promise<unknown> = Promise.resolve();
   /** Articles written, waiting for the manifest write that records them. */
-  private readonly recording: Promise<void>[] = [];
+  private readonly recording = new Set<Promise<void>>();
 
   constructor(
     private readonly options: RunBatchOptions,
@@ -268,25 +269,26 @@ class BatchSession {
           continue;
         }
         // Done only once the manifest says so; meanwhile this lane takes the next article.
-        this.recording.push(
-          recorded.then(
-            () => this.record(file, result),
-            (error: Error) =>
-              this.record(file, {
-                input: result.input,
-                status: 'error',
-                error: `written, but not recorded in the manifest: ${error.message}`,
-                errorKind: 'internal',
-                durationMs: result.durationMs,
-              }),
-          ),
+        const waiting = recorded.then(
+          () => this.record(file, result),
+          (error: Error) =>
+            this.record(file, {
+              input: result.input,
+              status: 'error',
+              error: `written, but not recorded in the manifest: ${error.message}`,
+              errorKind: 'internal',
+              durationMs: result.durationMs,
+            }),
         );
+        // Held only while it waits: a batch of 100,000 articles does not keep 100,000 settled promises.
+        this.recording.add(waiting);
+        void waiting.finally(() => this.recording.delete(waiting));
       }
     };
     const lanes = Math.max(1, Math.min(options.processor.concurrency, options.files.length));
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.commitChain;
-    await Promise.all(this.recording);
+    await Promise.all([...this.recording]);
     // Names are final once every article is in: each slug's files are renamed once, here, not at
     // every arrival. Inputs that left the batch may have freed a slug: every group gets its final names.
     if (!options.signal?.aborted) {
