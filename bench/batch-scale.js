@@ -5,14 +5,30 @@
 //   - 10,000 different small articles (three short paragraphs each),
 //   - 1,000 variants of the example that all get the same slug (the collision path),
 // with 1 and 2 threads. Each run is a fresh process, so its peak RSS is its own. Printed: articles/s,
-// peak RSS, and how busy the main thread was (event-loop utilization: reading, hashing, writing, naming).
-// `node bench/batch-scale.js --quick` divides every count by 10.
+// peak RSS, how busy the main thread was (event-loop utilization: reading, hashing, writing, naming)
+// and the CPU time the main thread itself used per article (Linux: /proc/self/task/<pid>/stat), which a
+// loaded machine skews far less than the event-loop figure.
+//   - 100,000 small inputs through the batch's machinery only (one precomputed outcome): its own cost
+//     per input and its peak RSS, which must stay bounded.
+// `node bench/batch-scale.js --quick` divides every count by 10; `--run <kind> <count> <threads>` runs one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+
+/** CPU time of the main thread alone, in ms (worker threads excluded); NaN where /proc is missing. */
+function mainThreadCpuMs() {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(join(root, 'examples/talents-ia.txt'), 'utf8');
@@ -53,8 +69,30 @@ function sameSlugArticle(index) {
 const KINDS = {
   'example-sized': (index) => differentArticle(index, 9, 5),
   small: (index) => differentArticle(index, 3, 2),
+  machinery: (index) => differentArticle(index, 3, 2),
   'same-slug': sameSlugArticle,
 };
+
+/**
+ * The batch's own machinery without the optimizing: one small article optimized once, its outcome
+ * handed back for every input under the input's slug (files written, hashed, renamed, recorded as for
+ * a real article). What it measures is what `runBatch` itself costs per input, and its memory.
+ */
+async function precomputedProcessor() {
+  const { runArticleTask } = await import('../dist/batch/run-article-task.js');
+  const outcome = await runArticleTask({
+    fileName: 'a.md',
+    text: differentArticle(0, 3, 2),
+    options,
+    defaultDate: '2024-03-25',
+  });
+  return {
+    concurrency: 4,
+    description: 'one precomputed outcome',
+    process: async (task) => ({ ...outcome, slug: /^slug: (\S+)$/mu.exec(task.text)?.[1] ?? 'article' }),
+    close: async () => {},
+  };
+}
 
 async function runOne(kind, count, threads) {
   const { createThreadProcessor } = await import('../dist/batch/create-thread-processor.js');
@@ -69,8 +107,10 @@ async function runOne(kind, count, threads) {
       writeFileSync(file, KINDS[kind](index));
       files.push(file);
     }
-    const processor = createThreadProcessor({ size: threads });
+    const processor =
+      kind === 'machinery' ? await precomputedProcessor() : createThreadProcessor({ size: threads });
     const busyBefore = performance.eventLoopUtilization();
+    const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
     const report = await runBatch({
       files,
@@ -83,6 +123,7 @@ async function runOne(kind, count, threads) {
     });
     const seconds = (performance.now() - started) / 1000;
     const busy = performance.eventLoopUtilization(busyBefore).utilization;
+    const mainThreadCpu = mainThreadCpuMs() - cpuBefore;
     await processor.close();
     if (report.totals.errors > 0) {
       const first = report.articles.find((article) => article.error)?.error;
@@ -93,6 +134,7 @@ async function runOne(kind, count, threads) {
       seconds,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       mainThreadBusy: busy,
+      mainThreadCpuMsPerArticle: mainThreadCpu / count,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -110,13 +152,15 @@ if (process.argv[2] === '--run') {
       '(other work on the machine skews every figure)',
   );
   const plan = [
-    ['example-sized', 1000],
-    ['small', 10_000],
-    ['same-slug', 1000],
+    ['example-sized', 1000, [1, 2]],
+    ['small', 10_000, [1, 2]],
+    ['same-slug', 1000, [1, 2]],
+    // The batch's own cost and memory on 100,000 inputs: the articles are not optimized (see above).
+    ['machinery', 100_000, [0]],
   ];
-  for (const [kind, fullCount] of plan) {
+  for (const [kind, fullCount, threadCounts] of plan) {
     const count = Math.max(1, Math.round(fullCount / divisor));
-    for (const threads of [1, 2]) {
+    for (const threads of threadCounts) {
       const child = spawnSync(
         process.execPath,
         [fileURLToPath(import.meta.url), '--run', kind, String(count), String(threads)],
@@ -132,7 +176,8 @@ if (process.argv[2] === '--run') {
           `${result.articlesPerSecond.toFixed(1).padStart(7)} articles/s  ` +
           `${result.seconds.toFixed(2).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  ` +
           `main thread busy ${(result.mainThreadBusy * 100).toFixed(0).padStart(3)} % ` +
-          `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article)`,
+          `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article, ` +
+          `CPU ${result.mainThreadCpuMsPerArticle.toFixed(2)} ms per article)`,
       );
     }
   }

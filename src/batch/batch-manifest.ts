@@ -1,11 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { appendFile, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { isValidSlug } from '../plan/slug-rule.js';
 
 /** The resume manifest, in the output folder. */
 export const MANIFEST_NAME = '.plume-batch.json';
+/**
+ * Changes since the manifest was last written whole, one JSON line each (`{"key", "entry"}`, `entry`
+ * null for a removal): a batch appends what each article changed instead of rewriting every entry,
+ * and writes the manifest whole once, at the end. Read back over the manifest, in order.
+ */
+export const JOURNAL_NAME = '.plume-batch.journal';
 
 /** The three files of an article, in the manifest's order. */
 export const OUTPUT_EXTENSIONS = ['.md', '.html', '.report.json'] as const;
@@ -100,7 +106,10 @@ export async function readManifest(directory: string): Promise<{ manifest: Manif
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { manifest: emptyManifest() };
+    // A first run killed before its end leaves only the journal.
+    const manifest = emptyManifest();
+    const dropped = await replayJournal(directory, manifest.entries);
+    return dropped === 0 ? { manifest } : { manifest, warning: droppedWarning(dropped) };
   }
   let parsed: unknown;
   try {
@@ -125,19 +134,60 @@ export async function readManifest(directory: string): Promise<{ manifest: Manif
     if (entry.success) entries[key] = entry.data;
     else dropped += 1;
   }
+  dropped += await replayJournal(directory, entries);
   const result = { manifest: { version: 1 as const, generator: 'Plume' as const, entries } };
   if (dropped === 0) return result;
-  return {
-    ...result,
-    warning: `${MANIFEST_NAME} : ${dropped} entrée${dropped > 1 ? 's' : ''} invalide${dropped > 1 ? 's' : ''} ignorée${dropped > 1 ? 's' : ''}, ${dropped > 1 ? 'ces articles seront refaits' : 'cet article sera refait'}`,
-  };
+  return { ...result, warning: droppedWarning(dropped) };
+}
+
+function droppedWarning(dropped: number): string {
+  return `${MANIFEST_NAME} : ${dropped} entrée${dropped > 1 ? 's' : ''} invalide${dropped > 1 ? 's' : ''} ignorée${dropped > 1 ? 's' : ''}, ${dropped > 1 ? 'ces articles seront refaits' : 'cet article sera refait'}`;
+}
+
+/**
+ * Applies the journal's lines to `entries`, in order; returns how many entries were invalid. The last
+ * line of a run killed while appending may be cut: it is skipped, its article redone.
+ */
+async function replayJournal(directory: string, entries: Record<string, ManifestEntry>): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(join(directory, JOURNAL_NAME), 'utf8');
+  } catch {
+    return 0;
+  }
+  let dropped = 0;
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line === '') continue;
+    let change: { key?: unknown; entry?: unknown };
+    try {
+      change = JSON.parse(line) as { key?: unknown; entry?: unknown };
+    } catch {
+      if (index < lines.length - 1 && lines.slice(index + 1).some((later) => later !== '')) dropped += 1;
+      continue;
+    }
+    if (typeof change.key !== 'string' || change.key === '__proto__') {
+      dropped += 1;
+      continue;
+    }
+    if (change.entry === null) {
+      delete entries[change.key];
+      continue;
+    }
+    const entry = manifestEntrySchema.safeParse(change.entry);
+    if (entry.success) entries[change.key] = entry.data;
+    else {
+      delete entries[change.key];
+      dropped += 1;
+    }
+  }
+  return dropped;
 }
 
 export interface ManifestStoreOptions {
   /**
-   * Least time between two writes, in ms (default 50). The actual gap is at
-   * least four times the last write's duration too, so that rewriting a large
-   * manifest never takes more than a fifth of the main thread.
+   * Least time between two appends to the journal, in ms (default 50): changes that arrive meanwhile
+   * share the next one.
    */
   minIntervalMs?: number;
   /** Clock in ms (default `performance.now`). */
@@ -145,23 +195,27 @@ export interface ManifestStoreOptions {
 }
 
 /**
- * Holds the manifest in memory and writes it atomically (temporary file, then
- * rename). `flush()` resolves once a write holding every change made before
- * the call is in place. Changes that arrive while a write runs or waits share
- * the next one (group commit): a batch of thousands of articles rewrites the
- * file a few times a second, not once per article.
+ * Holds the manifest in memory. `flush()` appends the entries changed since the last flush to the
+ * journal and resolves once they are there (changes that arrive while an append runs or waits share
+ * the next one: group commit); `compact()` writes the whole manifest atomically (temporary file, then
+ * rename) and removes the journal. A batch of 100,000 articles thus writes each entry about twice, not
+ * the whole manifest a few times a second.
  */
 export class ManifestStore {
   readonly path: string;
+  readonly journalPath: string;
   private readonly manifest: Manifest;
   private readonly minIntervalMs: number;
   private readonly now: () => number;
+  /** Keys changed since the last append. */
+  private changed = new Set<string>();
   private writing: Promise<void> = Promise.resolve();
   private next: Promise<void> | undefined;
   private nextWriteAt = 0;
 
   constructor(directory: string, manifest: Manifest, options: ManifestStoreOptions = {}) {
     this.path = join(directory, MANIFEST_NAME);
+    this.journalPath = join(directory, JOURNAL_NAME);
     this.manifest = manifest;
     this.minIntervalMs = options.minIntervalMs ?? 50;
     this.now = options.now ?? (() => performance.now());
@@ -177,10 +231,12 @@ export class ManifestStore {
 
   set(key: string, entry: ManifestEntry): void {
     this.manifest.entries[key] = entry;
+    this.changed.add(key);
   }
 
   delete(key: string): void {
     delete this.manifest.entries[key];
+    this.changed.add(key);
   }
 
   flush(): Promise<void> {
@@ -190,16 +246,51 @@ export class ManifestStore {
         .then(() => wait(this.nextWriteAt - this.now()))
         .then(() => {
           this.next = undefined;
-          const started = this.now();
-          // The snapshot is taken now: every change made before this point is in this write.
-          this.writing = writeFileAtomic(this.path, `${JSON.stringify(this.manifest)}\n`).finally(() => {
-            const finished = this.now();
-            this.nextWriteAt = finished + Math.max(this.minIntervalMs, 4 * (finished - started));
-          });
+          // The changes are taken now: every change made before this point is in this append.
+          const keys = this.changed;
+          this.changed = new Set();
+          const lines = [...keys]
+            .map((key) => `${JSON.stringify({ key, entry: this.manifest.entries[key] ?? null })}\n`)
+            .join('');
+          this.writing = (lines === '' ? Promise.resolve() : appendFile(this.journalPath, lines)).finally(
+            () => {
+              this.nextWriteAt = this.now() + this.minIntervalMs;
+            },
+          );
           return this.writing;
         });
     }
     return this.next;
+  }
+
+  /** Writes the whole manifest, a slice of entries at a time (no one string of it all), then drops the journal. */
+  async compact(): Promise<void> {
+    await (this.next ?? this.writing).catch(() => undefined);
+    await this.writing.catch(() => undefined);
+    const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.write('{"version":1,"generator":"Plume","entries":{');
+      let first = true;
+      let chunk = '';
+      for (const [key, entry] of Object.entries(this.manifest.entries)) {
+        chunk += `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`;
+        first = false;
+        if (chunk.length > 1 << 20) {
+          await handle.write(chunk);
+          chunk = '';
+        }
+      }
+      await handle.write(`${chunk}}}\n`);
+      await handle.close();
+      await rename(temporary, this.path);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    this.changed.clear();
+    await unlink(this.journalPath).catch(() => undefined);
   }
 }
 

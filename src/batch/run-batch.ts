@@ -6,7 +6,7 @@ import { classifyError } from '../errors/classify-error.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/input-error.js';
 import { OutputError, toOutputError } from '../io/output-error.js';
-import { resolveInside, writeFileAtomic } from '../io/write-file-atomic.js';
+import { resolveInside } from '../io/write-file-atomic.js';
 import { isValidSlug } from '../plan/slug-rule.js';
 import type { WriterStats } from '../write/writer.js';
 import type { ArticleProcessor } from './article-processor.js';
@@ -27,6 +27,7 @@ import {
 import { hashArticleJob, hashContent } from './content-hash.js';
 import { candidateBaseNames, SlugGroup } from './output-names.js';
 import { discardStaged, STAGED_NAME } from './stage-outcome.js';
+import { writeBatchReport } from './write-batch-report.js';
 
 /** The batch report, beside the articles. */
 export const BATCH_REPORT_NAME = 'batch-report.json';
@@ -162,7 +163,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
       articles: session.results(),
     };
     const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
-    await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`).catch((error: unknown) => {
+    await writeBatchReport(reportPath, report).catch((error: unknown) => {
       throw toOutputError(error, reportPath) ?? error;
     });
     return report;
@@ -201,9 +202,11 @@ class BatchSession {
   private readonly keys: Map<string, string>;
   private readonly batchKeys: Set<string>;
   private readonly total: number;
+  /** The inputs, never overwritten: built once, not for every article. */
+  private readonly protectedPaths: ReadonlySet<string>;
   private commitChain: Promise<unknown> = Promise.resolve();
   /** Articles written, waiting for the manifest write that records them. */
-  private readonly recording: Promise<void>[] = [];
+  private readonly recording = new Set<Promise<void>>();
 
   constructor(
     private readonly options: RunBatchOptions,
@@ -213,6 +216,7 @@ class BatchSession {
   ) {
     this.keys = new Map(options.files.map((file) => [file, toKey(relative(outputDirectory, file))]));
     this.batchKeys = new Set(this.keys.values());
+    this.protectedPaths = new Set(options.files.map((file) => resolve(file)));
     this.total = options.files.length + (options.missing?.length ?? 0);
     for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry);
   }
@@ -265,30 +269,32 @@ class BatchSession {
           continue;
         }
         // Done only once the manifest says so; meanwhile this lane takes the next article.
-        this.recording.push(
-          recorded.then(
-            () => this.record(file, result),
-            (error: Error) =>
-              this.record(file, {
-                input: result.input,
-                status: 'error',
-                error: `written, but not recorded in the manifest: ${error.message}`,
-                errorKind: 'internal',
-                durationMs: result.durationMs,
-              }),
-          ),
+        const waiting = recorded.then(
+          () => this.record(file, result),
+          (error: Error) =>
+            this.record(file, {
+              input: result.input,
+              status: 'error',
+              error: `written, but not recorded in the manifest: ${error.message}`,
+              errorKind: 'internal',
+              durationMs: result.durationMs,
+            }),
         );
+        // Held only while it waits: a batch of 100,000 articles does not keep 100,000 settled promises.
+        this.recording.add(waiting);
+        void waiting.finally(() => this.recording.delete(waiting));
       }
     };
     const lanes = Math.max(1, Math.min(options.processor.concurrency, options.files.length));
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.commitChain;
-    await Promise.all(this.recording);
+    await Promise.all([...this.recording]);
     // Names are final once every article is in: each slug's files are renamed once, here, not at
     // every arrival. Inputs that left the batch may have freed a slug: every group gets its final names.
     if (!options.signal?.aborted) {
       for (const group of this.groups.values()) await this.reconcile(group);
-      await this.store.flush();
+      // The manifest is written whole once, here; until then each article was appended to the journal.
+      await this.store.compact();
     }
   }
 
@@ -462,7 +468,7 @@ class BatchSession {
     outcome: ArticleOutcome | StagedArticleOutcome,
   ): Promise<ManifestFile[]> {
     const names = OUTPUT_EXTENSIONS.map((extension) => `${base}${extension}`);
-    const protection = { protectedPaths: this.options.files };
+    const protection = { protectedPaths: this.protectedPaths };
     if ('staged' in outcome) {
       const staged = checkStaged(outcome.staged);
       await writeOutputFiles(

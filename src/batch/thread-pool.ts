@@ -34,6 +34,11 @@ export interface RunJobOptions {
   onProgress?: (progress: PoolJobProgress) => void;
   /** Aborting drops the job from the queue, or terminates (and replaces) the thread running it. */
   signal?: AbortSignal;
+  /**
+   * A long job (a large input): with two threads or more, heavy jobs never take the last free one, so a
+   * short job behind a 5 MB article waits for a thread, never for the article (default false).
+   */
+  heavy?: boolean;
 }
 
 /** A job stopped at its time limit: the input needs more work than the caller allows. */
@@ -123,7 +128,7 @@ function createThreadPool(script: URL, size: number): ArticlePool {
   const dispatch = () => {
     for (const thread of threads) {
       if (thread.current) continue;
-      const pending = queue.shift();
+      const pending = takeNextJob(queue, threads, size);
       if (!pending) return;
       thread.current = pending;
       const { timeLimitMs } = pending.options;
@@ -227,6 +232,19 @@ function createThreadPool(script: URL, size: number): ArticlePool {
       await stopEverything(queue, threads);
     },
   };
+}
+
+/** The next job a free thread may take: the first queued, unless it is heavy and only one thread is left for the others. */
+function takeNextJob(
+  queue: PendingTask[],
+  threads: ReadonlySet<PoolThread>,
+  size: number,
+): PendingTask | undefined {
+  let heavyRunning = 0;
+  for (const thread of threads) if (thread.current?.options.heavy) heavyRunning += 1;
+  const heavyAllowed = size === 1 || heavyRunning < size - 1;
+  const index = queue.findIndex((pending) => heavyAllowed || !pending.options.heavy);
+  return index === -1 ? undefined : queue.splice(index, 1)[0];
 }
 
 /** A job waiting for a thread; aborting its signal calls `onAbort` once, until it settles. */

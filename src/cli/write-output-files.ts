@@ -10,8 +10,11 @@ export type OutputFile = { name: string; content: string } | { name: string; fro
 export interface WriteOutputFilesOptions {
   /** Replace files that Plume did not write (default: false). */
   force?: boolean;
-  /** Paths that must never be replaced, such as the input file. */
-  protectedPaths?: readonly string[];
+  /**
+   * Paths that must never be replaced, such as the input file. A set is taken as it is (its paths
+   * already absolute): a batch builds it once for all its articles, not once per article.
+   */
+  protectedPaths?: readonly string[] | ReadonlySet<string>;
 }
 
 /** Marker every generated file carries (front matter `generator`, HTML meta, report field). */
@@ -31,30 +34,40 @@ export async function writeOutputFiles(
 ): Promise<string[]> {
   const targets = files.map((file) => ({ ...file, path: resolveInside(directory, file.name) }));
   await ensureDirectory(directory);
-  const protectedPaths = new Set((options.protectedPaths ?? []).map((path) => resolve(path)));
+  const given = options.protectedPaths ?? [];
+  const protectedPaths = given instanceof Set ? given : new Set([...given].map((path) => resolve(path)));
   for (const target of targets) {
     if (protectedPaths.has(resolve(target.path))) {
       throw new UsageError(
         `refus d’écraser le fichier d’entrée ${target.path} : choisissez un autre dossier de sortie avec -o.`,
       );
     }
-    if (!options.force && (await exists(target.path)) && !(await isGenerated(target.path))) {
+  }
+  // The files are checked, then written, side by side: a batch commits one article at a time, and
+  // each file-system call is a round trip to libuv's thread pool.
+  if (!options.force) {
+    const foreign = await Promise.all(
+      targets.map(async (target) => (await exists(target.path)) && !(await isGenerated(target.path))),
+    );
+    const index = foreign.indexOf(true);
+    if (index !== -1) {
       throw new UsageError(
-        `refus d’écraser ${target.path}, que Plume n’a pas écrit : --force pour le remplacer.`,
+        `refus d’écraser ${targets[index]?.path}, que Plume n’a pas écrit : --force pour le remplacer.`,
       );
     }
   }
-  const written: string[] = [];
-  for (const target of targets) {
-    try {
-      if ('from' in target) await rename(target.from, target.path);
-      else await writeFileAtomic(target.path, target.content);
-    } catch (error) {
-      throw toOutputError(error, target.path) ?? error;
+  const outcomes = await Promise.allSettled(
+    targets.map((target) =>
+      'from' in target ? rename(target.from, target.path) : writeFileAtomic(target.path, target.content),
+    ),
+  );
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.status === 'rejected') {
+      const path = targets[index]?.path ?? directory;
+      throw toOutputError(outcome.reason, path) ?? outcome.reason;
     }
-    written.push(target.path);
   }
-  return written;
+  return targets.map((target) => target.path);
 }
 
 async function ensureDirectory(directory: string): Promise<void> {

@@ -10,7 +10,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import { lilconfig } from 'lilconfig';
-import { parse as parseYamlText } from 'yaml';
 import { ConfigError } from './config-error.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -35,12 +34,12 @@ export interface ConfigFile {
   content: unknown;
 }
 
-function parseYaml(label: string, text: string): unknown {
-  try {
-    return parseYamlText(text) ?? {};
-  } catch (error) {
-    throw new ConfigError([`${label} : YAML illisible (${firstLine(error)})`]);
-  }
+/**
+ * The YAML parser (yaml, in its own module) is loaded only for a YAML file: most folders have JSON or
+ * no configuration at all.
+ */
+async function parseYaml(label: string, text: string): Promise<unknown> {
+  return (await import('./parse-yaml-config.js')).parseYamlConfig(label, text);
 }
 
 function parseJson(label: string, text: string): unknown {
@@ -56,7 +55,7 @@ function firstLine(error: unknown): string {
 }
 
 /** `.plumerc` (no extension) may be JSON or YAML: YAML reads both. */
-function parseByName(path: string, label: string, text: string): unknown {
+async function parseByName(path: string, label: string, text: string): Promise<unknown> {
   const extension = extname(path);
   if (extension === '.json') return parseJson(label, text);
   return parseYaml(label, text);
@@ -79,7 +78,7 @@ export async function findConfigFile(cwd: string, configPath?: string): Promise<
         code === 'ENOENT' ? 'fichier introuvable' : `lecture impossible (${code ?? firstLine(error)})`;
       throw new ConfigError([`${configPath} : ${problem}`]);
     }
-    return { path, label: configPath, prefix: '', content: parseByName(path, configPath, text) };
+    return { path, label: configPath, prefix: '', content: await parseByName(path, configPath, text) };
   }
   const searcher = lilconfig('plume', {
     searchPlaces: [...CONFIG_SEARCH_PLACES],

@@ -1,6 +1,5 @@
 import type { Definition, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { htmlBlockToMdast } from './parse-html.js';
 
 /** Eleventy/markdown-it containers (`::: lead`, `:::`): the fence lines go, their content stays. */
 const CONTAINER_FENCE = /^[ \t]*:::[^\n]*(?:\n|$)/gm;
@@ -24,9 +23,31 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);
  * bare tags (`<div class="button">`, `</div>`) go, and Eleventy/Kramdown/Liquid extras (`::: lead`,
  * `{.class}`, `{% giphy %}`) are removed rather than printed. Mutates `tree`.
  */
-export function cleanMarkdownTree(tree: Root): void {
+export function cleanMarkdownTree(tree: Root, convertHtml: HtmlToMdast): void {
   resolveReferences(tree);
-  cleanParent(tree);
+  cleanParent(tree, convertHtml);
+}
+
+/**
+ * Converts an HTML block or tag to Markdown nodes (`htmlBlockToMdast` of parse-html.ts). Passed in, so
+ * that Markdown without HTML never loads the HTML parser (parse5 and the hast utilities).
+ */
+export type HtmlToMdast = (html: string) => Root;
+
+/**
+ * The HTML converter `markdown` needs: the HTML parser is loaded only when the source has something
+ * that can be raw HTML; otherwise a converter that is never called.
+ */
+export async function htmlConverterFor(markdown: string): Promise<HtmlToMdast> {
+  if (mayHoldHtml(markdown)) return (await import('./parse-html.js')).htmlBlockToMdast;
+  return () => {
+    throw new Error('HTML dans un Markdown qui ne pouvait pas en contenir');
+  };
+}
+
+/** Whether a Markdown source can hold an HTML node: CommonMark's raw HTML always starts `<` + letter, `/`, `!` or `?`. */
+function mayHoldHtml(markdown: string): boolean {
+  return /<[A-Za-z/!?]/.test(markdown);
 }
 
 /**
@@ -82,18 +103,18 @@ function replaceReferences(parent: Parent, definitions: ReadonlyMap<string, Defi
   parent.children = children as Parent['children'];
 }
 
-function cleanParent(parent: Parent): void {
+function cleanParent(parent: Parent, convertHtml: HtmlToMdast): void {
   const children: RootContent[] = [];
   const blockParent = BLOCK_PARENTS.has(parent.type);
   for (const child of parent.children as RootContent[]) {
     if (child.type === 'html') {
-      children.push(...(blockParent ? convertBlock(child) : convertInline(child)));
+      children.push(...(blockParent ? convertBlock(child, convertHtml) : convertInline(child, convertHtml)));
       continue;
     }
     if (child.type === 'text' && LIQUID_URL_LINK.test(child.value)) {
       LIQUID_URL_LINK.lastIndex = 0;
       // Split into text, image or link, text: each piece is cleaned below like any text.
-      children.push(...cleanPieces(splitLiquidUrls(child.value)));
+      children.push(...cleanPieces(splitLiquidUrls(child.value), convertHtml));
       continue;
     }
     if (child.type === 'link' && DOUBLED_PARENTHESES.test(child.url)) {
@@ -119,7 +140,7 @@ function cleanParent(parent: Parent): void {
     }
     if ('children' in child) {
       if (child.type === 'paragraph') unwrapSplitLiquidLinks(child.children);
-      cleanParent(child);
+      cleanParent(child, convertHtml);
       // A paragraph that held only a fence or an attribute list is gone with them.
       if ((child.type === 'paragraph' || child.type === 'heading') && isEmpty(child)) continue;
     }
@@ -152,9 +173,9 @@ function splitLiquidUrls(value: string): PhrasingContent[] {
 }
 
 /** The pieces of a split text, cleaned as a paragraph's children would be. */
-function cleanPieces(pieces: PhrasingContent[]): RootContent[] {
+function cleanPieces(pieces: PhrasingContent[], convertHtml: HtmlToMdast): RootContent[] {
   const holder: Parent = { type: 'paragraph', children: pieces } as Parent;
-  cleanParent(holder);
+  cleanParent(holder, convertHtml);
   return holder.children as RootContent[];
 }
 
@@ -180,8 +201,8 @@ function isEmpty(node: Parent): boolean {
   );
 }
 
-function convertBlock(node: Html): RootContent[] {
-  const converted = htmlBlockToMdast(node.value).children.filter(
+function convertBlock(node: Html, convertHtml: HtmlToMdast): RootContent[] {
+  const converted = convertHtml(node.value).children.filter(
     (child) => !(child.type === 'paragraph' && isEmpty(child)),
   );
   if (node.position) for (const child of converted) child.position = structuredClone(node.position);
@@ -189,9 +210,9 @@ function convertBlock(node: Html): RootContent[] {
 }
 
 /** An inline tag (`<br>`, `<span>`, `<img>`): its content as phrasing, bare tags dropped. */
-function convertInline(node: Html): RootContent[] {
+function convertInline(node: Html, convertHtml: HtmlToMdast): RootContent[] {
   const phrasing: PhrasingContent[] = [];
-  for (const child of htmlBlockToMdast(node.value).children) {
+  for (const child of convertHtml(node.value).children) {
     if (child.type === 'paragraph') phrasing.push(...child.children);
   }
   return phrasing;

@@ -1,5 +1,7 @@
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Document, SourceFormat } from '../document.js';
+import { carriesMarkdown } from './carries-markdown.js';
+import { htmlConverterFor } from './clean-markdown-tree.js';
 import { detectFormat } from './detect-format.js';
 import { InputError } from './input-error.js';
 import { checkKeyphraseLength, checkSourceShape, checkWordLength, quoteInput } from './input-limits.js';
@@ -49,12 +51,16 @@ async function parseAs(format: SourceFormat, text: string, options: IngestOption
   switch (format) {
     case 'text': {
       // Markdown typed into a .txt (links, emphasis, quotes) is read as Markdown, never escaped.
-      const { carriesMarkdown, parseMarkdownText } = await import('./parse-markdown-text.js');
-      return carriesMarkdown(text) ? parseMarkdownText(text) : parseText(text);
+      if (!carriesMarkdown(text)) return parseText(text);
+      const { parseMarkdownText } = await import('./parse-markdown-text.js');
+      return parseMarkdownText(text, await htmlConverterFor(text));
     }
-    // Parsers are loaded on demand: remark and rehype weigh on the start-up of a command that reads text.
-    case 'markdown':
-      return (await import('./parse-markdown.js')).parseMarkdown(text);
+    // Parsers are loaded on demand: remark and rehype weigh on the start-up of a command that reads
+    // text, and the HTML parser on Markdown that holds no HTML.
+    case 'markdown': {
+      const { parseMarkdownWith } = await import('./markdown-document.js');
+      return parseMarkdownWith(text, await htmlConverterFor(text));
+    }
     case 'html':
       return (await import('./parse-html.js')).parseHtmlFragment(text);
     case 'html-page':

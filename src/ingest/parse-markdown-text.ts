@@ -1,28 +1,9 @@
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { Document } from '../document.js';
-import { parseMarkdown } from './parse-markdown.js';
+import type { HtmlToMdast } from './clean-markdown-tree.js';
+import { parseMarkdownWith } from './markdown-document.js';
 import { detectLineJoining, promoteTitle } from './parse-text.js';
-
-/**
- * Markdown written into plain text: links, emphasis, `>` quotes, code spans, inline HTML. Any one of
- * them makes `ingest` read a .txt as Markdown, so that nothing is shown escaped (`\[lien\]\(…\)`).
- */
-const MARKDOWN_SIGNS = [
-  /\[[^\]\n]+\]\([^)\s]+(?:\s+"[^"\n]*")?\)/, // [text](url)
-  /\*\*[^*\n]+\*\*/, // **strong**
-  /__[^_\n]+__/, // __strong__
-  /(?:^|\s)`[^`\n]+`(?=[\s.,;:!?)]|$)/m, // `code`
-  /^>[ \t]?\S/m, // > quote
-  /^#{1,6}[ \t]+\S/m, // # heading
-  /^```/m, // fenced code
-  /<(?:div|p|a|img|figure|span|br|video|iframe|blockquote|strong|em)(?:\s[^>\n]*)?\/?>/i, // inline HTML
-];
-
-/** Whether plain text carries Markdown syntax, and must be read as Markdown. */
-export function carriesMarkdown(text: string): boolean {
-  return MARKDOWN_SIGNS.some((sign) => sign.test(text));
-}
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
@@ -31,12 +12,13 @@ const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
  * Parses plain text that carries Markdown. Text pasted with one paragraph per line has no blank
  * lines between paragraphs, where Markdown needs them: they are added (outside code fences, lists and
  * indented continuations) and positions are mapped back to `text`. Hard-wrapped text keeps its
- * lines joined, as Markdown does. The first line becomes the H1 when it reads as a title.
+ * lines joined, as Markdown does. The first line becomes the H1 when it reads as a title. HTML goes
+ * through `convertHtml` (see `htmlConverterFor`).
  */
-export function parseMarkdownText(text: string): Document {
+export function parseMarkdownText(text: string, convertHtml: HtmlToMdast): Document {
   const { join } = detectLineJoining(text);
   const { source, insertedAt } = join ? { source: text, insertedAt: [] } : separateLines(text);
-  const document = parseMarkdown(source);
+  const document = parseMarkdownWith(source, convertHtml);
   const tree = document.tree;
   const lineStarts = lineStartsOf(text);
   if (insertedAt.length > 0) remapPositions(tree, insertedAt, text.length, lineStarts);

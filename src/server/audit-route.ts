@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { SourceFormat } from '../document.js';
-import { pickSource, toJobSource } from './job-source.js';
+import { isHeavySource, pickSource, toJobSource } from './job-source.js';
 import { webRewriterHint } from './llm-setup-help.js';
 import { readRequest } from './read-request.js';
 import { auditRequestSchema, parseRequest } from './request-schemas.js';
@@ -32,7 +32,7 @@ export function auditRoute(settings: RouteSettings) {
     const body = settings.pool
       ? ((await settings.pool.runJob(
           { kind: 'audit', input },
-          { timeLimitMs: settings.jobTimeLimitMs, signal },
+          { timeLimitMs: settings.jobTimeLimitMs, signal, heavy: isHeavySource(input.source) },
         )) as string)
       : await runAuditJob(input);
     return jsonBody(context, body);

@@ -58,3 +58,15 @@ export async function toJobSource(
   const page = await fetchArticle(source.url, { signal });
   return { kind: 'page', text: page.text, url: page.url };
 }
+
+/**
+ * Sources from this size up (characters, or bytes of a file) are heavy jobs for the pool: the example
+ * article (7,000 characters) audits in a few milliseconds, 100,000 characters take a fraction of a
+ * second to seconds, 5 MB tens of seconds. See `RunJobOptions.heavy`.
+ */
+export const HEAVY_SOURCE_SIZE = 100_000;
+
+/** Whether a source is large enough to leave a thread of the pool to the short requests. */
+export function isHeavySource(source: JobSource): boolean {
+  return (source.kind === 'file' ? source.bytes.byteLength : source.text.length) >= HEAVY_SOURCE_SIZE;
+}

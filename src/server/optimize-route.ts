@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { SourceFormat } from '../document.js';
 import { ApiError, reportable } from './api-errors.js';
 import { jsonBody } from './audit-route.js';
-import { pickSource, type RequestSource, toJobSource } from './job-source.js';
+import { isHeavySource, pickSource, type RequestSource, toJobSource } from './job-source.js';
 import { WRITER_UNAVAILABLE_MESSAGE, webRewriterHint } from './llm-setup-help.js';
 import { readRequest } from './read-request.js';
 import { type OptimizeRequest, optimizeRequestSchema, parseRequest } from './request-schemas.js';
@@ -133,7 +133,12 @@ async function runOptimize(settings: RouteSettings, job: OptimizeRequestJob): Pr
   if (job.writerName === 'offline' && settings.pool) {
     return (await settings.pool.runJob(
       { kind: 'optimize', input },
-      { timeLimitMs: settings.jobTimeLimitMs, onProgress, signal },
+      {
+        timeLimitMs: settings.jobTimeLimitMs,
+        onProgress,
+        signal,
+        heavy: isHeavySource(input.source),
+      },
     )) as string;
   }
   const { writer } = await settings.writers.create(job.writerName);

@@ -18,7 +18,8 @@ export interface StartServerOptions extends Omit<CreateAppOptions, 'staticAssets
   webDirectory?: string;
   /**
    * Worker threads for offline optimize and audit, unless `jobPool` is given (default: one per
-   * core but one, at least 1, at most 4: the main thread keeps a core to answer).
+   * core but one, at least 2, at most 4: the main thread keeps a core to answer, and a large article
+   * never holds the last thread, so short requests are not stuck behind it; see `RunJobOptions.heavy`).
    */
   jobThreads?: number;
   /** The pool's worker script (default: the one beside the bundle; none under the TypeScript sources, so the jobs run on this thread). */
@@ -104,7 +105,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     : await loadWebAssets(options.webDirectory);
   let ownPool: ArticlePool | undefined;
   if (options.jobPool === undefined) {
-    const size = options.jobThreads ?? Math.min(4, Math.max(1, availableParallelism() - 1));
+    const size = options.jobThreads ?? Math.min(4, Math.max(2, availableParallelism() - 1));
     ownPool = createArticlePool({
       size,
       ...(options.jobWorkerScript ? { workerScript: options.jobWorkerScript } : {}),

@@ -31,20 +31,56 @@ const entry = (slug: string): ManifestEntry => ({
 });
 
 describe('ManifestStore', () => {
-  it('resolves each flush once a write holding its change is in place, sharing writes', async () => {
+  it('resolves each flush once an append holding its change is in place, sharing appends', async () => {
     const directory = mkdtempSync(join(root, 'group-'));
     const store = new ManifestStore(directory, emptyManifest());
-    const onDisk = () => Object.keys(JSON.parse(readFileSync(store.path, 'utf8')).entries);
+    const journalLines = () => readFileSync(store.journalPath, 'utf8').trimEnd().split('\n');
     await Promise.all(
       Array.from({ length: 50 }, async (_, index) => {
         store.set(`../in/${index}.txt`, entry(`article-${index}`));
         await store.flush();
-        expect(onDisk()).toContain(`../in/${index}.txt`);
+        expect((await readManifest(directory)).manifest.entries[`../in/${index}.txt`]?.slug).toBe(
+          `article-${index}`,
+        );
       }),
     );
-    expect(onDisk()).toHaveLength(50);
+    // Each change is appended once: no rewrite of the entries already there.
+    expect(journalLines()).toHaveLength(50);
+    expect(readdirSync(directory)).toEqual(['.plume-batch.journal']);
+    await store.compact();
     expect(readdirSync(directory)).toEqual(['.plume-batch.json']);
+    const written = JSON.parse(readFileSync(store.path, 'utf8'));
+    expect(Object.keys(written.entries)).toHaveLength(50);
     expect((await readManifest(directory)).manifest.entries['../in/7.txt']?.slug).toBe('article-7');
+  });
+
+  it('reads the journal over the manifest, in order; a line cut by a killed run is skipped', async () => {
+    const directory = mkdtempSync(join(root, 'journal-'));
+    const store = new ManifestStore(directory, emptyManifest());
+    store.set('a.txt', entry('premier'));
+    store.set('b.txt', entry('second'));
+    await store.compact();
+    store.set('a.txt', entry('premier-refait'));
+    store.delete('b.txt');
+    store.set('c.txt', entry('troisieme'));
+    await store.flush();
+    writeFileSync(store.journalPath, `${readFileSync(store.journalPath, 'utf8')}{"key":"d.txt","ent`);
+    const { manifest, warning } = await readManifest(directory);
+    expect(
+      Object.fromEntries(Object.entries(manifest.entries).map(([key, value]) => [key, value.slug])),
+    ).toEqual({ 'a.txt': 'premier-refait', 'c.txt': 'troisieme' });
+    expect(warning).toBeUndefined();
+  });
+
+  it('drops an invalid journal entry with a warning, and redoes its article', async () => {
+    const directory = mkdtempSync(join(root, 'journal-bad-'));
+    writeFileSync(
+      join(directory, '.plume-batch.journal'),
+      `${JSON.stringify({ key: 'a.txt', entry: entry('bon') })}\n${JSON.stringify({ key: 'b.txt', entry: { ...entry('mauvais'), base: '../../victime' } })}\n`,
+    );
+    const { manifest, warning } = await readManifest(directory);
+    expect(Object.keys(manifest.entries)).toEqual(['a.txt']);
+    expect(warning).toBe('.plume-batch.json : 1 entrée invalide ignorée, cet article sera refait');
   });
 
   it('starts over, with a warning, from a manifest it cannot read', async () => {

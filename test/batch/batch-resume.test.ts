@@ -13,10 +13,26 @@ const root = mkdtempSync(join(tmpdir(), 'plume-batch-resume-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const output = join(root, 'out');
 
+/** What the manifest records: the whole manifest (written at the end), then the journal's changes in order. */
 function manifestEntries(): Manifest['entries'] {
-  if (!existsSync(join(output, '.plume-batch.json'))) return {};
   // Written atomically: whenever it exists, it is whole.
-  return (JSON.parse(readFileSync(join(output, '.plume-batch.json'), 'utf8')) as Manifest).entries;
+  const entries: Manifest['entries'] = existsSync(join(output, '.plume-batch.json'))
+    ? (JSON.parse(readFileSync(join(output, '.plume-batch.json'), 'utf8')) as Manifest).entries
+    : {};
+  const journal = join(output, '.plume-batch.journal');
+  if (!existsSync(journal)) return entries;
+  for (const line of readFileSync(journal, 'utf8').split('\n')) {
+    let change: { key: string; entry: Manifest['entries'][string] | null };
+    try {
+      change = JSON.parse(line);
+    } catch {
+      // The last line of an append under way (or cut by the kill) may be partial: not recorded yet.
+      continue;
+    }
+    if (change.entry === null) delete entries[change.key];
+    else entries[change.key] = change.entry;
+  }
+  return entries;
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {

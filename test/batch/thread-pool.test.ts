@@ -146,3 +146,59 @@ describe('the pool time limit', () => {
     }
   });
 });
+
+describe('heavy jobs', () => {
+  /** Answers each job with its file name; a job named `hold` waits until the release file exists. */
+  const HOLDING_THREAD = `import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, job }) => {
+  const answer = () => parentPort.postMessage({ id, outcome: job.task.fileName });
+  if (job.task.fileName !== 'hold') return answer();
+  const poll = setInterval(() => {
+    if (!existsSync(job.task.text)) return;
+    clearInterval(poll);
+    answer();
+  }, 10);
+});
+parentPort.postMessage({ ready: true });
+`;
+
+  it('never take the last free thread: a short job passes a heavy one that waits', async () => {
+    const script = join(root, 'holding-thread.mjs');
+    const release = join(root, 'release-heavy');
+    writeFileSync(script, HOLDING_THREAD);
+    const pool = createArticlePool({ size: 2, workerScript: pathToFileURL(script) });
+    try {
+      const job = (fileName: string) => ({ kind: 'article', task: task(release, fileName) }) as const;
+      const settled: string[] = [];
+      const track = (promise: Promise<unknown>) =>
+        promise.then((name) => {
+          settled.push(String(name));
+          return name;
+        });
+      const firstHeavy = track(pool.runJob(job('hold'), { heavy: true }));
+      const secondHeavy = track(pool.runJob(job('second-heavy'), { heavy: true }));
+      // The first heavy job holds one thread; the second waits for it, the short one takes the other.
+      await expect(track(pool.runJob(job('short')))).resolves.toBe('short');
+      expect(settled).toEqual(['short']);
+      writeFileSync(release, '');
+      await Promise.all([firstHeavy, secondHeavy]);
+      expect(settled).toEqual(['short', 'hold', 'second-heavy']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('run one after the other on a pool of one thread, like any job', async () => {
+    const script = join(root, 'holding-thread-single.mjs');
+    writeFileSync(script, HOLDING_THREAD);
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
+    try {
+      const job = (fileName: string) => ({ kind: 'article', task: task('', fileName) }) as const;
+      await expect(pool.runJob(job('alone'), { heavy: true })).resolves.toBe('alone');
+      await expect(pool.runJob(job('next'))).resolves.toBe('next');
+    } finally {
+      await pool.close();
+    }
+  });
+});

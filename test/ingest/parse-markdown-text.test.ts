@@ -1,8 +1,10 @@
 import type { Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { carriesMarkdown } from '../../src/ingest/carries-markdown.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { carriesMarkdown, parseMarkdownText } from '../../src/ingest/parse-markdown-text.js';
+import { htmlBlockToMdast } from '../../src/ingest/parse-html.js';
+import { parseMarkdownText } from '../../src/ingest/parse-markdown-text.js';
 
 /** Modeled on a real blog post saved as .txt: title line, links, emphasis, code, a quote, inline HTML. */
 const BLOG_POST = [
@@ -50,7 +52,7 @@ describe('carriesMarkdown', () => {
 
 describe('parseMarkdownText', () => {
   it('reads links, emphasis, code and quotes as Markdown, one paragraph per line', () => {
-    const { tree, metadata, format } = parseMarkdownText(BLOG_POST);
+    const { tree, metadata, format } = parseMarkdownText(BLOG_POST, htmlBlockToMdast);
     expect(format).toBe('text');
     expect(metadata.title).toBe('Au sommet du Ventoux à 82 ans');
     expect(types(tree)).toEqual([
@@ -70,7 +72,7 @@ describe('parseMarkdownText', () => {
   });
 
   it('maps positions back to the text, despite the blank lines it adds', () => {
-    const { tree } = parseMarkdownText(BLOG_POST);
+    const { tree } = parseMarkdownText(BLOG_POST, htmlBlockToMdast);
     const last = tree.children[tree.children.length - 1];
     expect(last?.position?.start.line).toBe(10);
     const offset = last?.position?.start.offset ?? -1;
@@ -87,7 +89,7 @@ describe('parseMarkdownText', () => {
       '> Une fois que les employeurs et les employés comprendront mieux cette',
       '> technologie, il deviendra plus facile de pourvoir les postes.',
     ].join('\n');
-    const { tree } = parseMarkdownText(source);
+    const { tree } = parseMarkdownText(source, htmlBlockToMdast);
     expect(types(tree)).toEqual(['paragraph', 'blockquote']);
     expect(mdastToString(tree.children[1] as Nodes)).toBe(
       'Une fois que les employeurs et les employés comprendront mieux cette technologie, il deviendra plus facile de pourvoir les postes.',
