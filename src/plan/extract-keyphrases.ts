@@ -148,11 +148,13 @@ export function extractKeyphrases(
   // The lexicon is French: on a text reliably in another language it would read « con las » as French.
   const lexicon =
     analysis.language.reliable && analysis.language.language !== 'fr' ? undefined : options.lexicon;
-  const shaped = lexicon
-    ? merged.filter((candidate) => hasKeyphraseShape(analysis, candidate, lexicon, tokens))
-    : merged;
-  const repeated = shaped.filter((candidate) => candidate.occurrences.length >= minOccurrences);
-  const seenOnce = shaped.filter((candidate) => candidate.occurrences.length < minOccurrences);
+  // The shape (parts of speech of every word) is the costly test: it runs last, on the few candidates
+  // the cheap tests keep, not on every n-gram of the text.
+  const hasShape = (candidate: MergedCandidate) =>
+    lexicon === undefined || hasKeyphraseShape(analysis, candidate, lexicon, tokens);
+  const repeated = merged.filter(
+    (candidate) => candidate.occurrences.length >= minOccurrences && hasShape(candidate),
+  );
   // With a lexicon, noun phrases seen once may still name the topic: those made of the title's words
   // (« SAV de Truffaut »), and, when no noun phrase is repeated, those of the opening sentences that
   // name no one (« masques à particules fines » rather than « travail »).
@@ -163,14 +165,16 @@ export function extractKeyphrases(
       ? repeated
       : [
           ...repeated,
-          ...seenOnce.filter(
+          ...merged.filter(
             (candidate) =>
+              candidate.occurrences.length < minOccurrences &&
               candidate.words >= 2 &&
               ((candidate.inTitle && candidate.words >= 3) ||
                 isAboutTitleName(analysis, candidate, titleStems) ||
                 (noRepeatedPhrase &&
                   !namesSomeone(analysis, candidate, tokens) &&
-                  (candidate.occurrences[0] as Occurrence).end <= openingEnd)),
+                  (candidate.occurrences[0] as Occurrence).end <= openingEnd)) &&
+              hasShape(candidate),
           ),
         ];
   const ranked: Ranked[] = eligible
