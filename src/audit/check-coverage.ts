@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze/analysis.js';
 import type { RemovedContent } from '../document.js';
+import { comparableSentence } from './comparable-sentence.js';
 
 export interface CoverageResult {
   /** Whether every source sentence is in the article. */
@@ -27,10 +28,11 @@ export function checkCoverage(
   source: Analysis,
   removed: readonly RemovedContent[] = [],
 ): CoverageResult {
-  const outputText = ` ${comparable(output.text)} `;
   // A sentence the article has as a sentence of its own is in its text (each key is a run of the text's
   // words): found without searching the whole text, which made a long article quadratic.
-  const outputSentences = new Set(output.sentences.map((sentence) => comparable(sentence.text)));
+  const outputSentences = new Set(output.sentences.map((sentence) => comparableSentence(sentence.text)));
+  // The whole text, only when a sentence is not found as a sentence (one the article split or joined).
+  let outputText: string | undefined;
   const missing: string[] = [];
   let sourceSentences = 0;
   // Headings are not sentences in the analysis, but the author's title and subheadings are text too.
@@ -40,10 +42,12 @@ export function checkCoverage(
       : source.sentences.slice(block.sentenceStart, block.sentenceEnd).map((sentence) => sentence.text),
   );
   for (const unit of units) {
-    const key = comparable(unit);
+    const key = comparableSentence(unit);
     if (key.replace(/ /g, '').length < MIN_COMPARABLE_LENGTH) continue;
     sourceSentences += 1;
-    if (!outputSentences.has(key) && !outputText.includes(` ${key} `)) missing.push(unit.trim());
+    if (outputSentences.has(key)) continue;
+    outputText ??= ` ${comparableSentence(output.text)} `;
+    if (!outputText.includes(` ${key} `)) missing.push(unit.trim());
   }
   return {
     passed: missing.length === 0,
@@ -73,19 +77,4 @@ export function summarizeRemoved(removed: readonly RemovedContent[]): string {
       `${reason} (${blocks} bloc${blocks > 1 ? 's' : ''}, ${words} mot${words > 1 ? 's' : ''})`,
   );
   return `Retiré de la page : ${parts.join(', ')}.`;
-}
-
-/**
- * Letters and digits only, lower case, one space between words. Capitals lose their accents: the
- * polish writes « À quoi bon » where the author typed « A quoi bon » (French capitals take accents),
- * and that is the same sentence.
- */
-function comparable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/(\p{Lu})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase() // French lowercasing is Unicode's default (see normalizeWord)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

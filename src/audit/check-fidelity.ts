@@ -98,13 +98,16 @@ function span(fact: { text: string; start: number; end: number }) {
 
 /** Case, spaces (regular, no-break, narrow), apostrophes and quotation marks do not make a fact different. */
 function comparable(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase() // French lowercasing is Unicode's default (see normalizeWord)
-    .replace(/[’ʼ‘]/g, "'")
-    .replace(/[«»“”"]/g, '')
-    .replace(/[\s\u00a0\u202f]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase() // French lowercasing is Unicode's default (see normalizeWord)
+      .replace(/[’ʼ‘]/g, "'")
+      .replace(/[«»“”"]/g, '')
+      // `\s` holds the no-break and narrow no-break spaces; without the `u` flag it is the same set, and faster.
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;

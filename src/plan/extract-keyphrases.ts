@@ -148,11 +148,13 @@ export function extractKeyphrases(
   // The lexicon is French: on a text reliably in another language it would read « con las » as French.
   const lexicon =
     analysis.language.reliable && analysis.language.language !== 'fr' ? undefined : options.lexicon;
-  const shaped = lexicon
-    ? merged.filter((candidate) => hasKeyphraseShape(analysis, candidate, lexicon, tokens))
-    : merged;
-  const repeated = shaped.filter((candidate) => candidate.occurrences.length >= minOccurrences);
-  const seenOnce = shaped.filter((candidate) => candidate.occurrences.length < minOccurrences);
+  // The shape (parts of speech of every word) is the costly test: it runs last, on the few candidates
+  // the cheap tests keep, not on every n-gram of the text.
+  const hasShape = (candidate: MergedCandidate) =>
+    lexicon === undefined || hasKeyphraseShape(analysis, candidate, lexicon, tokens);
+  const repeated = merged.filter(
+    (candidate) => candidate.occurrences.length >= minOccurrences && hasShape(candidate),
+  );
   // With a lexicon, noun phrases seen once may still name the topic: those made of the title's words
   // (« SAV de Truffaut »), and, when no noun phrase is repeated, those of the opening sentences that
   // name no one (« masques à particules fines » rather than « travail »).
@@ -163,14 +165,16 @@ export function extractKeyphrases(
       ? repeated
       : [
           ...repeated,
-          ...seenOnce.filter(
+          ...merged.filter(
             (candidate) =>
+              candidate.occurrences.length < minOccurrences &&
               candidate.words >= 2 &&
               ((candidate.inTitle && candidate.words >= 3) ||
                 isAboutTitleName(analysis, candidate, titleStems) ||
                 (noRepeatedPhrase &&
                   !namesSomeone(analysis, candidate, tokens) &&
-                  (candidate.occurrences[0] as Occurrence).end <= openingEnd)),
+                  (candidate.occurrences[0] as Occurrence).end <= openingEnd)) &&
+              hasShape(candidate),
           ),
         ];
   const ranked: Ranked[] = eligible
@@ -610,12 +614,28 @@ function collectCandidates(
   segments: readonly Segment[],
   tokens: Tokens,
   maxWords: number,
-): Map<string, CandidateGroup> {
+): Map<number, CandidateGroup> {
   const { words } = analysis;
   const leadEnd = leadEndOf(analysis);
   const headingBlocks = new Set(analysis.headingLikeLines.map((line) => line.blockIndex));
   for (const block of analysis.blocks) if (block.kind === 'heading') headingBlocks.add(block.index);
-  const groups = new Map<string, CandidateGroup>();
+  // A word sequence is known by its stems, function words included: each sequence is a node of a trie
+  // over stem ids, so extending a run by one word is one lookup (not a string built and hashed per run).
+  const stemIds = new Map<string, number>();
+  const stemId = new Int32Array(words.length);
+  const capitalised = new Uint8Array(words.length);
+  for (const [index, word] of words.entries()) {
+    let id = stemIds.get(word.stem);
+    if (id === undefined) {
+      id = stemIds.size;
+      stemIds.set(word.stem, id);
+    }
+    stemId[index] = id;
+    if (tokens.role[index] === CONTENT && UPPERCASE_INITIAL.test(word.text)) capitalised[index] = 1;
+  }
+  const stemCount = stemIds.size;
+  const children = new Map<number, number>();
+  const groups = new Map<number, CandidateGroup>();
 
   for (const segment of segments) {
     const block = analysis.blocks[segment.blockIndex];
@@ -623,22 +643,31 @@ function collectCandidates(
     const inHeading = headingBlocks.has(segment.blockIndex);
     for (let start = segment.wordStart; start < segment.wordEnd; start += 1) {
       if (tokens.role[start] !== CONTENT) continue;
-      let key = '';
+      // The root is node 0; other nodes are numbered from 1 as they appear.
+      let node = 0;
       let wordCount = 0;
+      let allCapitalised = true;
       for (let end = start; end < segment.wordEnd; end += 1) {
         const role = tokens.role[end];
         if (role === NUMBER || (end > start && tokens.breakBefore[end] === 1)) break;
         if (role !== ELISION) wordCount += 1;
         if (wordCount > maxWords) break;
-        key += (words[end] as AnalyzedWord).stem + STEM_SEPARATOR;
+        const edge = node * stemCount + (stemId[end] as number);
+        let child = children.get(edge);
+        if (child === undefined) {
+          child = children.size + 1;
+          children.set(edge, child);
+        }
+        node = child;
         if (role !== CONTENT) continue;
-        let group = groups.get(key);
+        if (capitalised[end] === 0) allCapitalised = false;
+        let group = groups.get(node);
         if (group === undefined) {
           group = newGroup(words, tokens, start, end + 1, wordCount);
-          groups.set(key, group);
+          groups.set(node, group);
         }
         group.occurrences.push({ start, end: end + 1 });
-        if (isCapitalisedRun(words, tokens, start, end + 1)) group.capitalised += 1;
+        if (allCapitalised) group.capitalised += 1;
         if (inLead) group.inLead = true;
         if (inHeading) group.inHeading = true;
       }
@@ -682,19 +711,6 @@ function newGroup(
   };
 }
 
-function isCapitalisedRun(
-  words: readonly AnalyzedWord[],
-  tokens: Tokens,
-  start: number,
-  end: number,
-): boolean {
-  for (let index = start; index < end; index += 1) {
-    if (tokens.role[index] !== CONTENT) continue;
-    if (!/^\p{Lu}/u.test((words[index] as AnalyzedWord).text)) return false;
-  }
-  return true;
-}
-
 /** Groups with the same content stems, in order (« talents en IA », « talents d’IA »), as one. */
 interface MergedCandidate {
   stems: string[];
@@ -710,7 +726,7 @@ interface MergedCandidate {
 }
 
 function mergeByContentStems(
-  groups: ReadonlyMap<string, CandidateGroup>,
+  groups: ReadonlyMap<number, CandidateGroup>,
   terms: TermStatistics,
   tokens: Tokens,
 ): MergedCandidate[] {

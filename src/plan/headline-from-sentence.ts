@@ -442,9 +442,9 @@ function dropApposition(text: string): string {
 
 function dropLeadingConnector(text: string): string {
   let result = text;
-  const words = result.split(/\s+/u);
-  const firstWord = normalizeWord(words[0] ?? '').replace(/,$/u, '');
-  const secondWord = normalizeWord(words[1] ?? '');
+  const [firstText, secondText] = firstTwoWords(result);
+  const firstWord = normalizeWord(firstText).replace(/,$/u, '');
+  const secondWord = normalizeWord(secondText);
   // « Alors que… » opens a subordinate clause: « alors » goes with « que », not alone.
   if (LEADING_CONNECTORS.has(firstWord) && !(secondWord === 'que' || secondWord === "qu'")) {
     result = result.replace(/^\S+,?\s+/u, '');
@@ -465,6 +465,19 @@ function dropLeadingConnector(text: string): string {
     if (isAdverbial) result = result.slice(comma + 1).trim();
   }
   return result;
+}
+
+/**
+ * `text.split(/\s+/u)`'s first two items ('' for a missing one), without splitting a whole sentence for
+ * them.
+ */
+function firstTwoWords(text: string): [string, string] {
+  const space = /\s+/gu;
+  const first = space.exec(text);
+  if (first === null) return [text, ''];
+  const secondStart = first.index + first[0].length;
+  const second = space.exec(text);
+  return [text.slice(0, first.index), text.slice(secondStart, second === null ? text.length : second.index)];
 }
 
 /** Subordinating conjunctions that open a sentence: « Lorsque », « Si », « Bien que », « Une fois que »… */

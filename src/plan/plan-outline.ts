@@ -335,6 +335,11 @@ function nameGeneratedSections(
     (section) => section.heading && containsKeyphrase(section.heading),
   ).length;
   const total = sections.length;
+  // Sections without a heading after each index, counted once (a count per section was quadratic).
+  const unnamedAfter = new Array<number>(total).fill(0);
+  for (let index = total - 2; index >= 0; index -= 1)
+    unnamedAfter[index] =
+      (unnamedAfter[index + 1] as number) + ((sections[index + 1] as DraftSection).heading === null ? 1 : 0);
 
   return sections.map((section, index) => {
     const wordBudget = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
@@ -343,7 +348,7 @@ function nameGeneratedSections(
       (candidate) => !used.has(headingKey(candidate.text)),
     );
     const best = candidates[0];
-    const remaining = sections.slice(index + 1).filter((other) => other.heading === null).length;
+    const remaining = unnamedAfter[index] as number;
     const wanted = Math.ceil(KEYPHRASE_HEADING_TARGET * total);
     const needKeyphrase = withKeyphrase + remaining < wanted || (withKeyphrase < wanted && index % 2 === 0);
     const tooMany = withKeyphrase + 1 > Math.floor(0.75 * total);

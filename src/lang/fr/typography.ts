@@ -333,6 +333,8 @@ function findEnglishQuotes(text: string, masked: string): TypographyIssue[] {
 /** « 100 000 », « 1 000 000 »: the digit groups of a number are held together by narrow no-break spaces. */
 function findNumberSpaces(text: string, masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
+  // Needed by the pattern below, whose look-behind would be tried at every position of every text.
+  if (!/\d[ \u00A0]{1,2}\d{3}/.test(masked)) return issues;
   for (const match of masked.matchAll(
     /(?<![\d.,\p{L}])\d{1,3}(?:[ \u00A0]{1,2}\d{3})+(?![\d\p{L}]|\.\d)/gu,
   )) {
@@ -355,8 +357,10 @@ function findNumberSpaces(text: string, masked: string): TypographyIssue[] {
 const UNIT_SIGNS = '%|‰|€|£';
 const UNIT_SYMBOLS =
   'km|m|cm|mm|µm|nm|kg|g|mg|km/h|m²|m³|km²|ha|ml|cl|Ko|Mo|Go|To|ko|Kio|Mio|Gio|Mbit/s|Gbit/s|Mo/s|kWh|Wh|kW|MW|Hz|kHz|MHz|GHz|min|ms|h|°C|°F|px';
+// The digit is matched, not looked behind for: a look-behind first is tried at every position. No match ends
+// on a digit, so consuming it never hides the next match.
 const UNIT_AFTER_NUMBER = new RegExp(
-  `(?<=\\d)(?:([ \\u00A0]?)(${UNIT_SIGNS})|([ \\u00A0])(${UNIT_SYMBOLS}))(?![\\p{L}\\d²³/])`,
+  `\\d(?:([ \\u00A0]?)(${UNIT_SIGNS})|([ \\u00A0])(${UNIT_SYMBOLS}))(?![\\p{L}\\d²³/])`,
   'gu',
 );
 
@@ -367,21 +371,27 @@ function findUnitSpaces(text: string, masked: string): TypographyIssue[] {
     const spaces = match[1] ?? match[3] ?? '';
     const unit = match[2] ?? match[4] ?? '';
     if (NO_BREAK_SPACES.has(spaces)) continue;
+    const start = match.index + 1;
+    const end = match.index + match[0].length;
     issues.push({
       kind: 'space-before-unit',
-      start: match.index,
-      end: match.index + match[0].length,
-      found: text.slice(match.index, match.index + match[0].length),
+      start,
+      end,
+      found: text.slice(start, end),
       expected: NARROW_NO_BREAK_SPACE + unit,
     });
   }
   return issues;
 }
 
+const TWO_PERIODS = /\.[ \u00A0]*\./;
+
 /** « . . . » and « ... » are « … »; « PyTorch. . » is a period typed twice. */
 function findEllipses(text: string, masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
-  if (!masked.includes('.')) return issues;
+  // Both patterns need two periods at most one run of spaces apart; their look-behinds would otherwise be
+  // tried at every position of every text.
+  if (!TWO_PERIODS.test(masked)) return issues;
   for (const match of masked.matchAll(/(?<!\.)\.(?:[ \u00A0]?\.){2}(?![ \u00A0]?\.)/g)) {
     issues.push({
       kind: 'spaced-ellipsis',
@@ -403,21 +413,39 @@ function findEllipses(text: string, masked: string): TypographyIssue[] {
   return issues;
 }
 
+/** A letter or emphasis/link openers then a letter, from `lastIndex`. */
+const ELISION_FOLLOWER = /\p{L}|[[*_]+\p{L}/uy;
+const SINGLE_LETTER = /^\p{L}$/u;
+
 function findStraightApostrophes(masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
-  // Most texts have none: the pattern's look-behind would be tried at every position.
-  if (!masked.includes("'")) return issues;
   // « d'[Eleventy](…) », « l'*essentiel* »: a link or emphasis after the apostrophe still makes an elision.
-  for (const match of masked.matchAll(/(?<=\p{L})'(?=\p{L}|[[*_]+\p{L})/gu)) {
+  // That is /(?<=\p{L})'(?=\p{L}|[[*_]+\p{L})/gu, searched from each apostrophe: a pattern opening on a
+  // look-behind is tried at every position of the text.
+  for (let index = masked.indexOf("'"); index >= 0; index = masked.indexOf("'", index + 1)) {
+    if (!SINGLE_LETTER.test(codePointBefore(masked, index))) continue;
+    ELISION_FOLLOWER.lastIndex = index + 1;
+    if (!ELISION_FOLLOWER.test(masked)) continue;
     issues.push({
       kind: 'straight-apostrophe',
-      start: match.index,
-      end: match.index + 1,
+      start: index,
+      end: index + 1,
       found: "'",
       expected: '’',
     });
   }
   return issues;
+}
+
+/** The character (a whole surrogate pair) that ends at `index`, or '' at the start. */
+function codePointBefore(text: string, index: number): string {
+  if (index === 0) return '';
+  const last = text.charCodeAt(index - 1);
+  if (last >= 0xdc00 && last <= 0xdfff && index >= 2) {
+    const first = text.charCodeAt(index - 2);
+    if (first >= 0xd800 && first <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text.slice(index - 1, index);
 }
 
 function findDoubleSpaces(masked: string): TypographyIssue[] {

@@ -58,6 +58,15 @@ describe('fixTypography', () => {
     // Apostrophes between letters.
     ["L'IA n'est pas qu'une mode.", 'L’IA n’est pas qu’une mode.'],
     ["Aujourd'hui, O'Donnell l'a dit.", 'Aujourd’hui, O’Donnell l’a dit.'],
+    // Searched from each apostrophe: a letter outside the BMP before it, emphasis or a link after it.
+    [
+      "𝐋'𝐈𝐀 et l'*essentiel* d'[Eleventy](https://11ty.dev)",
+      '𝐋’𝐈𝐀 et l’*essentiel* d’[Eleventy](https://11ty.dev)',
+    ],
+    ["'Bonjour' et 3'4 et l' IA", "'Bonjour' et 3'4 et l' IA"],
+    // Units after a run of digits, signs glued or not; a period doubled after digits.
+    ['Il court 12 km en 1234 min, soit 45% de plus.', 'Il court 12·km en 1234·min, soit 45·% de plus.'],
+    ['Version 2. . Puis 3.. enfin', 'Version 2. Puis 3.. enfin'],
     // Double spaces.
     ['Deux  espaces et   trois.', 'Deux espaces et trois.'],
     ['Fin.  Début.', 'Fin. Début.'],
