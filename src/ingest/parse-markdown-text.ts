@@ -11,6 +11,9 @@ import { detectLineJoining, promoteTitle } from './parse-text.js';
 const MARKDOWN_SIGNS = [
   /\[[^\]\n]+\]\([^)\s]+(?:\s+"[^"\n]*")?\)/, // [text](url)
   /\*\*[^*\n]+\*\*/, // **strong**
+  // *emphasis* opening a word and closing one, within a paragraph (a hard-wrapped one too): « 5 * 3 »
+  // and a lone footnote star « prix* » are not emphasis.
+  /(?:^|\s)\*[^\s*](?:(?!\n[ \t]*\n)[^*]){0,400}?[^\s*]\*(?=[\s.,;:!?)»]|$)/,
   /__[^_\n]+__/, // __strong__
   /(?:^|\s)`[^`\n]+`(?=[\s.,;:!?)]|$)/m, // `code`
   /^>[ \t]?\S/m, // > quote
@@ -134,11 +137,13 @@ function remapPositions(
 function splitSoftBreaks(parent: Parent, join: boolean, source: SourceText): void {
   const children: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
+    if (child.type === 'paragraph' && join) {
+      joinSoftBreaks(child);
+      children.push(child);
+      continue;
+    }
     if (child.type === 'paragraph' && hasSoftBreak(child)) {
-      if (join) {
-        joinSoftBreaks(child);
-        children.push(child);
-      } else children.push(...splitParagraph(child, source));
+      children.push(...splitParagraph(child, source));
       continue;
     }
     if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading')
@@ -152,9 +157,12 @@ function hasSoftBreak(paragraph: Paragraph): boolean {
   return paragraph.children.some((child) => child.type === 'text' && child.value.includes('\n'));
 }
 
-function joinSoftBreaks(paragraph: Paragraph): void {
-  for (const child of paragraph.children) {
+/** Joined down to the words in emphasis and links (« *le sentiment …\nfinancière -* » is one line). */
+function joinSoftBreaks(parent: Paragraph | PhrasingContent): void {
+  if (!('children' in parent)) return;
+  for (const child of parent.children as PhrasingContent[]) {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ');
+    else joinSoftBreaks(child);
   }
 }
 
