@@ -44,6 +44,12 @@ const NOISE_KINDS: ReadonlyArray<{
     test: (tag, role, names) => tag === 'footer' || role === 'contentinfo' || /footer/.test(names),
   },
   {
+    // WordPress's « entry-header » / « entry-meta » (date, author, categories) is the article's, not the
+    // site's: a <header> outside the <article> was « en-tête du site » before.
+    reason: 'en-tête de l’article',
+    test: (_tag, _role, names) => /(?:entry|post|article)-(?:header|meta|info)/.test(names),
+  },
+  {
     reason: 'en-tête du site',
     test: (tag, role, names) => tag === 'header' || role === 'banner' || /masthead|site-header/.test(names),
   },

@@ -30,6 +30,16 @@ describe('listPageNoise', () => {
     expect(removed.find((part) => part.reason === 'commentaires')?.words).toBe(7);
   });
 
+  it('an « entry-header » outside the <article> is the article’s header, not the site’s', () => {
+    const page = `<html><body><header class="site-header"><p>Blog vélo</p></header><header class="entry-header"><p>Catégories : Vélo</p><p>Par Jeanne, le 25 mars 2024</p></header><div class="entry-meta"><p>Publié dans Montagne</p></div>${ARTICLE}</body></html>`;
+    const articleText = `Au sommet du Ventoux ${PARAGRAPH} ${PARAGRAPH.replace('Ventoux', 'mont chauve')}`;
+    expect(listPageNoise(bodyOf(page), articleText).map((part) => [part.reason, part.excerpt])).toEqual([
+      ['en-tête du site', 'Blog vélo'],
+      ['en-tête de l’article', 'Catégories : Vélo Par Jeanne, le 25 mars 2024'],
+      ['en-tête de l’article', 'Publié dans Montagne'],
+    ]);
+  });
+
   it('reads a minified list with a space between items, never « AccueilBlog »', () => {
     expect(
       readableText(
