@@ -131,5 +131,5 @@ function staticFile(context: Context, body: string, contentType: string): Respon
 
 function defaultLogError(error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`plume serve: internal error: ${detail}\n`);
+  process.stderr.write(`plume serve: erreur interne : ${detail}\n`);
 }

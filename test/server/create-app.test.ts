@@ -463,6 +463,22 @@ describe('500 and provider failures', () => {
     expect(logError).toHaveBeenCalledWith(error);
   });
 
+  it('logs an unexpected error in French by default (« erreur interne »), the detail after it', async () => {
+    const error = new Error('boom');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const app = createApp({ writerFactory: createFailingWriterFactory(error) });
+      expect((await app.request('/api/optimize', jsonInit({ text: SHORT_ARTICLE }))).status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toMatch(/^plume serve: erreur interne : Error: boom/u);
+  });
+
   it('sends the same bare 500 on an event stream', async () => {
     const app = quietApp({ writerFactory: createFailingWriterFactory(new Error('boom at /srv/x.js:1:2')) });
     const response = await app.request(
