@@ -44,6 +44,10 @@ describe('GET /api/health', () => {
     expect(await response.json()).toEqual({
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       writers: ['offline'],
+      // The web page shows this under the writer choice: one text with the API's refusals.
+      llmSetupHelp: expect.stringMatching(
+        /^Pour traduire ou allonger un article, il faut le rédacteur LLM : la personne qui a lancé ce serveur Plume .*PLUME_PROVIDER/u,
+      ),
     });
   });
 
