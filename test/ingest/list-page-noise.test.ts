@@ -40,6 +40,17 @@ describe('listPageNoise', () => {
     ]);
   });
 
+  it('comments the extraction kept are not « removed »; the reply form inside them is (corpus firefox-nightly)', () => {
+    const comment =
+      'Enhancement: are there plans to provide a collections functionality for the desktop similar to what was released on Android?';
+    const page = `<html><body>${ARTICLE}<section id="comments" class="comments-area"><h3>2 comments</h3><ol><li><p>${comment}</p></li></ol><div id="respond" class="comment-respond"><form><p>Leave a reply to this post</p></form></div></section></body></html>`;
+    const articleText = `Au sommet du Ventoux ${PARAGRAPH} ${PARAGRAPH.replace('Ventoux', 'mont chauve')} 2 comments ${comment}`;
+    // Before: « commentaires » with the whole section, although its comments are in the article.
+    expect(listPageNoise(bodyOf(page), articleText).map((part) => [part.reason, part.excerpt])).toEqual([
+      ['commentaires', 'Leave a reply to this post'],
+    ]);
+  });
+
   it('reads a minified list with a space between items, never « AccueilBlog »', () => {
     expect(
       readableText(
