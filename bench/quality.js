@@ -258,10 +258,18 @@ function countEscapes(text) {
   return counts;
 }
 
-/** Escaped-Markdown sequences of the output that the source did not have (per sequence, count above it). */
-function addedEscapes(sourceText, outputMarkdown) {
+/**
+ * Escaped-Markdown sequences of the output that the source did not have (per sequence, count above it).
+ * An HTML page's text is not Markdown: a `*` or `<` its author wrote as text (« www.*.com », « the <video>
+ * element ») can only be written `\*`, `\<` in Markdown, the faithful form, so those are not counted.
+ */
+function addedEscapes(sourceText, outputMarkdown, literalText = '') {
   const body = outputMarkdown.replace(/^---\n[\s\S]*?\n---\n/, '');
   const before = countEscapes(sourceText);
+  for (const character of literalText.match(/[[\]*`>_()#!<:|~+.{}-]/g) ?? []) {
+    const sequence = `\\${character}`;
+    before.set(sequence, (before.get(sequence) ?? 0) + 1);
+  }
   const added = [];
   for (const [sequence, count] of countEscapes(body)) {
     const extra = count - (before.get(sequence) ?? 0);
@@ -389,7 +397,8 @@ async function measure(caseName) {
   const printedExtras = countPrintedExtras(outputTree);
   const sourceCounts = sourceLinksAndImages(document.format, text, document);
   const outputCounts = countLinksAndImages(outputTree, result.markdown);
-  const escapes = addedEscapes(text, result.markdown);
+  const htmlSource = document.format === 'html' || document.format === 'html-page';
+  const escapes = addedEscapes(text, result.markdown, htmlSource ? mdastToString(document.tree) : '');
   const metadata = result.article.metadata;
   const roundTripChanges = [];
   const markdownTrip = await roundTrip(result, 'article.md', result.markdown, roundTripChanges);

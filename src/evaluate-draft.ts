@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Analysis } from './analyze/analysis.js';
 import { analyzeReusing } from './analyze/analyze.js';
+import { ASSESSMENTS } from './audit/assessments/index.js';
 import type { AuditConfig } from './audit/audit-config.js';
 import { checkArticleConstraints } from './audit/check-article-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
@@ -24,6 +25,8 @@ export interface EvaluateDraftInput {
   rewriterHint?: string;
   /** What ingest left out of a source page, listed in the coverage (default: nothing). */
   removed?: readonly RemovedContent[];
+  /** Assessment ids not run (the configuration's `audit.disable`); they weigh on no score. */
+  disable?: readonly string[];
 }
 
 /**
@@ -37,10 +40,28 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
   const french = isFrench(draft.analysis);
   if (!french) draft = polishAndAnalyze(input, false);
   const { polished, title, description, analysis } = draft;
-  const report = runAssessments(analysis, input.config);
+  const disabled = new Set(input.disable ?? []);
+  const report = runAssessments(
+    analysis,
+    input.config,
+    disabled.size === 0 ? ASSESSMENTS : ASSESSMENTS.filter((assessment) => !disabled.has(assessment.id)),
+  );
   const { fidelity, coverage, constraints } = checkArticleConstraints({
     analysis,
-    report,
+    // The language constraint reads the language check, even when the user left it out of the scores.
+    report: disabled.has(LANGUAGE_CHECK)
+      ? {
+          ...report,
+          results: [
+            ...report.results,
+            ...runAssessments(
+              analysis,
+              input.config,
+              ASSESSMENTS.filter((assessment) => assessment.id === LANGUAGE_CHECK),
+            ).results,
+          ],
+        }
+      : report,
     sourceAnalysis: input.sourceAnalysis,
     // An extractive writer must keep every source sentence; a rewriter rewrites them all.
     coverage: !input.writerCanRewrite,
@@ -63,6 +84,8 @@ export function evaluateDraft(input: EvaluateDraftInput): DraftEvaluation {
     french,
   };
 }
+
+const LANGUAGE_CHECK = 'french-language';
 
 /** French, or too short to tell (then French is what Plume writes). */
 function isFrench(analysis: Analysis): boolean {

@@ -19,6 +19,12 @@ export {
   DEFAULT_AUDIT_CONFIG,
   mergeAuditConfig,
 } from './audit/audit-config.js';
+export {
+  type ArticleConstraintInputs,
+  type ArticleConstraints,
+  checkArticleConstraints,
+} from './audit/check-article-constraints.js';
+export type { CoverageResult } from './audit/check-coverage.js';
 export type { FidelityIssue, FidelityResult } from './audit/check-fidelity.js';
 export { checkFidelity } from './audit/check-fidelity.js';
 export type { ConstraintId, ConstraintResult } from './audit/check-hard-constraints.js';

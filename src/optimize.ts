@@ -85,6 +85,8 @@ export interface OptimizeOptions extends IngestOptions {
   rewriterHint?: string;
   /** Threshold overrides for the audit. */
   config?: AuditConfigOverrides;
+  /** Assessment ids not run, as `plume audit` reads them from `audit.disable` (default: none). */
+  disable?: readonly string[];
   onProgress?: (event: WriterProgress) => void;
   signal?: AbortSignal;
 }
@@ -172,6 +174,7 @@ export async function optimize(
       config,
       writerCanRewrite: writer.canRewrite,
       tableOfContents: options.tableOfContents ?? true,
+      ...(options.disable ? { disable: options.disable } : {}),
       ...(canonicalUrl ? { canonicalUrl } : {}),
       ...(options.rewriterHint === undefined ? {} : { rewriterHint: options.rewriterHint }),
       ...(document.removed ? { removed: document.removed } : {}),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as fr from '../src/fr.js';
 import * as plume from '../src/index.js';
@@ -13,6 +14,7 @@ describe('public API', () => {
       'audit',
       'auditDocument',
       'buildJsonLd',
+      'checkArticleConstraints',
       'checkFidelity',
       'checkHardConstraints',
       'createLanguageModel',
@@ -59,6 +61,28 @@ describe('public API', () => {
         .language,
     ).toBe('fr');
     expect(fr.fixTypography('Vraiment?')).toBe('Vraiment\u202F?');
+  });
+
+  it('re-checks the hard constraints of an edited article, as /api/audit does (checkArticleConstraints)', async () => {
+    const source = readFileSync(new URL('../examples/talents-ia.txt', import.meta.url), 'utf8');
+    const result = await plume.optimize(source);
+    expect(result.report.passed).toBe(true);
+    // The user deletes every H2: the sections are gone, so is the subheadings constraint.
+    const edited = result.markdown.replace(/^## .*$/gmu, '');
+    const document = await plume.ingest(edited, { format: 'markdown' });
+    const keyphrase = result.article.metadata.keyphrase ?? null;
+    const analysis = plume.analyze(document, { keyphrase });
+    const config = plume.mergeAuditConfig({});
+    const { constraints, fidelity } = plume.checkArticleConstraints({
+      analysis,
+      report: plume.auditDocument(document, { keyphrase }),
+      config,
+      keyphrase,
+      sourceAnalysis: plume.analyze(await plume.ingest(source, { fileName: 'talents-ia.txt' })),
+      writerCanRewrite: false,
+    });
+    expect(constraints.find((constraint) => constraint.id === 'subheadings')?.passed).toBe(false);
+    expect(fidelity.passed).toBe(true);
   });
 
   it('audits and optimizes a string end to end', async () => {

@@ -115,7 +115,7 @@ function language(inputs: HardConstraintInputs): ConstraintResult {
         : `Le texte est en ${name}, pas en français`;
   const hint = writerCanRewrite
     ? ''
-    : ` : l’écrivain hors ligne ne traduit pas, ${inputs.rewriterHint ?? REWRITER_HINT}`;
+    : ` : le rédacteur hors ligne ne traduit pas, ${inputs.rewriterHint ?? REWRITER_HINT}`;
   return { id: 'language', passed: false, message: `${what}${hint}.`, needsRewriter: !writerCanRewrite };
 }
 
@@ -133,7 +133,7 @@ function length(inputs: HardConstraintInputs): ConstraintResult {
   }
   const hint = writerCanRewrite
     ? ''
-    : ` : l’écrivain hors ligne n’invente rien, ${inputs.rewriterHint ?? REWRITER_HINT}`;
+    : ` : le rédacteur hors ligne n’invente rien, ${inputs.rewriterHint ?? REWRITER_HINT}`;
   return {
     id: 'length',
     passed: false,

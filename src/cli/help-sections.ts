@@ -7,6 +7,10 @@ export type VariableHelp = readonly [name: string, meaning: string];
 export const LLM_VARIABLES: readonly VariableHelp[] = [
   ...LLM_SETTINGS.map((setting): VariableHelp => [setting.env, `comme ${setting.flag}`]),
   ['PLUME_CACHE_DIR', 'comme --cache-dir'],
+  [
+    'PLUME_CACHE_MAX_MB',
+    'taille maximale du cache de réponses en Mo (200 par défaut ; les plus anciennes partent)',
+  ],
   ['OPENAI_API_KEY', 'clé de --provider openai (jamais affichée ni journalisée)'],
   ['ANTHROPIC_API_KEY', 'clé de --provider anthropic'],
   ['MISTRAL_API_KEY', 'clé de --provider mistral'],

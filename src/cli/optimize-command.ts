@@ -54,7 +54,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions, OptimizePublishFlags
   concurrency?: number;
   locale?: string;
   allowPrivateUrls?: boolean;
-  target: string;
+  target?: string;
 }
 
 const OUTPUT_FORMATS = ['md', 'html', 'json', 'fragment'] as const;
@@ -100,8 +100,7 @@ export function registerOptimizeCommand(
     )
     .option(
       '--target <générateur>',
-      `Markdown pour un générateur de site statique : ${MARKDOWN_TARGETS.join(', ')} (son front matter et son nom de fichier, sans H1 ni « Sommaire » dans le corps)`,
-      'plain',
+      `Markdown pour un générateur de site statique : ${MARKDOWN_TARGETS.join(', ')} (son front matter et son nom de fichier, sans H1 ni « Sommaire » dans le corps ; par défaut : site.target, sinon plain)`,
     )
     .option(
       '-k, --keyphrase <texte>',
@@ -200,6 +199,7 @@ async function runOptimizeCommand(
   const { readPlumeConfig } = await import('../config/read-plume-config.js');
   const { site, audit } = await readPlumeConfig(process.cwd(), options.config);
   const locale = options.locale ?? site.locale ?? 'fr-FR';
+  const target = (options.target ?? site.target ?? 'plain') as MarkdownTarget;
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
   const publishWritten = await preparePublishAfterOptimize(options, context);
@@ -253,9 +253,11 @@ async function runOptimizeCommand(
     ...(options.url ? { canonicalUrl: options.url } : {}),
     ...(options.date ? { date: options.date } : {}),
     minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
+    // The same audit settings as `plume audit`: the report of an optimized file and its audit agree.
     config: audit.thresholds,
+    disable: audit.disable,
     ...(options.imageAlt ? { imageAlt: options.imageAlt } : {}),
-    target: options.target as MarkdownTarget,
+    target,
     tableOfContents: options.toc,
     faq: options.faq === true,
     now: () => new Date(),
@@ -278,7 +280,7 @@ async function runOptimizeCommand(
       paths: written,
       markdownPath,
       previous,
-    } = await writeFilesOf(result, contents, format, options, source.fileName);
+    } = await writeFilesOf(result, contents, format, { ...options, target }, source.fileName);
     context.stdout.write(
       options.json
         ? renderJson(result)
@@ -332,7 +334,7 @@ function validateOptions(options: OptimizeCommandOptions, locale: string): Outpu
       `format de sortie « ${quote(options.format)} » inconnu : ${OUTPUT_FORMATS.join(', ')} attendu.`,
     );
   }
-  if (!MARKDOWN_TARGETS.includes(options.target as MarkdownTarget)) {
+  if (options.target !== undefined && !MARKDOWN_TARGETS.includes(options.target as MarkdownTarget)) {
     throw new UsageError(
       `--target « ${quote(options.target)} » inconnu : ${MARKDOWN_TARGETS.join(', ')} sont attendus.`,
     );

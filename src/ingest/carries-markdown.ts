@@ -5,6 +5,9 @@
 const MARKDOWN_SIGNS = [
   /\[[^\]\n]+\]\([^)\s]+(?:\s+"[^"\n]*")?\)/, // [text](url)
   /\*\*[^*\n]+\*\*/, // **strong**
+  // *emphasis* opening a word and closing one, within a paragraph (a hard-wrapped one too): « 5 * 3 »
+  // and a lone footnote star « prix* » are not emphasis.
+  /(?:^|\s)\*[^\s*](?:(?!\n[ \t]*\n)[^*]){0,400}?[^\s*]\*(?=[\s.,;:!?)»]|$)/,
   /__[^_\n]+__/, // __strong__
   /(?:^|\s)`[^`\n]+`(?=[\s.,;:!?)]|$)/m, // `code`
   /^>[ \t]?\S/m, // > quote

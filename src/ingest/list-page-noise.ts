@@ -44,6 +44,12 @@ const NOISE_KINDS: ReadonlyArray<{
     test: (tag, role, names) => tag === 'footer' || role === 'contentinfo' || /footer/.test(names),
   },
   {
+    // WordPress's « entry-header » / « entry-meta » (date, author, categories) is the article's, not the
+    // site's: a <header> outside the <article> was « en-tête du site » before.
+    reason: 'en-tête de l’article',
+    test: (_tag, _role, names) => /(?:entry|post|article)-(?:header|meta|info)/.test(names),
+  },
+  {
     reason: 'en-tête du site',
     test: (tag, role, names) => tag === 'header' || role === 'banner' || /masthead|site-header/.test(names),
   },
@@ -116,11 +122,32 @@ export function listPageNoise(body: NoiseNode, articleText: string): RemovedCont
         continue;
       }
       if (key === '' || article.includes(key)) continue;
+      // Most of it is in the article (comments Readability kept): not removed; a form inside it may be.
+      if (mostlyIn(text, article)) {
+        walk(child);
+        continue;
+      }
       removed.push({ reason, excerpt: excerptOf(text), words: countWords(text) });
     }
   };
   walk(body);
   return removed;
+}
+
+/** Words per chunk when telling whether a part's text is in the article. */
+const CHUNK_WORDS = 8;
+
+/** Whether at least half of the text's chunks of {@link CHUNK_WORDS} words are in the article. */
+function mostlyIn(text: string, article: string): boolean {
+  const words = text.split(/\s+/u).filter((word) => comparable(word) !== '');
+  if (words.length < 2 * CHUNK_WORDS) return false;
+  let found = 0;
+  let chunks = 0;
+  for (let start = 0; start + CHUNK_WORDS <= words.length; start += CHUNK_WORDS) {
+    chunks += 1;
+    if (article.includes(comparable(words.slice(start, start + CHUNK_WORDS).join(' ')))) found += 1;
+  }
+  return found * 2 >= chunks;
 }
 
 function holdsArticle(node: NoiseNode): boolean {

@@ -84,6 +84,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const description = metaContent(document, 'description') ?? metaContent(document, 'og:description');
   const canonical = resolveUrl(linkHref(document, 'canonical'), options.url) ?? options.url;
   const headline = articleHeadline(document);
+  const pageSiteName = metaContent(document, 'og:site_name');
   // Readability reads JSON-LD and some meta tags; `article:published_time` and `<time datetime>` are the rest.
   const publishedTime =
     metaContent(document, 'article:published_time') ??
@@ -117,7 +118,8 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   const assign = <Key extends keyof SourceMetadata>(key: Key, value: SourceMetadata[Key] | undefined) => {
     if (value !== undefined) metadata[key] = value;
   };
-  assign('title', cleanText(article.title));
+  const siteName = cleanText(article.siteName) ?? pageSiteName;
+  assign('title', withoutSiteName(cleanText(article.title), siteName));
   assign('description', description);
   assign('lang', lang ?? cleanText(article.lang));
   assign('url', canonical);
@@ -125,7 +127,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   assign('author', byline === undefined ? undefined : authorFromByline(byline));
   const date = cleanText(article.publishedTime) ?? publishedTime;
   assign('date', date === undefined ? undefined : normalizeSourceDate(date));
-  assign('siteName', cleanText(article.siteName));
+  assign('siteName', cleanText(siteName));
   const removed = pageBody ? listPageNoise(pageBody, mdastToString(tree)) : [];
   return { format: 'html-page', tree, metadata, ...(removed.length > 0 ? { removed } : {}) };
 }
@@ -411,6 +413,17 @@ function resolveUrl(href: string | undefined, baseUrl: string | undefined): stri
     // A relative canonical with no page URL to resolve it against is still worth keeping.
     return href;
   }
+}
+
+/**
+ * « These Weeks in Firefox: Issue 85 – Firefox Nightly News » -> « These Weeks in Firefox: Issue 85 »: the
+ * page title's site name after a separator (–, —, |, -, ·, »), which Readability keeps after an en dash.
+ */
+export function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (title === undefined || siteName === undefined) return title;
+  const suffix = new RegExp(`\\s+[–—|·»-]\\s+${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu');
+  const stripped = title.replace(suffix, '').trim();
+  return stripped.length > 0 ? stripped : title;
 }
 
 function cleanText(value: string | null | undefined): string | undefined {

@@ -116,11 +116,13 @@ function remapPositions(
 function splitSoftBreaks(parent: Parent, join: boolean, source: SourceText): void {
   const children: RootContent[] = [];
   for (const child of parent.children as RootContent[]) {
+    if (child.type === 'paragraph' && join) {
+      joinSoftBreaks(child);
+      children.push(child);
+      continue;
+    }
     if (child.type === 'paragraph' && hasSoftBreak(child)) {
-      if (join) {
-        joinSoftBreaks(child);
-        children.push(child);
-      } else children.push(...splitParagraph(child, source));
+      children.push(...splitParagraph(child, source));
       continue;
     }
     if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading')
@@ -134,9 +136,12 @@ function hasSoftBreak(paragraph: Paragraph): boolean {
   return paragraph.children.some((child) => child.type === 'text' && child.value.includes('\n'));
 }
 
-function joinSoftBreaks(paragraph: Paragraph): void {
-  for (const child of paragraph.children) {
+/** Joined down to the words in emphasis and links (« *le sentiment …\nfinancière -* » is one line). */
+function joinSoftBreaks(parent: Paragraph | PhrasingContent): void {
+  if (!('children' in parent)) return;
+  for (const child of parent.children as PhrasingContent[]) {
     if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ');
+    else joinSoftBreaks(child);
   }
 }
 

@@ -61,7 +61,7 @@ export function createLlmRuntime(config: LlmConfig, dependencies: LlmRuntimeDepe
     secrets: [config.apiKey],
   });
   const cache = config.cache.enabled
-    ? (dependencies.cache ?? new ResponseCache({ dir: config.cache.dir }))
+    ? (dependencies.cache ?? new ResponseCache({ dir: config.cache.dir, maxBytes: config.cache.maxBytes }))
     : undefined;
   return {
     config,

@@ -25,7 +25,20 @@ import {
   type SettingSchema,
 } from './llm-settings.js';
 import { PROVIDER_NAMES, type ProviderName } from './provider-names.js';
-import { DEFAULT_CACHE_DIR } from './response-cache.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CACHE_MAX_BYTES } from './response-cache.js';
+
+/** Largest cache size a user may ask for, in MB (1 TB: a typo such as 2000000 is refused, not obeyed). */
+const MAX_CACHE_MEGABYTES = 1_000_000;
+
+/** `PLUME_CACHE_MAX_MB`: the cache's size limit in megabytes, a whole number; an issue when it is not one. */
+function cacheMegabytesFromEnv(value: string | undefined, issues: string[]): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const megabytes = Number(value.trim());
+  if (Number.isInteger(megabytes) && megabytes >= 1 && megabytes <= MAX_CACHE_MEGABYTES) return megabytes;
+  issues.push(`PLUME_CACHE_MAX_MB : un nombre entier de Mo entre 1 et ${MAX_CACHE_MEGABYTES} est attendu`);
+  return undefined;
+}
+
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './with-retries.js';
 
 /** Files searched from the working directory upward (see config/find-config-file.ts). */
@@ -66,7 +79,7 @@ export interface LlmConfig {
   /** Retries after a failed attempt (default 3). */
   maxRetries: number;
   /** Response cache: on by default, in `.plume-cache/llm` under the working directory (absolute here). */
-  cache: { enabled: boolean; dir: string };
+  cache: { enabled: boolean; dir: string; maxBytes: number };
   /** Prices per million tokens: `DEFAULT_PRICES` overridden by `llm.prices`. */
   prices: Record<string, ModelPrice>;
   /** The configuration file read, if any (absolute path). */
@@ -147,9 +160,16 @@ const llmSectionSchema = z.strictObject({
   apiKey: text('un texte (la clé d’API)').optional(),
   cache: z
     .union(
-      [z.boolean(), z.strictObject({ enabled: z.boolean().optional(), dir: text('un dossier').optional() })],
+      [
+        z.boolean(),
+        z.strictObject({
+          enabled: z.boolean().optional(),
+          dir: text('un dossier').optional(),
+          maxMegabytes: numberBetween(1, MAX_CACHE_MEGABYTES).optional(),
+        }),
+      ],
       {
-        error: 'true, false ou { "enabled": booléen, "dir": "dossier" } attendu',
+        error: `true, false ou { "enabled": booléen, "dir": "dossier", "maxMegabytes": 1 à ${MAX_CACHE_MEGABYTES} } attendu`,
       },
     )
     .optional(),
@@ -269,6 +289,7 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
   const issues = [...fromEnv.issues, ...fromFlags.issues];
   if (cacheDirFlag !== undefined && cacheDirFlag.trim() === '')
     issues.push('--cache-dir : un dossier est attendu');
+  const envCacheMegabytes = cacheMegabytesFromEnv(env.PLUME_CACHE_MAX_MB, issues);
   if (issues.length > 0) fail(issues);
 
   const merged: LlmSection = { ...definedEntries(fromFile), ...fromEnv.values, ...fromFlags.values };
@@ -307,6 +328,8 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
   const fileCache = fromFile.cache;
   const fileCacheEnabled = typeof fileCache === 'boolean' ? fileCache : (fileCache?.enabled ?? true);
   const fileCacheDir = typeof fileCache === 'object' ? fileCache.dir : undefined;
+  const cacheMegabytes =
+    envCacheMegabytes ?? (typeof fileCache === 'object' ? fileCache.maxMegabytes : undefined);
   const cacheDir = cacheDirFlag?.trim() || env.PLUME_CACHE_DIR?.trim() || fileCacheDir || DEFAULT_CACHE_DIR;
 
   const config: LlmConfig = {
@@ -323,7 +346,12 @@ export async function loadLlmConfig(options: LoadLlmConfigOptions = {}): Promise
     repairRounds: merged.repairRounds ?? DEFAULT_REPAIR_ROUNDS,
     timeoutMs: merged.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: merged.maxRetries ?? DEFAULT_MAX_RETRIES,
-    cache: { enabled: cacheFlag ?? fileCacheEnabled, dir: resolve(cwd, cacheDir) },
+    cache: {
+      enabled: cacheFlag ?? fileCacheEnabled,
+      dir: resolve(cwd, cacheDir),
+      maxBytes:
+        cacheMegabytes === undefined ? DEFAULT_CACHE_MAX_BYTES : Math.round(cacheMegabytes * 1024 * 1024),
+    },
     prices: { ...DEFAULT_PRICES, ...fromFile.prices },
     configFile: file?.path,
   };

@@ -77,7 +77,14 @@ const ANAPHORIC_OPENING_PHRASES = new Set([
   'en conséquence',
   'malgré cela',
   'à ce stade',
+  // « De quoi faire gagner des points… »: elliptical, it answers what the previous sentence told.
+  'de quoi',
 ]);
+
+/** Rank penalties (a rank is about a sentence index): tiers that no position in the article outweighs. */
+const WITHOUT_KEYPHRASE = 100_000;
+/** Under the minimum length: after any description in bounds, with or without the keyphrase. */
+const UNDER_MINIMUM = 1_000_000;
 
 interface Candidate {
   text: string;
@@ -139,8 +146,9 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
     const count = occurrences(text);
-    // The keyphrase once is the aim; twice is allowed; none is a last resort.
-    const keyphrasePenalty = count === 1 ? 0 : count === 2 ? 5 : 40;
+    // The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
+    // wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
+    const keyphrasePenalty = count === 1 ? 0 : count === 2 ? 5 : WITHOUT_KEYPHRASE;
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
@@ -174,8 +182,10 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
   sentences.forEach((sentence, index) => {
-    if (anaphoric[index] || (best && index + 60 >= best.rank) || occurrences(sentence) === 0) return;
-    if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength) consider(sentence, index + 60);
+    if (anaphoric[index] || (best && index + UNDER_MINIMUM >= best.rank) || occurrences(sentence) === 0)
+      return;
+    if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
+      consider(sentence, index + UNDER_MINIMUM);
   });
   const chosen = best as Candidate | null;
   if (chosen) return chosen.text;
@@ -296,9 +306,15 @@ function opensOnAnaphor(sentence: string): boolean {
   );
 }
 
-/** Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. */
+/**
+ * Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. A trailing
+ * participial clause is one (« …composants électroniques, le rendant forcément inutilisable »).
+ */
 const TRAILING_CLAUSE =
-  /,\s+(?:alors que|tandis que|parce que|parce qu’|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|avant d’|après avoir|sans)\s|\s+[–—]\s|\s+(?:alors que|tandis que|parce que|parce qu’|même si|afin de|afin d’|afin que|pour que|si bien que)\s/gu;
+  /,\s+(?:alors que|tandis que|parce que|parce qu’|car|mais|avec|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|avant d’|après avoir|sans)\s|,\s+(?:(?:le|la|les|lui|leur|en|y|se)\s+|[ls]’)?\p{Ll}{2,}ant\s|\s+[–—]\s|\s+(?:alors que|tandis que|parce que|parce qu’|même si|afin de|afin d’|afin que|pour que|si bien que)\s/gu;
+/** A subordinate or relative clause opened after the last comma: cut there, it may lack its verb. */
+const SUBORDINATE_IN_LAST_CLAUSE =
+  /(?:^|\s)(?:(?:que|qui|dont|où|lorsque|quand|si|comme)\s|(?:qu|lorsqu)’)[^,]*$/iu;
 /** « Mustafa Suleyman, cofondateur de DeepMind, a… »: an apposition between commas. */
 const APPOSITION = /,\s+[^,]{3,80}?,\s+/gu;
 const PARENTHESIS = /\s*\([^()]*\)/gu;
@@ -321,7 +337,11 @@ export function shortenings(sentence: string): string[] {
     for (const current of [...variants]) {
       for (const match of current.matchAll(TRAILING_CLAUSE)) {
         const kept = current.slice(0, match.index);
-        if (tokenizeWords(kept).length >= 5) variants.add(kept);
+        if (tokenizeWords(kept).length < 5) continue;
+        // A dash may open an aside whose closing dash the author forgot, before the verb: « je découvre
+        // que mon minuteur — un Gardena s’est rempli d’eau » must not become « …que mon minuteur. »
+        if (/^\s+[–—]/u.test(match[0]) && SUBORDINATE_IN_LAST_CLAUSE.test(kept)) continue;
+        variants.add(kept);
       }
     }
   }

@@ -11,6 +11,8 @@ export interface BuildTitleOptions {
   candidates: readonly string[];
   /** Parts of speech, to lowercase a common word after « : » (default: grammatical words only). */
   lexicon?: Lexicon;
+  /** Words the source writes in lower case (normalized): common words even when the lexicon lacks them. */
+  commonWords?: ReadonlySet<string>;
   /** Widest title in pixels of Arial 20 px (default: the audit's, 600). */
   maxWidth?: number;
 }
@@ -25,6 +27,7 @@ export function buildTitle(options: BuildTitleOptions): string {
   const keyphrase = options.keyphrase.trim();
   const label = capitalizeFirst(keyphrase);
   const matcher = createPhraseMatcher(keyphrase);
+  const lower = (text: string) => lowercaseFirst(text, options.lexicon, options.commonWords);
   const fits = (text: string) => measureTextWidth(text) <= maxWidth;
   const fallbacks: string[] = [];
   const tooWide: string[] = [];
@@ -38,10 +41,11 @@ export function buildTitle(options: BuildTitleOptions): string {
     if (candidate.length === 0) continue;
     const exact = matcher.exactIndices(candidate);
     let title: string | null = null;
-    if (exact[0] === 0) title = capitalizeFirst(candidate);
+    if (exact[0] === 0)
+      title = lowercaseAfterColons(capitalizeFirst(candidate), options.lexicon, options.commonWords);
     else if (exact.length > 0) {
       const withoutTail = removeKeyphraseTail(candidate, keyphrase);
-      if (withoutTail !== null) title = `${label} : ${lowercaseFirst(withoutTail, options.lexicon)}`;
+      if (withoutTail !== null) title = `${label} : ${lower(withoutTail)}`;
       else {
         // Keep the keyphrase in the title: the candidate up to it, or the keyphrase first and the words before it.
         const index = exact[0] as number;
@@ -49,11 +53,9 @@ export function buildTitle(options: BuildTitleOptions): string {
         const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
         fallbacks.push(candidate, upToKeyphrase);
         const before = cutToWidth(throughKeyphrase, Number.POSITIVE_INFINITY);
-        if (before.split(/\s+/u).length >= 3)
-          tooWide.push(`${label} : ${lowercaseFirst(before, options.lexicon)}`);
+        if (before.split(/\s+/u).length >= 3) tooWide.push(`${label} : ${lower(before)}`);
       }
-    } else if (!matcher.match(candidate).allContentWords)
-      title = `${label} : ${lowercaseFirst(candidate, options.lexicon)}`;
+    } else if (!matcher.match(candidate).allContentWords) title = `${label} : ${lower(candidate)}`;
     else fallbacks.push(candidate);
     if (title === null) continue;
     if (fits(title)) return title;
@@ -105,6 +107,19 @@ export function capitalizeFirst(text: string): string {
   return character.toLocaleUpperCase('fr') + text.slice(character.length);
 }
 
+/** Every « : » of a title or heading followed by a common word: « TV de SFR : Prérequis » -> « … : prérequis ». */
+export function lowercaseAfterColons(
+  text: string,
+  lexicon?: Lexicon,
+  commonWords?: ReadonlySet<string>,
+): string {
+  return text.replace(
+    /(\s:[\s\u00a0\u202f]+)(\S.*)$/u,
+    (_whole, colon: string, rest: string) =>
+      `${colon}${lowercaseAfterColons(lowercaseFirst(rest, lexicon, commonWords), lexicon, commonWords)}`,
+  );
+}
+
 /**
  * Lowercases the first letter after « : » (French capitalisation: « Sommet du Ventoux : renoncer »):
  * a grammatical word always (« Les recruteurs » -> « les recruteurs »), another word when the lexicon
@@ -114,8 +129,11 @@ export function capitalizeFirst(text: string): string {
  * acronyms. An article before one capitalised word belongs to a name (« Le Monde titre », « L’Équipe
  * révèle ») unless the lexicon knows that word only as a proper noun (« La France recrute » ->
  * « la France recrute »); before a name of several capitalised words it is lowercased (« la Big Tech »).
+ * A compound is read by its head (« Laissez-moi » is the verb « laissez »). `commonWords`, the words the
+ * source itself writes in lower case, vouches for a word the lexicon lacks (« Prérequis » in a text that
+ * writes « cf prérequis »).
  */
-export function lowercaseFirst(text: string, lexicon?: Lexicon): string {
+export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: ReadonlySet<string>): string {
   const [firstWord = '', secondWord = '', thirdWord = ''] = text.split(/\s+/u, 3);
   if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
   if (isArticleOfName(firstWord, secondWord, thirdWord, lexicon)) return text;
@@ -123,8 +141,10 @@ export function lowercaseFirst(text: string, lexicon?: Lexicon): string {
   if (!isFunctionWord(normalized)) {
     // « Big Tech », « Hugging Face »: a capitalised word before another is part of a name.
     if (/^\p{Lu}/u.test(secondWord)) return text;
-    const parts = lexicon?.partsOfSpeech(firstWord);
-    if (!parts || parts.size === 0 || parts.has('proper-noun')) return text;
+    const head = firstWord.replace(/[,;:.!?]+$/u, '').split('-')[0] as string;
+    const parts = lexicon?.partsOfSpeech(head);
+    const known = parts !== undefined && parts.size > 0;
+    if (known ? parts.has('proper-noun') : commonWords?.has(normalizeWord(head)) !== true) return text;
   }
   const first = text.codePointAt(0);
   if (first === undefined) return text;

@@ -9,7 +9,7 @@ import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
 import { buildSlug, isValidSlug } from './build-slug.js';
-import { buildTitle, capitalizeFirst } from './build-title.js';
+import { buildTitle, capitalizeFirst, lowercaseAfterColons } from './build-title.js';
 import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { foreignKeyphrases } from './foreign-keyphrase.js';
 import { extractHeadline } from './headline-from-sentence.js';
@@ -121,11 +121,14 @@ export function planArticle(
         )
         .filter((text): text is string => typeof text === 'string')
     : [];
+  // French capitalisation only: an English title keeps its capital after the colon.
+  const commonWords = isForeign(analysis) ? undefined : writtenInLowerCase(analysis);
   const title =
     imposed.title ??
     buildTitle({
       keyphrase,
       ...lexiconOption(options),
+      ...(commonWords ? { commonWords } : {}),
       maxWidth: config.titleWidth.maxPixels,
       candidates: [
         ...(brief.title ? [brief.title.text] : []),
@@ -139,15 +142,12 @@ export function planArticle(
           .map((section) => section.heading),
       ],
     });
-  // The source's own headline first; else the SEO title, as most CMSs print it, unless it is only the
-  // keyphrase; else the main clause of the lead.
-  const titleIsBare = title.trim().toLocaleLowerCase('fr') === keyphrase.trim().toLocaleLowerCase('fr');
-  const h1 =
-    outline.h1 ??
-    document.metadata.title ??
-    (titleIsBare ? undefined : title) ??
-    leadHeadline?.text ??
-    capitalizeFirst(keyphrase);
+  const h1 = chooseH1(title, keyphrase, {
+    sourceTitle: outline.h1 ?? document.metadata.title,
+    leadHeadline: leadHeadline?.text,
+    lexicon: options.lexicon,
+    commonWords,
+  });
   const description =
     imposed.description ??
     buildMetaDescription({
@@ -215,6 +215,41 @@ function fallbackKeyphrase(analysis: Analysis): string {
   }
   const best = [...counts.values()].sort((left, right) => right.count - left.count)[0];
   return best?.text ?? 'article';
+}
+
+/**
+ * The source's own headline first; else the SEO title, as most CMSs print it, unless it is only the
+ * keyphrase; else the main clause of the lead. French capitalisation after « : » even for the source's
+ * title (« Sommet du Ventoux : renoncer »); without `commonWords` (a foreign text) it keeps its own.
+ */
+function chooseH1(
+  title: string,
+  keyphrase: string,
+  given: {
+    sourceTitle: string | null | undefined;
+    leadHeadline: string | undefined;
+    lexicon: Lexicon | undefined;
+    commonWords: ReadonlySet<string> | undefined;
+  },
+): string {
+  const titleIsBare = title.trim().toLocaleLowerCase('fr') === keyphrase.trim().toLocaleLowerCase('fr');
+  const headline =
+    given.sourceTitle ??
+    (titleIsBare ? undefined : title) ??
+    given.leadHeadline ??
+    capitalizeFirst(keyphrase);
+  return given.commonWords ? lowercaseAfterColons(headline, given.lexicon, given.commonWords) : headline;
+}
+
+/** The words the text writes in lower case somewhere: common words, whatever their capital elsewhere. */
+function writtenInLowerCase(analysis: Analysis): Set<string> {
+  const words = new Set<string>();
+  for (const word of analysis.words) if (/^\p{Ll}/u.test(word.text)) words.add(word.normalized);
+  return words;
+}
+
+function isForeign(analysis: Analysis): boolean {
+  return analysis.language.reliable && analysis.language.language !== 'fr';
 }
 
 function lexiconOption(options: PlanArticleOptions): { lexicon?: Lexicon } {

@@ -7,6 +7,7 @@ import { notFoundError, reportable, toApiError } from './api-errors.js';
 import { apiGuards, checkHost, LOOPBACK_HOSTS } from './api-guards.js';
 import { auditRoute } from './audit-route.js';
 import { DEFAULT_JOB_TIME_LIMIT_MS } from './job-time-limit.js';
+import { LLM_SETUP_HELP } from './llm-setup-help.js';
 import { optimizeRoute } from './optimize-route.js';
 import type { RateLimiterOptions } from './rate-limiter.js';
 import type { RouteSettings } from './route-settings.js';
@@ -103,7 +104,12 @@ export function createApp(options: CreateAppOptions = {}): Hono {
     }),
   );
   app.get('/api/health', (context) =>
-    context.json({ version: options.version ?? VERSION, writers: writers.names }),
+    context.json({
+      version: options.version ?? VERSION,
+      writers: writers.names,
+      // The web page's help comes from here: the API's refusals and the page say the same thing.
+      ...(writers.names.includes('llm') ? {} : { llmSetupHelp: LLM_SETUP_HELP }),
+    }),
   );
   let openApiDocument: object | undefined;
   app.get('/api/openapi.json', async (context) => {
@@ -131,5 +137,5 @@ function staticFile(context: Context, body: string, contentType: string): Respon
 
 function defaultLogError(error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`plume serve: internal error: ${detail}\n`);
+  process.stderr.write(`plume serve: erreur interne : ${detail}\n`);
 }

@@ -116,7 +116,14 @@ export function buildOpenApiDocument(version: string): object {
           description: 'Le serveur répond.',
           content: {
             'application/json': {
-              schema: z.object({ version: z.string(), writers: z.array(z.enum(['offline', 'llm'])) }),
+              schema: z.object({
+                version: z.string(),
+                writers: z.array(z.enum(['offline', 'llm'])),
+                llmSetupHelp: z
+                  .string()
+                  .optional()
+                  .describe('Sans fournisseur LLM : comment en configurer un, en mots d’utilisateur.'),
+              }),
             },
           },
         },

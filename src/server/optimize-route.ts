@@ -75,7 +75,7 @@ function streamOptimize(
 ): Response {
   return streamSSE(context, async (stream) => {
     const abort = new AbortController();
-    stream.onAbort(() => abort.abort(new Error('client closed the stream')));
+    stream.onAbort(() => abort.abort(new Error('le client a fermé le flux')));
     context.req.raw.signal.addEventListener('abort', () => abort.abort(context.req.raw.signal.reason));
     let pending = Promise.resolve();
     /** `data` is sent as is when it is already JSON text. */

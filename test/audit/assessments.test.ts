@@ -661,6 +661,25 @@ const TABLE: Record<string, Case[]> = {
       score: 6,
       marks: 1,
     },
+    {
+      // An English text (test/corpus/en-*): « Who are you? » is right there; the language check says it all.
+      name: 'not applicable to a text reliably in another language',
+      analysis: makeAnalysis({
+        text: 'x',
+        language: { language: 'en', iso6393: 'eng', confidence: 0.96, reliable: true },
+        typography: [{ kind: 'space-before-colon', start: 0, end: 1, found: ' :', expected: '\u00a0:' }],
+      }),
+      applicable: false,
+    },
+    {
+      name: 'still applicable when the language is unsure',
+      analysis: makeAnalysis({
+        text: 'x',
+        ...body(1000),
+        language: { language: 'en', iso6393: 'eng', confidence: 0.5, reliable: false },
+      }),
+      score: 9,
+    },
   ],
 };
 

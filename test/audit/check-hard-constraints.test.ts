@@ -139,7 +139,7 @@ const cases: Case[] = [
       report: makeReport(1),
     }),
     passed: false,
-    message: `Le texte est en anglais, pas en français : l’écrivain hors ligne ne traduit pas, ${HINT}.`,
+    message: `Le texte est en anglais, pas en français : le rédacteur hors ligne ne traduit pas, ${HINT}.`,
     needsRewriter: true,
   },
   {
@@ -159,7 +159,7 @@ const cases: Case[] = [
     id: 'language',
     inputs: inputs({ report: makeReport(5) }),
     passed: false,
-    message: `Certaines sections ne sont pas en français : l’écrivain hors ligne ne traduit pas, ${HINT}.`,
+    message: `Certaines sections ne sont pas en français : le rédacteur hors ligne ne traduit pas, ${HINT}.`,
     needsRewriter: true,
   },
   {
@@ -232,7 +232,7 @@ const cases: Case[] = [
       analysis: goodAnalysis({ statistics: { ...goodAnalysis().statistics, bodyWords: 379 } }),
     }),
     passed: false,
-    message: `379 mots, il en faut au moins 700 : l’écrivain hors ligne n’invente rien, ${HINT}.`,
+    message: `379 mots, il en faut au moins 700 : le rédacteur hors ligne n’invente rien, ${HINT}.`,
     needsRewriter: true,
   },
   {

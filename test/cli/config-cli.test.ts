@@ -65,4 +65,47 @@ describe('the configuration reaches the output', () => {
     },
     SPAWN_TIMEOUT_MS,
   );
+
+  it(
+    'site.target is the default of --target (a Jekyll file name without the flag); the flag still wins',
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), 'plume-site-'));
+      writeFileSync(join(root, 'plume.config.yaml'), 'site:\n  target: jekyll\n');
+      const run = await runPlume(['optimize', EXAMPLE, '--format', 'md', '-o', 'out'], { cwd: root });
+      expect(run.stderr).toBe('');
+      // Jekyll's file name: YYYY-MM-DD-slug.md.
+      expect(run.stdout).toMatch(/out\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md/u);
+      const flagged = await runPlume(
+        ['optimize', EXAMPLE, '--format', 'md', '-o', 'out2', '--target', 'plain'],
+        {
+          cwd: root,
+        },
+      );
+      expect(flagged.stdout).not.toMatch(/out2\/\d{4}-\d{2}-\d{2}-/u);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
+
+  it(
+    'audit.disable and audit.thresholds reach the report of plume optimize, as they do plume audit',
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), 'plume-site-'));
+      writeFileSync(
+        join(root, 'plume.config.yaml'),
+        'audit:\n  disable: [passive-voice, transition-words, french-language]\n  thresholds:\n    sentenceLength:\n      maxWords: 12\n',
+      );
+      const run = await runPlume(['optimize', EXAMPLE, '--format', 'json', '-o', '-'], { cwd: root });
+      const report = JSON.parse(run.stdout).report as {
+        results: { id: string; params: Record<string, unknown> }[];
+      };
+      const ids = report.results.map((result) => result.id);
+      expect(ids).not.toContain('passive-voice');
+      expect(ids).not.toContain('transition-words');
+      expect(ids).not.toContain('french-language');
+      expect(report.results.find((result) => result.id === 'sentence-length')?.params.words).toBe(12);
+      // The language constraint still holds: it does not depend on the assessments shown.
+      expect(run.code).toBe(0);
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 });

@@ -38,7 +38,7 @@ describe.skipIf(installed)('plume optimize --provider local without node-llama-c
     expect(run.stderr.split('\n').at(-2)).toBe(
       'plume: le fournisseur local a besoin de node-llama-cpp, qui n’est pas installé (dépendance facultative, environ 720 Mo) : installez-le avec npm i -E node-llama-cpp@3.21.1',
     );
-    expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    expect(run.stderr).not.toMatch(/erreur interne|at .*\.js:\d+/);
     expect(existsSync(output) ? readdirSync(output) : []).toEqual([]);
   });
 });

@@ -195,7 +195,7 @@ describe('plume optimize with an LLM provider', () => {
       '0',
     ]);
     const run = await pending;
-    expect(run.stderr).not.toContain('internal error');
+    expect(run.stderr).not.toContain('erreur interne');
     expect(run.code).toBe(3);
     expect(readdirSync(output)).toHaveLength(3);
     expect(run.stdout).toContain('Le modèle n’a pas fourni de plan valide : plan hors ligne utilisé.');
@@ -213,7 +213,7 @@ describe('plume optimize with an LLM provider', () => {
       '0',
     ]);
     const run = await pending;
-    expect(run.stderr).not.toContain('internal error');
+    expect(run.stderr).not.toContain('erreur interne');
     expect(run.code).toBe(3);
     const files = readdirSync(output).sort();
     expect(files).toHaveLength(3);

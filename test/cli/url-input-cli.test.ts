@@ -27,7 +27,7 @@ describe('a URL as input', () => {
   it('optimize reads the page with --allow-private-urls', async () => {
     const output = join(directory, 'optimize');
     const run = await runPlume(['optimize', `${server.url}article`, '--allow-private-urls', '-o', output]);
-    expect(run.stderr).not.toContain('internal error');
+    expect(run.stderr).not.toContain('erreur interne');
     expect([0, 3]).toContain(run.code);
     const markdown = readdirSync(output).find((name) => name.endsWith('.md') && !name.endsWith('.report.md'));
     expect(markdown).toBeDefined();

@@ -30,6 +30,27 @@ describe('listPageNoise', () => {
     expect(removed.find((part) => part.reason === 'commentaires')?.words).toBe(7);
   });
 
+  it('an « entry-header » outside the <article> is the article’s header, not the site’s', () => {
+    const page = `<html><body><header class="site-header"><p>Blog vélo</p></header><header class="entry-header"><p>Catégories : Vélo</p><p>Par Jeanne, le 25 mars 2024</p></header><div class="entry-meta"><p>Publié dans Montagne</p></div>${ARTICLE}</body></html>`;
+    const articleText = `Au sommet du Ventoux ${PARAGRAPH} ${PARAGRAPH.replace('Ventoux', 'mont chauve')}`;
+    expect(listPageNoise(bodyOf(page), articleText).map((part) => [part.reason, part.excerpt])).toEqual([
+      ['en-tête du site', 'Blog vélo'],
+      ['en-tête de l’article', 'Catégories : Vélo Par Jeanne, le 25 mars 2024'],
+      ['en-tête de l’article', 'Publié dans Montagne'],
+    ]);
+  });
+
+  it('comments the extraction kept are not « removed »; the reply form inside them is (corpus firefox-nightly)', () => {
+    const comment =
+      'Enhancement: are there plans to provide a collections functionality for the desktop similar to what was released on Android?';
+    const page = `<html><body>${ARTICLE}<section id="comments" class="comments-area"><h3>2 comments</h3><ol><li><p>${comment}</p></li></ol><div id="respond" class="comment-respond"><form><p>Leave a reply to this post</p></form></div></section></body></html>`;
+    const articleText = `Au sommet du Ventoux ${PARAGRAPH} ${PARAGRAPH.replace('Ventoux', 'mont chauve')} 2 comments ${comment}`;
+    // Before: « commentaires » with the whole section, although its comments are in the article.
+    expect(listPageNoise(bodyOf(page), articleText).map((part) => [part.reason, part.excerpt])).toEqual([
+      ['commentaires', 'Leave a reply to this post'],
+    ]);
+  });
+
   it('reads a minified list with a space between items, never « AccueilBlog »', () => {
     expect(
       readableText(

@@ -2,7 +2,7 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/ingest/input-error.js';
-import { parseHtmlFragment, parseHtmlPage } from '../../src/ingest/parse-html.js';
+import { parseHtmlFragment, parseHtmlPage, withoutSiteName } from '../../src/ingest/parse-html.js';
 import { HOSTILE_FRAGMENT, NEWS_PAGE } from '../fixtures/ingest/sources.js';
 
 const FRAGMENT = HOSTILE_FRAGMENT;
@@ -163,5 +163,31 @@ describe('parseHtmlPage: table alignment', () => {
     const document = await parseHtmlPage(page);
     const table = collect(document.tree).find((node) => node.type === 'table');
     expect(table).toMatchObject({ type: 'table', align: ['left', 'center', null, 'right'] });
+  });
+});
+
+describe('withoutSiteName', () => {
+  it.each([
+    // test/corpus/en-html-wordpress-firefox-nightly: Readability keeps the site name after an en dash.
+    [
+      'These Weeks in Firefox: Issue 85 – Firefox Nightly News',
+      'Firefox Nightly News',
+      'These Weeks in Firefox: Issue 85',
+    ],
+    ['Au sommet du Ventoux | Blog vélo', 'Blog vélo', 'Au sommet du Ventoux'],
+    ['Au sommet du Ventoux - blog vélo', 'Blog vélo', 'Au sommet du Ventoux'],
+    // A title that only holds the site name, or a site name inside the title, stays.
+    ['Blog vélo', 'Blog vélo', 'Blog vélo'],
+    ['Blog vélo : le Ventoux', 'Blog vélo', 'Blog vélo : le Ventoux'],
+    ['Le C++ (et le C) – Mon site', 'Mon site', 'Le C++ (et le C)'],
+  ])('%s (site %s) -> %s', (title, siteName, expected) => {
+    expect(withoutSiteName(title, siteName)).toBe(expected);
+  });
+
+  it('a page’s title loses its site name (og:site_name)', async () => {
+    const page = `<!doctype html><html lang="fr"><head><title>Au sommet du Ventoux – Blog vélo</title><meta property="og:site_name" content="Blog vélo"></head><body><article><h1>Au sommet du Ventoux</h1><p>${'Depuis que je fais du VTT, je n’avais jamais tenté le Ventoux, ce géant de Provence. '.repeat(8)}</p></article></body></html>`;
+    const { metadata } = await parseHtmlPage(page);
+    expect(metadata.title).toBe('Au sommet du Ventoux');
+    expect(metadata.siteName).toBe('Blog vélo');
   });
 });

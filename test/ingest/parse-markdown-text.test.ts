@@ -34,6 +34,12 @@ describe('carriesMarkdown', () => {
   it.each([
     ['a link', 'Voir [la page](https://exemple.fr).'],
     ['strong emphasis', 'Un mot **important**.'],
+    // test/corpus/fr-txt-hard-wrapped: the signature in italics, wrapped over two lines.
+    [
+      'emphasis over a wrapped line',
+      'Fin.\n\n*- le sentiment sans démonstration d’un ingénieur\nqui continue de rêver au mieux -*\n',
+    ],
+    ['one emphasised word', 'C’est *vraiment* important.'],
     ['a code span', 'Une note de `7,6/10` au test.'],
     ['a quote line', 'Il a dit :\n> Bonjour.'],
     ['inline HTML', 'Texte\n<div class="button">Lire</div>'],
@@ -45,12 +51,24 @@ describe('carriesMarkdown', () => {
     ['plain prose', 'Une phrase ordinaire, avec une virgule et 5 * 3 = 15.'],
     ['a comparison', 'Le prix est > 5 euros.'],
     ['brackets', 'Un mot [entre crochets] ici.'],
+    ['a footnote star', 'Le prix* est bas.\n\n* hors taxes.'],
+    ['stars in two paragraphs', 'Un *début\n\nsans fin* ici.'],
   ])('does not see Markdown in %s', (_name, text) => {
     expect(carriesMarkdown(text)).toBe(false);
   });
 });
 
 describe('parseMarkdownText', () => {
+  it('a hard-wrapped signature in *italics* is emphasis on one line (test/corpus/fr-txt-hard-wrapped)', () => {
+    const text = `${'Une ligne de prose assez longue pour que le texte soit lu comme un texte coupé à la main,\n'.repeat(6)}\n*- le sentiment sans démonstration d’un ingénieur sans difficulté\nfinancière, mais qui continue de rêver au mieux -*\n`;
+    const { tree } = parseMarkdownText(text, htmlBlockToMdast);
+    const emphasis = collect(tree, 'emphasis');
+    expect(emphasis).toHaveLength(1);
+    expect(mdastToString(emphasis[0])).toBe(
+      '- le sentiment sans démonstration d’un ingénieur sans difficulté financière, mais qui continue de rêver au mieux -',
+    );
+  });
+
   it('reads links, emphasis, code and quotes as Markdown, one paragraph per line', () => {
     const { tree, metadata, format } = parseMarkdownText(BLOG_POST, htmlBlockToMdast);
     expect(format).toBe('text');

@@ -175,8 +175,26 @@ describe('loadLlmConfig', () => {
     await writeConfig({ llm: { cache: false } });
     expect((await load({ env })).cache.enabled).toBe(false);
     await writeConfig({ llm: { cache: { dir: 'c' } } });
-    expect((await load({ env })).cache).toEqual({ enabled: true, dir: join(cwd, 'c') });
+    expect((await load({ env })).cache).toEqual({
+      enabled: true,
+      dir: join(cwd, 'c'),
+      maxBytes: 200 * 1024 * 1024,
+    });
     expect((await load({ env, flags: { cacheDir: '/abs/cache' } })).cache.dir).toBe('/abs/cache');
+  });
+
+  it('bounds the response cache at 200 MB, or at llm.cache.maxMegabytes, or at PLUME_CACHE_MAX_MB', async () => {
+    const env = { PLUME_PROVIDER: 'openai' };
+    expect((await load({ env })).cache.maxBytes).toBe(200 * 1024 * 1024);
+    await writeConfig({ llm: { cache: { maxMegabytes: 50 } } });
+    expect((await load({ env })).cache.maxBytes).toBe(50 * 1024 * 1024);
+    expect((await load({ env: { ...env, PLUME_CACHE_MAX_MB: '1000' } })).cache.maxBytes).toBe(
+      1000 * 1024 * 1024,
+    );
+    const error = await configError({ env: { ...env, PLUME_CACHE_MAX_MB: '1 Go' } });
+    expect(error.message).toContain(
+      'PLUME_CACHE_MAX_MB : un nombre entier de Mo entre 1 et 1000000 est attendu',
+    );
   });
 
   it('merges configured prices over the defaults', async () => {
@@ -227,7 +245,7 @@ describe('loadLlmConfig errors', () => {
     ],
     [
       { llm: { cache: 'yes' } },
-      'plume.config.json : llm.cache : true, false ou { "enabled": booléen, "dir": "dossier" } attendu',
+      'plume.config.json : llm.cache : true, false ou { "enabled": booléen, "dir": "dossier", "maxMegabytes": 1 à 1000000 } attendu',
     ],
   ])('file %j: %s', async (content, message) => {
     await writeConfig(content);

@@ -188,3 +188,65 @@ describe('shortenings', () => {
     expect(shortenings(sentence)).toEqual(expected);
   });
 });
+
+describe('buildMetaDescription on the real-article corpus (issue 12)', () => {
+  it('fr-md-eleventy-tout-change: a sentence with the keyphrase, wherever it is, beats the lead without it', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'plugin Jekyll',
+      sentences: [
+        'J’utilisais jusqu’à présent un Rakefile bidouillé à partir d’un autre trouvé sur GitHub pour indexer mes contenus en appelant l’API Algolia.',
+        'La migration est maintenant faite !',
+        'J’ai donc créé le nouveau plugin pour publier les images.',
+        'Il existe maintenant un plugin Jekyll Responsive Image qui permet d’utiliser la syntaxe srcset-w/sizes en général plus appropriée, avec même son propre template.',
+      ],
+    });
+    // Before: the Rakefile sentence, without the keyphrase. A trailing « , avec … » is an adjunct that can go.
+    expect(description).toBe(
+      'Il existe maintenant un plugin Jekyll Responsive Image qui permet d’utiliser la syntaxe srcset-w/sizes en général plus appropriée.',
+    );
+  });
+
+  it('a sentence with the keyphrase deep in the article still beats every sentence without it', () => {
+    const filler = Array.from(
+      { length: 40 },
+      (_, index) =>
+        `Le paragraphe numéro ${index + 1} raconte en détail une étape de la longue migration du site vers la nouvelle version du générateur statique.`,
+    );
+    const withKeyphrase =
+      'Le plugin Jekyll Cloudinary ajoute un tag Liquid pour publier les images et générer automatiquement le code HTML adapté.';
+    expect(buildMetaDescription({ keyphrase: 'plugin Jekyll', sentences: [...filler, withKeyphrase] })).toBe(
+      withKeyphrase,
+    );
+  });
+
+  it('fr-md-eleventy-sav-truffaut: never cut at a dash inside « que … » before its verb', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'SAV de Truffaut',
+      sentences: [
+        'Il y a quelques jours, je découvre que mon minuteur d’arrosage automatique — un Gardena T 1030 D s’est rempli d’eau au niveau des composants électroniques, le rendant forcément inutilisable.',
+        'De quoi faire gagner des points importants à Truffaut dans mon estime, ce qui vaut bien un tweet et ce billet de remerciement.',
+        'Bravo au SAV de Truffaut, vous avez tout compris, continuez comme cela !',
+      ],
+    });
+    // Before: « Il y a quelques jours, je découvre que mon minuteur d’arrosage automatique. Bravo au SAV… ».
+    expect(description).not.toMatch(/automatique\./u);
+    expect(description).toBe(
+      'Il y a quelques jours, je découvre que mon minuteur d’arrosage automatique — un Gardena T 1030 D s’est rempli d’eau au niveau des composants électroniques.',
+    );
+  });
+
+  it.each([
+    [
+      'De quoi faire gagner des points importants à Truffaut dans mon estime, ce qui vaut bien un tweet et ce billet.',
+    ],
+  ])('an elliptical opening answers the sentence before: %s', (sentence) => {
+    const description = buildMetaDescription({
+      keyphrase: 'Truffaut',
+      sentences: [
+        sentence,
+        'Le magasin Truffaut de Grigny a remplacé mon minuteur d’arrosage par un modèle neuf et de gamme supérieure, sans facture.',
+      ],
+    });
+    expect(description.startsWith('De quoi')).toBe(false);
+  });
+});

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { measureTextWidth } from '../../src/lang/pixel-width/measure-text-width.js';
 import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
-import { buildTitle, capitalizeFirst, lowercaseFirst } from '../../src/plan/build-title.js';
+import {
+  buildTitle,
+  capitalizeFirst,
+  lowercaseAfterColons,
+  lowercaseFirst,
+} from '../../src/plan/build-title.js';
 
 interface Case {
   name: string;
@@ -262,5 +267,42 @@ describe('lowercaseFirst with the lexicon', () => {
     expect(
       buildTitle({ keyphrase: 'sommet du Ventoux', candidates: ['Renoncer au dernier kilomètre'], lexicon }),
     ).toBe('Sommet du Ventoux : renoncer au dernier kilomètre');
+  });
+});
+
+describe('lowercaseAfterColons: French capitalisation of corpus titles', () => {
+  const lexicon = sharedLefffLexicon();
+  it.each([
+    // test/corpus/fr-md-hugo-kodi-sfr-tv: Lefff lacks « prérequis », the source writes « cf prérequis ».
+    ['TV de SFR : Prérequis', new Set(['prérequis']), 'TV de SFR : prérequis'],
+    // test/corpus/fr-md-jekyll-laissez-moi-respirer: a compound is read by its head, the verb « laissez ».
+    [
+      'Masques à particules fines : Laissez-moi respirer',
+      new Set<string>(),
+      'Masques à particules fines : laissez-moi respirer',
+    ],
+    // A name stays a name: unknown to the lexicon and never written in lower case by the source.
+    [
+      'Transferts de gros fichiers : Dropload',
+      new Set(['transferts']),
+      'Transferts de gros fichiers : Dropload',
+    ],
+    ['Talents en IA : Microsoft recrute', new Set(['recrute']), 'Talents en IA : Microsoft recrute'],
+    ['Sommet du Ventoux : Renoncer : Pourquoi', new Set<string>(), 'Sommet du Ventoux : renoncer : pourquoi'],
+    ['Plugin Jekyll : tout change', new Set<string>(), 'Plugin Jekyll : tout change'],
+    ['Sans deux-points', new Set<string>(), 'Sans deux-points'],
+  ])('%s -> %s', (text, commonWords, expected) => {
+    expect(lowercaseAfterColons(text, lexicon, commonWords)).toBe(expected);
+  });
+
+  it('a word the lexicon lacks is lowercased when the source writes it so (buildTitle)', () => {
+    const common = new Set(['prérequis']);
+    expect(
+      buildTitle({ keyphrase: 'TV de SFR', candidates: ['Prérequis'], lexicon, commonWords: common }),
+    ).toBe('TV de SFR : prérequis');
+    // Without that evidence, an unknown capitalised word may be a name: it keeps its capital.
+    expect(buildTitle({ keyphrase: 'TV de SFR', candidates: ['Prérequis'], lexicon })).toBe(
+      'TV de SFR : Prérequis',
+    );
   });
 });

@@ -216,3 +216,25 @@ describe('planArticle on a long text without headings', () => {
     expect(measureTextWidth(tiny.title)).toBeLessThanOrEqual(600);
   });
 });
+
+describe('planArticle: French capitalisation after « : » in the H1 and the SEO title', () => {
+  const source = (title: string) =>
+    parseMarkdown(
+      `---\ntitle: "${title}"\n---\n\nAvant de partir, vérifiez les prérequis : un vélo révisé et de l’eau. Le sommet du Ventoux se mérite, et renoncer au dernier kilomètre n’a rien d’une honte.\n\n## Prérequis\n\nUn vélo, de l’eau et du temps pour monter au sommet du Ventoux sans se presser.\n`,
+    );
+
+  it('a common word after « : » in the source title is lowercased in the H1 (issue 12)', () => {
+    const { plan: given } = plan(source('Sommet du Ventoux : Renoncer au dernier kilomètre'));
+    expect(given.h1).toBe('Sommet du Ventoux : renoncer au dernier kilomètre');
+  });
+
+  it('a name after « : » keeps its capital in the H1', () => {
+    const { plan: given } = plan(source('Sommet du Ventoux : Bédoin au petit matin'));
+    expect(given.h1).toBe('Sommet du Ventoux : Bédoin au petit matin');
+  });
+
+  it('a word only the source knows as common is lowercased in the SEO title (« … : prérequis »)', () => {
+    const { plan: given } = plan(source('Prérequis pour monter'), { keyphrase: 'sommet du Ventoux' });
+    expect(given.title).toBe('Sommet du Ventoux : prérequis pour monter');
+  });
+});

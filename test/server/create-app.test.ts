@@ -44,6 +44,10 @@ describe('GET /api/health', () => {
     expect(await response.json()).toEqual({
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       writers: ['offline'],
+      // The web page shows this under the writer choice: one text with the API's refusals.
+      llmSetupHelp: expect.stringMatching(
+        /^Pour traduire ou allonger un article, il faut le rédacteur LLM : la personne qui a lancé ce serveur Plume .*PLUME_PROVIDER/u,
+      ),
     });
   });
 
@@ -461,6 +465,22 @@ describe('500 and provider failures', () => {
     });
     expect(text).not.toMatch(/secret|ENOENT|\bat\b|\.ts|\.js|\//);
     expect(logError).toHaveBeenCalledWith(error);
+  });
+
+  it('logs an unexpected error in French by default (« erreur interne »), the detail after it', async () => {
+    const error = new Error('boom');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const app = createApp({ writerFactory: createFailingWriterFactory(error) });
+      expect((await app.request('/api/optimize', jsonInit({ text: SHORT_ARTICLE }))).status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toMatch(/^plume serve: erreur interne : Error: boom/u);
   });
 
   it('sends the same bare 500 on an event stream', async () => {

@@ -1,11 +1,16 @@
 import type { Assessment } from '../assessment.js';
 
-/** Espaces insécables, apostrophe typographique, guillemets: what French readers notice first. */
+/**
+ * Espaces insécables, apostrophe typographique, guillemets: what French readers notice first. Not applicable
+ * to a text reliably in another language: « Who are you? » is right in English, and the language check
+ * already says the text is not French.
+ */
 export const frenchTypographyAssessment: Assessment = {
   id: 'french-typography',
   extra: true,
   group: 'language',
-  isApplicable: (analysis) => analysis.text.length > 0,
+  isApplicable: (analysis) =>
+    analysis.text.length > 0 && !(analysis.language.reliable && analysis.language.language !== 'fr'),
   assess(analysis, config) {
     const issues = analysis.typography;
     const count = issues.length;

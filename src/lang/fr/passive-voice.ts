@@ -330,6 +330,16 @@ export const NOT_PASSIVE_AFTER_ETRE = {
     'clé', // « un facteur clé », « le point est clé »
     'côté',
   ],
+  // English words of French technical prose that end like a participle (« la valeur n'est pas true »).
+  englishWords: [
+    'true', // the boolean, not a participle (there is no verb « trure »)
+    'blue', // colour names of themes and palettes
+    'value', // « la value est… », the noun of configuration files
+    'glue', // « le code glue »
+    'clue', // noun
+    'rescue', // « le mode rescue »
+    'virtue', // noun
+  ],
   // Grammar words that end in -i or -u after a consonant.
   grammarWords: [
     'ici',
@@ -558,9 +568,17 @@ function skipAdverbsBackward(words: readonly string[], index: number): number {
   return previous;
 }
 
+/**
+ * Coordinators after which a second predicate shares the auxiliary: « elle est officielle donc souvent
+ * pré-installée » is « elle est pré-installée », a passive (Yoast reads the whole clause after the
+ * auxiliary as well).
+ */
+const PREDICATE_COORDINATORS: ReadonlySet<string> = new Set(['et', 'ou', 'mais', 'donc', 'puis']);
+
 /** Index of the participle after the form of être at `etreIndex` (« est », « été »…), or -1. */
 function findParticiple(words: readonly string[], etreIndex: number, isCompound: boolean): number {
   let skipped = 0;
+  let coordinated = false;
   for (let index = etreIndex + 1; index < words.length; index += 1) {
     const word = words[index] as string;
     const phraseLength = adverbialPhraseAt(words, index);
@@ -570,7 +588,14 @@ function findParticiple(words: readonly string[], etreIndex: number, isCompound:
       index += Math.max(0, phraseLength - 1);
       continue;
     }
-    if (!isPassiveParticiple(word, isCompound)) return -1;
+    if (!isPassiveParticiple(word, isCompound)) {
+      // One predicate that is not a participle, then a coordinator: the participle may follow it.
+      if (coordinated || !PREDICATE_COORDINATORS.has(words[index + 1] ?? '')) return -1;
+      coordinated = true;
+      skipped = 0;
+      index += 1;
+      continue;
+    }
     if (FIXED_EXPRESSIONS.has(`${words[etreIndex]} ${word}`)) return -1;
     return index;
   }

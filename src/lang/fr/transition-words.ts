@@ -479,7 +479,6 @@ export const TRANSITION_WORDS = {
     'après tout',
   ],
   emphasis: [
-    'surtout',
     'effectivement',
     'évidemment',
     'bien entendu',
@@ -555,6 +554,9 @@ export const NOT_TRANSITIONS = [
  */
 export const SENTENCE_START_TRANSITION_WORDS = {
   or: 'opposition', // « Or, le budget manque »: the conjunction; inside a sentence, the noun « gold »
+  // « Surtout, ne cliquez pas »: emphasis linking to what was said; inside a sentence the adverb of degree
+  // (« de quoi surtout me pousser à… », « surtout le soir »), which Yoast does not count either.
+  surtout: 'emphasis',
 } as const satisfies Record<string, TransitionCategory>;
 
 /** A relation expressed by a transition word: a key of {@link TRANSITION_WORDS}. */

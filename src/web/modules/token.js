@@ -1,7 +1,6 @@
 /** The access token (asked for on a 401, kept for the session) and the server's health check. */
 
 import { apiFetch, describeError, PlumeApiError, storeToken } from './api.js';
-import { LLM_SETUP_HELP } from './llm-help.js';
 import { elements, showFormError, state } from './page.js';
 
 /** Runs `action`; on a 401 asks for a token and runs it again once the token is given. */
@@ -42,8 +41,11 @@ function showHealth(health) {
     elements.writerHint.textContent =
       'Hors ligne : restructure sans traduire ni allonger. LLM : traduit, complète et corrige l’article.';
   }
-  elements.llmHelp.textContent = writers.includes('llm') ? '' : LLM_SETUP_HELP;
-  elements.llmHelp.hidden = writers.includes('llm');
+  // The server's own words (`llmSetupHelp`), the same as its refusals of the LLM writer.
+  const help =
+    !writers.includes('llm') && typeof health?.llmSetupHelp === 'string' ? health.llmSetupHelp : '';
+  elements.llmHelp.textContent = help;
+  elements.llmHelp.hidden = help === '';
 }
 
 function requestToken(message, retry) {

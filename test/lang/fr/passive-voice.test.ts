@@ -148,6 +148,9 @@ describe('findPassive', () => {
     ['La décision est suivie d’effets.', 'est … suivie'],
     // The first passive of the sentence.
     ['C’est un voyage qui a été annulé.', 'a … annulé'],
+    // A second predicate coordinated after the auxiliary (test/corpus/fr-md-hugo-kodi-sfr-tv; Yoast too).
+    ['Elle est officielle donc souvent pré-installée avec Kodi.', 'est … pré-installée'],
+    ['Le module est gratuit et largement utilisé.', 'est … utilisé'],
   ])('passive: %s', (sentence, expected) => {
     expect(passiveOf(sentence)).toBe(expected);
   });
@@ -200,6 +203,13 @@ describe('findPassive', () => {
     'Cette langue est unique.',
     'Le chemin est long et la pente est raide.',
     'Les talents en IA sont parmi les mieux rémunérés.',
+    // An English word after être is not a French participle (test/corpus/fr-md-long-eleventy-introduction).
+    'Vous pouvez inclure les blogposts dont la valeur n’est pas true ou qui ont une date.',
+    'La valeur est true.',
+    'La couleur du thème est blue.',
+    // A coordinated verb conjugated with être is still active; one coordination only.
+    'Elle est partie et revenue.',
+    'Il est grand et fort et aimé.',
     // Être that is not an auxiliary, or no être at all.
     'L’être humain est complexe.',
     'L’été passé a été chaud.',

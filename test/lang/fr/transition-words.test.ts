@@ -177,6 +177,11 @@ describe('findTransitionWords', () => {
     ['Or, le budget manque.', [['Or', 'or', 'opposition']]],
     ['Or l’argent est perdu.', [['Or', 'or', 'opposition']]],
     ['Or.', []],
+    // « Surtout » links only at the head of a sentence; inside one it is an adverb of degree, and Yoast
+    // does not count it (test/corpus/fr-md-eleventy-sav-truffaut: 4 transition sentences for Plume, 3 for Yoast).
+    ['Surtout, ne cliquez pas sur ce lien.', [['Surtout', 'surtout', 'emphasis']]],
+    ['De quoi surtout me pousser à faire vite fait une vidéo.', []],
+    ['Il pleut surtout le soir.', []],
     // Connectors that were missing.
     ['Tant que le budget manque, rien ne bouge.', [['Tant que', 'tant que', 'condition']]],
     ['En général, les startups paient moins.', [['En général', 'en général', 'conclusion']]],
