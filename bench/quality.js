@@ -162,7 +162,7 @@ function detailLines(yoastResult) {
     .reduce((total, result) => total + (9 - result.score), 0);
   lines.push(
     `    Yoast SEO ${yoastResult.seo} = round(${sum} × 100 / (9 × ${count})); 1 point = ${pointValue.toFixed(2)} SEO; ` +
-      `images/links the source lacks cost ${contentCost} points = ${(contentCost * pointValue).toFixed(1)} SEO`,
+      `images, alt texts and links the source lacks cost ${contentCost} points = ${(contentCost * pointValue).toFixed(1)} SEO`,
   );
   for (const result of seoResults) {
     if (result.scored && result.score >= 8) continue;
