@@ -2,7 +2,8 @@
 // Run with `npm run bench:quality` (builds first). `--verbose` also lists, per article, the source sentences
 // missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article;
 // `--assessments` prints, per article, each assessment's score on both sides (Plume 0–9 beside Yoast's);
-// `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
+// `--detail` prints Yoast's arithmetic per article: each non-green result, what it costs in SEO points or
+// readability penalty, and Yoast's message; `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
 //
 // For each article: the offline writer through the library `optimize` with the CLI's defaults, then
 // what a French editor would check first — exit code, words, coverage of the source's sentences, links,
@@ -26,6 +27,7 @@ const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
 const withCli = argv.includes('--cli');
 const withAssessments = argv.includes('--assessments');
+const withDetail = argv.includes('--detail');
 const onlyCase = argv.includes('--case') ? argv[argv.indexOf('--case') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -76,11 +78,20 @@ function yoastScores(bodyHtml, metadata) {
     results
       .filter((result) => result.hasScore() && result.hasText())
       .map((result) => ({ id: result.getIdentifier(), score: result.getScore() }));
+  const detailed = (results) =>
+    results.map((result) => ({
+      id: result.getIdentifier(),
+      score: result.getScore(),
+      scored: result.hasScore() && result.hasText(),
+      text: (result.getText() ?? '').replace(/<[^>]*>/g, ''),
+    }));
   return {
     seo: seo.getScoreAggregator().aggregate(seo.results),
     readability: content.getScoreAggregator().aggregate(content.results),
     seoResults: scored(seo.results),
     readabilityResults: scored(content.results),
+    seoDetail: detailed(seo.results),
+    readabilityDetail: detailed(content.results),
   };
 }
 
@@ -128,6 +139,52 @@ function assessmentLines(plumeResults, yoastResults) {
   for (const [id, score] of yoastById) {
     if (!shown.has(id)) lines.push(`      ${'yoast only'.padEnd(11)} ${id.padEnd(30)} P — Y ${score}`);
   }
+  return lines;
+}
+
+// What the offline writer cannot supply without inventing content: images, links the source does not have.
+const NEEDS_CONTENT = new Set(['images', 'imageKeyphrase', 'internalLinks', 'externalLinks']);
+
+/**
+ * `--detail`: Yoast's own arithmetic for one article. SEO = round(Σ scores × 100 / (9 × N)) over all N
+ * results its SEO assessor returns, unscored ones included (they count 0), so each point an assessment
+ * misses costs 100 / (9 N) SEO points; readability is a bucket of penalty points (bad 3, ok 2: 90 up to
+ * 4, 60 up to 6, else 30). Each non-green result is printed with its cost and Yoast's message.
+ */
+function detailLines(yoastResult) {
+  const lines = [];
+  const seoResults = yoastResult.seoDetail;
+  const count = seoResults.length;
+  const sum = seoResults.reduce((total, result) => total + result.score, 0);
+  const pointValue = 100 / (9 * count);
+  const contentCost = seoResults
+    .filter((result) => result.scored && NEEDS_CONTENT.has(result.id))
+    .reduce((total, result) => total + (9 - result.score), 0);
+  lines.push(
+    `    Yoast SEO ${yoastResult.seo} = round(${sum} × 100 / (9 × ${count})); 1 point = ${pointValue.toFixed(2)} SEO; ` +
+      `images, alt texts and links the source lacks cost ${contentCost} points = ${(contentCost * pointValue).toFixed(1)} SEO`,
+  );
+  for (const result of seoResults) {
+    if (result.scored && result.score >= 8) continue;
+    const cost = result.scored
+      ? `−${9 - result.score} pt = −${((9 - result.score) * pointValue).toFixed(1)} SEO`
+      : 'unscored, counts 0';
+    lines.push(
+      `      seo  ${result.id.padEnd(26)} ${String(result.score).padStart(3)}  ${cost.padEnd(24)} ${result.text.slice(0, 110)}`,
+    );
+  }
+  let penalty = 0;
+  for (const result of yoastResult.readabilityDetail) {
+    if (!result.scored || result.score > 7) continue;
+    const points = result.score <= 4 ? 3 : 2;
+    penalty += points;
+    lines.push(
+      `      read ${result.id.padEnd(26)} ${String(result.score).padStart(3)}  penalty ${points}${' '.repeat(16)} ${result.text.slice(0, 110)}`,
+    );
+  }
+  lines.push(
+    `    Yoast readability ${yoastResult.readability}: penalty ${penalty} (90 up to 4, 60 up to 6, else 30)`,
+  );
   return lines;
 }
 
@@ -521,6 +578,7 @@ for (const caseName of caseNames) {
     console.log(`    round trips: ${row.roundTripChanges.join('; ')}`);
     for (const sentence of row.coverage.missing) console.log(`    missing: ${sentence.slice(0, 140)}`);
   }
+  if (withDetail && row.yoast) for (const line of detailLines(row.yoast)) console.log(line);
   if (withAssessments && row.yoast) {
     console.log(`    keyphrase: ${row.keyphrase ?? '—'}   (< = Plume kinder than Yoast)`);
     for (const line of assessmentLines(row.plumeResults, [

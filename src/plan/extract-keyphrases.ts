@@ -871,8 +871,9 @@ function resolveNesting(ranked: Ranked[], minStandalone: number): void {
 }
 
 /**
- * The most frequent way the phrase is written, spaces normalised. A capital that only marks a sentence
- * start is lowered, unless the word is mostly capitalised mid-sentence (a name, an acronym).
+ * The most frequent way the phrase is written, spaces normalised, among the forms the opening paragraph
+ * echoes when there are some. A capital that only marks a sentence start is lowered, unless the word is
+ * mostly capitalised mid-sentence (a name, an acronym).
  */
 function surfaceForm(
   analysis: Analysis,
@@ -881,6 +882,7 @@ function surfaceForm(
   terms: TermStatistics,
 ): string {
   const counts = new Map<string, number>();
+  const opening = openingParagraph(analysis);
   for (const occurrence of candidate.occurrences) {
     let surface = '';
     for (let index = occurrence.start; index < occurrence.end; index += 1) {
@@ -900,16 +902,32 @@ function surfaceForm(
     }
     counts.set(surface, (counts.get(surface) ?? 0) + 1);
   }
+  // A form whose every word the opening paragraph writes so (« plugins Jekyll » when it speaks of
+  // « plugins » and of « Jekyll »), over a more frequent one it does not: the reader meets that form
+  // first, and Yoast SEO, which matches French word forms exactly, looks for it in the introduction.
+  const openingWords = new Set(
+    analysis.words
+      .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
+      .map((word) => word.text.toLocaleLowerCase('fr')),
+  );
+  const echoed = (surface: string) =>
+    surface.split(/\s+/u).every((written) => openingWords.has(written.toLocaleLowerCase('fr')));
   // Insertion order is first-seen order: a tie keeps the earlier form.
   let best = '';
-  let bestCount = 0;
+  let bestRank = -1;
   for (const [surface, count] of counts) {
-    if (count > bestCount) {
+    const rank = (echoed(surface) ? 1_000_000 : 0) + count;
+    if (rank > bestRank) {
       best = surface;
-      bestCount = count;
+      bestRank = rank;
     }
   }
   return best;
+}
+
+/** The first paragraph of the body, headings, lists and quotes aside: what readers and Yoast SEO call the introduction. */
+function openingParagraph(analysis: Analysis): { start: number; end: number } | undefined {
+  return analysis.blocks.find((block) => block.kind === 'paragraph' && block.wordCount > 0);
 }
 
 function lowerInitial(word: string): string {

@@ -10,6 +10,7 @@ import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serialize
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
+import { tableOfContentsIndex } from './table-of-contents-place.js';
 
 /** Options of {@link renderHtmlDocument}. */
 export interface RenderHtmlOptions {
@@ -168,12 +169,20 @@ export function renderBody(article: Article, withTableOfContents: boolean): Elem
       element('p', {}, [element('strong', {}, [{ type: 'text', value: 'Sommaire' }])]),
       buildList(tableOfContents),
     ]);
-    const firstSection = children.findIndex((node) => isElement(node, 'h2'));
-    const firstHeading = children.findIndex((node) => isElement(node, 'h1'));
-    const index = firstSection !== -1 ? firstSection : firstHeading + 1;
+    const index = tableOfContentsIndex(children, {
+      level: (node) => (isElement(node, 'h1') ? 1 : isElement(node, 'h2') ? 2 : 0),
+      text: (node) => hastText(node),
+      isBlank: (node) => node.type === 'text' && node.value.trim() === '',
+    });
     children.splice(index, 0, nav, newline());
   }
   return children;
+}
+
+/** The text of a HAST node, tags aside. */
+function hastText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(hastText).join('') : '';
 }
 
 /** remark-rehype reads `data.hProperties`, not our `data.id`: copy the anchor over. */

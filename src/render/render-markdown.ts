@@ -1,4 +1,5 @@
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -8,6 +9,7 @@ import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
+import { tableOfContentsIndex } from './table-of-contents-place.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {
@@ -165,16 +167,18 @@ function urlPath(url: string): string | undefined {
   }
 }
 
-/** Puts the « Sommaire » right before the first section (first H2), or after the H1 when there is none. */
+/** Puts the « Sommaire » where `tableOfContentsIndex` says: before the first section, as a rule. */
 function insertTableOfContents(tree: Root, tableOfContents: readonly TableOfContentsNode[]): void {
   const title: Paragraph = {
     type: 'paragraph',
     children: [{ type: 'strong', children: [{ type: 'text', value: 'Sommaire' }] }],
   };
   const list = buildList(tableOfContents);
-  const firstSection = tree.children.findIndex((node) => node.type === 'heading' && node.depth >= 2);
-  const firstHeading = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
-  const index = firstSection !== -1 ? firstSection : firstHeading + 1;
+  const index = tableOfContentsIndex(tree.children, {
+    level: (node) => (node.type === 'heading' ? node.depth : 0),
+    text: (node) => mdastToString(node),
+    isBlank: () => false,
+  });
   tree.children.splice(index, 0, title, list);
 }
 
