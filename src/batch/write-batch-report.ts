@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
-import type { BatchReport } from './run-batch.js';
 
 /**
  * Writes batch-report.json atomically (temporary file, then rename), exactly as
  * `JSON.stringify(report, null, 2)` would, but one article at a time: a batch of 100,000 articles
  * never builds the whole report as one string.
  */
-export async function writeBatchReport(path: string, report: BatchReport): Promise<void> {
+export async function writeBatchReport(
+  path: string,
+  // Any report whose last field is `articles`: typed structurally so run-batch.ts and this file do not import each other.
+  report: { readonly articles: readonly unknown[] },
+): Promise<void> {
   const { articles, ...rest } = report;
   // `articles` is the last field: the rest is printed, then the list replaces its empty brackets.
   const head = JSON.stringify({ ...rest, articles: [] }, null, 2);

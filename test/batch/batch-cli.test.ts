@@ -224,6 +224,6 @@ describe('plume batch: every write stays in the output folder (issue 9)', () => 
     const run = await runPlumeCli(['batch', 'in', '--threads', '1', ...extra(base)], { cwd: base });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^plume: [^\n]+\n$/);
-    expect(run.stderr).not.toMatch(/internal error|\bat .+:\d+:\d+/);
+    expect(run.stderr).not.toMatch(/internal error|erreur interne|\bat .+:\d+:\d+/);
   });
 });
