@@ -1,5 +1,5 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 
 /** Commander's section titles, as `--help` shows them in French. */
 const TITLES: Readonly<Record<string, string>> = {
@@ -30,7 +30,7 @@ export function configureFrenchHelp(program: Command): Command {
         typeset(Help.prototype.argumentDescription.call(help, argument)),
       commandDescription: (command: Command) => typeset(command.description()),
       subcommandDescription: (command: Command) => typeset(command.summary() || command.description()),
-      displayWidth: (text: string) => stringWidth(text),
+      displayWidth: (text: string) => displayWidth(text),
       boxWrap: wrapOnSpaces,
     })
     .helpOption('-h, --help', 'affiche cette aide')
@@ -60,7 +60,7 @@ function wrapOnSpaces(text: string, width: number): string {
     }
     let current = chunks.shift() ?? '';
     for (const chunk of chunks) {
-      if (stringWidth(current) + stringWidth(chunk) <= width) {
+      if (displayWidth(current) + displayWidth(chunk) <= width) {
         current += chunk;
         continue;
       }

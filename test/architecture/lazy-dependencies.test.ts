@@ -54,7 +54,10 @@ const MARKDOWN_PARSER = ['remark-parse', 'remark-gfm', 'unified', 'micromark', '
 
 describe('heavy dependencies load only when the input needs them', () => {
   it.each([
-    ['cli/main.ts', [...HTML_PARSER, ...MARKDOWN_PARSER, 'yaml', 'zod', 'franc-min', '@hono/zod-openapi']],
+    [
+      'cli/main.ts',
+      [...HTML_PARSER, ...MARKDOWN_PARSER, 'yaml', 'zod', 'franc-min', 'string-width', '@hono/zod-openapi'],
+    ],
     ['ingest/ingest.ts', [...HTML_PARSER, ...MARKDOWN_PARSER, 'yaml', '@mozilla/readability']],
     ['ingest/markdown-document.ts', HTML_PARSER],
     ['ingest/parse-markdown-text.ts', HTML_PARSER],
