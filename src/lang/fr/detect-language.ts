@@ -1,4 +1,4 @@
-import { francAll } from 'franc-min';
+import { francScores } from './franc-scores.js';
 
 /** The language a text is written in, as far as trigram statistics can tell. */
 export interface LanguageGuess {
@@ -121,7 +121,7 @@ export const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
 export function detectLanguage(text: string): LanguageGuess {
   const sample = withoutNoise(sampleOf(text));
   if (!hasEnoughLetters(sample)) return UNDETERMINED;
-  const scores = francAll(sample, { minLength: 1 });
+  const scores = francScores(sample);
   const best = scores[0];
   if (!best || best[0] === 'und') return UNDETERMINED;
   const second = scores[1];
