@@ -23,4 +23,14 @@ describe('formatFrenchNumber', () => {
       expect(formatFrenchNumber(value)).toBe(value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0'));
     }
   });
+
+  it('groups every safe integer as the French locale does (its own path, without ICU)', () => {
+    const values = [-0, 1, 10, 100, 9_999, 10_000, 123_456, 1_000_000, -1_000, Number.MAX_SAFE_INTEGER];
+    values.push(-Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 1e300);
+    for (let value = 1; value < 1e15; value = value * 7 + 3) values.push(value, -value, value + 1);
+    for (let value = 0; value <= 20_000; value += 1) values.push(value);
+    for (const value of values) {
+      expect(formatFrenchNumber(value)).toBe(value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0'));
+    }
+  });
 });
