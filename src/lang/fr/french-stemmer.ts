@@ -422,10 +422,13 @@ class BaseStemmer {
     /**
      */
     #slice_check() {
-        console.assert(this.bra >= 0);
-        console.assert(this.bra <= this.ket);
-        console.assert(this.ket <= this.limit);
-        console.assert(this.limit <= this.current.length);
+        // Plume: console.assert only when a condition fails (calling it costs at every slice; same output).
+        if (this.bra < 0 || this.bra > this.ket || this.ket > this.limit || this.limit > this.current.length) {
+            console.assert(this.bra >= 0);
+            console.assert(this.bra <= this.ket);
+            console.assert(this.ket <= this.limit);
+            console.assert(this.limit <= this.current.length);
+        }
     }
 
     /**
