@@ -22,18 +22,32 @@ import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../lang/fr/l
  */
 export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
   let table: LefffTable | null = null;
+  // Words recur within an article and from one article to the next (a batch, a server): searched once.
+  const memo = new Map<string, ReadonlySet<PartOfSpeech>>();
+  const search = (loaded: LefffTable, word: string): ReadonlySet<PartOfSpeech> => {
+    const exact = lookup(loaded, word);
+    const lower = word.toLowerCase();
+    if (lower === word) return exact;
+    const lowered = lookup(loaded, lower);
+    return exact.size === 0 ? lowered : lowered.size === 0 ? exact : new Set([...exact, ...lowered]);
+  };
   const open: Lexicon = {
     partsOfSpeech(word) {
-      table ??= loadTable(path);
-      const exact = lookup(table, word);
-      const lower = word.toLowerCase();
-      if (lower === word) return exact;
-      const lowered = lookup(table, lower);
-      return exact.size === 0 ? lowered : lowered.size === 0 ? exact : new Set([...exact, ...lowered]);
+      let parts = memo.get(word);
+      if (parts === undefined) {
+        table ??= loadTable(path);
+        parts = search(table, word);
+        if (memo.size >= LOOKUP_MEMO_LIMIT) memo.clear();
+        memo.set(word, parts);
+      }
+      return parts;
     },
   };
   return withClosedClasses(open);
 }
+
+/** Words whose readings are kept, per lexicon (a few MB at most). */
+const LOOKUP_MEMO_LIMIT = 50_000;
 
 let shared: Lexicon | null = null;
 
