@@ -198,8 +198,9 @@ export function extractKeyphrases(
   ranked.sort(byRank);
   const kept = ranked.filter((entry) => !entry.dropped).slice(0, limit);
 
+  const openingWords = openingWordsOf(analysis);
   return kept.map(({ candidate, adjusted }) => ({
-    phrase: surfaceForm(analysis, candidate, tokens, terms),
+    phrase: surfaceForm(analysis, candidate, tokens, terms, openingWords),
     stems: candidate.stems,
     words: candidate.words,
     occurrences: candidate.occurrences.length,
@@ -880,9 +881,9 @@ function surfaceForm(
   candidate: MergedCandidate,
   tokens: Tokens,
   terms: TermStatistics,
+  openingWords: ReadonlySet<string>,
 ): string {
   const counts = new Map<string, number>();
-  const opening = openingParagraph(analysis);
   for (const occurrence of candidate.occurrences) {
     let surface = '';
     for (let index = occurrence.start; index < occurrence.end; index += 1) {
@@ -905,11 +906,6 @@ function surfaceForm(
   // A form whose every word the opening paragraph writes so (« plugins Jekyll » when it speaks of
   // « plugins » and of « Jekyll »), over a more frequent one it does not: the reader meets that form
   // first, and Yoast SEO, which matches French word forms exactly, looks for it in the introduction.
-  const openingWords = new Set(
-    analysis.words
-      .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
-      .map((word) => word.text.toLocaleLowerCase('fr')),
-  );
   const echoed = (surface: string) =>
     surface.split(/\s+/u).every((written) => openingWords.has(written.toLocaleLowerCase('fr')));
   // Insertion order is first-seen order: a tie keeps the earlier form.
@@ -926,6 +922,16 @@ function surfaceForm(
 }
 
 /** The first paragraph of the body, headings, lists and quotes aside: what readers and Yoast SEO call the introduction. */
+/** The words of the opening paragraph as written, lower case: read once for every candidate's surface form. */
+function openingWordsOf(analysis: Analysis): Set<string> {
+  const opening = openingParagraph(analysis);
+  return new Set(
+    analysis.words
+      .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
+      .map((word) => word.text.toLocaleLowerCase('fr')),
+  );
+}
+
 function openingParagraph(analysis: Analysis): { start: number; end: number } | undefined {
   return analysis.blocks.find((block) => block.kind === 'paragraph' && block.wordCount > 0);
 }
