@@ -94,7 +94,8 @@ export const ISO_639_3_TO_1: Readonly<Record<string, string>> = {
 };
 
 /**
- * Guess the language of a text with franc-min (trigram statistics, about 80 languages).
+ * Guess the language of a text with franc-min's models (trigram statistics, about 80 languages), scored
+ * by {@link francScores}: franc's `francAll`, without building every model when it is imported.
  *
  * Confidence. francAll scores each language 1 − (d − d₁) / (300·n − d₁), where d is its trigram
  * distance, d₁ the best distance and n the sample length: the best language scores 1. The gap to the
