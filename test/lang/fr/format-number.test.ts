@@ -33,4 +33,43 @@ describe('formatFrenchNumber', () => {
       expect(formatFrenchNumber(value)).toBe(value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0'));
     }
   });
+
+  it('writes decimals as the French locale does: shortest form, rounded half away from zero to three places', () => {
+    const values = [1.0005, 2.0005, 0.0005, 1.2345, 1.23449999, -1.0005, 0.1 + 0.2, 99.9995, -0.0004, 1.5e-5];
+    values.push(1e20, -1e20, 123456789012345680000, 9.999999999999999e20, 1e-6, 1.0000005e-6);
+    values.push(
+      123456.7895,
+      999.9995,
+      -999.9995,
+      0.9995,
+      1e-7,
+      1e21,
+      1.5e21,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    );
+    values.push(
+      Number.NEGATIVE_INFINITY,
+      Number.MIN_VALUE,
+      Number.MAX_VALUE,
+      2 ** 53 + 0.5,
+      4503599627370495.5,
+    );
+    let state = 12345;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    for (let index = 0; index < 20_000; index += 1) {
+      const magnitude = 10 ** Math.floor(random() * 16 - 6);
+      values.push((random() - 0.3) * magnitude);
+      values.push(Math.round(random() * 100_000) / 10_000 + (random() < 0.5 ? 0.00005 : 0));
+      values.push(Math.round(random() * 1_000_000) / 1000, (Math.round(random() * 20_000) + 0.5) / 1000);
+    }
+    for (const value of values) {
+      expect(formatFrenchNumber(value), String(value)).toBe(
+        value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0'),
+      );
+    }
+  });
 });
