@@ -10,9 +10,10 @@ import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
 import { buildSlug, isValidSlug } from './build-slug.js';
 import { buildTitle, capitalizeFirst, lowercaseAfterColons } from './build-title.js';
-import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
+import { extractKeyphrases, type KeyphraseCandidate, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { foreignKeyphrases } from './foreign-keyphrase.js';
 import { extractHeadline } from './headline-from-sentence.js';
+import { preferPresentKeyphrase } from './keyphrase-presence.js';
 import { planOutline } from './plan-outline.js';
 import type { Passage, SeoPlan } from './seo-plan.js';
 
@@ -66,9 +67,7 @@ export function planArticle(
   const brief =
     options.brief ?? resolveBrief(document.metadata, { minWords: config.minWords, locale: 'fr-FR' });
   const imposed = imposedMetadata(brief, config);
-  // A text in another language gets keyphrases in that language, not French readings of its words.
-  const candidates =
-    foreignKeyphrases(analysis) ?? extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) });
+  const candidates = keyphraseCandidates(analysis, options);
   const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
   const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);
@@ -176,6 +175,17 @@ export function planArticle(
     introduction: outline.introduction,
     sections: outline.sections,
   };
+}
+
+/**
+ * A text in another language gets keyphrases in that language, not French readings of its words; a
+ * French keyphrase the text does not write (a title fragment) gives way to one it repeats.
+ */
+function keyphraseCandidates(analysis: Analysis, options: PlanArticleOptions): KeyphraseCandidate[] {
+  return (
+    foreignKeyphrases(analysis) ??
+    preferPresentKeyphrase(extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) }), analysis)
+  );
 }
 
 export function sentencesOfPassage(passage: Passage, analysis: Analysis): AnalyzedSentence[] {
