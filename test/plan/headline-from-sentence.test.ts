@@ -206,6 +206,44 @@ const cases: Case[] = [
     headline: null,
     nounPhrases: [],
   },
+  // Issue 12 on the real-article corpus: no connector left in front, no two clauses, no tweet, no label.
+  {
+    source: 'test/corpus/fr-md-jekyll-laissez-moi-respirer',
+    sentence:
+      "Mais malheureusement, ceux qui nous le demandent sont ceux qui en ont le plus rien à foutre, l'écologie fait vendre de toute façon, elle fait élire.",
+    headline: null,
+    nounPhrases: [],
+  },
+  {
+    source: 'test/corpus/fr-md-jekyll-cheminement-securite',
+    sentence: "Les pirates sont des personnes intelligentes, j'apprécie et adopte leur état d'esprit.",
+    headline: null,
+    nounPhrases: ['Des personnes intelligentes'],
+  },
+  {
+    source: 'test/corpus/fr-md-jekyll-cheminement-securite',
+    sentence: "next milestone: comment votre ordinateur n'enregistre pas les mots de passe",
+    headline: null,
+    nounPhrases: ['Les mots de passe'],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-sav-truffaut',
+    sentence: "@Truffaut bonjour, je l'ai acheté au magasin de Grigny l'été dernier",
+    headline: null,
+    nounPhrases: [],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-lapeyre',
+    sentence: "Le lendemain, j'ai une date de livraison pour la pièce aux bonnes dimensions.",
+    headline: null,
+    nounPhrases: ['Une date de livraison pour la pièce'],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-lapeyre',
+    sentence: "L'installateur vient enfin poser la pièce manquante, c'est fini, je suis tranquille !!!",
+    headline: null,
+    nounPhrases: [],
+  },
   {
     source: 'html-page-noise/input.html',
     sentence: "Pompe à chaleur air-eau : combien coûte vraiment l'installation ?",
