@@ -106,27 +106,8 @@ interface Candidate {
 export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
   const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
   const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
-  const matcher = createPhraseMatcher(options.keyphrase);
   const lexicon = options.lexicon ?? closedClassLexicon;
-  // Many variants share their text (a run and its shortenings): count each text once.
-  const counted = new Map<string, { exact: number; any: number }>();
-  const counts = (text: string) => {
-    let count = counted.get(text);
-    if (count === undefined) {
-      const exact = matcher.exactIndices(text).length;
-      const any = Math.max(
-        exact,
-        matcher.countInStems(
-          tokenizeWords(text)
-            .filter((token) => token.kind !== 'elision')
-            .map((token) => stem(token.text)),
-        ),
-      );
-      count = { exact, any };
-      counted.set(text, count);
-    }
-    return count;
-  };
+  const counts = keyphraseCounter(options.keyphrase);
   const occurrences = (text: string) => counts(text).any;
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
   const cleaned = options.sentences
@@ -154,21 +135,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   let best: Candidate | null = null;
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
-    const { exact, any } = counts(text);
-    // The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
-    // wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
-    // As written (« mots de passe »), before another inflection (« mot de passe »), which Yoast SEO and
-    // a reader's search do not match.
-    const keyphrasePenalty =
-      exact === 1
-        ? 0
-        : exact === 2
-          ? 5
-          : any === 1
-            ? OTHER_FORM
-            : any === 2
-              ? OTHER_FORM + 5
-              : WITHOUT_KEYPHRASE;
+    const keyphrasePenalty = penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
@@ -229,6 +196,39 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     .filter((cut) => length(cut) <= maxLength)
     .sort(byLength);
   return coordinated[0] ?? ([...shortenings(first, lexicon), first].sort(byLength).at(-1) as string);
+}
+
+/** How many times a text holds the keyphrase as written, and in any inflection; each text counted once. */
+function keyphraseCounter(keyphrase: string): (text: string) => { exact: number; any: number } {
+  const matcher = createPhraseMatcher(keyphrase);
+  // Many variants share their text (a run and its shortenings).
+  const counted = new Map<string, { exact: number; any: number }>();
+  return (text) => {
+    let count = counted.get(text);
+    if (count === undefined) {
+      const exact = matcher.exactIndices(text).length;
+      const stems = tokenizeWords(text)
+        .filter((token) => token.kind !== 'elision')
+        .map((token) => stem(token.text));
+      count = { exact, any: Math.max(exact, matcher.countInStems(stems)) };
+      counted.set(text, count);
+    }
+    return count;
+  };
+}
+
+/**
+ * The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
+ * wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
+ * As written (« mots de passe ») before another inflection (« mot de passe »), which Yoast SEO and a
+ * reader's search do not match.
+ */
+function penaltyOf({ exact, any }: { exact: number; any: number }): number {
+  if (exact === 1) return 0;
+  if (exact === 2) return 5;
+  if (any === 1) return OTHER_FORM;
+  if (any === 2) return OTHER_FORM + 5;
+  return WITHOUT_KEYPHRASE;
 }
 
 /** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */

@@ -135,11 +135,12 @@ export function planArticle(
         ...sourceHeadings,
         ...keyPointHeadlines,
         ...(leadHeadline ? [leadHeadline.text] : []),
-        // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
-        ...outline.sections
-          .filter((section) => section.origin === 'generated')
-          .map((section) => section.heading),
       ],
+      // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
+      avoid: sourceHeadings,
+      generated: outline.sections
+        .filter((section) => section.origin === 'generated')
+        .map((section) => section.heading),
     });
   const h1 = chooseH1(title, keyphrase, {
     sourceTitle: outline.h1 ?? document.metadata.title,
