@@ -62,8 +62,11 @@ export function buildTitle(options: BuildTitleOptions): string {
         const index = exact[0] as number;
         const throughKeyphrase = candidate.slice(0, index).trimEnd();
         const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
-        fallbacks.push(candidate, upToKeyphrase);
-        if (!avoided.has(candidate)) writing.push(candidate);
+        // A subheading the article keeps is no title, whole or cut.
+        if (!avoided.has(candidate)) {
+          fallbacks.push(candidate, upToKeyphrase);
+          writing.push(candidate);
+        }
         const before = cutToWidth(throughKeyphrase, Number.POSITIVE_INFINITY);
         if (before.split(/\s+/u).length >= 3) tooWide.push(`${label} : ${lower(before)}`);
       }
@@ -73,7 +76,7 @@ export function buildTitle(options: BuildTitleOptions): string {
       const earlier = generated.has(raw) ? writing.find(fits) : undefined;
       if (earlier) return capitalizeFirst(earlier);
       title = `${label} : ${lower(candidate)}`;
-    } else fallbacks.push(candidate);
+    } else if (!avoided.has(candidate)) fallbacks.push(candidate);
     if (title === null) continue;
     if (fits(title)) return title;
     tooWide.push(title);

@@ -71,13 +71,7 @@ export function planArticle(
   const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
   const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);
-  const focus = candidates.find((candidate) => sameStems(candidate.stems, keyphraseStems)) ?? {
-    phrase: keyphrase,
-    stems: keyphraseStems,
-    words: keyphraseStems.length,
-    occurrences: 0,
-    score: 0,
-  };
+  const focus = focusCandidate(candidates, keyphrase, keyphraseStems);
   const keywords =
     document.metadata.keywords && document.metadata.keywords.length > 0
       ? document.metadata.keywords.slice(0, 6)
@@ -85,6 +79,7 @@ export function planArticle(
 
   const outline = planOutline(document, analysis, {
     keyphraseStems,
+    keyphrase,
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     maxSectionWords: config.subheadingDistribution.maxWords,
     maxParagraphWords: config.paragraphLength.maxWords,
@@ -183,6 +178,23 @@ export function planArticle(
  * A text in another language gets keyphrases in that language, not French readings of its words; a
  * French keyphrase the text does not write (a title fragment) gives way to one it repeats.
  */
+/** The candidate of the keyphrase, or one made for it (a given keyphrase the extraction did not rank). */
+function focusCandidate(
+  candidates: readonly KeyphraseCandidate[],
+  keyphrase: string,
+  stems: string[],
+): KeyphraseCandidate {
+  return (
+    candidates.find((candidate) => sameStems(candidate.stems, stems)) ?? {
+      phrase: keyphrase,
+      stems,
+      words: stems.length,
+      occurrences: 0,
+      score: 0,
+    }
+  );
+}
+
 function keyphraseCandidates(analysis: Analysis, options: PlanArticleOptions): KeyphraseCandidate[] {
   return (
     foreignKeyphrases(analysis) ??

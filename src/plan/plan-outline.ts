@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
@@ -13,6 +14,12 @@ import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 export interface OutlineOptions {
   /** Stems of the keyphrase's content words: headings that contain them all count toward the 30–75 % aim. */
   keyphraseStems: readonly string[];
+  /**
+   * The keyphrase as written: when given, a generated heading counts toward the aim only if it also
+   * writes more than half of its content words in these forms (« mots de passe », not « Un mot de
+   * passe »), as Yoast SEO and a reader's search match them.
+   */
+  keyphrase?: string;
   /** Longest section without a subheading, in words (default: the audit's, 300). */
   maxSectionWords?: number;
   /** Longest paragraph, in words; longer ones are cut between sentences (default: the audit's, 150). */
@@ -115,7 +122,7 @@ export function planOutline(document: Document, analysis: Analysis, options: Out
   const h1 = h1Index >= 0 ? cleanHeading(mdastToString(nodes[h1Index] as Nodes)) : null;
   const reserved = [...(options.reservedHeadings ?? []), ...(h1 ? [h1] : [])];
   const lexicon = options.lexicon ?? closedClassLexicon;
-  const finished = nameGeneratedSections(split, analysis, options.keyphraseStems, reserved, lexicon);
+  const finished = nameGeneratedSections(split, analysis, keyphraseTest(options), reserved, lexicon);
   return { h1, keyPoints, introduction, sections: finished };
 }
 
@@ -316,21 +323,47 @@ interface HeadingCandidate {
   hasKeyphrase: boolean;
 }
 
+interface KeyphraseTest {
+  stems: ReadonlySet<string>;
+  contains: (text: string) => boolean;
+}
+
+/** Whether a heading holds the keyphrase: every stem, and more than half of the written forms when known. */
+function keyphraseTest(options: OutlineOptions): KeyphraseTest {
+  const stems = new Set(options.keyphraseStems);
+  const forms = options.keyphrase === undefined ? [] : contentForms(options.keyphrase);
+  return {
+    stems,
+    contains: (text) => {
+      if (stems.size === 0) return false;
+      const tokens = tokenizeWords(text).filter((token) => token.kind === 'word');
+      const found = new Set(tokens.map((token) => stem(token.text)));
+      if (![...stems].every((value) => found.has(value))) return false;
+      if (forms.length === 0) return true;
+      const written = new Set(tokens.map((token) => normalizeWord(token.text)));
+      return forms.filter((form) => written.has(form)).length * 2 > forms.length;
+    },
+  };
+}
+
+/** The keyphrase's content words as written, lower-cased (function words aside, unless it has only those). */
+function contentForms(phrase: string): string[] {
+  const tokens = tokenizeWords(phrase).filter((token) => token.kind === 'word');
+  const content = tokens.filter((token) => !isFunctionWord(normalizeWord(token.text)));
+  return (content.length > 0 ? content : tokens).map((token) => normalizeWord(token.text));
+}
+
 function nameGeneratedSections(
   sections: readonly DraftSection[],
   analysis: Analysis,
-  keyphraseStems: readonly string[],
+  keyphrase: KeyphraseTest,
   reserved: readonly string[],
   lexicon: Lexicon,
 ): OutlineSection[] {
   const used = new Set(reserved.map(headingKey));
   for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
-  const keyphraseSet = new Set(keyphraseStems);
-  const containsKeyphrase = (text: string) => {
-    if (keyphraseSet.size === 0) return false;
-    const stems = new Set(stemsOfText(text));
-    return [...keyphraseSet].every((stem) => stems.has(stem));
-  };
+  const keyphraseSet = keyphrase.stems;
+  const containsKeyphrase = keyphrase.contains;
   let withKeyphrase = sections.filter(
     (section) => section.heading && containsKeyphrase(section.heading),
   ).length;

@@ -328,4 +328,19 @@ describe('buildTitle with generated headings (issue 12)', () => {
       }),
     ).toBe('Mots de passe : l’écran de connexion');
   });
+
+  it('never falls back on a kept subheading, whole or cut at the keyphrase', () => {
+    expect(
+      buildTitle({
+        keyphrase: 'mots de passe',
+        candidates: [
+          'Robustesse d’un mot de passe',
+          'Génération manuelle de mots de passe robustes',
+          'Nous avons éduqué les gens à avoir leurs mots de passe craqués',
+        ],
+        avoid: ['Robustesse d’un mot de passe', 'Génération manuelle de mots de passe robustes'],
+        generated: ['Des mots de passe'],
+      }),
+    ).toBe('Nous avons éduqué les gens à avoir leurs mots de passe craqués');
+  });
 });
