@@ -325,22 +325,29 @@ interface HeadingCandidate {
 
 interface KeyphraseTest {
   stems: ReadonlySet<string>;
+  /** Every stem and the written forms: what the outline aims for. */
   contains: (text: string) => boolean;
+  /** Every stem: what the audit counts, for the 75 % ceiling. */
+  containsStems: (text: string) => boolean;
 }
 
 /** Whether a heading holds the keyphrase: every stem, and more than half of the written forms when known. */
 function keyphraseTest(options: OutlineOptions): KeyphraseTest {
   const stems = new Set(options.keyphraseStems);
   const forms = options.keyphrase === undefined ? [] : contentForms(options.keyphrase);
+  const words = (text: string) => tokenizeWords(text).filter((token) => token.kind === 'word');
+  const containsStems = (text: string) => {
+    if (stems.size === 0) return false;
+    const found = new Set(words(text).map((token) => stem(token.text)));
+    return [...stems].every((value) => found.has(value));
+  };
   return {
     stems,
+    containsStems,
     contains: (text) => {
-      if (stems.size === 0) return false;
-      const tokens = tokenizeWords(text).filter((token) => token.kind === 'word');
-      const found = new Set(tokens.map((token) => stem(token.text)));
-      if (![...stems].every((value) => found.has(value))) return false;
+      if (!containsStems(text)) return false;
       if (forms.length === 0) return true;
-      const written = new Set(tokens.map((token) => normalizeWord(token.text)));
+      const written = new Set(words(text).map((token) => normalizeWord(token.text)));
       return forms.filter((form) => written.has(form)).length * 2 > forms.length;
     },
   };
@@ -367,6 +374,9 @@ function nameGeneratedSections(
   let withKeyphrase = sections.filter(
     (section) => section.heading && containsKeyphrase(section.heading),
   ).length;
+  let withStems = sections.filter(
+    (section) => section.heading && keyphrase.containsStems(section.heading),
+  ).length;
   const total = sections.length;
   // Sections without a heading after each index, counted once (a count per section was quadratic).
   const unnamedAfter = new Array<number>(total).fill(0);
@@ -384,19 +394,21 @@ function nameGeneratedSections(
     const remaining = unnamedAfter[index] as number;
     const wanted = Math.ceil(KEYPHRASE_HEADING_TARGET * total);
     const needKeyphrase = withKeyphrase + remaining < wanted || (withKeyphrase < wanted && index % 2 === 0);
-    const tooMany = withKeyphrase + 1 > Math.floor(0.75 * total);
+    const tooMany = withStems + 1 > Math.floor(0.75 * total);
     let chosen = best;
     if (best && needKeyphrase && !best.hasKeyphrase) {
       const keyed = candidates.find(
         (candidate) => candidate.hasKeyphrase && candidate.score >= 0.35 * best.score,
       );
       if (keyed) chosen = keyed;
-    } else if (best?.hasKeyphrase && tooMany) {
-      chosen = candidates.find((candidate) => !candidate.hasKeyphrase) ?? best;
+    }
+    if (chosen && tooMany && keyphrase.containsStems(chosen.text)) {
+      chosen = candidates.find((candidate) => !keyphrase.containsStems(candidate.text)) ?? chosen;
     }
     const heading = chosen?.text ?? fallbackHeading(section, analysis, used, lexicon);
     used.add(headingKey(heading));
     if (chosen?.hasKeyphrase) withKeyphrase += 1;
+    if (keyphrase.containsStems(heading)) withStems += 1;
     return {
       depth: section.depth,
       heading,
