@@ -164,7 +164,13 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const phrases: Headline[] = [];
   let index = 0;
   while (index < tokens.length) {
-    const ends = phraseEnds(classes, tokens, index);
+    // Punctuation before a word ends the phrase before it, not one that opens on it (« … : les
+    // gestionnaires de mots de passe »), unless the word is quoted.
+    const opening =
+      classes[index] === 'barrier' && quoted[index] !== true
+        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon))
+        : classes;
+    const ends = phraseEnds(opening, tokens, index);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
     // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
     // is no end; a shorter phrase may still be whole (« Une date de livraison pour la pièce »).
@@ -223,6 +229,12 @@ function cutBeforeItsNoun(
     !next.has('finite-verb') &&
     !next.has('adjective')
   );
+}
+
+function withClassAt(classes: readonly TokenClass[], index: number, value: TokenClass): TokenClass[] {
+  const copy = [...classes];
+  copy[index] = value;
+  return copy;
 }
 
 type TokenClass =

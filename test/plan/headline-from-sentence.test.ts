@@ -72,7 +72,7 @@ const cases: Case[] = [
     sentence:
       'En règle générale, les candidats aux rôles d’IA générative comprennent des programmeurs et des data scientists « hautement qualifiés » titulaires de diplômes avancés et maîtrisant bien les langages de programmation comme Python, dit Libre.',
     headline: null,
-    nounPhrases: ['Les langages de programmation'],
+    nounPhrases: ['Les candidats aux rôles d’IA générative', 'Les langages de programmation'],
   },
   {
     source: 'examples/talents-ia.txt',
@@ -233,6 +233,12 @@ const cases: Case[] = [
     nounPhrases: [],
   },
   {
+    source: 'test/corpus/fr-md-jekyll-diceware',
+    sentence: 'Mais il y a une solution pour cela : les gestionnaires de mots de passe !',
+    headline: null,
+    nounPhrases: ['Les gestionnaires de mots de passe'],
+  },
+  {
     source: 'test/corpus/fr-md-eleventy-lapeyre',
     sentence: "Le lendemain, j'ai une date de livraison pour la pièce aux bonnes dimensions.",
     headline: null,
@@ -309,7 +315,11 @@ const cases: Case[] = [
     sentence:
       "Les lignes suivantes s'enchaînent à un rythme soutenu, si bien qu'à la veille de la Première Guerre mondiale, l'essentiel de la trame actuelle est déjà tracé sous la rive droite comme sous la rive gauche.",
     headline: null,
-    nounPhrases: ['Un rythme soutenu', 'La veille de la Première Guerre mondiale', 'La trame actuelle'],
+    nounPhrases: [
+      'Un rythme soutenu',
+      'La veille de la Première Guerre mondiale',
+      "L'essentiel de la trame actuelle",
+    ],
   },
   {
     source: 'long-no-headings/input.txt',
@@ -367,7 +377,7 @@ const cases: Case[] = [
     source: 'long-no-headings/input.txt',
     sentence: "À la Libération, l'organisation du transport public est entièrement repensée.",
     headline: "L'organisation du transport public est entièrement repensée",
-    nounPhrases: [],
+    nounPhrases: ["L'organisation du transport"],
   },
   {
     source: 'long-no-headings/input.txt',
