@@ -1,5 +1,6 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
+import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
@@ -13,6 +14,8 @@ export interface BuildMetaDescriptionOptions {
   minLength?: number;
   /** Longest description in characters (default: the audit's, 156). */
   maxLength?: number;
+  /** Parts of speech, to keep a shortened sentence's verbs (default: closed classes only). */
+  lexicon?: Lexicon;
 }
 
 /** Pronouns and possessives that point to a sentence before: a description cannot open on them. */
@@ -83,6 +86,8 @@ const ANAPHORIC_OPENING_PHRASES = new Set([
 
 /** Rank penalties (a rank is about a sentence index): tiers that no position in the article outweighs. */
 const WITHOUT_KEYPHRASE = 100_000;
+/** The keyphrase in another inflection only (« mot de passe » for « mots de passe »). */
+const OTHER_FORM = 10_000;
 /** Under the minimum length: after any description in bounds, with or without the keyphrase. */
 const UNDER_MINIMUM = 1_000_000;
 
@@ -101,24 +106,9 @@ interface Candidate {
 export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
   const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
   const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
-  const matcher = createPhraseMatcher(options.keyphrase);
-  // Many variants share their text (a run and its shortenings): count each text once.
-  const counted = new Map<string, number>();
-  const occurrences = (text: string) => {
-    let count = counted.get(text);
-    if (count === undefined) {
-      count = Math.max(
-        matcher.exactIndices(text).length,
-        matcher.countInStems(
-          tokenizeWords(text)
-            .filter((token) => token.kind !== 'elision')
-            .map((token) => stem(token.text)),
-        ),
-      );
-      counted.set(text, count);
-    }
-    return count;
-  };
+  const lexicon = options.lexicon ?? closedClassLexicon;
+  const counts = keyphraseCounter(options.keyphrase);
+  const occurrences = (text: string) => counts(text).any;
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
   const cleaned = options.sentences
     .map(cleanSentence)
@@ -131,7 +121,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const withShortenings = (sentence: string) => {
     let variants = shortenedBySentence.get(sentence);
     if (!variants) {
-      variants = [sentence, ...shortenings(sentence)];
+      variants = [sentence, ...shortenings(sentence, lexicon)];
       shortenedBySentence.set(sentence, variants);
     }
     return variants;
@@ -145,10 +135,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   let best: Candidate | null = null;
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
-    const count = occurrences(text);
-    // The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
-    // wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
-    const keyphrasePenalty = count === 1 ? 0 : count === 2 ? 5 : WITHOUT_KEYPHRASE;
+    const keyphrasePenalty = penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
@@ -201,12 +188,47 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
   // longest cut that fits; a description over the bound would fail the article's own constraints.
   const byLength = (left: string, right: string) => length(right) - length(left);
-  const shortened = [...shortenings(first), first].filter((cut) => length(cut) <= maxLength).sort(byLength);
+  const shortened = [...shortenings(first, lexicon), first]
+    .filter((cut) => length(cut) <= maxLength)
+    .sort(byLength);
   if (shortened[0]) return shortened[0];
   const coordinated = coordinateCuts(first)
     .filter((cut) => length(cut) <= maxLength)
     .sort(byLength);
-  return coordinated[0] ?? ([...shortenings(first), first].sort(byLength).at(-1) as string);
+  return coordinated[0] ?? ([...shortenings(first, lexicon), first].sort(byLength).at(-1) as string);
+}
+
+/** How many times a text holds the keyphrase as written, and in any inflection; each text counted once. */
+function keyphraseCounter(keyphrase: string): (text: string) => { exact: number; any: number } {
+  const matcher = createPhraseMatcher(keyphrase);
+  // Many variants share their text (a run and its shortenings).
+  const counted = new Map<string, { exact: number; any: number }>();
+  return (text) => {
+    let count = counted.get(text);
+    if (count === undefined) {
+      const exact = matcher.exactIndices(text).length;
+      const stems = tokenizeWords(text)
+        .filter((token) => token.kind !== 'elision')
+        .map((token) => stem(token.text));
+      count = { exact, any: Math.max(exact, matcher.countInStems(stems)) };
+      counted.set(text, count);
+    }
+    return count;
+  };
+}
+
+/**
+ * The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
+ * wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
+ * As written (« mots de passe ») before another inflection (« mot de passe »), which Yoast SEO and a
+ * reader's search do not match.
+ */
+function penaltyOf({ exact, any }: { exact: number; any: number }): number {
+  if (exact === 1) return 0;
+  if (exact === 2) return 5;
+  if (any === 1) return OTHER_FORM;
+  if (any === 2) return OTHER_FORM + 5;
+  return WITHOUT_KEYPHRASE;
 }
 
 /** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */
@@ -319,12 +341,50 @@ const SUBORDINATE_IN_LAST_CLAUSE =
 const APPOSITION = /,\s+[^,]{3,80}?,\s+/gu;
 const PARENTHESIS = /\s*\([^()]*\)/gu;
 
+/** Coordinators: a comma-separated part opening on one is a clause of its own, never an apposition. */
+const COORDINATORS = /^(?:car|mais|et|ou|donc|or|ni|puis)(?:\s|$)/iu;
+/** Determiners that open a subject: a comma-separated part opening on one has its verb after it. */
+const SUBJECT_DETERMINERS =
+  /^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos)(?:\s|$)/iu;
+
+/**
+ * « Mustafa Suleyman, cofondateur de DeepMind, a quitté… »: an aside between commas after at least two
+ * words. Not « Néanmoins, ces méthodes sont inutilisables, car… » (an opener, then the main clause),
+ * nor « un mot de passe fort, ou plutôt une phrase de passe, l’alternative… » (a coordinated phrase).
+ */
+function isAside(before: string, aside: string, after: string): boolean {
+  const words = tokenizeWords(before).filter((token) => token.kind !== 'elision');
+  if (words.length < 2) return false;
+  return !COORDINATORS.test(aside.trim()) && !COORDINATORS.test(after.trim());
+}
+
+const NOUN_CONTEXT = new Set(['de', "d'", 'du', 'des', 'le', 'la', 'les', "l'", 'un', 'une']);
+
+/**
+ * « Comprenez-moi bien, les recommandations habituelles sur les mots de passe »: the part after the
+ * last comma opens a subject whose verb was cut away.
+ */
+function lastClauseLacksVerb(kept: string, lexicon: Lexicon): boolean {
+  const comma = kept.lastIndexOf(',');
+  if (comma < 0) return false;
+  const clause = kept.slice(comma + 1).trim();
+  if (!SUBJECT_DETERMINERS.test(clause)) return false;
+  const tokens = tokenizeWords(clause);
+  return !tokens.some((token, index) => {
+    const parts = lexicon.partsOfSpeech(token.text);
+    // « mots de passe »: after « de » or a determiner, a verb form is the noun it also is.
+    const previous = normalizeWord(tokens[index - 1]?.text ?? '');
+    if (NOUN_CONTEXT.has(previous)) return false;
+    return parts.has('finite-verb') || parts.has('auxiliary');
+  });
+}
+
 /**
  * The sentence shortened at its clause boundaries, each ending with the sentence's own final
  * punctuation: without a parenthesis, without an apposition, cut before a trailing subordinate
  * clause or aside, and combinations of these. Longest first.
  */
-export function shortenings(sentence: string): string[] {
+export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexicon): string[] {
   const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
   const body = sentence.replace(/[\s.!?…]+$/u, '');
   const variants = new Set<string>();
@@ -332,7 +392,10 @@ export function shortenings(sentence: string): string[] {
   for (const base of new Set([body, withoutParentheses])) {
     variants.add(base);
     for (const match of base.matchAll(APPOSITION)) {
-      variants.add(`${base.slice(0, match.index)} ${base.slice((match.index ?? 0) + match[0].length)}`);
+      const before = base.slice(0, match.index);
+      const after = base.slice((match.index ?? 0) + match[0].length);
+      const aside = match[0].replace(/^,\s+|,\s+$/gu, '');
+      if (isAside(before, aside, after)) variants.add(`${before} ${after}`);
     }
     for (const current of [...variants]) {
       for (const match of current.matchAll(TRAILING_CLAUSE)) {
@@ -341,6 +404,7 @@ export function shortenings(sentence: string): string[] {
         // A dash may open an aside whose closing dash the author forgot, before the verb: « je découvre
         // que mon minuteur — un Gardena s’est rempli d’eau » must not become « …que mon minuteur. »
         if (/^\s+[–—]/u.test(match[0]) && SUBORDINATE_IN_LAST_CLAUSE.test(kept)) continue;
+        if (lastClauseLacksVerb(kept, lexicon)) continue;
         variants.add(kept);
       }
     }

@@ -9,6 +9,13 @@ export interface BuildTitleOptions {
   keyphrase: string;
   /** Headline candidates from the source, best first (title, H1, heading-like lines, lead clauses). */
   candidates: readonly string[];
+  /**
+   * Headings the outline generated, tried after `candidates`: one is glued after the keyphrase only when
+   * no source candidate that writes the keyphrase fits.
+   */
+  generated?: readonly string[];
+  /** Subheadings the article keeps: a title that would repeat one is not preferred to a generated heading. */
+  avoid?: readonly string[];
   /** Parts of speech, to lowercase a common word after « : » (default: grammatical words only). */
   lexicon?: Lexicon;
   /** Words the source writes in lower case (normalized): common words even when the lexicon lacks them. */
@@ -31,7 +38,11 @@ export function buildTitle(options: BuildTitleOptions): string {
   const fits = (text: string) => measureTextWidth(text) <= maxWidth;
   const fallbacks: string[] = [];
   const tooWide: string[] = [];
-  for (const raw of options.candidates) {
+  const generated = new Set(options.generated ?? []);
+  const avoided = new Set(options.avoid ?? []);
+  // Whole source candidates that write the keyphrase, other than the subheadings the article keeps.
+  const writing: string[] = [];
+  for (const raw of [...options.candidates, ...(options.generated ?? [])]) {
     // « IA : les géants recrutent » already has a label: keep what follows it.
     const candidate = raw
       .replace(/\s+/gu, ' ')
@@ -51,12 +62,21 @@ export function buildTitle(options: BuildTitleOptions): string {
         const index = exact[0] as number;
         const throughKeyphrase = candidate.slice(0, index).trimEnd();
         const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
-        fallbacks.push(candidate, upToKeyphrase);
+        // A subheading the article keeps is no title, whole or cut.
+        if (!avoided.has(candidate)) {
+          fallbacks.push(candidate, upToKeyphrase);
+          writing.push(candidate);
+        }
         const before = cutToWidth(throughKeyphrase, Number.POSITIVE_INFINITY);
         if (before.split(/\s+/u).length >= 3) tooWide.push(`${label} : ${lower(before)}`);
       }
-    } else if (!matcher.match(candidate).allContentWords) title = `${label} : ${lower(candidate)}`;
-    else fallbacks.push(candidate);
+    } else if (!matcher.match(candidate).allContentWords) {
+      // A source candidate that writes the keyphrase (« Génération manuelle de mots de passe
+      // robustes ») says more of the article than the keyphrase glued to a generated heading.
+      const earlier = generated.has(raw) ? writing.find(fits) : undefined;
+      if (earlier) return capitalizeFirst(earlier);
+      title = `${label} : ${lower(candidate)}`;
+    } else if (!avoided.has(candidate)) fallbacks.push(candidate);
     if (title === null) continue;
     if (fits(title)) return title;
     tooWide.push(title);

@@ -88,10 +88,12 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   if (/:\s*$/u.test(text)) return null;
   // Quotations belong to their speaker; a heading made of one would put words in the author's mouth.
   if (/[«»“”"|]/u.test(text) || /^[>—–-]/u.test(text)) return null;
+  // A tweet (« @Truffaut bonjour… ») or an address is someone's message, not the article's heading.
+  if (/(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u.test(text)) return null;
   text = text.replace(/[\s.…;,]+$/u, '');
   // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
   text = dropLeadingConnector(dropLeadingConnector(text));
-  text = dropApposition(text);
+  text = dropApposition(text, lexicon);
   text = dropAdverbOpener(text);
   text = dropAdjunctClause(text, minWords);
   const tokens = tokenizeWords(text);
@@ -106,8 +108,24 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   });
   if (!hasVerb) return null;
   const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
-  if (!isCompleteHeading(headline, lexicon)) return null;
+  if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
+}
+
+/** Subjects that open a second clause after a comma: « …intelligentes, j’apprécie… », « …vendre, elle fait élire ». */
+const CLAUSE_SUBJECT_AFTER_COMMA =
+  /,\s*(?:je|j['’]|tu|il|elle|on|nous|vous|ils|elles|c['’]|ce|ça|cela)(?=[\s\p{L}])/iu;
+
+/**
+ * Two clauses in one heading: joined by a comma (« Les pirates sont intelligentes, j’apprécie leur état
+ * d’esprit ») or a label of one or two words and its text around a colon (« Next milestone: comment… »,
+ * « Page: contient la plupart… »). A heading says one thing.
+ */
+function joinsClauses(headline: string): boolean {
+  if (CLAUSE_SUBJECT_AFTER_COMMA.test(headline)) return true;
+  // « Pompe à chaleur air-eau : combien coûte… » is a heading; a label of one or two words is not.
+  const colon = /\s*:\s+\S/u.exec(headline);
+  return colon !== null && countHeadingWords(tokenizeWords(headline.slice(0, colon.index))) <= 2;
 }
 
 const TIME_COMPLEMENT =
@@ -146,10 +164,22 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const phrases: Headline[] = [];
   let index = 0;
   while (index < tokens.length) {
-    const ends = phraseEnds(classes, tokens, index);
+    // Punctuation before a word ends the phrase before it, not one that opens on it (« … : les
+    // gestionnaires de mots de passe »), unless the word is quoted.
+    const opening =
+      classes[index] === 'barrier' && quoted[index] !== true
+        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon))
+        : classes;
+    const ends = phraseEnds(opening, tokens, index);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
+    // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
+    // is no end; a shorter phrase may still be whole (« Une date de livraison pour la pièce »).
     const end = ends
-      .filter((candidate) => countHeadingWords(tokens.slice(index, candidate)) <= maxWords)
+      .filter(
+        (candidate) =>
+          countHeadingWords(tokens.slice(index, candidate)) <= maxWords &&
+          !cutBeforeItsNoun(tokens, classes, candidate, lexicon),
+      )
       .pop();
     if (end === undefined) {
       index += 1;
@@ -182,6 +212,29 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     index = end;
   }
   return phrases;
+}
+
+/** Whether a phrase ending before `end` stops on an adjective whose noun (a noun only) comes next. */
+function cutBeforeItsNoun(
+  tokens: readonly WordToken[],
+  classes: readonly TokenClass[],
+  end: number,
+  lexicon: Lexicon,
+): boolean {
+  const following = tokens[end];
+  if (following === undefined || classes[end] !== 'noun') return false;
+  const next = lexicon.partsOfSpeech(following.text);
+  return (
+    lexicon.partsOfSpeech(tokens[end - 1]?.text ?? '').has('adjective') &&
+    !next.has('finite-verb') &&
+    !next.has('adjective')
+  );
+}
+
+function withClassAt(classes: readonly TokenClass[], index: number, value: TokenClass): TokenClass[] {
+  const copy = [...classes];
+  copy[index] = value;
+  return copy;
 }
 
 type TokenClass =
@@ -432,12 +485,27 @@ function dropAdjunctClause(text: string, minWords: number): string {
  */
 const APPOSITION = /^([^,]{2,60}?),\s+([^,]{2,80}?),\s+(?=\p{Ll})/u;
 
-function dropApposition(text: string): string {
+function dropApposition(text: string, lexicon: Lexicon): string {
   const match = APPOSITION.exec(text);
   if (!match) return text;
-  const subjectWords = (match[1] as string).trim().split(/\s+/u).length;
+  const subject = (match[1] as string).trim();
+  const subjectWords = subject.split(/\s+/u).length;
   if (subjectWords > 4) return text;
-  return `${(match[1] as string).trim()} ${text.slice(match[0].length)}`;
+  // « Malheureusement, ceux qui… sont…, l’écologie fait vendre »: an adverb is no subject, and a clause
+  // with its own verb (unless a relative one, « qui a cofondé DeepMind ») is no apposition.
+  if (subjectWords === 1 && (/ment$/iu.test(subject) || findTransitionWords(subject).length > 0)) return text;
+  const aside = tokenizeWords(match[2] as string);
+  const relative = /^(?:qui|dont|que|qu')$/u.test(normalizeWord(aside[0]?.text ?? ''));
+  if (!relative && aside.some((token) => hasVerbReading(lexicon, token.text))) return text;
+  return `${subject} ${text.slice(match[0].length)}`;
+}
+
+/** A verb form that is not also a noun or an adjective: « sont », « demandent », not « porte ». */
+function hasVerbReading(lexicon: Lexicon, word: string): boolean {
+  const parts = lexicon.partsOfSpeech(word);
+  return (
+    (parts.has('finite-verb') || parts.has('auxiliary')) && !parts.has('noun') && !parts.has('adjective')
+  );
 }
 
 function dropLeadingConnector(text: string): string {

@@ -10,9 +10,10 @@ import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
 import { buildSlug, isValidSlug } from './build-slug.js';
 import { buildTitle, capitalizeFirst, lowercaseAfterColons } from './build-title.js';
-import { extractKeyphrases, pickSecondaryKeywords } from './extract-keyphrases.js';
+import { extractKeyphrases, type KeyphraseCandidate, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { foreignKeyphrases } from './foreign-keyphrase.js';
 import { extractHeadline } from './headline-from-sentence.js';
+import { preferPresentKeyphrase } from './keyphrase-presence.js';
 import { planOutline } from './plan-outline.js';
 import type { Passage, SeoPlan } from './seo-plan.js';
 
@@ -66,19 +67,11 @@ export function planArticle(
   const brief =
     options.brief ?? resolveBrief(document.metadata, { minWords: config.minWords, locale: 'fr-FR' });
   const imposed = imposedMetadata(brief, config);
-  // A text in another language gets keyphrases in that language, not French readings of its words.
-  const candidates =
-    foreignKeyphrases(analysis) ?? extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) });
+  const candidates = keyphraseCandidates(analysis, options);
   const keyphrase = brief.keyphrase?.text ?? candidates[0]?.phrase ?? fallbackKeyphrase(analysis);
   const keyphraseOrigin = brief.keyphrase?.origin ?? 'extracted';
   const keyphraseStems = contentStems(keyphrase);
-  const focus = candidates.find((candidate) => sameStems(candidate.stems, keyphraseStems)) ?? {
-    phrase: keyphrase,
-    stems: keyphraseStems,
-    words: keyphraseStems.length,
-    occurrences: 0,
-    score: 0,
-  };
+  const focus = focusCandidate(candidates, keyphrase, keyphraseStems);
   const keywords =
     document.metadata.keywords && document.metadata.keywords.length > 0
       ? document.metadata.keywords.slice(0, 6)
@@ -86,6 +79,7 @@ export function planArticle(
 
   const outline = planOutline(document, analysis, {
     keyphraseStems,
+    keyphrase,
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     maxSectionWords: config.subheadingDistribution.maxWords,
     maxParagraphWords: config.paragraphLength.maxWords,
@@ -136,11 +130,12 @@ export function planArticle(
         ...sourceHeadings,
         ...keyPointHeadlines,
         ...(leadHeadline ? [leadHeadline.text] : []),
-        // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
-        ...outline.sections
-          .filter((section) => section.origin === 'generated')
-          .map((section) => section.heading),
       ],
+      // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
+      avoid: sourceHeadings,
+      generated: outline.sections
+        .filter((section) => section.origin === 'generated')
+        .map((section) => section.heading),
     });
   const h1 = chooseH1(title, keyphrase, {
     sourceTitle: outline.h1 ?? document.metadata.title,
@@ -161,6 +156,7 @@ export function planArticle(
       ],
       minLength: config.metaDescription.minCharacters,
       maxLength: config.metaDescription.maxCharacters,
+      ...lexiconOption(options),
     });
   const slug = imposed.slug ?? buildSlug(keyphrase);
 
@@ -176,6 +172,34 @@ export function planArticle(
     introduction: outline.introduction,
     sections: outline.sections,
   };
+}
+
+/**
+ * A text in another language gets keyphrases in that language, not French readings of its words; a
+ * French keyphrase the text does not write (a title fragment) gives way to one it repeats.
+ */
+/** The candidate of the keyphrase, or one made for it (a given keyphrase the extraction did not rank). */
+function focusCandidate(
+  candidates: readonly KeyphraseCandidate[],
+  keyphrase: string,
+  stems: string[],
+): KeyphraseCandidate {
+  return (
+    candidates.find((candidate) => sameStems(candidate.stems, stems)) ?? {
+      phrase: keyphrase,
+      stems,
+      words: stems.length,
+      occurrences: 0,
+      score: 0,
+    }
+  );
+}
+
+function keyphraseCandidates(analysis: Analysis, options: PlanArticleOptions): KeyphraseCandidate[] {
+  return (
+    foreignKeyphrases(analysis) ??
+    preferPresentKeyphrase(extractKeyphrases(analysis, { limit: 12, ...lexiconOption(options) }), analysis)
+  );
 }
 
 export function sentencesOfPassage(passage: Passage, analysis: Analysis): AnalyzedSentence[] {

@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
@@ -13,6 +14,12 @@ import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 export interface OutlineOptions {
   /** Stems of the keyphrase's content words: headings that contain them all count toward the 30–75 % aim. */
   keyphraseStems: readonly string[];
+  /**
+   * The keyphrase as written: when given, a generated heading counts toward the aim only if it also
+   * writes more than half of its content words in these forms (« mots de passe », not « Un mot de
+   * passe »), as Yoast SEO and a reader's search match them.
+   */
+  keyphrase?: string;
   /** Longest section without a subheading, in words (default: the audit's, 300). */
   maxSectionWords?: number;
   /** Longest paragraph, in words; longer ones are cut between sentences (default: the audit's, 150). */
@@ -115,7 +122,7 @@ export function planOutline(document: Document, analysis: Analysis, options: Out
   const h1 = h1Index >= 0 ? cleanHeading(mdastToString(nodes[h1Index] as Nodes)) : null;
   const reserved = [...(options.reservedHeadings ?? []), ...(h1 ? [h1] : [])];
   const lexicon = options.lexicon ?? closedClassLexicon;
-  const finished = nameGeneratedSections(split, analysis, options.keyphraseStems, reserved, lexicon);
+  const finished = nameGeneratedSections(split, analysis, keyphraseTest(options), reserved, lexicon);
   return { h1, keyPoints, introduction, sections: finished };
 }
 
@@ -316,23 +323,59 @@ interface HeadingCandidate {
   hasKeyphrase: boolean;
 }
 
+interface KeyphraseTest {
+  stems: ReadonlySet<string>;
+  /** Every stem and the written forms: what the outline aims for. */
+  contains: (text: string) => boolean;
+  /** Every stem: what the audit counts, for the 75 % ceiling. */
+  containsStems: (text: string) => boolean;
+}
+
+/** Whether a heading holds the keyphrase: every stem, and more than half of the written forms when known. */
+function keyphraseTest(options: OutlineOptions): KeyphraseTest {
+  const stems = new Set(options.keyphraseStems);
+  const forms = options.keyphrase === undefined ? [] : contentForms(options.keyphrase);
+  const words = (text: string) => tokenizeWords(text).filter((token) => token.kind === 'word');
+  const containsStems = (text: string) => {
+    if (stems.size === 0) return false;
+    const found = new Set(words(text).map((token) => stem(token.text)));
+    return [...stems].every((value) => found.has(value));
+  };
+  return {
+    stems,
+    containsStems,
+    contains: (text) => {
+      if (!containsStems(text)) return false;
+      if (forms.length === 0) return true;
+      const written = new Set(words(text).map((token) => normalizeWord(token.text)));
+      return forms.filter((form) => written.has(form)).length * 2 > forms.length;
+    },
+  };
+}
+
+/** The keyphrase's content words as written, lower-cased (function words aside, unless it has only those). */
+function contentForms(phrase: string): string[] {
+  const tokens = tokenizeWords(phrase).filter((token) => token.kind === 'word');
+  const content = tokens.filter((token) => !isFunctionWord(normalizeWord(token.text)));
+  return (content.length > 0 ? content : tokens).map((token) => normalizeWord(token.text));
+}
+
 function nameGeneratedSections(
   sections: readonly DraftSection[],
   analysis: Analysis,
-  keyphraseStems: readonly string[],
+  keyphrase: KeyphraseTest,
   reserved: readonly string[],
   lexicon: Lexicon,
 ): OutlineSection[] {
   const used = new Set(reserved.map(headingKey));
   for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
-  const keyphraseSet = new Set(keyphraseStems);
-  const containsKeyphrase = (text: string) => {
-    if (keyphraseSet.size === 0) return false;
-    const stems = new Set(stemsOfText(text));
-    return [...keyphraseSet].every((stem) => stems.has(stem));
-  };
+  const keyphraseSet = keyphrase.stems;
+  const containsKeyphrase = keyphrase.contains;
   let withKeyphrase = sections.filter(
     (section) => section.heading && containsKeyphrase(section.heading),
+  ).length;
+  let withStems = sections.filter(
+    (section) => section.heading && keyphrase.containsStems(section.heading),
   ).length;
   const total = sections.length;
   // Sections without a heading after each index, counted once (a count per section was quadratic).
@@ -351,19 +394,21 @@ function nameGeneratedSections(
     const remaining = unnamedAfter[index] as number;
     const wanted = Math.ceil(KEYPHRASE_HEADING_TARGET * total);
     const needKeyphrase = withKeyphrase + remaining < wanted || (withKeyphrase < wanted && index % 2 === 0);
-    const tooMany = withKeyphrase + 1 > Math.floor(0.75 * total);
+    const tooMany = withStems + 1 > Math.floor(0.75 * total);
     let chosen = best;
     if (best && needKeyphrase && !best.hasKeyphrase) {
       const keyed = candidates.find(
         (candidate) => candidate.hasKeyphrase && candidate.score >= 0.35 * best.score,
       );
       if (keyed) chosen = keyed;
-    } else if (best?.hasKeyphrase && tooMany) {
-      chosen = candidates.find((candidate) => !candidate.hasKeyphrase) ?? best;
+    }
+    if (chosen && tooMany && keyphrase.containsStems(chosen.text)) {
+      chosen = candidates.find((candidate) => !keyphrase.containsStems(candidate.text)) ?? chosen;
     }
     const heading = chosen?.text ?? fallbackHeading(section, analysis, used, lexicon);
     used.add(headingKey(heading));
     if (chosen?.hasKeyphrase) withKeyphrase += 1;
+    if (keyphrase.containsStems(heading)) withStems += 1;
     return {
       depth: section.depth,
       heading,

@@ -63,6 +63,16 @@ const TABLE: Record<string, Case[]> = {
       score: 9,
     },
     {
+      name: 'exact after function words only (« Le sommeil des adolescents, … »), as Yoast SEO counts it',
+      analysis: makeAnalysis({
+        ...metadata('Le sommeil des adolescents, grand oublié'),
+        keyphrase: makeKeyphrase({
+          inTitle: { exact: true, exactIndex: 3, allContentWords: true, contentWordsFound: 2 },
+        }),
+      }),
+      score: 9,
+    },
+    {
       name: 'exact later',
       analysis: makeAnalysis({
         ...metadata('La guerre des talents en IA'),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
+import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import { buildMetaDescription, shortenings } from '../../src/plan/build-meta-description.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -184,8 +185,41 @@ describe('shortenings', () => {
       ['Les salaires grimpent dans la tech.'],
     ],
     ['Le chantier est immense.', []],
+    // An opener then the main clause, not a subject and its apposition: « Néanmoins car elles omettent… ».
+    [
+      'Néanmoins, ces méthodes sont presque inutilisables, car elles omettent les limitations de l’humain.',
+      ['Néanmoins, ces méthodes sont presque inutilisables.'],
+    ],
+    // A coordinated phrase is no aside: not « …d’un mot de passe fort l’alternative moderne… ».
+    [
+      'Nous introduisons ici une méthode garantissant l’obtention d’un mot de passe fort, ou plutôt une phrase de passe, l’alternative moderne des mots de passe.',
+      [],
+    ],
   ])('%s', (sentence, expected) => {
     expect(shortenings(sentence)).toEqual(expected);
+  });
+
+  it('never keeps a subject whose verb was cut (« Comprenez-moi bien, les recommandations… »)', () => {
+    const sentence =
+      'Comprenez-moi bien, les recommandations habituelles sur les mots de passe, comme celles de l’agence, sont bien pertinentes.';
+    expect(shortenings(sentence, sharedLefffLexicon())).not.toContain(
+      'Comprenez-moi bien, les recommandations habituelles sur les mots de passe.',
+    );
+  });
+});
+
+describe('buildMetaDescription and the keyphrase as written', () => {
+  it('a sentence with « mots de passe » beats an earlier one with « mot de passe » only', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'mots de passe',
+      sentences: [
+        'Évaluer la force d’un mot de passe sur la seule base de ses composantes est difficile, car elles sont liées les unes aux autres.',
+        'Le site n’enregistre pas les mots de passe que vous tapez : le calcul est entièrement fait sur votre ordinateur, sans crainte.',
+      ],
+    });
+    expect(description).toBe(
+      'Le site n’enregistre pas les mots de passe que vous tapez : le calcul est entièrement fait sur votre ordinateur, sans crainte.',
+    );
   });
 });
 

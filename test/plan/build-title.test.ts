@@ -306,3 +306,41 @@ describe('lowercaseAfterColons: French capitalisation of corpus titles', () => {
     );
   });
 });
+
+describe('buildTitle with generated headings (issue 12)', () => {
+  it('keeps a source title that writes the keyphrase rather than gluing it to a generated heading', () => {
+    expect(
+      buildTitle({
+        keyphrase: 'sommeil des adolescents',
+        candidates: ['Le sommeil des adolescents, grand oublié de la santé publique'],
+        generated: ['L’heure de début'],
+      }),
+    ).toBe('Le sommeil des adolescents, grand oublié de la santé publique');
+  });
+
+  it('a subheading the article keeps is not repeated as the title', () => {
+    expect(
+      buildTitle({
+        keyphrase: 'mots de passe',
+        candidates: ['Génération manuelle de mots de passe robustes'],
+        avoid: ['Génération manuelle de mots de passe robustes'],
+        generated: ['L’écran de connexion'],
+      }),
+    ).toBe('Mots de passe : l’écran de connexion');
+  });
+
+  it('never falls back on a kept subheading, whole or cut at the keyphrase', () => {
+    expect(
+      buildTitle({
+        keyphrase: 'mots de passe',
+        candidates: [
+          'Robustesse d’un mot de passe',
+          'Génération manuelle de mots de passe robustes',
+          'Nous avons éduqué les gens à avoir leurs mots de passe craqués',
+        ],
+        avoid: ['Robustesse d’un mot de passe', 'Génération manuelle de mots de passe robustes'],
+        generated: ['Des mots de passe'],
+      }),
+    ).toBe('Nous avons éduqué les gens à avoir leurs mots de passe craqués');
+  });
+});

@@ -72,7 +72,7 @@ const cases: Case[] = [
     sentence:
       'En règle générale, les candidats aux rôles d’IA générative comprennent des programmeurs et des data scientists « hautement qualifiés » titulaires de diplômes avancés et maîtrisant bien les langages de programmation comme Python, dit Libre.',
     headline: null,
-    nounPhrases: ['Les langages de programmation'],
+    nounPhrases: ['Les candidats aux rôles d’IA générative', 'Les langages de programmation'],
   },
   {
     source: 'examples/talents-ia.txt',
@@ -206,6 +206,50 @@ const cases: Case[] = [
     headline: null,
     nounPhrases: [],
   },
+  // Issue 12 on the real-article corpus: no connector left in front, no two clauses, no tweet, no label.
+  {
+    source: 'test/corpus/fr-md-jekyll-laissez-moi-respirer',
+    sentence:
+      "Mais malheureusement, ceux qui nous le demandent sont ceux qui en ont le plus rien à foutre, l'écologie fait vendre de toute façon, elle fait élire.",
+    headline: null,
+    nounPhrases: [],
+  },
+  {
+    source: 'test/corpus/fr-md-jekyll-cheminement-securite',
+    sentence: "Les pirates sont des personnes intelligentes, j'apprécie et adopte leur état d'esprit.",
+    headline: null,
+    nounPhrases: ['Des personnes intelligentes'],
+  },
+  {
+    source: 'test/corpus/fr-md-jekyll-cheminement-securite',
+    sentence: "next milestone: comment votre ordinateur n'enregistre pas les mots de passe",
+    headline: null,
+    nounPhrases: ['Les mots de passe'],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-sav-truffaut',
+    sentence: "@Truffaut bonjour, je l'ai acheté au magasin de Grigny l'été dernier",
+    headline: null,
+    nounPhrases: [],
+  },
+  {
+    source: 'test/corpus/fr-md-jekyll-diceware',
+    sentence: 'Mais il y a une solution pour cela : les gestionnaires de mots de passe !',
+    headline: null,
+    nounPhrases: ['Les gestionnaires de mots de passe'],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-lapeyre',
+    sentence: "Le lendemain, j'ai une date de livraison pour la pièce aux bonnes dimensions.",
+    headline: null,
+    nounPhrases: ['Une date de livraison pour la pièce'],
+  },
+  {
+    source: 'test/corpus/fr-md-eleventy-lapeyre',
+    sentence: "L'installateur vient enfin poser la pièce manquante, c'est fini, je suis tranquille !!!",
+    headline: null,
+    nounPhrases: [],
+  },
   {
     source: 'html-page-noise/input.html',
     sentence: "Pompe à chaleur air-eau : combien coûte vraiment l'installation ?",
@@ -271,7 +315,11 @@ const cases: Case[] = [
     sentence:
       "Les lignes suivantes s'enchaînent à un rythme soutenu, si bien qu'à la veille de la Première Guerre mondiale, l'essentiel de la trame actuelle est déjà tracé sous la rive droite comme sous la rive gauche.",
     headline: null,
-    nounPhrases: ['Un rythme soutenu', 'La veille de la Première Guerre mondiale', 'La trame actuelle'],
+    nounPhrases: [
+      'Un rythme soutenu',
+      'La veille de la Première Guerre mondiale',
+      "L'essentiel de la trame actuelle",
+    ],
   },
   {
     source: 'long-no-headings/input.txt',
@@ -329,7 +377,7 @@ const cases: Case[] = [
     source: 'long-no-headings/input.txt',
     sentence: "À la Libération, l'organisation du transport public est entièrement repensée.",
     headline: "L'organisation du transport public est entièrement repensée",
-    nounPhrases: [],
+    nounPhrases: ["L'organisation du transport"],
   },
   {
     source: 'long-no-headings/input.txt',
