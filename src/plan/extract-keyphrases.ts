@@ -921,7 +921,6 @@ function surfaceForm(
   return best;
 }
 
-/** The first paragraph of the body, headings, lists and quotes aside: what readers and Yoast SEO call the introduction. */
 /** The words of the opening paragraph as written, lower case: read once for every candidate's surface form. */
 function openingWordsOf(analysis: Analysis): Set<string> {
   const opening = openingParagraph(analysis);
@@ -932,6 +931,7 @@ function openingWordsOf(analysis: Analysis): Set<string> {
   );
 }
 
+/** The first paragraph of the body, headings, lists and quotes aside: what readers and Yoast SEO call the introduction. */
 function openingParagraph(analysis: Analysis): { start: number; end: number } | undefined {
   return analysis.blocks.find((block) => block.kind === 'paragraph' && block.wordCount > 0);
 }

@@ -35,8 +35,11 @@ export const KEYPHRASE_PRESENCE = Object.freeze({
   maxDescriptionLength: 156,
 });
 
-/** The words of a phrase a checker requires, lower-cased in their written form (function words aside). */
-function contentForms(phrase: string): string[] {
+/**
+ * The words of a phrase a checker requires, lower-cased in their written form (function words aside,
+ * unless the phrase has only those).
+ */
+export function contentForms(phrase: string): string[] {
   const tokens = tokenizeWords(phrase).filter((token) => token.kind === 'word');
   const content = tokens.filter((token) => !isFunctionWord(normalizeWord(token.text)));
   return (content.length > 0 ? content : tokens).map((token) => normalizeWord(token.text));

@@ -131,8 +131,8 @@ export function planArticle(
         ...keyPointHeadlines,
         ...(leadHeadline ? [leadHeadline.text] : []),
       ],
-      // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
       avoid: sourceHeadings,
+      // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
       generated: outline.sections
         .filter((section) => section.origin === 'generated')
         .map((section) => section.heading),
@@ -174,10 +174,6 @@ export function planArticle(
   };
 }
 
-/**
- * A text in another language gets keyphrases in that language, not French readings of its words; a
- * French keyphrase the text does not write (a title fragment) gives way to one it repeats.
- */
 /** The candidate of the keyphrase, or one made for it (a given keyphrase the extraction did not rank). */
 function focusCandidate(
   candidates: readonly KeyphraseCandidate[],
@@ -195,6 +191,10 @@ function focusCandidate(
   );
 }
 
+/**
+ * A text in another language gets keyphrases in that language, not French readings of its words; a
+ * French keyphrase the text does not write (a title fragment) gives way to one it repeats.
+ */
 function keyphraseCandidates(analysis: Analysis, options: PlanArticleOptions): KeyphraseCandidate[] {
   return (
     foreignKeyphrases(analysis) ??

@@ -3,12 +3,12 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
-import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
+import { contentForms } from './keyphrase-presence.js';
 import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 
 export interface OutlineOptions {
@@ -338,7 +338,7 @@ function keyphraseTest(options: OutlineOptions): KeyphraseTest {
   const words = (text: string) => tokenizeWords(text).filter((token) => token.kind === 'word');
   const containsStems = (text: string) => {
     if (stems.size === 0) return false;
-    const found = new Set(words(text).map((token) => stem(token.text)));
+    const found = new Set(stemsOfText(text));
     return [...stems].every((value) => found.has(value));
   };
   return {
@@ -351,13 +351,6 @@ function keyphraseTest(options: OutlineOptions): KeyphraseTest {
       return forms.filter((form) => written.has(form)).length * 2 > forms.length;
     },
   };
-}
-
-/** The keyphrase's content words as written, lower-cased (function words aside, unless it has only those). */
-function contentForms(phrase: string): string[] {
-  const tokens = tokenizeWords(phrase).filter((token) => token.kind === 'word');
-  const content = tokens.filter((token) => !isFunctionWord(normalizeWord(token.text)));
-  return (content.length > 0 ? content : tokens).map((token) => normalizeWord(token.text));
 }
 
 function nameGeneratedSections(
