@@ -6,10 +6,10 @@ import type { AuditConfig } from './audit/audit-config.js';
 import { checkArticleConstraints } from './audit/check-article-constraints.js';
 import { runAssessments } from './audit/run-assessments.js';
 import type { RemovedContent } from './document.js';
-import { fixTypography } from './lang/fr/typography.js';
+import type { Lexicon } from './lang/fr/lexicon.js';
 import type { SeoPlan } from './plan/seo-plan.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
-import { type PolishedTree, polishTree } from './write/polish-article.js';
+import { frenchTypesetter, type PolishedTree, polishTree } from './write/polish-article.js';
 
 export type { DraftEvaluation } from './write/draft-evaluation.js';
 
@@ -27,6 +27,8 @@ export interface EvaluateDraftInput {
   removed?: readonly RemovedContent[];
   /** Assessment ids not run (the configuration's `audit.disable`); they weigh on no score. */
   disable?: readonly string[];
+  /** Words to restore the accents of bare capitals with (« Evaluer » → « Évaluer »; default: none). */
+  lexicon?: Lexicon;
 }
 
 /**
@@ -97,12 +99,17 @@ function polishAndAnalyze(
   input: EvaluateDraftInput,
   typography: boolean,
 ): { polished: PolishedTree; title: string; description: string; analysis: Analysis } {
-  const polished = polishTree(input.tree, { tableOfContents: input.tableOfContents ?? true, typography });
+  const polished = polishTree(input.tree, {
+    tableOfContents: input.tableOfContents ?? true,
+    typography,
+    ...(input.lexicon ? { lexicon: input.lexicon } : {}),
+  });
+  const typeset = frenchTypesetter(input.lexicon);
   // The planner joins a label with the French « : »; other languages put no space before the colon.
   const title = typography
-    ? fixTypography(input.plan.title)
+    ? typeset(input.plan.title)
     : input.plan.title.replace(/[\s\u00a0\u202f]+:(?=\s)/gu, ':');
-  const description = typography ? fixTypography(input.plan.description) : input.plan.description;
+  const description = typography ? typeset(input.plan.description) : input.plan.description;
   // The draft is mostly the source's own paragraphs: those are not read again.
   const analysis = analyzeReusing(
     {

@@ -14,7 +14,7 @@ import { evaluateDraft } from './evaluate-draft.js';
 import { type IngestOptions, ingest } from './ingest/ingest.js';
 import { InputError } from './ingest/input-error.js';
 import { checkKeyphraseLength } from './ingest/input-limits.js';
-import { fixTypography } from './lang/fr/typography.js';
+import type { Lexicon } from './lang/fr/lexicon.js';
 import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
 import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
@@ -25,6 +25,7 @@ import { renderHtmlDocument } from './render/render-html.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { createOfflineWriter } from './write/offline-writer.js';
+import { frenchTypesetter } from './write/polish-article.js';
 import {
   emptyWriterStats,
   type Writer,
@@ -148,14 +149,15 @@ export async function optimize(
   // The source is analysed for the brief's keyphrase: the analysis never re-resolves the precedence.
   const sourceAnalysis = analyze(document, { keyphrase: brief.keyphrase?.text ?? null });
   const stats = emptyWriterStats();
+  // Read lazily, on the first generated heading or bare capital: a source with neither never loads it.
+  const lexicon = sharedLefffLexicon();
   const context: WriterContext = {
     stats,
     config,
     document,
     analysis: sourceAnalysis,
     brief,
-    // Read lazily, on the first generated heading: a source with all its headings never loads it.
-    lexicon: sharedLefffLexicon(),
+    lexicon,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
@@ -178,6 +180,7 @@ export async function optimize(
       ...(canonicalUrl ? { canonicalUrl } : {}),
       ...(options.rewriterHint === undefined ? {} : { rewriterHint: options.rewriterHint }),
       ...(document.removed ? { removed: document.removed } : {}),
+      lexicon,
     });
   const best = await writeAndRepair(writer, context, plan, evaluate);
   const written = best.draft;
@@ -207,6 +210,7 @@ export async function optimize(
         ? undefined
         : { url: imageUrl, alt: options.imageAlt ?? document.metadata.imageAlt },
     frontMatter: document.metadata.frontMatter,
+    lexicon,
   });
   const article: Article = { metadata, tree: polished.tree, tableOfContents: polished.tableOfContents };
   const report: OptimizeReport = {
@@ -279,11 +283,13 @@ function articleMetadata(
     /** The featured image; without alt text of its own, it illustrates the headline. */
     image: { url: string; alt: string | undefined } | undefined;
     frontMatter: Record<string, unknown> | undefined;
+    lexicon: Lexicon;
   },
 ): ArticleMetadata {
   const { title, description, french } = evaluation;
   // French typography only on French text: a foreign name or title keeps its own.
-  const typeset = (text: string) => (french ? fixTypography(text) : text);
+  const frenchTypeset = frenchTypesetter(given.lexicon);
+  const typeset = (text: string) => (french ? frenchTypeset(text) : text);
   const { author, siteName, date, canonicalUrl, image, frontMatter } = given;
   const { authorUrl, siteLogo } = given.links;
   const h1 = typeset(finalPlan.h1);

@@ -2,6 +2,8 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
+import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
+import type { Lexicon } from '../lang/fr/lexicon.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
 
 export interface PolishOptions {
@@ -11,6 +13,8 @@ export interface PolishOptions {
   minHeadingsForTableOfContents?: number;
   /** Apply French typography to the text (default: true; false for text still in another language). */
   typography?: boolean;
+  /** Words to restore the accents of bare capitals with (« Evaluer » → « Évaluer »; default: none, left as written). */
+  lexicon?: Lexicon;
 }
 
 export interface PolishedTree {
@@ -24,7 +28,7 @@ export interface PolishedTree {
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = structuredClone(source);
-  if (options.typography ?? true) fixTextNodes(tree);
+  if (options.typography ?? true) fixTextNodes(tree, frenchTypesetter(options.lexicon));
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();
   const tableOfContents: TableOfContentsEntry[] = [];
@@ -48,9 +52,18 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
   return { tree, tableOfContents: wanted ? tableOfContents : [] };
 }
 
-function fixTextNodes(node: Nodes | Root): void {
+/**
+ * French typography for one text: spaces and signs, « À » at a sentence start, and with a lexicon the
+ * accents of bare capitals (the titles and the description go through it too).
+ */
+export function frenchTypesetter(lexicon: Lexicon | undefined): (text: string) => string {
+  if (lexicon === undefined) return (text) => fixCapitalPreposition(fixTypography(text));
+  return (text) => restoreCapitalAccents(fixCapitalPreposition(fixTypography(text)), lexicon);
+}
+
+function fixTextNodes(node: Nodes | Root, typeset: (text: string) => string): void {
   if (node.type === 'text') {
-    node.value = fixCapitalPreposition(fixTypography(node.value));
+    node.value = typeset(node.value);
     return;
   }
   // Code and raw HTML keep their characters; a link's URL is an attribute, not text.
@@ -58,7 +71,7 @@ function fixTextNodes(node: Nodes | Root): void {
   if (!('children' in node)) return;
   const children = node.children as Nodes[];
   children.forEach((child, index) => {
-    fixTextNodes(child);
+    fixTextNodes(child, typeset);
     // « d'[Eleventy](…) »: the apostrophe ends one text node and the word starts in the link after it.
     const next = children[index + 1];
     if (child.type === 'text' && next !== undefined && ELISION_TARGETS.has(next.type))

@@ -4,6 +4,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { findTypographyIssues } from '../../src/lang/fr/typography.js';
+import { createLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
 import { headingId, polishTree } from '../../src/write/polish-article.js';
 import { NBSP, NNBSP } from '../helpers/make-article.js';
 
@@ -231,5 +232,28 @@ describe('polishTree and the capital preposition « À »', () => {
     expect(text.startsWith('À ce stade')).toBe(true);
     expect(find(tree, 'link')[0]?.url).toBe('https://example.com/A-ce-stade');
     expect(find(tree, 'inlineCode')[0]?.value).toBe('A ce stade');
+  });
+});
+
+describe('polishTree and the accents of bare capitals', () => {
+  const markdown =
+    '## Evaluer le risque\n\nEtant donné [l’Etat](https://example.com/Etat), voir `Evaluer` et Eleventy.\n';
+
+  it('restores « É » in headings and text with a lexicon, never in code or a link URL', () => {
+    const { tree, tableOfContents } = polishTree(treeOf(markdown), {
+      lexicon: createLefffLexicon(),
+      minHeadingsForTableOfContents: 1,
+    });
+    expect(mdastToString(headings(tree)[0] as Heading)).toBe('Évaluer le risque');
+    expect(tableOfContents[0]?.text).toBe('Évaluer le risque');
+    const paragraph = mdastToString(tree.children[1] as Nodes);
+    expect(paragraph.startsWith('Étant donné l’État, voir Evaluer et Eleventy')).toBe(true);
+    expect(find(tree, 'link')[0]?.url).toBe('https://example.com/Etat');
+    expect(find(tree, 'inlineCode')[0]?.value).toBe('Evaluer');
+  });
+
+  it('leaves bare capitals as written without a lexicon', () => {
+    const { tree } = polishTree(treeOf(markdown));
+    expect(mdastToString(headings(tree)[0] as Heading)).toBe('Evaluer le risque');
   });
 });
