@@ -3,7 +3,7 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
 import { contentForms } from './keyphrase-presence.js';
 
@@ -228,7 +228,7 @@ function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
       count = {
         exact,
         any: Math.max(exact, matcher.countInStems(stems)),
-        scattered: exact === 0 && forms.length > 1 && writesFormsInOneSentence(text, forms),
+        scattered: exact === 0 && forms.length > 1 && writesFormsInOneSentence(text, tokens, forms),
       };
       counted.set(text, count);
     }
@@ -237,15 +237,22 @@ function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
 }
 
 /** Whether one sentence of the text writes every form (a description has one or two sentences). */
-function writesFormsInOneSentence(text: string, forms: readonly string[]): boolean {
-  return text.split(/(?<=[.!?…])\s+/u).some((sentence) => {
-    const written = new Set(
-      tokenizeWords(sentence)
-        .filter((token) => token.kind === 'word')
-        .map((token) => normalizeWord(token.text)),
-    );
-    return forms.every((form) => written.has(form));
-  });
+function writesFormsInOneSentence(
+  text: string,
+  tokens: readonly WordToken[],
+  forms: readonly string[],
+): boolean {
+  let written = new Set<string>();
+  let previousEnd = 0;
+  for (const token of tokens) {
+    // A sentence ends between two words.
+    if (/[.!?…]/u.test(text.slice(previousEnd, token.start))) written = new Set();
+    previousEnd = token.end;
+    if (token.kind !== 'word') continue;
+    written.add(normalizeWord(token.text));
+    if (forms.every((form) => written.has(form))) return true;
+  }
+  return false;
 }
 
 /**
