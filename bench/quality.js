@@ -3,7 +3,7 @@
 // missing from the output and the escaped-Markdown sequences found; `--case <name>` runs one article;
 // `--assessments` prints, per article, each assessment's score on both sides (Plume 0–9 beside Yoast's);
 // `--detail` prints Yoast's arithmetic per article: each non-green result, what it costs in SEO points or
-// readability penalty, and Yoast's message; `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
+// readability penalty, and Yoast's message, and lists the generated headings the lexicon check judges fragments; `--cli` also runs `plume optimize` on each file and marks the exit code `!` when the CLI's differs.
 //
 // For each article: the offline writer through the library `optimize` with the CLI's defaults, then
 // what a French editor would check first — exit code, words, coverage of the source's sentences, links,
@@ -20,6 +20,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyze, InputError, ingest, measureTextWidth, optimize } from '../dist/index.js';
+import { sharedLefffLexicon } from '../dist/lexicon/lefff-lexicon.js';
+import { isCompleteHeading } from '../dist/plan/headline-from-sentence.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDirectory = join(root, 'test/corpus');
@@ -65,6 +67,7 @@ function yoastScores(bodyHtml, metadata) {
     titleWidth: Math.round(measureTextWidth(metadata.title)),
     description: metadata.description,
     slug: metadata.slug,
+    ...(metadata.url ? { permalink: metadata.url } : {}),
     locale: 'fr_FR',
   });
   const researcher = new yoast.FrenchResearcher(paper);
@@ -457,6 +460,8 @@ async function measure(caseName) {
   const htmlSource = document.format === 'html' || document.format === 'html-page';
   const escapes = addedEscapes(text, result.markdown, htmlSource ? mdastToString(document.tree) : '');
   const metadata = result.article.metadata;
+  const fragments = fragmentHeadings(result.plan);
+  const published = await publishedScores(text, options, caseName);
   const roundTripChanges = [];
   const markdownTrip = await roundTrip(result, 'article.md', result.markdown, roundTripChanges);
   const htmlTrip = await roundTrip(result, 'article.html', result.html, roundTripChanges);
@@ -485,7 +490,41 @@ async function measure(caseName) {
     plume: result.report.scores,
     plumeResults: result.report.results,
     yoast: yoastScores(articleBody(result.html), { ...metadata, keyphrase: result.report.keyphrase }),
+    published,
+    fragments,
+    generatedHeadings: result.plan.sections.filter((section) => section.origin === 'generated').length,
     keyphrase: result.report.keyphrase,
+  };
+}
+
+/** Generated headings (not the source's own) that the lexicon check judges fragments. */
+function fragmentHeadings(plan) {
+  const lexicon = sharedLefffLexicon();
+  return plan.sections
+    .filter((section) => section.origin === 'generated' && !isCompleteHeading(section.heading, lexicon))
+    .map((section) => section.heading);
+}
+
+// « As a user publishes it »: a featured image (`--image`, its alt text left to Plume's default, the H1) and
+// the article's address on a site (`--url`), nothing else added. Yoast scores the body Plume writes: the
+// image counts only if Plume puts it there (`imageInBody`). Yoast's WordPress plugin adds the featured image
+// to the text it analyses (wordpress-seo PRs #3251, #17840): `wordpress` is that figure, given apart.
+const PUBLISHED_IMAGE = 'https://www.exemple.fr/images/illustration.jpg';
+const SITE_URL = 'https://www.exemple.fr/';
+
+async function publishedScores(text, options, caseName) {
+  if (yoast.error) return null;
+  const url = new URL(`blog/${caseName}/`, SITE_URL).href;
+  const result = await optimize(text, { ...options, image: PUBLISHED_IMAGE, canonicalUrl: url });
+  const body = articleBody(result.html);
+  const metadata = { ...result.article.metadata, keyphrase: result.report.keyphrase, url };
+  const alt = result.article.metadata.image?.alt ?? '';
+  const featured = `<p><img src="${PUBLISHED_IMAGE}" alt="${alt.replace(/"/g, '&quot;')}"></p>`;
+  return {
+    imageInBody: body.includes(PUBLISHED_IMAGE),
+    alt,
+    seo: yoastScores(body, metadata).seo,
+    wordpress: yoastScores(`${featured}${body}`, metadata).seo,
   };
 }
 
@@ -509,7 +548,9 @@ const columns = [
   ['esc', 4],
   ['ssg', 4],
   ['rt', 3],
+  ['frag', 4],
   ['SEO P/Y (Δ)', 14],
+  ['pub', 3],
   ['read P/Y (Δ)', 14],
   ['keyphrase', 0, 'left'],
 ];
@@ -537,7 +578,7 @@ console.log(
     : `Yoast SEO: yoastseo ${yoast.version}, fr_FR researcher, overall scores as its analysis worker computes them`,
 );
 console.log(
-  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; P = Plume, Y = Yoast, Δ = P − Y\n',
+  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; frag = generated headings the lexicon check judges fragments; P = Plume, Y = Yoast, Δ = P − Y; pub = Yoast SEO as a user publishes it (--image and --url given; the image counts only if Plume writes it in the body)\n',
 );
 console.log(formatRow(columns.map(([title]) => title)));
 console.log(formatRow(columns.map(([, width]) => '-'.repeat(width))));
@@ -548,7 +589,7 @@ for (const caseName of caseNames) {
   rows.push(row);
   if (row.error) {
     console.log(
-      formatRow([caseName, row.exitCode, `error: ${row.error}`, '', '', '', '', '', '', '', '', '', '', '']),
+      formatRow([caseName, row.exitCode, `error: ${row.error}`, ...columns.slice(3).map(() => '')]),
     );
     continue;
   }
@@ -565,7 +606,9 @@ for (const caseName of caseNames) {
       row.escapeCount,
       row.printedExtras,
       row.roundTrips,
+      row.fragments.length,
       scorePair(row.plume.seo, row.yoast?.seo),
+      row.published?.seo ?? '—',
       scorePair(row.plume.readability, row.yoast?.readability),
       `${row.keyphrase ?? '—'} (${keyphraseWords(row)})`,
     ]),
@@ -579,6 +622,14 @@ for (const caseName of caseNames) {
     for (const sentence of row.coverage.missing) console.log(`    missing: ${sentence.slice(0, 140)}`);
   }
   if (withDetail && row.yoast) for (const line of detailLines(row.yoast)) console.log(line);
+  if (withDetail) {
+    for (const heading of row.fragments) console.log(`    fragment heading: « ${heading} »`);
+    if (row.published)
+      console.log(
+        `    as published: Yoast SEO ${row.published.seo} (featured image ${row.published.imageInBody ? 'in' : 'not in'} the body); ` +
+          `${row.published.wordpress} if WordPress adds it to the analysed text as Yoast's plugin does (alt « ${row.published.alt} »)`,
+      );
+  }
   if (withAssessments && row.yoast) {
     console.log(`    keyphrase: ${row.keyphrase ?? '—'}   (< = Plume kinder than Yoast)`);
     for (const line of assessmentLines(row.plumeResults, [
@@ -619,7 +670,9 @@ function summarize(label, selected) {
       sum((row) => row.escapeCount),
       sum((row) => row.printedExtras),
       `${done.filter((row) => row.roundTrips === 'y/y').length}/${done.length}`,
+      `${sum((row) => row.fragments.length)}/${sum((row) => row.generatedHeadings)}`,
       scorePair(Math.round(average((row) => row.plume.seo)), yoastSeo),
+      withYoast.length ? Math.round(averageOf(withYoast, (row) => row.published?.seo ?? 0)) : '—',
       scorePair(Math.round(average((row) => row.plume.readability)), yoastReadability),
       `${done.filter((row) => keyphraseWords(row) >= 2 && keyphraseWords(row) <= 4).length}/${done.length} of 2–4 words`,
     ]),

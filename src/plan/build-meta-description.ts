@@ -3,8 +3,9 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
+import { contentForms } from './keyphrase-presence.js';
 
 export interface BuildMetaDescriptionOptions {
   keyphrase: string;
@@ -86,6 +87,8 @@ const ANAPHORIC_OPENING_PHRASES = new Set([
 
 /** Rank penalties (a rank is about a sentence index): tiers that no position in the article outweighs. */
 const WITHOUT_KEYPHRASE = 100_000;
+/** The keyphrase's words as written, apart in one sentence: matched by Yoast SEO, behind the phrase itself. */
+const APART = 1_000;
 /** The keyphrase in another inflection only (« mot de passe » for « mots de passe »). */
 const OTHER_FORM = 10_000;
 /** Under the minimum length: after any description in bounds, with or without the keyphrase. */
@@ -198,23 +201,58 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   return coordinated[0] ?? ([...shortenings(first, lexicon), first].sort(byLength).at(-1) as string);
 }
 
+interface KeyphraseCount {
+  /** The keyphrase as written, its words together. */
+  exact: number;
+  /** In any inflection, its words together. */
+  any: number;
+  /**
+   * Every content word as written in one sentence, apart (« les plugins de Jekyll », « …plugins… Jekyll »):
+   * what Yoast SEO and a search engine match.
+   */
+  scattered: boolean;
+}
+
 /** How many times a text holds the keyphrase as written, and in any inflection; each text counted once. */
-function keyphraseCounter(keyphrase: string): (text: string) => { exact: number; any: number } {
+function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
   const matcher = createPhraseMatcher(keyphrase);
+  const forms = contentForms(keyphrase);
   // Many variants share their text (a run and its shortenings).
-  const counted = new Map<string, { exact: number; any: number }>();
+  const counted = new Map<string, KeyphraseCount>();
   return (text) => {
     let count = counted.get(text);
     if (count === undefined) {
       const exact = matcher.exactIndices(text).length;
-      const stems = tokenizeWords(text)
-        .filter((token) => token.kind !== 'elision')
-        .map((token) => stem(token.text));
-      count = { exact, any: Math.max(exact, matcher.countInStems(stems)) };
+      const tokens = tokenizeWords(text);
+      const stems = tokens.filter((token) => token.kind !== 'elision').map((token) => stem(token.text));
+      count = {
+        exact,
+        any: Math.max(exact, matcher.countInStems(stems)),
+        scattered: exact === 0 && forms.length > 1 && writesFormsInOneSentence(text, tokens, forms),
+      };
       counted.set(text, count);
     }
     return count;
   };
+}
+
+/** Whether one sentence of the text writes every form (a description has one or two sentences). */
+function writesFormsInOneSentence(
+  text: string,
+  tokens: readonly WordToken[],
+  forms: readonly string[],
+): boolean {
+  let written = new Set<string>();
+  let previousEnd = 0;
+  for (const token of tokens) {
+    // A sentence ends between two words.
+    if (/[.!?…]/u.test(text.slice(previousEnd, token.start))) written = new Set();
+    previousEnd = token.end;
+    if (token.kind !== 'word') continue;
+    written.add(normalizeWord(token.text));
+    if (forms.every((form) => written.has(form))) return true;
+  }
+  return false;
 }
 
 /**
@@ -223,9 +261,10 @@ function keyphraseCounter(keyphrase: string): (text: string) => { exact: number;
  * As written (« mots de passe ») before another inflection (« mot de passe »), which Yoast SEO and a
  * reader's search do not match.
  */
-function penaltyOf({ exact, any }: { exact: number; any: number }): number {
+function penaltyOf({ exact, any, scattered }: KeyphraseCount): number {
   if (exact === 1) return 0;
   if (exact === 2) return 5;
+  if (scattered) return APART;
   if (any === 1) return OTHER_FORM;
   if (any === 2) return OTHER_FORM + 5;
   return WITHOUT_KEYPHRASE;

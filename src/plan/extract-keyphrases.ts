@@ -3,6 +3,7 @@ import type { Lexicon } from '../lang/fr/lexicon.js';
 import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { isEvaluativeAdjective } from './generic-adjectives.js';
 import { isKeyphraseNoun, isNounPhraseShape } from './keyphrase-shape.js';
 
 /**
@@ -96,6 +97,12 @@ export const KEYPHRASE_EXTRACTION = Object.freeze({
    * (« Les transferts de gros fichiers simplifiés » is about « transferts de gros fichiers »).
    */
   participleEndFactor: 2,
+  /**
+   * Multiplier of a two-word phrase whose other word is an evaluative adjective (« bon sens », « nouveau
+   * plugin », « vrai problème »): an idiom or a phrase that qualifies anything, not what a reader searches
+   * for; as heavy as a name's (`nameFactor`), so a repeated term of the subject (« biais cognitifs ») wins.
+   */
+  evaluativeAdjectiveFactor: 6,
 });
 
 /** Secondary keywords: how many, at least and at most. */
@@ -190,6 +197,9 @@ export function extractKeyphrases(
         (candidate.occurrences.length < minOccurrences ? KEYPHRASE_EXTRACTION.singleOccurrenceFactor : 1) *
         (lexicon && candidate.words >= 2 && endsOnParticiple(analysis, candidate, lexicon)
           ? KEYPHRASE_EXTRACTION.participleEndFactor
+          : 1) *
+        (lexicon && candidate.words === 2 && hasEvaluativeAdjective(analysis, candidate)
+          ? KEYPHRASE_EXTRACTION.evaluativeAdjectiveFactor
           : 1),
       dropped: false,
     }))
@@ -959,6 +969,14 @@ function titleStemsOf(analysis: Analysis): Set<string> {
  * what it is about; the name stays a source (`nameFactor`).
  */
 const BYLINE = /\s+(?:par|by)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s*$/u;
+
+/** Whether a word of the candidate's first occurrence is an evaluative adjective (« bon », « nouveau »). */
+function hasEvaluativeAdjective(analysis: Analysis, candidate: MergedCandidate): boolean {
+  const occurrence = candidate.occurrences[0] as Occurrence;
+  for (let index = occurrence.start; index < occurrence.end; index += 1)
+    if (isEvaluativeAdjective((analysis.words[index] as AnalyzedWord).text)) return true;
+  return false;
+}
 
 /** Whether the last word of the candidate's first occurrence may be a past participle and is no noun. */
 function endsOnParticiple(analysis: Analysis, candidate: MergedCandidate, lexicon: Lexicon): boolean {

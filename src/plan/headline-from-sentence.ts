@@ -99,6 +99,7 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const tokens = tokenizeWords(text);
   const first = tokens[0];
   if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
+  if (!standsAsHeading(text, tokens)) return null;
   const words = countHeadingWords(tokens);
   if (words < minWords || words > maxWords) return null;
   // A sentence needs a verb; with only the closed classes, an auxiliary is the only verb we can see.
@@ -110,6 +111,27 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
   if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
+}
+
+const RELATIVE_STARTS = new Set(['qui', 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
+/** « Je ne sais pas si… »: the author speaking of himself is an aside of the article, not one of its topics. */
+const FIRST_PERSON_STARTS = new Set(['je', "j'", 'tu']);
+
+/**
+ * Whether the clause left once openers are dropped can head a section: not the author's « je », not a
+ * one-word opener kept before its comma (« Parfois, la faille… » says « sometimes »: dropping it would change
+ * the claim), not a subordinate clause alone (« À moins que ce ne soit le cas », « Lorsque le réseau
+ * sature ») unless it asks a question (« Quand faut-il changer de mot de passe ? »).
+ */
+function standsAsHeading(text: string, tokens: readonly WordToken[]): boolean {
+  const first = normalizeWord(tokens[0]?.text ?? '');
+  const second = normalizeWord(tokens[1]?.text ?? '');
+  if (FIRST_PERSON_STARTS.has(first)) return false;
+  if (/^[\p{L}’'-]+,\s/u.test(text)) return false;
+  if (/\?\s*$/u.test(text)) return true;
+  // « Qui n’avouent pas que… »: a relative clause without its noun.
+  if (RELATIVE_STARTS.has(first)) return false;
+  return !isSubordinateOpener(first, second) && !(/^(?:à|a)$/u.test(first) && second === 'moins');
 }
 
 /** Subjects that open a second clause after a comma: « …intelligentes, j’apprécie… », « …vendre, elle fait élire ». */
@@ -161,6 +183,13 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const classes = tokens.map((token, index) =>
     classify(token, index, tokens, sentence, quoted[index] === true, lexicon),
   );
+  // « transport public »: a word the lexicon reads as a noun or an adjective may follow its noun as an adjective.
+  // Not a verb form too: « des conflits d’intérêt émergent » is a clause.
+  const adjectival = tokens.map((token, index) => {
+    if (classes[index] !== 'noun') return false;
+    const parts = lexicon.partsOfSpeech(token.text);
+    return parts.has('adjective') && !parts.has('finite-verb');
+  });
   const phrases: Headline[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -170,17 +199,15 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
       classes[index] === 'barrier' && quoted[index] !== true
         ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon))
         : classes;
-    const ends = phraseEnds(opening, tokens, index);
+    const ends = phraseEnds(opening, tokens, index, adjectival);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
     // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
     // is no end; a shorter phrase may still be whole (« Une date de livraison pour la pièce »).
-    const end = ends
-      .filter(
-        (candidate) =>
-          countHeadingWords(tokens.slice(index, candidate)) <= maxWords &&
-          !cutBeforeItsNoun(tokens, classes, candidate, lexicon),
-      )
-      .pop();
+    const whole = ends.filter((candidate) => !cutBeforeItsNoun(tokens, classes, candidate, lexicon));
+    const within = whole.filter((candidate) => countHeadingWords(tokens.slice(index, candidate)) <= maxWords);
+    // A chain of complements cut by the word limit ends on a vague one (« La division IA grand public du
+    // géant » [de la technologie]): the noun and its adjectives alone say it better.
+    const end = within.pop();
     if (end === undefined) {
       index += 1;
       continue;
@@ -190,10 +217,27 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     const lastToken = tokens[phraseEnd - 1];
     if (
       lastToken &&
-      classes[phraseEnd - 1] === 'adjective' &&
+      (classes[phraseEnd - 1] === 'adjective' ||
+        // « une opération menée » (a noun too), not « des schémas de pensée », the noun of its complement.
+        (adjectival[phraseEnd - 1] === true &&
+          classes[phraseEnd - 2] !== 'preposition' &&
+          classes[phraseEnd - 2] !== 'determiner')) &&
       lexicon.partsOfSpeech(lastToken.text).has('past-participle') &&
       phraseEnd < tokens.length &&
       classes[phraseEnd] !== 'barrier'
+    )
+      phraseEnd -= 1;
+    // « des conflits d’intérêt émergent »: a form in -ent after a plural noun is its verb, not an adjective.
+    const finalWord = tokens[phraseEnd - 1];
+    if (
+      finalWord &&
+      phraseEnd - 1 > index &&
+      /ent$/iu.test(finalWord.text) &&
+      lexicon.partsOfSpeech(finalWord.text).has('finite-verb') &&
+      tokens.slice(index, phraseEnd - 1).some((token, offset) => {
+        const kind = classes[index + offset];
+        return (kind === 'noun' || kind === 'name') && /[sx]$/iu.test(token.text);
+      })
     )
       phraseEnd -= 1;
     const slice = tokens.slice(index, phraseEnd);
@@ -203,7 +247,13 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     }).length;
     // A phrase of names only (« Coronini à BI ») is a byline, not a topic.
     const hasCommonNoun = slice.some((_, offset) => classes[index + offset] === 'noun');
-    if (countHeadingWords(slice) >= minWords && contentWords >= 2 && hasCommonNoun) {
+    if (
+      countHeadingWords(slice) >= minWords &&
+      contentWords >= 2 &&
+      hasCommonNoun &&
+      !isEmptyHead(tokens, classes, index, phraseEnd) &&
+      !DEICTIC_ADJECTIVES.has(normalizeWord(tokens[phraseEnd - 1]?.text ?? ''))
+    ) {
       const text = capitalizeFirst(
         sentence.slice((slice[0] as WordToken).start, (slice[slice.length - 1] as WordToken).end),
       );
@@ -212,6 +262,67 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     index = end;
   }
   return phrases;
+}
+
+/**
+ * Nouns that head a locution after a preposition (« dans la foulée de », « à la veille de », « au cours
+ * de »): the phrase without its preposition means nothing (« La foulée de l’envoi »).
+ */
+const LOCUTION_HEADS = new Set([
+  'foulée',
+  'veille',
+  'lendemain',
+  'suite',
+  'cours',
+  'bout',
+  'issue',
+  'sein',
+  'lieu',
+  'instar',
+  'insu',
+  'égard',
+  'travers',
+  'faveur',
+  'fil',
+  'gré',
+  'fur',
+  'milieu',
+  'début',
+  'fin',
+  'moment',
+  'place',
+  'occasion',
+]);
+const LOCUTION_PREPOSITIONS = new Set(['dans', 'à', 'a', 'au', 'aux', 'en', 'par']);
+/** Adjectives used as nouns that name nothing by themselves: « Le vrai du faux », « Un nouveau en échange ». */
+const EMPTY_HEADS = new Set([
+  'vrai',
+  'faux',
+  'nouveau',
+  'nouvelle',
+  'bon',
+  'bonne',
+  'mauvais',
+  'beau',
+  'pire',
+  'meilleur',
+  'mieux',
+  'essentiel',
+]);
+
+/** Whether the phrase's head noun (its first noun) is a locution's after a preposition, or an empty adjective. */
+function isEmptyHead(
+  tokens: readonly WordToken[],
+  classes: readonly TokenClass[],
+  start: number,
+  end: number,
+): boolean {
+  let head = start;
+  while (head < end && classes[head] !== 'noun' && classes[head] !== 'name') head += 1;
+  const word = normalizeWord(tokens[head]?.text ?? '');
+  if (EMPTY_HEADS.has(word)) return true;
+  const before = normalizeWord(tokens[start - 1]?.text ?? '');
+  return LOCUTION_HEADS.has(word) && LOCUTION_PREPOSITIONS.has(before);
 }
 
 /** Whether a phrase ending before `end` stops on an adjective whose noun (a noun only) comes next. */
@@ -306,27 +417,39 @@ function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[]
 }
 
 /** Where a noun phrase starting at `start` may end (exclusive indices, shortest first), or none. */
-function phraseEnds(classes: readonly TokenClass[], tokens: readonly WordToken[], start: number): number[] {
+function phraseEnds(
+  classes: readonly TokenClass[],
+  tokens: readonly WordToken[],
+  start: number,
+  adjectival: readonly boolean[],
+): number[] {
   const first = classes[start];
   // A heading does not open on digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
   const opensOnWord = first === 'number' && tokens[start]?.kind === 'word';
   if (first !== 'determiner' && first !== 'name' && !opensOnWord) return [];
   const ends: number[] = [];
-  let end = nominal(classes, tokens, start);
+  let end = nominal(classes, tokens, start, adjectival);
   while (end > 0) {
     ends.push(end);
     if (classes[end] !== 'preposition') break;
-    const next = nominal(classes, tokens, end + 1);
+    // « gagner des points à Truffaut »: « à » and a name complete the verb, not the noun.
+    if (/^(?:à|a)$/iu.test(tokens[end]?.text ?? '') && classes[end + 1] === 'name') break;
+    const next = nominal(classes, tokens, end + 1, adjectival);
     if (next < 0) break;
-    // « en novembre », « en 2024 »: a time adjunct of the verb, not a complement of the noun.
-    if (TIME_COMPLEMENT.test(tokens[next - 1]?.text ?? '')) break;
+    // « en novembre (dernier) », « en 2024 »: a time adjunct of the verb, not a complement of the noun.
+    if (tokens.slice(end + 1, next).some((token) => TIME_COMPLEMENT.test(token.text))) break;
     end = next;
   }
   return ends;
 }
 
 /** Determiner(s), pre-nominal adjectives, a noun or name, post-nominal adjectives: the end, or -1. */
-function nominal(classes: readonly TokenClass[], tokens: readonly WordToken[], start: number): number {
+function nominal(
+  classes: readonly TokenClass[],
+  tokens: readonly WordToken[],
+  start: number,
+  adjectival: readonly boolean[],
+): number {
   let index = start;
   while (classes[index] === 'determiner' || classes[index] === 'number') index += 1;
   let adjectives = 0;
@@ -351,10 +474,45 @@ function nominal(classes: readonly TokenClass[], tokens: readonly WordToken[], s
   )
     index += 1;
   // Post-nominal adjectives agree in number with the noun: « les entreprises illustre » is a verb.
-  while (classes[index] === 'adjective' && (head === 'name' || samePlurality(tokens, headIndex, index)))
+  while (
+    (classes[index] === 'adjective' && (head === 'name' || samePlurality(tokens, headIndex, index))) ||
+    (adjectival[index] === true && strictlySamePlurality(tokens, headIndex, index))
+  )
     index += 1;
   return index;
 }
+
+/** A word read as a noun too follows as an adjective only in the noun's very number (not « Les juge bizarres »). */
+function strictlySamePlurality(tokens: readonly WordToken[], noun: number, adjective: number): boolean {
+  const plural = (at: number) => /[sx]$/iu.test(tokens[at]?.text ?? '');
+  return (
+    plural(noun) === plural(adjective) &&
+    !DEICTIC_ADJECTIVES.has(normalizeWord(tokens[adjective]?.text ?? ''))
+  );
+}
+
+/**
+ * Adjectives that point to another passage or another time: « Les lignes suivantes », « La semaine
+ * dernière » say nothing under a heading.
+ */
+const DEICTIC_ADJECTIVES = new Set([
+  'dernier',
+  'dernière',
+  'derniers',
+  'dernières',
+  'prochain',
+  'prochaine',
+  'prochains',
+  'prochaines',
+  'suivant',
+  'suivante',
+  'suivants',
+  'suivantes',
+  'précédent',
+  'précédente',
+  'précédents',
+  'précédentes',
+]);
 
 /** Both plural (-s, -x) or both singular; an adjective in -s or -x may be singular (« heureux », « gris »). */
 function samePlurality(tokens: readonly WordToken[], noun: number, adjective: number): boolean {
@@ -446,7 +604,7 @@ export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLe
   return true;
 }
 
-const OPENING_CONJUNCTIONS = new Set(['et', 'mais', 'or', 'donc', 'car', 'ni', 'puis']);
+const OPENING_CONJUNCTIONS = new Set(['et', 'ou', 'mais', 'or', 'donc', 'car', 'ni', 'puis']);
 /** Conjunctions that open a clause which needs its own verb. */
 const SUBORDINATORS = new Set([
   'que',

@@ -3,10 +3,12 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { isGenericAdjective } from './generic-adjectives.js';
 import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
 import { contentForms } from './keyphrase-presence.js';
 import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
@@ -51,8 +53,19 @@ interface DraftSection {
 const MIN_SPLIT_WORDS = 90;
 /** Leftover text after the introduction shorter than this stays in the introduction. */
 const MIN_GENERATED_SECTION_WORDS = 40;
-/** Share of subheadings with the keyphrase the outline aims for (the audit wants 30–75 %). */
-const KEYPHRASE_HEADING_TARGET = 0.5;
+/** Shares of subheadings with the keyphrase (the audit and Yoast SEO want 30–75 %). */
+const KEYPHRASE_HEADING_SHARES = Object.freeze({
+  /** Yoast SEO's floor: below it the article fails « Keyphrase in subheading ». */
+  floor: 0.3,
+  /** What the outline aims for when the keyphrase reads well in more headings. */
+  aim: 0.5,
+  /** Over this share the audit and Yoast SEO call it over-optimized. */
+  ceiling: 0.75,
+  /** To reach the floor, a unit with the keyphrase may score this share of the section's best unit. */
+  floorShare: 0.1,
+  /** Beyond the floor, up to the aim, it must score this share. */
+  aimShare: 0.35,
+});
 
 /**
  * The structure of the article, from the source alone: which passages form
@@ -329,6 +342,8 @@ interface KeyphraseTest {
   contains: (text: string) => boolean;
   /** Every stem: what the audit counts, for the 75 % ceiling. */
   containsStems: (text: string) => boolean;
+  /** Nothing but the keyphrase and its determiner (« Des mots de passe »): a label, not a heading. */
+  isBare: (text: string) => boolean;
 }
 
 /** Whether a heading holds the keyphrase: every stem, and more than half of the written forms when known. */
@@ -344,6 +359,12 @@ function keyphraseTest(options: OutlineOptions): KeyphraseTest {
   return {
     stems,
     containsStems,
+    isBare: (text) =>
+      containsStems(text) &&
+      words(text).every((token) => {
+        const word = normalizeWord(token.text);
+        return isFunctionWord(word) || stems.has(stem(token.text));
+      }),
     contains: (text) => {
       if (!containsStems(text)) return false;
       if (forms.length === 0) return true;
@@ -362,45 +383,32 @@ function nameGeneratedSections(
 ): OutlineSection[] {
   const used = new Set(reserved.map(headingKey));
   for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
-  const keyphraseSet = keyphrase.stems;
-  const containsKeyphrase = keyphrase.contains;
-  let withKeyphrase = sections.filter(
-    (section) => section.heading && containsKeyphrase(section.heading),
-  ).length;
+  const candidatesBySection = sections.map((section) =>
+    section.heading === null
+      ? headingCandidates(section, analysis, keyphrase.stems, keyphrase.contains, lexicon).filter(
+          (candidate) => !used.has(headingKey(candidate.text)),
+        )
+      : [],
+  );
+  const keyed = sectionsForKeyphrase(sections, candidatesBySection, keyphrase);
   let withStems = sections.filter(
     (section) => section.heading && keyphrase.containsStems(section.heading),
   ).length;
-  const total = sections.length;
-  // Sections without a heading after each index, counted once (a count per section was quadratic).
-  const unnamedAfter = new Array<number>(total).fill(0);
-  for (let index = total - 2; index >= 0; index -= 1)
-    unnamedAfter[index] =
-      (unnamedAfter[index + 1] as number) + ((sections[index + 1] as DraftSection).heading === null ? 1 : 0);
+  const ceiling = Math.floor(KEYPHRASE_HEADING_SHARES.ceiling * sections.length);
 
   return sections.map((section, index) => {
     const wordBudget = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
     if (section.heading !== null) return { ...section, heading: section.heading, wordBudget };
-    const candidates = headingCandidates(section, analysis, keyphraseSet, containsKeyphrase, lexicon).filter(
+    // Headings chosen for earlier sections are taken: each section's list is filtered again.
+    const candidates = (candidatesBySection[index] as HeadingCandidate[]).filter(
       (candidate) => !used.has(headingKey(candidate.text)),
     );
-    const best = candidates[0];
-    const remaining = unnamedAfter[index] as number;
-    const wanted = Math.ceil(KEYPHRASE_HEADING_TARGET * total);
-    const needKeyphrase = withKeyphrase + remaining < wanted || (withKeyphrase < wanted && index % 2 === 0);
-    const tooMany = withStems + 1 > Math.floor(0.75 * total);
-    let chosen = best;
-    if (best && needKeyphrase && !best.hasKeyphrase) {
-      const keyed = candidates.find(
-        (candidate) => candidate.hasKeyphrase && candidate.score >= 0.35 * best.score,
-      );
-      if (keyed) chosen = keyed;
-    }
-    if (chosen && tooMany && keyphrase.containsStems(chosen.text)) {
+    let chosen = (keyed.has(index) && keyedChoice(candidates, keyphrase)?.candidate) || candidates[0];
+    if (chosen && withStems + 1 > ceiling && keyphrase.containsStems(chosen.text)) {
       chosen = candidates.find((candidate) => !keyphrase.containsStems(candidate.text)) ?? chosen;
     }
     const heading = chosen?.text ?? fallbackHeading(section, analysis, used, lexicon);
     used.add(headingKey(heading));
-    if (chosen?.hasKeyphrase) withKeyphrase += 1;
     if (keyphrase.containsStems(heading)) withStems += 1;
     return {
       depth: section.depth,
@@ -410,6 +418,79 @@ function nameGeneratedSections(
       wordBudget,
     };
   });
+}
+
+/**
+ * The generated sections whose heading writes the keyphrase: those whose best unit already does, then,
+ * while fewer than 30 % of all headings (Yoast SEO's floor) would, the sections whose best unit with the
+ * keyphrase scores closest to their best unit (at least `floorShare` of it), then up to half of the
+ * headings when it scores at least `aimShare` of it; never over 75 % (by stems, as the audit counts).
+ * Chosen over the whole outline, not section by section: the sections where the keyphrase reads most
+ * naturally carry it.
+ */
+function sectionsForKeyphrase(
+  sections: readonly DraftSection[],
+  candidatesBySection: readonly (readonly HeadingCandidate[])[],
+  keyphrase: KeyphraseTest,
+): Set<number> {
+  const total = sections.length;
+  const floor = Math.ceil(KEYPHRASE_HEADING_SHARES.floor * total);
+  const aim = Math.ceil(KEYPHRASE_HEADING_SHARES.aim * total);
+  const ceiling = Math.floor(KEYPHRASE_HEADING_SHARES.ceiling * total);
+  let written = sections.filter((section) => section.heading && keyphrase.contains(section.heading)).length;
+  let stems = sections.filter(
+    (section) => section.heading && keyphrase.containsStems(section.heading),
+  ).length;
+  const options = candidatesBySection
+    .map((candidates, index) => {
+      const best = candidates[0];
+      const withKeyphrase = keyedChoice(candidates, keyphrase);
+      if (!best || !withKeyphrase) return { index, share: 0, bare: false };
+      const bare = keyphrase.isBare(withKeyphrase.candidate.text);
+      if (withKeyphrase.candidate === best) return { index, share: 1, bare };
+      return { index, share: best.score > 0 ? Math.min(1, withKeyphrase.score / best.score) : 1, bare };
+    })
+    .filter((option) => option.share > 0)
+    .sort((left, right) => right.share - left.share || left.index - right.index);
+  const chosen = new Set<number>();
+  for (const { index, share, bare } of options) {
+    // A bare keyphrase (« Le métro parisien » over « Reste la question du financement ») is never forced in.
+    const wanted =
+      share >= 1 ||
+      (written < floor && !bare && share >= KEYPHRASE_HEADING_SHARES.floorShare) ||
+      (written < aim && share >= KEYPHRASE_HEADING_SHARES.aimShare);
+    if (!wanted || stems + 1 > ceiling) continue;
+    chosen.add(index);
+    written += 1;
+    stems += 1;
+  }
+  return chosen;
+}
+
+/** What a noun phrase keeps of its score when its sentence makes a heading too. */
+const SENTENCE_OVER_ITS_PHRASES = 0.85;
+/** How much a heading that is only the keyphrase keeps of its score: « Les mots de passe », then « Des… ». */
+const BARE_DEFINITE = 0.6;
+const BARE_INDEFINITE = 0.5;
+const DEFINITE_ARTICLES = /^(?:(?:le|la|les)\s|l['’])/iu;
+
+/** The section's best unit with the keyphrase, a bare keyphrase counting for less, and its score. */
+function keyedChoice(
+  candidates: readonly HeadingCandidate[],
+  keyphrase: KeyphraseTest,
+): { candidate: HeadingCandidate; score: number } | undefined {
+  let best: { candidate: HeadingCandidate; score: number } | undefined;
+  for (const candidate of candidates) {
+    if (!candidate.hasKeyphrase) continue;
+    const factor = keyphrase.isBare(candidate.text)
+      ? DEFINITE_ARTICLES.test(candidate.text)
+        ? BARE_DEFINITE
+        : BARE_INDEFINITE
+      : 1;
+    if (best === undefined || candidate.score * factor > best.score)
+      best = { candidate, score: candidate.score * factor };
+  }
+  return best;
 }
 
 function headingCandidates(
@@ -433,8 +514,11 @@ function headingCandidates(
       ...nounPhrases(sentence.text, { lexicon }),
     ];
     for (const unit of units) {
+      // « grand », « nouveau »: generic adjectives say nothing of what the section is about.
       const stems = new Set(
-        stemsOfText(unit.text).filter((stem, index, all) => all.indexOf(stem) === index && stem.length >= 3),
+        stemsOfText(unit.text, true).filter(
+          (stem, index, all) => all.indexOf(stem) === index && stem.length >= 3,
+        ),
       );
       if (stems.size === 0) continue;
       let centrality = 0;
@@ -444,6 +528,9 @@ function headingCandidates(
       // A complete sentence says more than a noun phrase; both are whole grammatical units.
       // A bare « Les entreprises » says little: a noun phrase with a complement or three content words is better.
       let quality = unit.kind === 'sentence' ? 1 : stems.size >= 3 ? 0.8 : 0.5;
+      // The sentence itself says more than a noun phrase cut from it (« Deux entreprises rivales se
+      // partagent le sous-sol » over « Deux entreprises rivales »).
+      if (unit.kind === 'noun-phrase' && headline !== null) quality *= SENTENCE_OVER_ITS_PHRASES;
       // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
       quality *= 1 - Math.min(0.3, position * 0.03);
       candidates.push({
@@ -456,9 +543,9 @@ function headingCandidates(
   return candidates.sort((left, right) => right.score - left.score);
 }
 
-function stemsOfText(text: string): string[] {
+function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
   return tokenizeWords(text)
-    .filter((token) => token.kind === 'word')
+    .filter((token) => token.kind === 'word' && !(withoutGenericAdjectives && isGenericAdjective(token.text)))
     .map((token) => stem(token.text));
 }
 

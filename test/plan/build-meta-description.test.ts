@@ -223,6 +223,33 @@ describe('buildMetaDescription and the keyphrase as written', () => {
   });
 });
 
+describe('buildMetaDescription and the keyphrase words apart', () => {
+  it.each([
+    {
+      keyphrase: 'plugins Jekyll',
+      sentences: [
+        // The singular, together: another inflection, which Yoast SEO and a search do not match.
+        'Le plugin Jekyll que j’utilisais depuis plus d’un an ne fonctionnait plus avec la version 3, et la migration a dû attendre l’automne.',
+        'Les plugins écrits pour Jekyll 2 ne fonctionnaient plus, il a fallu en remplacer plusieurs par de nouveaux plugins bien maintenus.',
+      ],
+      expected:
+        'Les plugins écrits pour Jekyll 2 ne fonctionnaient plus, il a fallu en remplacer plusieurs par de nouveaux plugins bien maintenus.',
+    },
+    {
+      // The phrase itself still beats its words apart.
+      keyphrase: 'mots de passe',
+      sentences: [
+        'Les mots choisis par les utilisateurs sont prévisibles et la passe de sécurité la plus simple les trouve en quelques secondes.',
+        'Un gestionnaire retient vos mots de passe à votre place et les remplit pour vous sur chaque site où vous vous connectez.',
+      ],
+      expected:
+        'Un gestionnaire retient vos mots de passe à votre place et les remplit pour vous sur chaque site où vous vous connectez.',
+    },
+  ])('« $keyphrase »', ({ keyphrase, sentences, expected }) => {
+    expect(buildMetaDescription({ keyphrase, sentences })).toBe(expected);
+  });
+});
+
 describe('buildMetaDescription on the real-article corpus (issue 12)', () => {
   it('fr-md-eleventy-tout-change: a sentence with the keyphrase, wherever it is, beats the lead without it', () => {
     const description = buildMetaDescription({

@@ -52,7 +52,7 @@ describe('preferPresentKeyphrase on real articles', () => {
     ['test/corpus/fr-md-jekyll-laissez-moi-respirer/source.md', 'masques à particules fines'],
     ['test/corpus/fr-md-eleventy-short-transferts/source.md', 'transferts de gros fichiers'],
     ['test/corpus/fr-md-eleventy-tout-change/source.md', 'plugins Jekyll'],
-    ['test/corpus/fr-md-jekyll-long-bugs-du-cerveau/source.md', 'bon sens'],
+    ['test/corpus/fr-md-jekyll-long-bugs-du-cerveau/source.md', 'biais cognitifs'],
   ];
   test.each(kept)('%s keeps « %s »', async (path, expected) => {
     const analysis = await analysisOf(path);

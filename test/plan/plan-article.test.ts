@@ -204,7 +204,7 @@ describe('planArticle on a long text without headings', () => {
   });
 
   it('gets a title wider than the bare keyphrase, from a whole clause rather than a cut one', () => {
-    expect(generated.title).toBe('Métro parisien : un réseau raccordé aux lignes');
+    expect(generated.title).toBe('Métro parisien : un réseau raccordé aux lignes nationales');
     expect(measureTextWidth(generated.title)).toBeGreaterThanOrEqual(300);
     expect(measureTextWidth(generated.title)).toBeLessThanOrEqual(600);
   });

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analyze/analysis.js';
 import { analyze } from '../../src/analyze/analyze.js';
 import type { Document } from '../../src/document.js';
+import { ingest } from '../../src/ingest/ingest.js';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { parseText } from '../../src/ingest/parse-text.js';
+import { normalizeWord } from '../../src/lang/fr/normalize-word.js';
+import { stem } from '../../src/lang/fr/stem.js';
+import { tokenizeWords } from '../../src/lang/fr/tokenize-words.js';
 import { sharedLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
+import { isCompleteHeading } from '../../src/plan/headline-from-sentence.js';
+import { contentForms } from '../../src/plan/keyphrase-presence.js';
 import { type Outline, planOutline } from '../../src/plan/plan-outline.js';
 import type { Passage } from '../../src/plan/seo-plan.js';
 
@@ -348,5 +354,51 @@ describe('planOutline: heading-like lines', () => {
       'Les écrans aggravent ce phénomène.',
     ]);
     expect(outline.sections).toEqual([]);
+  });
+});
+
+/** Yoast SEO's match: more than half of the keyphrase's content words written as they are in the keyphrase. */
+function writesKeyphrase(heading: string, keyphrase: string): boolean {
+  const forms = contentForms(keyphrase);
+  const written = new Set(
+    tokenizeWords(heading)
+      .filter((token) => token.kind === 'word')
+      .map((token) => normalizeWord(token.text)),
+  );
+  return forms.filter((form) => written.has(form)).length * 2 > forms.length;
+}
+
+describe('planOutline: the keyphrase in 30 to 75 % of the subheadings', () => {
+  it.each([
+    // 1 heading of 4 wrote « mots de passe » (« Un mot de passe reposant » was chosen over « Les mots de passe »).
+    { file: 'fr-txt-markdown-links-quotes/source.txt', keyphrase: 'mots de passe' },
+    { file: 'fr-md-jekyll-diceware/source.md', keyphrase: 'mots de passe' },
+  ])('$file, « $keyphrase »', async ({ file, keyphrase }) => {
+    const document = await ingest(read(`test/corpus/${file}`), { fileName: file.split('/')[1] });
+    const analysis = analyze(document);
+    const outline = planOutline(document, analysis, {
+      keyphraseStems: contentForms(keyphrase).map((form) => stem(form)),
+      keyphrase,
+      lexicon: sharedLefffLexicon(),
+    });
+    const headings = outline.sections.map((section) => section.heading);
+    const share = headings.filter((heading) => writesKeyphrase(heading, keyphrase)).length / headings.length;
+    expect(share, headings.join(' | ')).toBeGreaterThanOrEqual(0.3);
+    expect(share, headings.join(' | ')).toBeLessThanOrEqual(0.75);
+    for (const heading of headings)
+      expect(isCompleteHeading(heading, sharedLefffLexicon()), heading).toBe(true);
+  });
+
+  it('a heading that is only the keyphrase takes its definite article (« Les mots de passe », not « Des… »)', async () => {
+    const file = 'fr-txt-markdown-links-quotes/source.txt';
+    const document = await ingest(read(`test/corpus/${file}`), { fileName: 'source.txt' });
+    const analysis = analyze(document);
+    const outline = planOutline(document, analysis, {
+      keyphraseStems: ['mot', 'pass'],
+      keyphrase: 'mots de passe',
+      lexicon: sharedLefffLexicon(),
+    });
+    const headings = outline.sections.map((section) => section.heading);
+    expect(headings).not.toContain('Des mots de passe');
   });
 });
