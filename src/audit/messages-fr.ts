@@ -32,6 +32,7 @@ export const ASSESSMENT_TITLES_FR: Readonly<Record<string, string>> = {
   'keyphrase-in-introduction': 'Expression-clé dans l’introduction',
   'keyphrase-density': 'Densité de l’expression-clé',
   'keyphrase-in-subheadings': 'Expression-clé dans les intertitres',
+  'competing-links': 'Liens concurrents',
   'single-h1': 'Titre H1 unique',
   'text-length': 'Longueur du texte',
   'heading-hierarchy': 'Hiérarchie des titres',
@@ -153,12 +154,21 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `Le texte ne compte que ${number(p.words)} mots, loin des ${number(p.min)} visés.`,
   'text-length.far-too-short': (p) =>
     `Le texte ne compte que ${number(p.words)} mots : il en faut au moins ${number(p.min)}.`,
+  'text-length.thin': (p) =>
+    `Le texte ne compte que ${number(p.words)} mots : une page de moins de 200 mots passe pour du contenu pauvre et se classe mal ; il en faut au moins ${number(p.min)}.`,
+  'text-length.almost-empty': (p) =>
+    `Le texte ne compte que ${number(p.words)} mots : une page de moins de 100 mots est presque vide pour un moteur de recherche ; il en faut au moins ${number(p.min)}.`,
   'heading-hierarchy.good': () => 'Les niveaux de titres se suivent sans saut. Bien.',
   'heading-hierarchy.skipped': (p) =>
     `${p.count} titre${plural(p.count, ' saute', 's sautent')} un niveau, dont « ${p.heading} » (H${p.depth}).`,
   'duplicate-headings.good': () => 'Aucun intertitre en double. Bien.',
   'duplicate-headings.found': (p) =>
     `${p.count} intertitre${plural(p.count, ' répète', 's répètent')} un autre, dont « ${p.heading} ».`,
+  'competing-links.good': () => 'Aucun lien n’a l’expression-clé pour texte. Bien.',
+  'competing-links.found': (p) =>
+    Number(p.count) === 1
+      ? `Un lien a l’expression-clé dans son texte (« ${p.text} ») : il envoie le lecteur vers une autre page sur le sujet même de l’article. Changez le texte du lien ou l’expression-clé.`
+      : `${p.count} liens ont l’expression-clé dans leur texte, dont « ${p.text} » : ils envoient le lecteur vers d’autres pages sur le sujet même de l’article. Changez leur texte ou l’expression-clé.`,
   'outbound-links.good': (p) =>
     `${p.count} lien${plural(p.count, '', 's')} sortant${plural(p.count, '', 's')}. Bien.`,
   'outbound-links.none': () => 'Aucun lien sortant : citez vos sources par un lien.',

@@ -62,12 +62,15 @@ export function runAssessments(
  */
 export const SEO_MEAN_WEIGHTS: Readonly<Record<string, number>> = {
   'keyphrase-density.stuffing': -10,
+  'text-length.thin': -10,
+  'text-length.almost-empty': -20,
 };
 
 /**
  * Mean of the SEO scores on the 0–9 scale, as a percentage: the public formula users see in Yoast SEO
  * (round(Σ scores × 100 / (9 × count))). Plume's extra checks count only when they are not good, so they
- * can pull the score down but never lift it above what Yoast would show; stuffing weighs −10.
+ * can pull the score down but never lift it above what Yoast would show; stuffing and a thin text (under
+ * 200 words) weigh −10, an almost empty one (under 100) −20.
  */
 export function seoScore(results: readonly AssessmentResult[], extraIds: ReadonlySet<string>): number {
   const scored = results.filter(

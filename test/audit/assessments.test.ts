@@ -29,6 +29,14 @@ const metadata = (title: string | null, description: string | null = null, title
   metadata: { title, titleWidth, description, slug: null },
 });
 
+/** A link of the given text and kind, its span at the start of the text. */
+const link = (text: string, kind: 'internal' | 'outbound' | 'anchor') => ({
+  url: kind === 'anchor' ? '#a' : 'https://example.org/a',
+  text,
+  kind,
+  span: { start: 0, end: text.length },
+});
+
 const TABLE: Record<string, Case[]> = {
   'keyphrase-length': [
     { name: 'no keyphrase', analysis: makeAnalysis(), score: 1, messageId: 'keyphrase-length.missing' },
@@ -343,7 +351,14 @@ const TABLE: Record<string, Case[]> = {
     { name: 'enough', analysis: makeAnalysis(body(700)), score: 9 },
     { name: 'short', analysis: makeAnalysis(body(600)), score: 6 },
     { name: 'too short', analysis: makeAnalysis(body(350)), score: 3 },
-    { name: 'far too short', analysis: makeAnalysis(body(100)), score: 1 },
+    { name: 'far too short', analysis: makeAnalysis(body(250)), score: 1 },
+    { name: 'thin', analysis: makeAnalysis(body(199)), score: 0, messageId: 'text-length.thin' },
+    {
+      name: 'almost empty',
+      analysis: makeAnalysis(body(99)),
+      score: 0,
+      messageId: 'text-length.almost-empty',
+    },
   ],
   'heading-hierarchy': [
     {
@@ -381,6 +396,47 @@ const TABLE: Record<string, Case[]> = {
       }),
       score: 3,
       marks: 1,
+    },
+  ],
+  'competing-links': [
+    {
+      name: 'no keyphrase',
+      analysis: makeAnalysis({ links: [link('Talents en IA', 'outbound')] }),
+      applicable: false,
+    },
+    {
+      name: 'no link',
+      analysis: makeAnalysis({ keyphrase: makeKeyphrase() }),
+      score: 9,
+      messageId: 'competing-links.good',
+    },
+    {
+      name: 'a link on one of the two words',
+      analysis: makeAnalysis({ keyphrase: makeKeyphrase(), links: [link('nos talents', 'outbound')] }),
+      score: 9,
+    },
+    {
+      name: 'a link whose text holds the keyphrase in another form',
+      analysis: makeAnalysis({
+        keyphrase: makeKeyphrase(),
+        links: [link('le talent en IA', 'internal'), link('x', 'outbound')],
+      }),
+      score: 2,
+      messageId: 'competing-links.found',
+      marks: 1,
+    },
+    {
+      name: 'an address shown as its own text',
+      analysis: makeAnalysis({
+        keyphrase: makeKeyphrase(),
+        links: [link('exemple.fr/dossiers/talents-ia', 'outbound')],
+      }),
+      score: 2,
+    },
+    {
+      name: 'an in-page anchor does not compete',
+      analysis: makeAnalysis({ keyphrase: makeKeyphrase(), links: [link('Talents en IA', 'anchor')] }),
+      score: 9,
     },
   ],
   'outbound-links': [

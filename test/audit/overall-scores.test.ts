@@ -90,6 +90,25 @@ describe('overall SEO: the mean of the scores on 0–9, Plume-only checks only w
       30,
     ],
     [
+      'a thin text (under 200 words) weighs −10: (9 + 9 − 10) / 27 -> 30',
+      [
+        result('a', 'seo', 9),
+        result('b', 'seo', 9),
+        { ...result('text-length', 'seo', 0), messageId: 'text-length.thin' },
+      ],
+      30,
+    ],
+    [
+      'an almost empty text (under 100 words) weighs −20: (9 + 9 + 9 − 20) / 36 -> 19',
+      [
+        result('a', 'seo', 9),
+        result('b', 'seo', 9),
+        result('c', 'seo', 9),
+        { ...result('text-length', 'seo', 0), messageId: 'text-length.almost-empty' },
+      ],
+      19,
+    ],
+    [
       'a density too high only counting its words weighs 0: 18 / 27 -> 67',
       [
         result('a', 'seo', 9),

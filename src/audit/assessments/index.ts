@@ -1,4 +1,5 @@
 import type { Assessment } from '../assessment.js';
+import { competingLinksAssessment } from './competing-links.js';
 import { consecutiveSentencesAssessment } from './consecutive-sentences.js';
 import { duplicateHeadingsAssessment } from './duplicate-headings.js';
 import { fleschReadingEaseAssessment } from './flesch-reading-ease.js';
@@ -37,6 +38,7 @@ export const ASSESSMENTS: readonly Assessment[] = Object.freeze([
   keyphraseInIntroductionAssessment,
   keyphraseDensityAssessment,
   keyphraseInSubheadingsAssessment,
+  competingLinksAssessment,
   singleH1Assessment,
   textLengthAssessment,
   headingHierarchyAssessment,
