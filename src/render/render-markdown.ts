@@ -5,6 +5,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
+import { cloneTree } from './clone-tree.js';
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
@@ -46,7 +47,7 @@ const markdownSerializer = unified()
  */
 export function renderMarkdown(article: Article, options: RenderMarkdownOptions = {}): string {
   const target = options.target ?? 'plain';
-  const tree = structuredClone(article.tree);
+  const tree = cloneTree(article.tree);
   sanitizeMarkdownTree(tree);
   if (target !== 'plain') {
     // The generator's theme prints the front matter title as the H1, and its own table of contents.

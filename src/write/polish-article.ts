@@ -3,6 +3,7 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import { cloneTree } from '../render/clone-tree.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
@@ -23,7 +24,7 @@ export interface PolishedTree {
  * on every heading, and the table of contents. Returns a new tree.
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
-  const tree = structuredClone(source);
+  const tree = cloneTree(source);
   if (options.typography ?? true) fixTextNodes(tree);
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();
