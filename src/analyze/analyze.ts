@@ -9,7 +9,7 @@ import { findPassive } from '../lang/fr/passive-voice.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
 import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
 import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
 import { findTypographyIssues, type TypographyIssue } from '../lang/fr/typography.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
@@ -353,29 +353,20 @@ function appendWords(
   let wordCount = 0;
   let syllables = 0;
   for (const token of tokenizeWords(blockText)) {
-    const normalized = normalizeWord(token.text);
-    // A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch.
-    const isUrl =
-      token.kind === 'word' && mayStartUrl(token.text.charCodeAt(0)) && URL_START.test(token.text);
-    const wordSyllables =
-      token.kind === 'number'
-        ? SYLLABLES_PER_NUMBER
-        : token.kind === 'elision' || isUrl
-          ? 0
-          : syllablesOf(token.text);
+    const reading = readWord(token.text, token.kind);
     words.push({
       text: token.text,
       start: token.start + offset,
       end: token.end + offset,
       kind: token.kind,
-      normalized,
-      stem: token.kind === 'number' ? normalized : stemNormalized(normalized),
-      syllables: wordSyllables,
-      isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
+      normalized: reading.normalized,
+      stem: reading.stem,
+      syllables: reading.syllables,
+      isFunctionWord: reading.isFunctionWord,
     });
-    if (token.kind !== 'elision' && !isUrl) {
+    if (token.kind !== 'elision' && !reading.isUrl) {
       wordCount += 1;
-      syllables += wordSyllables;
+      syllables += reading.syllables;
     }
   }
   return { wordCount, syllables };
@@ -418,9 +409,45 @@ function analyzeSentence(
 const syllableMemo = new Map<string, number>();
 const SYLLABLE_MEMO_LIMIT = 50_000;
 
-/** Forgets every memoized syllable count: for benches that measure a cold article. */
+/** Forgets every memoized syllable count and word reading: for benches that measure a cold article. */
 export function clearSyllableMemo(): void {
   syllableMemo.clear();
+  readingMemo.clear();
+}
+
+/** What the analysis records of a token, from its text and kind alone. */
+interface WordReading {
+  kind: WordKind;
+  normalized: string;
+  stem: string;
+  syllables: number;
+  isFunctionWord: boolean;
+  /** A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch. */
+  isUrl: boolean;
+}
+
+/** Readings by token text: one lookup per word instead of one per memo (normalized form, stem, syllables). */
+const readingMemo = new Map<string, WordReading>();
+
+function readWord(text: string, kind: WordKind): WordReading {
+  const known = readingMemo.get(text);
+  if (known !== undefined && known.kind === kind) return known;
+  const normalized = normalizeWord(text);
+  const isUrl = kind === 'word' && mayStartUrl(text.charCodeAt(0)) && URL_START.test(text);
+  const reading: WordReading = {
+    kind,
+    normalized,
+    stem: kind === 'number' ? normalized : stemNormalized(normalized),
+    syllables: kind === 'number' ? SYLLABLES_PER_NUMBER : kind === 'elision' || isUrl ? 0 : syllablesOf(text),
+    isFunctionWord: kind === 'word' || kind === 'elision' ? isFunctionWord(normalized) : false,
+    isUrl,
+  };
+  // A text read as another kind elsewhere (rare) keeps the first reading in the memo.
+  if (known === undefined) {
+    if (readingMemo.size >= SYLLABLE_MEMO_LIMIT) readingMemo.clear();
+    readingMemo.set(text, reading);
+  }
+  return reading;
 }
 
 function syllablesOf(word: string): number {
