@@ -156,6 +156,8 @@ function analyzeWith(document: Document, options: AnalyzeOptions, previous: Prev
 interface PreviousBlocks {
   analysis: Analysis;
   sentences: Map<string, AnalyzedSentence>;
+  /** The same sentences by {@link typographyKey}, built when a sentence is first not found as written. */
+  sentencesByTypography: Map<string, AnalyzedSentence> | null;
   headings: Map<string, Block>;
   /** Blocks other than headings, for their typography issues. */
   paragraphs: Map<string, Block>;
@@ -184,7 +186,93 @@ function indexBlocks(analysis: Analysis): PreviousBlocks {
       blockIndex += 1;
     typography[blockIndex]?.push(issue);
   }
-  return { analysis, sentences, headings, paragraphs, typography };
+  return { analysis, sentences, sentencesByTypography: null, headings, paragraphs, typography };
+}
+
+/**
+ * A sentence with its apostrophes straight and its spaces plain, the same length: the polish writes « l’IA »
+ * and « 100 000 » where the author typed « l'IA » and « 100 000 ». The tokenizer reads ’ and ' alike, and
+ * the four spaces alike (separators, number group separators, `\s` in a URL), so two sentences with the
+ * same key have the same tokens at the same offsets; only the texts of the tokens holding those characters
+ * differ.
+ */
+function typographyKey(text: string): string {
+  return text.replace(TYPOGRAPHIC_VARIANTS, (character) => (character === '’' ? "'" : ' '));
+}
+
+const TYPOGRAPHIC_VARIANTS = /[’\u00a0\u202f\u2009]/g;
+
+/** A previous sentence that reads as `text` but for its typography (see {@link typographyKey}). */
+function typographicVariantOf(previous: PreviousBlocks, text: string): AnalyzedSentence | undefined {
+  if (previous.sentencesByTypography === null) {
+    previous.sentencesByTypography = new Map();
+    for (const sentence of previous.analysis.sentences) {
+      const key = typographyKey(sentence.text);
+      if (!previous.sentencesByTypography.has(key)) previous.sentencesByTypography.set(key, sentence);
+    }
+  }
+  return previous.sentencesByTypography.get(typographyKey(text));
+}
+
+/**
+ * `analyzeSentence` of `span`, whose text differs from `known`'s only by typography: the words are cut where
+ * `known`'s are, each read from its own text; when every word reads as `known`'s (the same normalized forms),
+ * its passive voice, transitions and first word are `known`'s moved, since they depend on nothing else (the
+ * spaces between words are spaces in both).
+ */
+function analyzeTypographicVariant(
+  previous: Analysis,
+  known: AnalyzedSentence,
+  span: TextSpan,
+  blockOffset: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+): AnalyzedSentence {
+  const start = blockOffset + span.start;
+  const delta = start - known.start;
+  const wordStart = words.length;
+  let wordCount = 0;
+  let syllables = 0;
+  let sameForms = true;
+  for (let index = known.wordStart; index < known.wordEnd; index += 1) {
+    const word = previous.words[index] as AnalyzedWord;
+    const text = span.text.slice(word.start - known.start, word.end - known.start);
+    const reading = readWord(text, word.kind);
+    if (reading.normalized !== word.normalized) sameForms = false;
+    words.push({
+      text,
+      start: word.start + delta,
+      end: word.end + delta,
+      kind: word.kind,
+      normalized: reading.normalized,
+      stem: reading.stem,
+      syllables: reading.syllables,
+      isFunctionWord: reading.isFunctionWord,
+    });
+    if (word.kind !== 'elision' && !reading.isUrl) {
+      wordCount += 1;
+      syllables += reading.syllables;
+    }
+  }
+  const wordEnd = words.length;
+  if (!sameForms) return finishSentence(span, start, blockIndex, words, wordStart, wordCount, syllables);
+  return {
+    text: span.text,
+    start,
+    end: start + span.text.length,
+    blockIndex,
+    wordStart,
+    wordEnd,
+    wordCount,
+    syllableCount: syllables,
+    firstWord: known.firstWord,
+    transitions: known.transitions.map((match) => ({
+      ...match,
+      start: match.start + delta,
+      end: match.end + delta,
+    })),
+    passive: known.passive && { start: known.passive.start + delta, end: known.passive.end + delta },
+  };
 }
 
 /** Copies the words from `start` to `end` of a previous analysis, moved by `delta`. */
@@ -302,10 +390,14 @@ function readBlocks(
     } else {
       for (const span of segmentSentences(raw.text)) {
         const known = previous?.sentences.get(span.text);
+        const variant =
+          known === undefined && previous !== null ? typographicVariantOf(previous, span.text) : undefined;
         const sentence =
           known !== undefined && previous !== null
             ? copySentence(previous.analysis, known, offset + span.start, block.index, words)
-            : analyzeSentence(span, offset, block.index, words);
+            : variant !== undefined && previous !== null
+              ? analyzeTypographicVariant(previous.analysis, variant, span, offset, block.index, words)
+              : analyzeSentence(span, offset, block.index, words);
         sentences.push(sentence);
         block.wordCount += sentence.wordCount;
       }
@@ -381,6 +473,19 @@ function analyzeSentence(
   const start = blockOffset + span.start;
   const wordStart = words.length;
   const { wordCount, syllables } = appendWords(span.text, start, words);
+  return finishSentence(span, start, blockIndex, words, wordStart, wordCount, syllables);
+}
+
+/** The sentence whose words are `words` from `wordStart` on: its passive voice, transitions, first word. */
+function finishSentence(
+  span: TextSpan,
+  start: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+  wordStart: number,
+  wordCount: number,
+  syllables: number,
+): AnalyzedSentence {
   const wordEnd = words.length;
   const sentenceWords = words.slice(wordStart, wordEnd);
   const passive = findPassive(sentenceWords.map((word) => word.normalized));
