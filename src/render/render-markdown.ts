@@ -9,6 +9,7 @@ import { cloneTree } from './clone-tree.js';
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
+import { plainTextHandler } from './plain-text-handler.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 import { tableOfContentsIndex } from './table-of-contents-place.js';
 
@@ -37,6 +38,7 @@ const markdownSerializer = unified()
     rule: '-',
     fences: true,
     listItemIndent: 'one',
+    handlers: { text: plainTextHandler },
   })
   .freeze();
 
