@@ -3,9 +3,9 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
 import { cloneTree } from './clone-tree.js';
+import { frontMatterYaml } from './front-matter-yaml.js';
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
@@ -67,8 +67,8 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
   }
   // Tells Plume (and people) that this file was generated, so a rerun may replace it.
   frontMatter.generator = GENERATOR;
-  // `lineWidth: 0`: never fold a long description over several lines.
-  const yaml = stringifyYaml(frontMatter, { lineWidth: 0 });
+  // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
+  const yaml = frontMatterYaml(frontMatter);
   // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
   return `---\n${yaml}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
 }
