@@ -9,9 +9,10 @@
 // Honest figures: each run audits or optimizes a text of its own — a variant of the example in which every
 // sentence differs from every other variant's (numbers shifted, one space of each sentence made a no-break
 // space at a position that depends on the run, a closing sentence with a rotating subject in each
-// paragraph), so memos keyed by sentence never hit across runs. « warm » keeps the word memos (stems,
-// syllables) from earlier runs, as a batch or a server does; « cleared » empties every memo before each run
-// (the shared Lefff lexicon keeps its per-word cache, as it does in any long-lived process). The old figure
+// paragraph), so memos keyed by sentence never hit across runs. « warm » keeps the memos (stems, syllables,
+// word readings, typeset messages) from earlier runs, as a batch or a server does; « cleared » empties every
+// memo before each run (the shared Lefff lexicon keeps its per-word cache, as it does in any long-lived
+// process). The old figure
 // (the same text again and again, every memo warm) is printed beside them. Yoast SEO's analysis of the same
 // variants runs interleaved with Plume's (devDependency, GPL-3.0: run here only, nothing copied), so the
 // ratio is measured in one run, under the same load.
@@ -20,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { clearSyllableMemo } from '../dist/analyze/analyze.js';
+import { clearMessageMemo } from '../dist/audit/messages-fr.js';
 import { analyze, auditDocument, ingest, optimize } from '../dist/index.js';
 import { clearStemMemo } from '../dist/lang/fr/stem.js';
 import { clearTransitionWordMemo } from '../dist/lang/fr/transition-words.js';
@@ -61,6 +63,7 @@ function summary(times) {
 }
 
 function clearMemos() {
+  clearMessageMemo();
   clearStemMemo();
   clearTransitionWordMemo();
   clearSyllableMemo();

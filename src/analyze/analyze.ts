@@ -9,7 +9,7 @@ import { findPassive } from '../lang/fr/passive-voice.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
 import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
 import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
 import { findTypographyIssues, type TypographyIssue } from '../lang/fr/typography.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
@@ -156,6 +156,8 @@ function analyzeWith(document: Document, options: AnalyzeOptions, previous: Prev
 interface PreviousBlocks {
   analysis: Analysis;
   sentences: Map<string, AnalyzedSentence>;
+  /** The same sentences by {@link typographyKey}, built when a sentence is first not found as written. */
+  sentencesByTypography: Map<string, AnalyzedSentence> | null;
   headings: Map<string, Block>;
   /** Blocks other than headings, for their typography issues. */
   paragraphs: Map<string, Block>;
@@ -184,7 +186,93 @@ function indexBlocks(analysis: Analysis): PreviousBlocks {
       blockIndex += 1;
     typography[blockIndex]?.push(issue);
   }
-  return { analysis, sentences, headings, paragraphs, typography };
+  return { analysis, sentences, sentencesByTypography: null, headings, paragraphs, typography };
+}
+
+/**
+ * A sentence with its apostrophes straight and its spaces plain, the same length: the polish writes « l’IA »
+ * and « 100 000 » where the author typed « l'IA » and « 100 000 ». The tokenizer reads ’ and ' alike, and
+ * the four spaces alike (separators, number group separators, `\s` in a URL), so two sentences with the
+ * same key have the same tokens at the same offsets; only the texts of the tokens holding those characters
+ * differ.
+ */
+function typographyKey(text: string): string {
+  return text.replace(TYPOGRAPHIC_VARIANTS, (character) => (character === '’' ? "'" : ' '));
+}
+
+const TYPOGRAPHIC_VARIANTS = /[’\u00a0\u202f\u2009]/g;
+
+/** A previous sentence that reads as `text` but for its typography (see {@link typographyKey}). */
+function typographicVariantOf(previous: PreviousBlocks, text: string): AnalyzedSentence | undefined {
+  if (previous.sentencesByTypography === null) {
+    previous.sentencesByTypography = new Map();
+    for (const sentence of previous.analysis.sentences) {
+      const key = typographyKey(sentence.text);
+      if (!previous.sentencesByTypography.has(key)) previous.sentencesByTypography.set(key, sentence);
+    }
+  }
+  return previous.sentencesByTypography.get(typographyKey(text));
+}
+
+/**
+ * `analyzeSentence` of `span`, whose text differs from `known`'s only by typography: the words are cut where
+ * `known`'s are, each read from its own text; when every word reads as `known`'s (the same normalized forms),
+ * its passive voice, transitions and first word are `known`'s moved, since they depend on nothing else (the
+ * spaces between words are spaces in both).
+ */
+function analyzeTypographicVariant(
+  previous: Analysis,
+  known: AnalyzedSentence,
+  span: TextSpan,
+  blockOffset: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+): AnalyzedSentence {
+  const start = blockOffset + span.start;
+  const delta = start - known.start;
+  const wordStart = words.length;
+  let wordCount = 0;
+  let syllables = 0;
+  let sameForms = true;
+  for (let index = known.wordStart; index < known.wordEnd; index += 1) {
+    const word = previous.words[index] as AnalyzedWord;
+    const text = span.text.slice(word.start - known.start, word.end - known.start);
+    const reading = readWord(text, word.kind);
+    if (reading.normalized !== word.normalized) sameForms = false;
+    words.push({
+      text,
+      start: word.start + delta,
+      end: word.end + delta,
+      kind: word.kind,
+      normalized: reading.normalized,
+      stem: reading.stem,
+      syllables: reading.syllables,
+      isFunctionWord: reading.isFunctionWord,
+    });
+    if (word.kind !== 'elision' && !reading.isUrl) {
+      wordCount += 1;
+      syllables += reading.syllables;
+    }
+  }
+  const wordEnd = words.length;
+  if (!sameForms) return finishSentence(span, start, blockIndex, words, wordStart, wordCount, syllables);
+  return {
+    text: span.text,
+    start,
+    end: start + span.text.length,
+    blockIndex,
+    wordStart,
+    wordEnd,
+    wordCount,
+    syllableCount: syllables,
+    firstWord: known.firstWord,
+    transitions: known.transitions.map((match) => ({
+      ...match,
+      start: match.start + delta,
+      end: match.end + delta,
+    })),
+    passive: known.passive && { start: known.passive.start + delta, end: known.passive.end + delta },
+  };
 }
 
 /** Copies the words from `start` to `end` of a previous analysis, moved by `delta`. */
@@ -302,10 +390,14 @@ function readBlocks(
     } else {
       for (const span of segmentSentences(raw.text)) {
         const known = previous?.sentences.get(span.text);
+        const variant =
+          known === undefined && previous !== null ? typographicVariantOf(previous, span.text) : undefined;
         const sentence =
           known !== undefined && previous !== null
             ? copySentence(previous.analysis, known, offset + span.start, block.index, words)
-            : analyzeSentence(span, offset, block.index, words);
+            : variant !== undefined && previous !== null
+              ? analyzeTypographicVariant(previous.analysis, variant, span, offset, block.index, words)
+              : analyzeSentence(span, offset, block.index, words);
         sentences.push(sentence);
         block.wordCount += sentence.wordCount;
       }
@@ -353,29 +445,20 @@ function appendWords(
   let wordCount = 0;
   let syllables = 0;
   for (const token of tokenizeWords(blockText)) {
-    const normalized = normalizeWord(token.text);
-    // A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch.
-    const isUrl =
-      token.kind === 'word' && mayStartUrl(token.text.charCodeAt(0)) && URL_START.test(token.text);
-    const wordSyllables =
-      token.kind === 'number'
-        ? SYLLABLES_PER_NUMBER
-        : token.kind === 'elision' || isUrl
-          ? 0
-          : syllablesOf(token.text);
+    const reading = readWord(token.text, token.kind);
     words.push({
       text: token.text,
       start: token.start + offset,
       end: token.end + offset,
       kind: token.kind,
-      normalized,
-      stem: token.kind === 'number' ? normalized : stemNormalized(normalized),
-      syllables: wordSyllables,
-      isFunctionWord: token.kind === 'word' || token.kind === 'elision' ? isFunctionWord(normalized) : false,
+      normalized: reading.normalized,
+      stem: reading.stem,
+      syllables: reading.syllables,
+      isFunctionWord: reading.isFunctionWord,
     });
-    if (token.kind !== 'elision' && !isUrl) {
+    if (token.kind !== 'elision' && !reading.isUrl) {
       wordCount += 1;
-      syllables += wordSyllables;
+      syllables += reading.syllables;
     }
   }
   return { wordCount, syllables };
@@ -390,6 +473,19 @@ function analyzeSentence(
   const start = blockOffset + span.start;
   const wordStart = words.length;
   const { wordCount, syllables } = appendWords(span.text, start, words);
+  return finishSentence(span, start, blockIndex, words, wordStart, wordCount, syllables);
+}
+
+/** The sentence whose words are `words` from `wordStart` on: its passive voice, transitions, first word. */
+function finishSentence(
+  span: TextSpan,
+  start: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+  wordStart: number,
+  wordCount: number,
+  syllables: number,
+): AnalyzedSentence {
   const wordEnd = words.length;
   const sentenceWords = words.slice(wordStart, wordEnd);
   const passive = findPassive(sentenceWords.map((word) => word.normalized));
@@ -418,9 +514,45 @@ function analyzeSentence(
 const syllableMemo = new Map<string, number>();
 const SYLLABLE_MEMO_LIMIT = 50_000;
 
-/** Forgets every memoized syllable count: for benches that measure a cold article. */
+/** Forgets every memoized syllable count and word reading: for benches that measure a cold article. */
 export function clearSyllableMemo(): void {
   syllableMemo.clear();
+  readingMemo.clear();
+}
+
+/** What the analysis records of a token, from its text and kind alone. */
+interface WordReading {
+  kind: WordKind;
+  normalized: string;
+  stem: string;
+  syllables: number;
+  isFunctionWord: boolean;
+  /** A URL written out (a bare link) is not read as words: it counts for neither the length nor Flesch. */
+  isUrl: boolean;
+}
+
+/** Readings by token text: one lookup per word instead of one per memo (normalized form, stem, syllables). */
+const readingMemo = new Map<string, WordReading>();
+
+function readWord(text: string, kind: WordKind): WordReading {
+  const known = readingMemo.get(text);
+  if (known !== undefined && known.kind === kind) return known;
+  const normalized = normalizeWord(text);
+  const isUrl = kind === 'word' && mayStartUrl(text.charCodeAt(0)) && URL_START.test(text);
+  const reading: WordReading = {
+    kind,
+    normalized,
+    stem: kind === 'number' ? normalized : stemNormalized(normalized),
+    syllables: kind === 'number' ? SYLLABLES_PER_NUMBER : kind === 'elision' || isUrl ? 0 : syllablesOf(text),
+    isFunctionWord: kind === 'word' || kind === 'elision' ? isFunctionWord(normalized) : false,
+    isUrl,
+  };
+  // A text read as another kind elsewhere (rare) keeps the first reading in the memo.
+  if (known === undefined) {
+    if (readingMemo.size >= SYLLABLE_MEMO_LIMIT) readingMemo.clear();
+    readingMemo.set(text, reading);
+  }
+  return reading;
 }
 
 function syllablesOf(word: string): number {

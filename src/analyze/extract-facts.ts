@@ -171,6 +171,19 @@ function pushTrimmed(quotes: TextSpan[], text: string, start: number, end: numbe
 
 const CAPITALISED = /^\p{Lu}/u;
 
+/** `/^[\s\u00a0\u202f]$/u.test(gap)`: one white-space character (no-break ones are in `\s`). */
+function isOneSpace(gap: string): boolean {
+  return gap.length === 1 && ONE_SPACE.test(gap);
+}
+
+const ONE_SPACE = /^\s$/u;
+
+/** `CAPITALISED.test(word)`, without the Unicode property lookup for ASCII initials (most words). */
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : CAPITALISED.test(word);
+}
+
 function extractNames(
   text: string,
   words: readonly AnalyzedWord[],
@@ -185,7 +198,7 @@ function extractNames(
   let index = 0;
   while (index < words.length) {
     const word = words[index] as AnalyzedWord;
-    if (word.kind !== 'word' || !CAPITALISED.test(word.text)) {
+    if (word.kind !== 'word' || !isCapitalised(word.text)) {
       index += 1;
       continue;
     }
@@ -194,7 +207,7 @@ function extractNames(
       const next = words[end] as AnalyzedWord;
       const previous = words[end - 1] as AnalyzedWord;
       const gap = text.slice(previous.end, next.start);
-      if (next.kind !== 'word' || !CAPITALISED.test(next.text) || !/^[\s\u00a0\u202f]$/u.test(gap)) break;
+      if (next.kind !== 'word' || !isCapitalised(next.text) || !isOneSpace(gap)) break;
       end += 1;
     }
     const first = words[index] as AnalyzedWord;

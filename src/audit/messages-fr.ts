@@ -260,5 +260,21 @@ export function renderMessage(messageId: string, params: MessageParams = {}): st
   if (template === undefined) throw new Error(`No French message for ${messageId}`);
   // The templates are typed with plain spaces; what the user reads follows French typography
   // (no-break spaces before « : » and inside « », « 25 % » never wrapped).
-  return fixTypography(template(params));
+  const raw = template(params);
+  let typeset = typesetMemo.get(raw);
+  if (typeset === undefined) {
+    typeset = fixTypography(raw);
+    if (typesetMemo.size >= TYPESET_MEMO_LIMIT) typesetMemo.clear();
+    typesetMemo.set(raw, typeset);
+  }
+  return typeset;
+}
+
+/** Most messages read the same from one article to the next (« Aucun lien sortant… »): typeset each once. */
+const typesetMemo = new Map<string, string>();
+const TYPESET_MEMO_LIMIT = 5_000;
+
+/** Forgets every typeset message: for benches that measure a cold audit. */
+export function clearMessageMemo(): void {
+  typesetMemo.clear();
 }

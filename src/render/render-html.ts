@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Article } from '../article.js';
 import { ARTICLE_HTML_SCHEMA } from './article-html-schema.js';
+import { cloneTree } from './clone-tree.js';
 import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
@@ -158,7 +159,7 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
 
 /** The article body as HTML nodes: headings with their ids, the « Sommaire » before the first `<h2>`. */
 export function renderBody(article: Article, withTableOfContents: boolean): ElementContent[] {
-  const tree = structuredClone(article.tree);
+  const tree = cloneTree(article.tree);
   sanitizeMarkdownTree(tree);
   copyHeadingIds(tree);
   const hast = markdownToHtmlTree.runSync(tree);

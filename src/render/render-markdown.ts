@@ -3,11 +3,13 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../article.js';
+import { cloneTree } from './clone-tree.js';
+import { frontMatterYaml } from './front-matter-yaml.js';
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
+import { plainTextHandler } from './plain-text-handler.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 import { tableOfContentsIndex } from './table-of-contents-place.js';
 
@@ -36,6 +38,7 @@ const markdownSerializer = unified()
     rule: '-',
     fences: true,
     listItemIndent: 'one',
+    handlers: { text: plainTextHandler },
   })
   .freeze();
 
@@ -46,7 +49,7 @@ const markdownSerializer = unified()
  */
 export function renderMarkdown(article: Article, options: RenderMarkdownOptions = {}): string {
   const target = options.target ?? 'plain';
-  const tree = structuredClone(article.tree);
+  const tree = cloneTree(article.tree);
   sanitizeMarkdownTree(tree);
   if (target !== 'plain') {
     // The generator's theme prints the front matter title as the H1, and its own table of contents.
@@ -64,8 +67,8 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
   }
   // Tells Plume (and people) that this file was generated, so a rerun may replace it.
   frontMatter.generator = GENERATOR;
-  // `lineWidth: 0`: never fold a long description over several lines.
-  const yaml = stringifyYaml(frontMatter, { lineWidth: 0 });
+  // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
+  const yaml = frontMatterYaml(frontMatter);
   // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
   return `---\n${yaml}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
 }

@@ -5,6 +5,7 @@ import type { TableOfContentsEntry } from '../article.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import { cloneTree } from '../render/clone-tree.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
@@ -27,7 +28,7 @@ export interface PolishedTree {
  * on every heading, and the table of contents. Returns a new tree.
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
-  const tree = structuredClone(source);
+  const tree = cloneTree(source);
   if (options.typography ?? true) fixTextNodes(tree, frenchTypesetter(options.lexicon));
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();

@@ -4,6 +4,7 @@ import * as analyzeModule from '../../src/analyze/analyze.js';
 import { analyze, analyzeReusing } from '../../src/analyze/analyze.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { optimize } from '../../src/optimize.js';
+import { polishTree } from '../../src/write/polish-article.js';
 
 const goldenRoot = new URL('../golden/', import.meta.url);
 
@@ -78,5 +79,38 @@ describe('analyzeReusing', () => {
     expect(analyzeReusing(draft, options, draftAnalysis)).toEqual(draftAnalysis);
     const unrelated = analyze(await ingest('Un tout autre texte, bref.', { format: 'text' }));
     expect(analyzeReusing(draft, options, unrelated)).toEqual(draftAnalysis);
+  });
+
+  it('reads a sentence the polish only retyped (apostrophes, no-break spaces) as a full analysis does', async () => {
+    // Straight apostrophes, plain spaces in numbers and before signs, no-break spaces between words:
+    // the polish changes them all, so the draft's sentences are the source's but for their typography.
+    const text = [
+      "L'IA coûte 100 000 euros par an, d'après l'étude ; aujourd'hui c'est ainsi.",
+      'Les talents\u00a0en IA sont rares : 4 % des candidats, soit 12 345 personnes, sont qualifiés !',
+      "Il a été recruté par l'entreprise, puis il l'a quittée. Cependant, qu'en est-il des autres ?",
+      "Voir https://exemple.fr/l'article pour plus d'informations. A l'heure actuelle, rien ne change.",
+    ].join('\n\n');
+    const examples = [
+      text,
+      readFileSync(new URL('../../examples/talents-ia.txt', import.meta.url), 'utf8'),
+      ...goldenInputs()
+        .filter((input) => input.format === 'text')
+        .map((input) => input.text),
+    ];
+    let retyped = 0;
+    for (const example of examples) {
+      const source = await ingest(example, { format: 'text' });
+      const sourceAnalysis = analyze(source);
+      const polished = polishTree(source.tree);
+      const draft = { format: 'markdown' as const, tree: polished.tree, metadata: {} };
+      const reused = analyzeReusing(draft, {}, sourceAnalysis);
+      const full = analyze(draft, {});
+      expect(reused).toEqual(full);
+      expect(JSON.stringify(reused)).toBe(JSON.stringify(full));
+      const written = new Set(sourceAnalysis.sentences.map((sentence) => sentence.text));
+      retyped += full.sentences.filter((sentence) => !written.has(sentence.text)).length;
+    }
+    // The case is worth testing: many sentences differ from the source's by their typography alone.
+    expect(retyped).toBeGreaterThan(50);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
 import { checkCoverage } from '../../src/audit/check-coverage.js';
 import { checkHardConstraints } from '../../src/audit/check-hard-constraints.js';
+import { comparableSentence } from '../../src/audit/comparable-sentence.js';
 import type { Document } from '../../src/document.js';
 import { parseText } from '../../src/ingest/parse-text.js';
 
@@ -71,5 +72,44 @@ describe('checkCoverage and accented capitals', () => {
     expect(checkCoverage(analysisOf('A quoi bon tout cela ? Il à eu tort.'), source).missing).toEqual([
       'Il a eu tort.',
     ]);
+  });
+});
+
+describe('checkCoverage, sentences and headings looked up before the whole text', () => {
+  /** The definition: a source unit is covered when its words are a run of the article's words. */
+  function missingByDefinition(output: ReturnType<typeof analysisOf>, source: ReturnType<typeof analysisOf>) {
+    const text = ` ${comparableSentence(output.text)} `;
+    const units = source.blocks.flatMap((block) =>
+      block.kind === 'heading'
+        ? [block.text]
+        : source.sentences.slice(block.sentenceStart, block.sentenceEnd).map((sentence) => sentence.text),
+    );
+    return units
+      .filter((unit) => comparableSentence(unit).replace(/ /g, '').length >= 3)
+      .filter((unit) => !text.includes(` ${comparableSentence(unit)} `))
+      .map((unit) => unit.trim());
+  }
+
+  it.each([
+    // The title kept as a heading, a sentence split in two, one dropped, one joined to the next.
+    [
+      SOURCE,
+      [
+        '# Au sommet du Ventoux à 82 ans',
+        '',
+        'Depuis que je fais du VTT, je n’avais jamais tenté le Ventoux.',
+        '',
+        'Nous sommes partis à six heures du matin depuis Bédoin.',
+      ].join('\n'),
+    ],
+    [
+      SOURCE,
+      'Au sommet du Ventoux à 82 ans. Il me fallait un défi. Nous sommes partis à six heures du matin.',
+    ],
+    [SOURCE, SOURCE],
+  ])('finds what the definition finds (%#)', (sourceText, outputText) => {
+    const source = analysisOf(sourceText);
+    const output = analysisOf(outputText);
+    expect(checkCoverage(output, source).missing).toEqual(missingByDefinition(output, source));
   });
 });

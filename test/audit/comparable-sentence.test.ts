@@ -56,3 +56,20 @@ describe('comparableSentence', () => {
     expect(lines).toBeGreaterThan(1000);
   });
 });
+
+describe('comparableSentence below U+0300 and in General Punctuation (read character by character)', () => {
+  const latin = [
+    ...Array.from({ length: 0x300 - 0x80 }, (_, index) => String.fromCharCode(0x80 + index)),
+    ...Array.from({ length: 0x70 }, (_, index) => String.fromCharCode(0x2000 + index)),
+  ];
+  const ascii = Array.from({ length: 0x80 - 0x20 }, (_, index) => String.fromCharCode(0x20 + index));
+
+  it('is the reference for every character, alone and next to every other one', () => {
+    // One text per character, alternating it with every character below U+0300: every pair, both orders.
+    for (const character of latin) {
+      expect(comparableSentence(character)).toBe(reference(character));
+      const text = [...ascii, ...latin].map((other) => `${character}${other}`).join('') + character;
+      expect(comparableSentence(text)).toBe(reference(text));
+    }
+  });
+});

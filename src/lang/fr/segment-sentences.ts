@@ -1,3 +1,4 @@
+import { sentenceBoundaries } from './sentence-boundaries.js';
 import type { TextSpan } from './text-span.js';
 
 /**
@@ -101,8 +102,13 @@ function segmentLine(text: string, lineStart: number, lineEnd: number, sentences
   const firstSentenceIndex = sentences.length;
   const line = text.slice(lineStart, lineEnd);
   const candidates: number[] = [];
-  for (const segment of sentenceSegmenter.segment(line)) {
-    if (segment.index > 0) candidates.push(lineStart + segment.index);
+  const boundaries = sentenceBoundaries(line);
+  if (boundaries !== null) {
+    for (const boundary of boundaries) candidates.push(lineStart + boundary);
+  } else {
+    for (const segment of sentenceSegmenter.segment(line)) {
+      if (segment.index > 0) candidates.push(lineStart + segment.index);
+    }
   }
   // ICU does not treat « … » as sentence-final punctuation, and does not break before a number when the
   // next letter is lowercase (« Il a gagné. 100 000 dollars ont été versés. »): offer those boundaries too.
