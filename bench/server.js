@@ -2,7 +2,7 @@
 // (builds first). The server runs in a child process (so its memory is its own) on a loopback port,
 // without rate limit; this process is the load generator: N clients, each a fetch loop, for a fixed time.
 // Memory is read in the child with process.memoryUsage() after a forced GC, asked for over the IPC
-// channel: no extra HTTP endpoint exists for it.
+// channel: no extra HTTP endpoint exists for it. `--heavy-only`: only `/api/health` during a 5 MB optimize.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,11 @@ async function runParent() {
   // Warm-up: JIT, lazy imports (remark, linkedom), caches.
   await load(audit, 4, { requests: 200 });
   await load(optimize, 4, { requests: 50 });
+  if (process.argv.includes('--heavy-only')) {
+    await healthDuringHeavyOptimize(base, example);
+    child.send('stop');
+    return;
+  }
 
   console.log('case                         clients    requests     req/s      p50 ms     p99 ms   errors');
   for (const [label, request] of [
