@@ -27,10 +27,6 @@ async function runChild() {
     rateLimit: false,
     logError: () => {},
     ...(threads ? { jobThreads: Number(threads) } : {}),
-    // BENCH_JOB_THREAD_NICE=0: the job threads at the answering thread's priority, as before.
-    ...(process.env.BENCH_JOB_THREAD_NICE
-      ? { jobThreadNice: Number(process.env.BENCH_JOB_THREAD_NICE) }
-      : {}),
   });
   process.on('message', (message) => {
     if (message === 'memory') {

@@ -6,9 +6,7 @@
  * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
  */
 
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
@@ -16,7 +14,6 @@ import type { PoolRequest, PoolResponse } from './thread-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
-lowerOwnPriority((workerData as { nice?: unknown } | undefined)?.nice);
 
 port.on('message', (request: PoolRequest) => {
   void handle(request.id, request.job).then((response) =>
@@ -32,19 +29,5 @@ async function handle(id: number, job: PoolJob): Promise<PoolResponse> {
     return { id, outcome: await runPoolJob(job, onProgress) };
   } catch (error) {
     return { id, error: serializeError(error) };
-  }
-}
-
-/**
- * Lowers this thread's priority, not the process's: on Linux, a thread id given to setpriority()
- * names that thread alone (`/proc/thread-self` gives it). Elsewhere the thread keeps its priority.
- */
-function lowerOwnPriority(nice: unknown): void {
-  if (typeof nice !== 'number' || !Number.isInteger(nice) || nice < 1 || nice > 19) return;
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, nice);
-  } catch {
-    // Not Linux, or not allowed: the thread runs at the process's priority, as before.
   }
 }

@@ -64,11 +64,6 @@ export interface ArticlePoolOptions {
    * that is not found, runs the articles on the calling thread, one at a time.
    */
   workerScript?: URL | null;
-  /**
-   * Nice value of the threads, 1 to 19 (Linux; ignored elsewhere): `plume serve` lowers them so the
-   * thread that answers is never starved by a 5 MB article (default: the process's own priority).
-   */
-  threadNice?: number;
 }
 
 /** Sent to a worker thread. */
@@ -103,7 +98,7 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
-  return createThreadPool(script, Math.max(1, options.size ?? 1), options.threadNice);
+  return createThreadPool(script, Math.max(1, options.size ?? 1));
 }
 
 interface PendingTask {
@@ -122,7 +117,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number, threadNice: number | undefined): ArticlePool {
+function createThreadPool(script: URL, size: number): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -166,7 +161,7 @@ function createThreadPool(script: URL, size: number, threadNice: number | undefi
   };
 
   const spawn = () => {
-    const worker = new Worker(script, threadNice ? { workerData: { nice: threadNice } } : {});
+    const worker = new Worker(script);
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {

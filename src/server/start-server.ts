@@ -22,8 +22,6 @@ export interface StartServerOptions extends Omit<CreateAppOptions, 'staticAssets
    * never holds the last thread, so short requests are not stuck behind it; see `RunJobOptions.heavy`).
    */
   jobThreads?: number;
-  /** Nice value of the job threads on Linux (default `JOB_THREAD_NICE`; 0 keeps the process's priority). */
-  jobThreadNice?: number;
   /** The pool's worker script (default: the one beside the bundle; none under the TypeScript sources, so the jobs run on this thread). */
   jobWorkerScript?: URL;
 }
@@ -41,12 +39,6 @@ export interface RunningServer {
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
-/**
- * Nice value of the job threads: below the answering thread, so `/api/health` and small requests are
- * answered at once while a heavy article computes (the CPU scheduler gives a nice-10 thread about a
- * tenth of a nice-0 one's share when both want the core).
- */
-export const JOB_THREAD_NICE = 10;
 /** Shortest token accepted: 16 random characters are out of reach of an online guesser under the rate limit. */
 export const MIN_TOKEN_LENGTH = 16;
 /** RFC 6750's token68 characters: hono's `bearerAuth` refuses any other, so such a token could never be presented. */
@@ -116,8 +108,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const size = options.jobThreads ?? Math.min(4, Math.max(2, availableParallelism() - 1));
     ownPool = createArticlePool({
       size,
-      // The answering thread (health, small requests, sending results) goes first when CPU is short.
-      threadNice: options.jobThreadNice ?? JOB_THREAD_NICE,
       ...(options.jobWorkerScript ? { workerScript: options.jobWorkerScript } : {}),
     });
     // Without a worker script the pool would run jobs one at a time on this thread: no gain, less concurrency.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -201,31 +201,4 @@ parentPort.postMessage({ ready: true });
       await pool.close();
     }
   });
-});
-
-/** Nice values of this process's threads (Linux: field 19 of /proc/self/task/<id>/stat). */
-function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((id) => {
-    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
-}
-
-describe('thread priority', () => {
-  it.runIf(process.platform === 'linux')(
-    'runs the threads at the nice value asked, this thread at its own',
-    async () => {
-      const own = threadNiceValues()[0];
-      const pool = createArticlePool({ size: 2, workerScript: DIST_SCRIPT, threadNice: 7 });
-      try {
-        await pool.runJob({ kind: 'audit', input: { source: { kind: 'text', text: 'Un court article.' } } });
-        await pool.runJob({ kind: 'audit', input: { source: { kind: 'text', text: 'Un autre article.' } } });
-        const values = threadNiceValues();
-        expect(values.filter((value) => value === 7).length).toBeGreaterThanOrEqual(1);
-        expect(values[0]).toBe(own);
-      } finally {
-        await pool.close();
-      }
-    },
-  );
 });
