@@ -5,7 +5,7 @@
 //   - 10,000 different small articles (three short paragraphs each),
 //   - 1,000 variants of the example that all get the same slug (the collision path),
 // with 1 and 2 threads. Each run is a fresh process, so its peak RSS is its own. Printed: articles/s,
-// peak RSS, how busy the main thread was (event-loop utilization: reading, hashing, writing, naming)
+// peak RSS (and the live heap once every input is done, GC forced), how busy the main thread was (event-loop utilization: reading, hashing, writing, naming)
 // and the CPU time the main thread itself used per article (Linux: /proc/self/task/<pid>/stat), which a
 // loaded machine skews far less than the event-loop figure.
 //   - 100,000 small inputs through the batch's machinery only (one precomputed outcome): its own cost
@@ -112,6 +112,7 @@ async function runOne(kind, count, threads) {
     const busyBefore = performance.eventLoopUtilization();
     const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
+    let liveHeapMb = Number.NaN;
     const report = await runBatch({
       files,
       outputDirectory: join(work, 'out'),
@@ -120,6 +121,12 @@ async function runOne(kind, count, threads) {
       defaultDate: '2024-03-25',
       writerName: 'offline',
       processor,
+      // What the batch holds once every input is done (GC forced): peak RSS also counts garbage not yet collected.
+      onEvent: (event) => {
+        if (event.type !== 'article' || event.completed !== event.total || !globalThis.gc) return;
+        globalThis.gc();
+        liveHeapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+      },
     });
     const seconds = (performance.now() - started) / 1000;
     const busy = performance.eventLoopUtilization(busyBefore).utilization;
@@ -133,6 +140,7 @@ async function runOne(kind, count, threads) {
       articlesPerSecond: count / seconds,
       seconds,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      liveHeapMb,
       mainThreadBusy: busy,
       mainThreadCpuMsPerArticle: mainThreadCpu / count,
     };
@@ -163,7 +171,7 @@ if (process.argv[2] === '--run') {
     for (const threads of threadCounts) {
       const child = spawnSync(
         process.execPath,
-        [fileURLToPath(import.meta.url), '--run', kind, String(count), String(threads)],
+        ['--expose-gc', fileURLToPath(import.meta.url), '--run', kind, String(count), String(threads)],
         { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       );
       if (child.status !== 0) {
@@ -174,7 +182,7 @@ if (process.argv[2] === '--run') {
       console.log(
         `${`${count} ${kind}, ${threads} thread${threads > 1 ? 's' : ''}`.padEnd(32)} ` +
           `${result.articlesPerSecond.toFixed(1).padStart(7)} articles/s  ` +
-          `${result.seconds.toFixed(2).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  ` +
+          `${result.seconds.toFixed(2).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB (live heap ${result.liveHeapMb.toFixed(0)} MB)  ` +
           `main thread busy ${(result.mainThreadBusy * 100).toFixed(0).padStart(3)} % ` +
           `(${((result.mainThreadBusy * result.seconds * 1000) / count).toFixed(2)} ms per article, ` +
           `CPU ${result.mainThreadCpuMsPerArticle.toFixed(2)} ms per article)`,

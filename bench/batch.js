@@ -86,7 +86,19 @@ function waitForLine(child, pattern, what) {
     child.stdout?.setEncoding('utf8').on('data', onData);
     child.stderr?.setEncoding('utf8').on('data', onData);
     child.once('exit', (code) => reject(new Error(`${what} exited (${code}):\n${output}`)));
+    // Never wait forever for a line that will not come: the bench fails with what was printed.
+    const timer = setTimeout(
+      () => reject(new Error(`${what}: no ${pattern} within 60 s:\n${output}`)),
+      60_000,
+    );
+    timer.unref();
   });
+}
+
+/** Resolves once `child` has exited, at once if it already has (a late `once('exit')` never fires). */
+function exited(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', resolve));
 }
 
 /** A worker process running `runQueueWorker` from dist/ with one offline thread (as `plume worker --concurrency 1`). */
@@ -100,7 +112,8 @@ function startWorker(url) {
     await runQueueWorker({
       url: ${JSON.stringify(url)}, concurrency: 1, processor, writerName: 'offline', stop: stop.signal,
       timings: { lockDuration: 30000, stalledInterval: 30000, maxStalledCount: 2 },
-      log: (line) => { if (line.startsWith('ready')) console.error('ready'); },
+      // The worker says it is ready in French (« prêt : file … »): waiting for « ready » hung the bench.
+      log: (line) => { if (line.startsWith('prêt')) console.error('ready'); },
     });
     await processor.close();
   `;
@@ -171,8 +184,8 @@ if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) 
     );
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
-    await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve))));
+    await Promise.all(workers.map(exited));
     redis.kill('SIGTERM');
-    await new Promise((resolve) => redis.once('exit', resolve));
+    await exited(redis);
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { appendFile, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isValidSlug } from '../plan/slug-rule.js';
@@ -194,17 +195,38 @@ export interface ManifestStoreOptions {
   now?: () => number;
 }
 
+/** Where an entry's JSON lies in a file: offset × LENGTH_RANGE + length, one number per entry. */
+const LENGTH_RANGE = 2 ** 21;
+
+function locate(offset: number, length: number): number {
+  return offset * LENGTH_RANGE + length;
+}
+
 /**
- * Holds the manifest in memory. `flush()` appends the entries changed since the last flush to the
- * journal and resolves once they are there (changes that arrive while an append runs or waits share
- * the next one: group commit); `compact()` writes the whole manifest atomically (temporary file, then
- * rename) and removes the journal. A batch of 100,000 articles thus writes each entry about twice, not
- * the whole manifest a few times a second.
+ * Holds the manifest. `flush()` appends the entries changed since the last flush to the journal and
+ * resolves once they are there (changes that arrive while an append runs or waits share the next
+ * one: group commit); `compact()` writes the whole manifest atomically (temporary file, then rename)
+ * and removes the journal. A batch of 100,000 articles thus writes each entry about twice, not the
+ * whole manifest a few times a second.
+ *
+ * Once an entry is in the journal or the compacted manifest, only its place in that file is kept in
+ * memory (one number), and `get` reads it back: the entries of a batch of 100,000 articles are not
+ * held. The entries read from the previous manifest stay in memory until the first `compact()`.
  */
 export class ManifestStore {
   readonly path: string;
   readonly journalPath: string;
-  private readonly manifest: Manifest;
+  /** Entries of the manifest read at start, until the first compaction. */
+  private loaded: Record<string, ManifestEntry>;
+  /** Changes not yet in a file (`null`: removed). */
+  private readonly memory = new Map<string, ManifestEntry | null>();
+  /** Key -> place of its latest entry in the journal, or in the manifest as last compacted. */
+  private inJournal = new Map<string, number>();
+  private inManifest = new Map<string, number>();
+  /** Open file descriptors for reading entries back, by path. */
+  private readonly readers = new Map<string, number>();
+  /** Bytes in the journal; unknown until the first append (a killed run may have left one). */
+  private journalSize: number | undefined;
   private readonly minIntervalMs: number;
   private readonly now: () => number;
   /** Keys changed since the last append. */
@@ -216,26 +238,54 @@ export class ManifestStore {
   constructor(directory: string, manifest: Manifest, options: ManifestStoreOptions = {}) {
     this.path = join(directory, MANIFEST_NAME);
     this.journalPath = join(directory, JOURNAL_NAME);
-    this.manifest = manifest;
+    this.loaded = manifest.entries;
     this.minIntervalMs = options.minIntervalMs ?? 50;
     this.now = options.now ?? (() => performance.now());
   }
 
-  get entries(): Readonly<Record<string, ManifestEntry>> {
-    return this.manifest.entries;
+  /** Entries not yet written to a file: what the store holds besides one number per key. */
+  get entriesInMemory(): number {
+    return this.memory.size;
+  }
+
+  /** Every entry, in the manifest's order (kept entries first, then new ones as they came). */
+  *all(): Generator<[string, ManifestEntry]> {
+    for (const key of Object.keys(this.loaded)) yield* this.present(key);
+    for (const key of this.inManifest.keys()) {
+      if (!Object.hasOwn(this.loaded, key)) yield* this.present(key);
+    }
+    for (const key of this.inJournal.keys()) {
+      if (!Object.hasOwn(this.loaded, key) && !this.inManifest.has(key)) yield* this.present(key);
+    }
+    for (const key of this.memory.keys()) {
+      if (!Object.hasOwn(this.loaded, key) && !this.inManifest.has(key) && !this.inJournal.has(key)) {
+        yield* this.present(key);
+      }
+    }
+  }
+
+  private *present(key: string): Generator<[string, ManifestEntry]> {
+    const entry = this.get(key);
+    if (entry) yield [key, entry];
   }
 
   get(key: string): ManifestEntry | undefined {
-    return this.manifest.entries[key];
+    const changed = this.memory.get(key);
+    if (changed !== undefined) return changed ?? undefined;
+    const journaled = this.inJournal.get(key);
+    if (journaled !== undefined) return this.read(this.journalPath, journaled);
+    const compacted = this.inManifest.get(key);
+    if (compacted !== undefined) return this.read(this.path, compacted);
+    return Object.hasOwn(this.loaded, key) ? this.loaded[key] : undefined;
   }
 
   set(key: string, entry: ManifestEntry): void {
-    this.manifest.entries[key] = entry;
+    this.memory.set(key, entry);
     this.changed.add(key);
   }
 
   delete(key: string): void {
-    delete this.manifest.entries[key];
+    this.memory.set(key, null);
     this.changed.add(key);
   }
 
@@ -247,20 +297,81 @@ export class ManifestStore {
         .then(() => {
           this.next = undefined;
           // The changes are taken now: every change made before this point is in this append.
-          const keys = this.changed;
+          const taken = [...this.changed].map((key) => [key, this.memory.get(key) ?? null] as const);
           this.changed = new Set();
-          const lines = [...keys]
-            .map((key) => `${JSON.stringify({ key, entry: this.manifest.entries[key] ?? null })}\n`)
-            .join('');
-          this.writing = (lines === '' ? Promise.resolve() : appendFile(this.journalPath, lines)).finally(
-            () => {
-              this.nextWriteAt = this.now() + this.minIntervalMs;
-            },
-          );
+          this.writing = this.append(taken).finally(() => {
+            this.nextWriteAt = this.now() + this.minIntervalMs;
+          });
           return this.writing;
         });
     }
     return this.next;
+  }
+
+  /** Appends one line per change; then each entry still current is read from the journal, not held. */
+  private async append(taken: readonly (readonly [string, ManifestEntry | null])[]): Promise<void> {
+    if (taken.length === 0) return;
+    let offset =
+      this.journalSize ??
+      (await stat(this.journalPath).then(
+        (info) => info.size,
+        () => 0,
+      ));
+    const placed: number[] = [];
+    let lines = '';
+    for (const [key, entry] of taken) {
+      const prefix = `{"key":${JSON.stringify(key)},"entry":`;
+      const json = JSON.stringify(entry);
+      const prefixBytes = Buffer.byteLength(prefix);
+      const jsonBytes = Buffer.byteLength(json);
+      placed.push(locate(offset + prefixBytes, jsonBytes));
+      offset += prefixBytes + jsonBytes + 2;
+      lines += `${prefix}${json}}\n`;
+    }
+    try {
+      await appendFile(this.journalPath, lines);
+    } catch (error) {
+      this.journalSize = undefined;
+      throw error;
+    }
+    this.journalSize = offset;
+    for (const [index, [key, entry]] of taken.entries()) {
+      // Changed again while the append ran: the newer change stays in memory for the next one.
+      if (this.memory.get(key) !== entry) continue;
+      this.memory.delete(key);
+      if (entry === null) {
+        this.inJournal.delete(key);
+        this.inManifest.delete(key);
+        delete this.loaded[key];
+      } else {
+        this.inJournal.set(key, placed[index] ?? 0);
+      }
+    }
+  }
+
+  private read(path: string, location: number): ManifestEntry {
+    const length = location % LENGTH_RANGE;
+    const offset = (location - length) / LENGTH_RANGE;
+    let descriptor = this.readers.get(path);
+    if (descriptor === undefined) {
+      descriptor = openSync(path, 'r');
+      this.readers.set(path, descriptor);
+    }
+    const bytes = Buffer.allocUnsafe(length);
+    readSync(descriptor, bytes, 0, length, offset);
+    return JSON.parse(bytes.toString('utf8')) as ManifestEntry;
+  }
+
+  private closeReader(path: string): void {
+    const descriptor = this.readers.get(path);
+    if (descriptor === undefined) return;
+    this.readers.delete(path);
+    closeSync(descriptor);
+  }
+
+  /** Closes the files entries are read back from; `get` reopens them if called again. */
+  close(): void {
+    for (const path of [...this.readers.keys()]) this.closeReader(path);
   }
 
   /** Writes the whole manifest, a slice of entries at a time (no one string of it all), then drops the journal. */
@@ -269,12 +380,20 @@ export class ManifestStore {
     await this.writing.catch(() => undefined);
     const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     const handle = await open(temporary, 'wx');
+    const written = new Map<string, number>();
     try {
-      await handle.write('{"version":1,"generator":"Plume","entries":{');
+      const head = '{"version":1,"generator":"Plume","entries":{';
+      let offset = Buffer.byteLength(head);
+      let chunk = head;
       let first = true;
-      let chunk = '';
-      for (const [key, entry] of Object.entries(this.manifest.entries)) {
-        chunk += `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`;
+      for (const [key, entry] of this.all()) {
+        const prefix = `${first ? '' : ','}${JSON.stringify(key)}:`;
+        const json = JSON.stringify(entry);
+        const prefixBytes = Buffer.byteLength(prefix);
+        const jsonBytes = Buffer.byteLength(json);
+        written.set(key, locate(offset + prefixBytes, jsonBytes));
+        offset += prefixBytes + jsonBytes;
+        chunk += `${prefix}${json}`;
         first = false;
         if (chunk.length > 1 << 20) {
           await handle.write(chunk);
@@ -289,8 +408,18 @@ export class ManifestStore {
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
+    // Every entry is now read back from the new manifest: the previous file and the journal are gone.
+    this.closeReader(this.path);
+    this.closeReader(this.journalPath);
+    this.inManifest = written;
+    this.inJournal = new Map();
+    this.loaded = {};
+    this.memory.clear();
     this.changed.clear();
-    await unlink(this.journalPath).catch(() => undefined);
+    this.journalSize = await unlink(this.journalPath).then(
+      () => 0,
+      (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 0 : undefined),
+    );
   }
 }
 

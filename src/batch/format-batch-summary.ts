@@ -29,25 +29,45 @@ const MAX_FILE_WIDTH = 44;
 
 /** The table printed at the end of `plume batch`: one row per article, then the totals, in French. */
 export function formatBatchSummary(report: BatchReport, options: FormatBatchSummaryOptions = {}): string {
-  const paint = createPaint(options.color);
-  const rows = report.articles.map((article) => ({
+  return `${[...batchSummaryLines(report, () => report.articles, options)].join('\n')}\n`;
+}
+
+function rowOf(article: BatchArticleResult) {
+  return {
     file: shortenStart(article.input, MAX_FILE_WIDTH),
     words: article.words === undefined ? '—' : formatNumber(article.words),
     seo: article.seoScore === undefined ? '—' : String(article.seoScore),
     constraints: constraintsText(article),
     status: STATUS_LABELS[article.status],
     article,
-  }));
+  };
+}
+
+/**
+ * The lines of `formatBatchSummary`, without line breaks, one at a time: `articles` is read twice (the
+ * columns' widths, then the rows), so a summary of 100,000 articles never holds them, nor its text.
+ */
+export function* batchSummaryLines(
+  report: Omit<BatchReport, 'articles'>,
+  articles: () => Iterable<BatchArticleResult>,
+  options: FormatBatchSummaryOptions = {},
+): Generator<string> {
+  const paint = createPaint(options.color);
   const header = { file: 'Fichier', words: 'Mots', seo: 'SEO', constraints: 'Contraintes', status: 'Statut' };
   // Measured in terminal columns: « é » written as e + accent, or a CJK name, is not its length.
-  const width = (key: keyof typeof header) =>
-    Math.max(stringWidth(header[key]), ...rows.map((row) => stringWidth(row[key])));
   const widths = {
-    file: width('file'),
-    words: width('words'),
-    seo: width('seo'),
-    constraints: width('constraints'),
+    file: stringWidth(header.file),
+    words: stringWidth(header.words),
+    seo: stringWidth(header.seo),
+    constraints: stringWidth(header.constraints),
   };
+  for (const article of articles()) {
+    const row = rowOf(article);
+    widths.file = Math.max(widths.file, stringWidth(row.file));
+    widths.words = Math.max(widths.words, stringWidth(row.words));
+    widths.seo = Math.max(widths.seo, stringWidth(row.seo));
+    widths.constraints = Math.max(widths.constraints, stringWidth(row.constraints));
+  }
   const line = (cells: typeof header, paintCells = (text: string, _key: string) => text) =>
     [
       paintCells(padEnd(cells.file, widths.file), 'file'),
@@ -58,39 +78,34 @@ export function formatBatchSummary(report: BatchReport, options: FormatBatchSumm
     ]
       .join('  ')
       .trimEnd();
-  const lines = [paint('bold', line(header))];
-  for (const row of rows) {
-    const { article } = row;
-    lines.push(
-      line(row, (text, key) => {
-        if (key === 'status' && article.status === 'error') return paint('red', text);
-        if (key === 'constraints') return paint(article.passed ? 'green' : 'red', text);
-        return text;
-      }),
-    );
-    if (article.error) lines.push(`  ${paint('red', '↳')} ${article.error}`);
+  yield paint('bold', line(header));
+  for (const article of articles()) {
+    const row = rowOf(article);
+    yield line(row, (text, key) => {
+      if (key === 'status' && article.status === 'error') return paint('red', text);
+      if (key === 'constraints') return paint(article.passed ? 'green' : 'red', text);
+      return text;
+    });
+    if (article.error) yield `  ${paint('red', '↳')} ${article.error}`;
   }
-  lines.push('');
-  lines.push(paint('bold', totalsLine(report)));
+  yield '';
+  yield paint('bold', totalsLine(report));
   if (report.writer !== 'offline' && report.writerStats.calls + report.writerStats.cachedCalls > 0) {
     const stats = report.writerStats;
     const cost =
       stats.estimatedCostUsd === null
         ? 'coût inconnu'
         : `coût estimé ${formatNumber(Math.round(stats.estimatedCostUsd * 10_000) / 10_000)} $`;
-    lines.push(
-      `Rédacteur ${report.writer} : ${formatNumber(stats.calls)} appels (+ ${formatNumber(stats.cachedCalls)} en cache), ` +
-        `${formatNumber(stats.inputTokens)} jetons envoyés, ${formatNumber(stats.outputTokens)} reçus, ${cost}`,
-    );
+    yield `Rédacteur ${report.writer} : ${formatNumber(stats.calls)} appels (+ ${formatNumber(stats.cachedCalls)} en cache), ` +
+      `${formatNumber(stats.inputTokens)} jetons envoyés, ${formatNumber(stats.outputTokens)} reçus, ${cost}`;
   }
   if (report.interrupted)
-    lines.push(paint('yellow', 'Interrompu : relancez la même commande pour finir les articles restants.'));
-  if (options.reportPath) lines.push(`Rapport : ${options.reportPath}`);
-  return `${lines.join('\n')}\n`;
+    yield paint('yellow', 'Interrompu : relancez la même commande pour finir les articles restants.');
+  if (options.reportPath) yield `Rapport : ${options.reportPath}`;
 }
 
 /** « 12 articles en 3,2 s : 10 écrits, 1 déjà à jour ; 10 conformes, 1 contrainte non respectée, 1 en erreur ». */
-export function totalsLine(report: BatchReport): string {
+export function totalsLine(report: Pick<BatchReport, 'totals' | 'durationMs'>): string {
   const { totals } = report;
   const plural = (count: number, singular: string, pluralForm = `${singular}s`) =>
     `${formatNumber(count)} ${count > 1 ? pluralForm : singular}`;

@@ -8,7 +8,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
-import type { PoolJob, PoolJobProgress } from './pool-job.js';
+import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 import type { PoolRequest, PoolResponse } from './thread-pool.js';
 
@@ -16,7 +16,9 @@ const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
 
 port.on('message', (request: PoolRequest) => {
-  void handle(request.id, request.job).then((response) => port.postMessage(response));
+  void handle(request.id, request.job).then((response) =>
+    port.postMessage(response, 'outcome' in response ? transferablesOf(response.outcome) : []),
+  );
 });
 port.postMessage({ ready: true } satisfies PoolResponse);
 

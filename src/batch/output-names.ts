@@ -56,33 +56,68 @@ export function assignBaseNames(slug: string, inputKeys: readonly string[]): Map
  */
 export class SlugGroup {
   readonly slug: string;
-  /** Input key -> base name its files have. */
-  private readonly bases = new Map<string, string>();
-  /** Base name -> input key holding it. */
-  private readonly holders = new Map<string, string>();
+  /**
+   * The one member while there is only one, without maps: a batch of 100,000 articles has about as
+   * many slugs, nearly all with one member, and two maps each would weigh more than the rest.
+   */
+  private soleKey: string | undefined;
+  private soleBase: string | undefined;
+  /** Input key -> base name its files have, once a second member arrives. */
+  private bases: Map<string, string> | undefined;
+  /** Base name -> input key holding it, beside `bases`. */
+  private holders: Map<string, string> | undefined;
 
   constructor(slug: string) {
     this.slug = slug;
   }
 
   get size(): number {
-    return this.bases.size;
+    if (this.bases) return this.bases.size;
+    return this.soleKey === undefined ? 0 : 1;
   }
 
   baseOf(key: string): string | undefined {
-    return this.bases.get(key);
+    if (this.bases) return this.bases.get(key);
+    return this.soleKey === key ? this.soleBase : undefined;
+  }
+
+  private holderOf(base: string): string | undefined {
+    if (this.holders) return this.holders.get(base);
+    return this.soleBase === base ? this.soleKey : undefined;
   }
 
   /** Records that `key`'s files are at `base` (from the manifest, or after a rename). */
   hold(key: string, base: string): void {
     this.release(key);
-    const holder = this.holders.get(base);
-    if (holder !== undefined) this.bases.delete(holder);
+    const holder = this.holderOf(base);
+    if (holder !== undefined) this.release(holder);
+    if (!this.bases && this.soleKey === undefined) {
+      this.soleKey = key;
+      this.soleBase = base;
+      return;
+    }
+    if (!this.bases || !this.holders) {
+      this.bases = new Map();
+      this.holders = new Map();
+      if (this.soleKey !== undefined && this.soleBase !== undefined) {
+        this.bases.set(this.soleKey, this.soleBase);
+        this.holders.set(this.soleBase, this.soleKey);
+      }
+      this.soleKey = undefined;
+      this.soleBase = undefined;
+    }
     this.bases.set(key, base);
     this.holders.set(base, key);
   }
 
   release(key: string): void {
+    if (!this.bases || !this.holders) {
+      if (this.soleKey === key) {
+        this.soleKey = undefined;
+        this.soleBase = undefined;
+      }
+      return;
+    }
     const base = this.bases.get(key);
     if (base === undefined) return;
     this.bases.delete(key);
@@ -91,9 +126,9 @@ export class SlugGroup {
 
   /** The name `key` keeps if it holds one, else a free one: the slug, its own tags, then -2, -3… */
   place(key: string): string {
-    const held = this.bases.get(key);
+    const held = this.baseOf(key);
     if (held !== undefined) return held;
-    const free = (base: string) => !this.holders.has(base);
+    const free = (base: string) => this.holderOf(base) === undefined;
     let base = free(this.slug) ? this.slug : undefined;
     for (const recipe of TAG_RECIPES) {
       if (base !== undefined) break;
@@ -113,12 +148,18 @@ export class SlugGroup {
 
   /** The final names of every member, as `assignBaseNames` gives them. */
   finalNames(): Map<string, string> {
-    return assignBaseNames(this.slug, [...this.bases.keys()]);
+    return assignBaseNames(
+      this.slug,
+      [...this.entries()].map(([key]) => key),
+    );
   }
 
   /** Members and the names they have now. */
   entries(): IterableIterator<[string, string]> {
-    return this.bases.entries();
+    if (this.bases) return this.bases.entries();
+    const sole: [string, string][] =
+      this.soleKey === undefined || this.soleBase === undefined ? [] : [[this.soleKey, this.soleBase]];
+    return sole[Symbol.iterator]();
   }
 }
 

@@ -1,3 +1,4 @@
+import type { PooledRequest } from '../server/pooled-request.js';
 import type { AuditJob, OptimizeJob } from '../server/server-jobs.js';
 import type { WriterProgress } from '../write/writer.js';
 import type { ArticleTask } from './article-task.js';
@@ -13,7 +14,22 @@ export type PoolJob =
       stageIn?: string;
     }
   | { kind: 'optimize'; input: OptimizeJob }
-  | { kind: 'audit'; input: AuditJob };
+  | { kind: 'audit'; input: AuditJob }
+  /** A large JSON request of `plume serve`, from its raw body (see `PooledRequest`). */
+  | { kind: 'request'; request: PooledRequest };
 
 /** Progress a job reports while it runs (the writer's stages). */
 export type PoolJobProgress = WriterProgress;
+
+/**
+ * The buffers of a job or of its outcome that can move to the other thread instead of being copied:
+ * a request's body, a response's bytes, when they own their whole memory (never a slice of a pool).
+ */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const holder = value as { kind?: unknown; request?: { body?: unknown }; body?: unknown } | null;
+  const bytes =
+    holder?.kind === 'request' ? holder.request?.body : holder?.kind === 'body' ? holder.body : undefined;
+  if (!(bytes instanceof Uint8Array) || !(bytes.buffer instanceof ArrayBuffer)) return [];
+  const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return owns ? [bytes.buffer] : [];
+}

@@ -24,10 +24,11 @@ import {
   OUTPUT_EXTENSIONS,
   readManifest,
 } from './batch-manifest.js';
+import { BatchResultLog } from './batch-result-log.js';
 import { hashArticleJob, hashContent } from './content-hash.js';
 import { candidateBaseNames, SlugGroup } from './output-names.js';
 import { discardStaged, STAGED_NAME } from './stage-outcome.js';
-import { writeBatchReport } from './write-batch-report.js';
+import { readBatchReportArticles, writeBatchReport } from './write-batch-report.js';
 
 /** The batch report, beside the articles. */
 export const BATCH_REPORT_NAME = 'batch-report.json';
@@ -54,6 +55,12 @@ export interface RunBatchOptions {
   onEvent?: (event: BatchEvent) => void;
   /** Clock in ms (default `Date.now`). */
   now?: () => number;
+  /**
+   * Called after each result is recorded with what the batch holds in memory (tests: the memory
+   * bound). `results`: results not yet written to the result log; `entries`: manifest entries not yet
+   * in the journal.
+   */
+  onHeld?: (held: { results: number; entries: number }) => void;
 }
 
 export type ArticleStatus = 'written' | 'skipped' | 'error';
@@ -106,6 +113,10 @@ export interface BatchReport {
   totals: BatchTotals;
   /** LLM spending of the articles written in this run (zeros offline). */
   writerStats: Omit<WriterStats, 'notes' | 'repairRounds'>;
+  /**
+   * One result per input, sorted by input. The report `runBatch` returns does not hold them: they
+   * are read back from batch-report.json when this is read (see `readBatchReportArticles`).
+   */
   articles: BatchArticleResult[];
 }
 
@@ -139,37 +150,54 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
     await removeStaleTemporaryFiles(outputDirectory);
     const { manifest, warning } = await readManifest(outputDirectory);
     if (warning) options.onEvent?.({ type: 'warning', message: warning });
-    const session = new BatchSession(
-      options,
-      outputDirectory,
-      cwd,
-      new ManifestStore(outputDirectory, manifest),
-    );
-    await session.run();
-    const finishedAt = now();
-    const report: BatchReport = {
-      generator: 'Plume',
-      version: 1,
-      startedAt: new Date(startedAt).toISOString(),
-      finishedAt: new Date(finishedAt).toISOString(),
-      durationMs: finishedAt - startedAt,
-      outputDirectory: relative(cwd, outputDirectory) || '.',
-      options: options.options,
-      writer: options.writerName,
-      processor: options.processor.description,
-      interrupted: options.signal?.aborted === true,
-      totals: session.totals(),
-      writerStats: session.writerStats,
-      articles: session.results(),
-    };
-    const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
-    await writeBatchReport(reportPath, report).catch((error: unknown) => {
-      throw toOutputError(error, reportPath) ?? error;
-    });
-    return report;
+    const store = new ManifestStore(outputDirectory, manifest);
+    const session = new BatchSession(options, outputDirectory, cwd, store);
+    const log = await BatchResultLog.create<BatchArticleResult>(outputDirectory, session.names());
+    try {
+      await session.run(log);
+      await log.finish();
+      return await writeReport(options, session, cwd, outputDirectory, startedAt);
+    } finally {
+      store.close();
+      await log.close();
+    }
   } finally {
     await unlock();
   }
+}
+
+/** Writes batch-report.json from the result log, one article at a time; returns it without its articles. */
+async function writeReport(
+  options: RunBatchOptions,
+  session: BatchSession,
+  cwd: string,
+  outputDirectory: string,
+  startedAt: number,
+): Promise<BatchReport> {
+  const finishedAt = (options.now ?? Date.now)();
+  const report: Omit<BatchReport, 'articles'> = {
+    generator: 'Plume',
+    version: 1,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(finishedAt).toISOString(),
+    durationMs: finishedAt - startedAt,
+    outputDirectory: relative(cwd, outputDirectory) || '.',
+    options: options.options,
+    writer: options.writerName,
+    processor: options.processor.description,
+    interrupted: options.signal?.aborted === true,
+    totals: session.totals(),
+    writerStats: session.writerStats,
+  };
+  const reportPath = join(outputDirectory, BATCH_REPORT_NAME);
+  await writeBatchReport(reportPath, { ...report, articles: session.results() }).catch((error: unknown) => {
+    throw toOutputError(error, reportPath) ?? error;
+  });
+  // Read back from the file only by whoever asks (tests, `--json` of a small batch): never held here.
+  return Object.defineProperty(report, 'articles', {
+    get: () => [...readBatchReportArticles(reportPath)],
+    enumerable: true,
+  }) as BatchReport;
 }
 
 /** 1 when an article could not be processed, else 3 when a hard constraint failed, else 0. */
@@ -187,8 +215,11 @@ class BatchSession {
     outputTokens: 0,
     estimatedCostUsd: 0,
   };
-  private readonly byInput = new Map<string, BatchArticleResult>();
-  /** Running totals of `byInput`, kept in step by `record` (not recounted per article). */
+  /** Results of the batch, on disk: set by `run`. */
+  private log: BatchResultLog<BatchArticleResult> | undefined;
+  /** Results recorded so far. */
+  private completed = 0;
+  /** Running totals of the results, kept in step by `record` (not recounted per article). */
   private readonly counts: BatchTotals = {
     articles: 0,
     written: 0,
@@ -199,8 +230,9 @@ class BatchSession {
   };
   /** Inputs of this batch by the slug the manifest records for them, kept in step with `setEntry`. */
   private readonly groups = new Map<string, SlugGroup>();
-  private readonly keys: Map<string, string>;
-  private readonly batchKeys: Set<string>;
+  /** The inputs, each once, then the arguments that matched nothing: a result's index is its place here. */
+  private readonly files: readonly string[];
+  private readonly missing: readonly string[];
   private readonly total: number;
   /** The inputs, never overwritten: built once, not for every article. */
   private readonly protectedPaths: ReadonlySet<string>;
@@ -214,11 +246,30 @@ class BatchSession {
     private readonly cwd: string,
     private readonly store: ManifestStore,
   ) {
-    this.keys = new Map(options.files.map((file) => [file, toKey(relative(outputDirectory, file))]));
-    this.batchKeys = new Set(this.keys.values());
-    this.protectedPaths = new Set(options.files.map((file) => resolve(file)));
-    this.total = options.files.length + (options.missing?.length ?? 0);
-    for (const [key, entry] of Object.entries(store.entries)) this.index(key, entry);
+    this.files = [...new Set(options.files)];
+    this.missing = [...new Set(options.missing ?? [])];
+    // The inputs' own strings when already absolute: 100,000 paths are not held twice.
+    this.protectedPaths = new Set(
+      this.files.map((file) => {
+        const absolute = resolve(file);
+        return absolute === file ? file : absolute;
+      }),
+    );
+    this.total = this.files.length + this.missing.length;
+    const batchKeys = new Set(this.files.map((file) => this.keyOf(file)));
+    for (const [key, entry] of store.all()) {
+      if (batchKeys.has(key)) this.groupOf(entry.slug).hold(key, entry.base);
+    }
+  }
+
+  /** The manifest key of an input: its path from the output folder, with `/`. */
+  private keyOf(file: string): string {
+    return toKey(relative(this.outputDirectory, file));
+  }
+
+  /** How each input is shown, by index (files, then missing): the report is sorted on it. */
+  names(): string[] {
+    return [...this.files, ...this.missing].map((path) => this.display(path));
   }
 
   private groupOf(slug: string): SlugGroup {
@@ -230,23 +281,20 @@ class BatchSession {
     return group;
   }
 
-  private index(key: string, entry: ManifestEntry): void {
-    if (this.batchKeys.has(key)) this.groupOf(entry.slug).hold(key, entry.base);
-  }
-
   /** Records `entry` for `key` in the manifest (in memory) and in the slug index. */
   private setEntry(key: string, entry: ManifestEntry): void {
     const previous = this.store.get(key);
     if (previous && previous.slug !== entry.slug) this.groups.get(previous.slug)?.release(key);
     this.store.set(key, entry);
-    this.index(key, entry);
+    this.groupOf(entry.slug).hold(key, entry.base);
   }
 
-  async run(): Promise<void> {
-    const { options } = this;
+  async run(log: BatchResultLog<BatchArticleResult>): Promise<void> {
+    const { options, files } = this;
+    this.log = log;
     options.onEvent?.({ type: 'start', total: this.total });
-    for (const path of options.missing ?? []) {
-      this.record(path, {
+    for (const [position, path] of this.missing.entries()) {
+      this.record(files.length + position, {
         input: this.display(path),
         status: 'error',
         error: /[*?[\]{}]/u.test(path)
@@ -258,21 +306,22 @@ class BatchSession {
     }
     let next = 0;
     const lane = async () => {
-      while (next < options.files.length && !options.signal?.aborted) {
-        const file = options.files[next++];
+      while (next < files.length && !options.signal?.aborted) {
+        const index = next++;
+        const file = files[index];
         if (file === undefined) break;
         const handled = await this.handle(file);
         if (!handled) continue;
         const { result, recorded } = handled;
         if (!recorded) {
-          this.record(file, result);
+          this.record(index, result);
           continue;
         }
         // Done only once the manifest says so; meanwhile this lane takes the next article.
         const waiting = recorded.then(
-          () => this.record(file, result),
+          () => this.record(index, result),
           (error: Error) =>
-            this.record(file, {
+            this.record(index, {
               input: result.input,
               status: 'error',
               error: `written, but not recorded in the manifest: ${error.message}`,
@@ -285,7 +334,7 @@ class BatchSession {
         void waiting.finally(() => this.recording.delete(waiting));
       }
     };
-    const lanes = Math.max(1, Math.min(options.processor.concurrency, options.files.length));
+    const lanes = Math.max(1, Math.min(options.processor.concurrency, files.length));
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.commitChain;
     await Promise.all([...this.recording]);
@@ -315,25 +364,32 @@ class BatchSession {
     else counts.constraintFailed += sign;
   }
 
-  /** Sorted by input, so the summary reads the same whatever finished first; file names as finally renamed. */
-  results(): BatchArticleResult[] {
-    return [...this.byInput.entries()]
-      .map(([path, result]) => {
-        const entry = result.status === 'error' ? undefined : this.store.get(this.keys.get(path) ?? '');
-        return entry ? { ...result, files: entry.files.map((file) => file.name) } : result;
-      })
-      .sort((left, right) => (left.input < right.input ? -1 : 1));
+  /**
+   * Sorted by input, so the summary reads the same whatever finished first; file names as finally
+   * renamed. Read from the result log and the manifest one at a time, once the log is finished.
+   */
+  *results(): Generator<BatchArticleResult> {
+    if (!this.log) return;
+    for (const [index, result] of this.log.inOrder()) {
+      const file = this.files[index];
+      const entry =
+        result.status === 'error' || file === undefined ? undefined : this.store.get(this.keyOf(file));
+      yield entry ? { ...result, files: entry.files.map((file) => file.name) } : result;
+    }
   }
 
-  private record(path: string, result: BatchArticleResult): void {
-    const previous = this.byInput.get(path);
-    if (previous) this.count(previous, -1);
-    this.byInput.set(path, result);
+  /** Input `index` (files, then missing) is done: to the log, the totals and the progress. */
+  private record(index: number, result: BatchArticleResult): void {
+    const log = this.log;
+    if (!log || log.has(index)) return;
+    log.record(index, result);
+    this.completed += 1;
     this.count(result, 1);
+    this.options.onHeld?.({ results: log.held, entries: this.store.entriesInMemory });
     this.options.onEvent?.({
       type: 'article',
       result,
-      completed: this.byInput.size,
+      completed: this.completed,
       total: this.total,
       totals: this.totals(),
     });
@@ -354,7 +410,7 @@ class BatchSession {
     const now = options.now ?? Date.now;
     const started = now();
     const input = this.display(file);
-    const key = this.keys.get(file) ?? toKey(relative(this.outputDirectory, file));
+    const key = this.keyOf(file);
     try {
       const bytes = await readInputBytes(file, input);
       const hash = hashArticleJob(bytes, options.options, options.writerName);
@@ -533,9 +589,8 @@ class BatchSession {
     const abandoned = previous.files.filter((file) => !kept.has(file.name));
     // Usually none (same slug, same names): then the whole manifest need not be scanned.
     if (abandoned.length === 0) return;
-    const used = new Set(
-      Object.values(this.store.entries).flatMap((entry) => entry.files.map(({ name }) => name)),
-    );
+    const used = new Set<string>();
+    for (const [, entry] of this.store.all()) for (const { name } of entry.files) used.add(name);
     for (const file of abandoned) {
       if (used.has(file.name)) continue;
       const path = this.pathOf(file.name);

@@ -14,5 +14,10 @@ export function runPoolJob(job: PoolJob, onProgress: (progress: PoolJobProgress)
       return runOptimizeJob(job.input, { onProgress });
     case 'audit':
       return runAuditJob(job.input);
+    case 'request':
+      // Loaded on first use: batch threads never need the server's request validation.
+      return import('../server/pooled-request.js').then(({ runPooledRequest }) =>
+        runPooledRequest(job.request, { onProgress }),
+      );
   }
 }

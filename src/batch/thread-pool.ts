@@ -7,7 +7,7 @@ import {
   deserializeError,
   type SerializedError,
 } from './article-task.js';
-import type { PoolJob, PoolJobProgress } from './pool-job.js';
+import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 
 /** Runs offline articles, each on a free worker thread (or on the calling thread, see `createArticlePool`). */
@@ -135,7 +135,10 @@ function createThreadPool(script: URL, size: number): ArticlePool {
       if (timeLimitMs !== undefined) {
         thread.timer = setTimeout(() => replace(thread, new JobTimeLimitError(timeLimitMs)), timeLimitMs);
       }
-      thread.worker.postMessage({ id: pending.id, job: pending.job } satisfies PoolRequest);
+      thread.worker.postMessage(
+        { id: pending.id, job: pending.job } satisfies PoolRequest,
+        transferablesOf(pending.job),
+      );
     }
   };
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
+import { readFileInSlices } from '../io/read-file-in-slices.js';
 
 /**
  * Writes batch-report.json atomically (temporary file, then rename), exactly as
@@ -9,7 +10,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 export async function writeBatchReport(
   path: string,
   // Any report whose last field is `articles`: typed structurally so run-batch.ts and this file do not import each other.
-  report: { readonly articles: readonly unknown[] },
+  report: { readonly articles: Iterable<unknown> },
 ): Promise<void> {
   const { articles, ...rest } = report;
   // `articles` is the last field: the rest is printed, then the list replaces its empty brackets.
@@ -18,15 +19,17 @@ export async function writeBatchReport(
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temporary, 'wx');
   try {
-    let chunk = articles.length === 0 ? `${opening}[]` : `${opening}[`;
-    for (const [index, article] of articles.entries()) {
-      chunk += `${index === 0 ? '' : ','}\n    ${JSON.stringify(article, null, 2).replace(/\n/g, '\n    ')}`;
+    let chunk = `${opening}[`;
+    let empty = true;
+    for (const article of articles) {
+      chunk += `${empty ? '' : ','}\n    ${JSON.stringify(article, null, 2).replace(/\n/g, '\n    ')}`;
+      empty = false;
       if (chunk.length > 1 << 20) {
         await handle.write(chunk);
         chunk = '';
       }
     }
-    await handle.write(`${chunk}${articles.length === 0 ? '' : '\n  ]'}\n}\n`);
+    await handle.write(`${chunk}${empty ? ']' : '\n  ]'}\n}\n`);
     await handle.close();
     await rename(temporary, path);
   } catch (error) {
@@ -35,3 +38,33 @@ export async function writeBatchReport(
     throw error;
   }
 }
+
+/**
+ * The articles of a batch-report.json that `writeBatchReport` wrote, one at a time, read a slice of
+ * the file at a time: the summary of 100,000 articles never holds them all. Relies on the layout
+ * written above: each article opens with a line `    {` and closes with a line `    }` (JSON strings
+ * never hold a raw line break).
+ */
+export function* readBatchReportArticles<Article = BatchReportArticle>(path: string): Generator<Article> {
+  let rest = '';
+  let article: string[] | undefined;
+  let inArticles = false;
+  for (const slice of readFileInSlices(path)) {
+    const lines = (rest + slice).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (article === undefined) {
+        if (line === '  "articles": [') inArticles = true;
+        else if (inArticles && line === '    {') article = [line];
+        continue;
+      }
+      article.push(line);
+      if (line === '    }' || line === '    },') {
+        yield JSON.parse(article.join('\n').replace(/,$/u, '')) as Article;
+        article = undefined;
+      }
+    }
+  }
+}
+
+type BatchReportArticle = Record<string, unknown>;

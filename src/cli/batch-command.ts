@@ -5,6 +5,7 @@ import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import type { BatchArticleResult } from '../batch/run-batch.js';
 import { isValidDate, quote } from '../check-metadata.js';
 import type { SiteConfig } from '../config/site-config.js';
 import type { CliContext } from './cli-context.js';
@@ -278,7 +279,7 @@ async function runBatchCommand(
   const [
     { collectInputs },
     { runBatch, batchExitCode, BATCH_REPORT_NAME },
-    { formatBatchSummary },
+    { batchSummaryLines },
     progressModule,
   ] = await Promise.all([
     import('../batch/collect-inputs.js'),
@@ -333,12 +334,28 @@ async function runBatchCommand(
     progress.finish();
     await processor.close();
   }
-  const reportPath = relative(cwd, join(outputDirectory, BATCH_REPORT_NAME));
-  context.stdout.write(
-    options.json
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : formatBatchSummary(report, { color: context.color, reportPath }),
-  );
+  const reportFile = join(outputDirectory, BATCH_REPORT_NAME);
+  const reportPath = relative(cwd, reportFile);
+  // Both from batch-report.json, a slice at a time: the batch holds no list of its articles.
+  if (options.json) {
+    const { readFileInSlices } = await import('../io/read-file-in-slices.js');
+    for (const slice of readFileInSlices(reportFile)) context.stdout.write(slice);
+  } else {
+    const { readBatchReportArticles } = await import('../batch/write-batch-report.js');
+    const lines = batchSummaryLines(report, () => readBatchReportArticles<BatchArticleResult>(reportFile), {
+      color: context.color,
+      reportPath,
+    });
+    let slice = '';
+    for (const line of lines) {
+      slice += `${line}\n`;
+      if (slice.length > 1 << 16) {
+        context.stdout.write(slice);
+        slice = '';
+      }
+    }
+    context.stdout.write(slice);
+  }
   setExitCode(report.interrupted ? EXIT_CODES.interrupted : batchExitCode(report));
 }
 

@@ -56,12 +56,18 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   const setExitCode = (code: number) => {
     exitCode = code;
   };
-  registerOptimizeCommand(program, context, setExitCode);
-  registerAuditCommand(program, context, setExitCode);
-  registerServeCommand(program, context, setExitCode);
-  registerPublishCommand(program, context, setExitCode);
-  registerBatchCommand(program, context, setExitCode);
-  registerWorkerCommand(program, context, setExitCode);
+  const registrations: [string, typeof registerAuditCommand][] = [
+    ['optimize', registerOptimizeCommand],
+    ['audit', registerAuditCommand],
+    ['serve', registerServeCommand],
+    ['publish', registerPublishCommand],
+    ['batch', registerBatchCommand],
+    ['worker', registerWorkerCommand],
+  ];
+  // `plume audit …` needs only the audit command: the others' options are not built (start-up time).
+  // Anything else (`--help`, `help audit`, a typo that gets suggestions) gets them all, in this order.
+  const invoked = registrations.find(([name]) => name === argv[0]);
+  for (const [, register] of invoked ? [invoked] : registrations) register(program, context, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -1,13 +1,12 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { SourceFormat } from '../document.js';
 import { ApiError, reportable } from './api-errors.js';
-import { jsonBody } from './audit-route.js';
 import { isHeavySource, pickSource, type RequestSource, toJobSource } from './job-source.js';
-import { WRITER_UNAVAILABLE_MESSAGE, webRewriterHint } from './llm-setup-help.js';
+import { checkedWriter, optimizeJobOf } from './pooled-request.js';
 import { readRequest } from './read-request.js';
 import { type OptimizeRequest, optimizeRequestSchema, parseRequest } from './request-schemas.js';
 import type { RouteSettings } from './route-settings.js';
+import { jsonBody, runOnPool } from './run-on-pool.js';
 import { type OptimizeJob, optimizeResponseBody, runOptimizeJob, runOptimizeResult } from './server-jobs.js';
 import type { WriterName } from './writer-factory.js';
 
@@ -31,13 +30,14 @@ type OptimizeRun = (onProgress: (event: ProgressEvent) => void, signal: AbortSig
 export function optimizeRoute(settings: RouteSettings) {
   let llmJobs = 0;
   return async (context: Context): Promise<Response> => {
-    const { fields, file } = await readRequest(context, { multipart: true });
+    const streamed = (context.req.header('accept') ?? '').includes('text/event-stream');
+    // An event stream reports errors of the job as events, after its 200: it is read here, as before.
+    const pooled = streamed ? undefined : await runOnPool(context, settings, 'optimize');
+    if (pooled instanceof Response) return pooled;
+    const { fields, file } = pooled ?? (await readRequest(context, { multipart: true }));
     const request = parseRequest(optimizeRequestSchema, fields);
     const source = pickSource(request, file);
-    const writerName = request.writer ?? settings.defaultWriter;
-    if (!settings.writers.names.includes(writerName)) {
-      throw new ApiError(400, 'writer-unavailable', WRITER_UNAVAILABLE_MESSAGE, { field: 'writer' });
-    }
+    const writerName = checkedWriter(request, settings.writers.names, settings.defaultWriter);
     if (writerName === 'llm') {
       if (llmJobs >= settings.maxLlmJobs) {
         throw new ApiError(
@@ -55,7 +55,7 @@ export function optimizeRoute(settings: RouteSettings) {
     const run: OptimizeRun = (onProgress, signal) =>
       runOptimize(settings, { request, source, writerName, onProgress, signal });
 
-    if (!(context.req.header('accept') ?? '').includes('text/event-stream')) {
+    if (!streamed) {
       try {
         return jsonBody(context, await run(() => {}, context.req.raw.signal));
       } finally {
@@ -120,16 +120,11 @@ interface OptimizeRequestJob {
  */
 async function runOptimize(settings: RouteSettings, job: OptimizeRequestJob): Promise<string> {
   const { request, onProgress, signal } = job;
-  const input: OptimizeJob = {
-    source: await toJobSource(job.source, settings.fetchArticle, { onProgress, signal }),
-    locale: request.locale ?? 'fr-FR',
-    ...(request.format ? { format: request.format as SourceFormat } : {}),
-    ...(request.keyphrase ? { keyphrase: request.keyphrase } : {}),
-    ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
-    ...(request.siteName ? { siteName: request.siteName } : {}),
-    ...(request.author ? { author: request.author } : {}),
-    rewriterHint: webRewriterHint(settings.writers.names.includes('llm')),
-  };
+  const input: OptimizeJob = optimizeJobOf(
+    request,
+    await toJobSource(job.source, settings.fetchArticle, { onProgress, signal }),
+    settings.writers.names.includes('llm'),
+  );
   if (job.writerName === 'offline' && settings.pool) {
     return (await settings.pool.runJob(
       { kind: 'optimize', input },

@@ -67,11 +67,11 @@ async function readMultipart(context: Context, bytes: Uint8Array): Promise<Reque
 }
 
 /** The body, its size already bounded by the `bodyLimit` guard of `/api`. */
-async function readBytes(context: Context): Promise<Uint8Array> {
+export async function readBytes(context: Context): Promise<Uint8Array> {
   return new Uint8Array(await context.req.arrayBuffer());
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+export function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
@@ -79,7 +79,7 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-function mediaTypeOf(context: Context): string {
+export function mediaTypeOf(context: Context): string {
   return (context.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

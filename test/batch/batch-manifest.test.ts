@@ -54,6 +54,31 @@ describe('ManifestStore', () => {
     expect((await readManifest(directory)).manifest.entries['../in/7.txt']?.slug).toBe('article-7');
   });
 
+  it('holds no entry once it is in the journal or the manifest, and reads it back from there', async () => {
+    const directory = mkdtempSync(join(root, 'held-'));
+    const store = new ManifestStore(directory, emptyManifest(), { minIntervalMs: 0 });
+    for (let index = 0; index < 20; index += 1) store.set(`${index}.txt`, entry(`article-${index}`));
+    store.set('é/à.txt', entry('accents'));
+    expect(store.entriesInMemory).toBe(21);
+    await store.flush();
+    expect(store.entriesInMemory).toBe(0);
+    expect(store.get('7.txt')?.slug).toBe('article-7');
+    expect(store.get('é/à.txt')?.slug).toBe('accents');
+    store.set('7.txt', entry('article-7-bis'));
+    store.delete('8.txt');
+    await store.flush();
+    expect(store.get('7.txt')?.slug).toBe('article-7-bis');
+    expect(store.get('8.txt')).toBeUndefined();
+    await store.compact();
+    expect(store.entriesInMemory).toBe(0);
+    expect(store.get('é/à.txt')?.slug).toBe('accents');
+    expect([...store.all()].map(([key]) => key)).toEqual(
+      Object.keys(JSON.parse(readFileSync(store.path, 'utf8')).entries),
+    );
+    expect([...store.all()]).toHaveLength(20);
+    store.close();
+  });
+
   it('reads the journal over the manifest, in order; a line cut by a killed run is skipped', async () => {
     const directory = mkdtempSync(join(root, 'journal-'));
     const store = new ManifestStore(directory, emptyManifest());

@@ -16,6 +16,7 @@ import type { ArticleProcessor } from '../../src/batch/article-processor.js';
 import type { ArticleOutcome, ArticleTask, BatchArticleOptions } from '../../src/batch/article-task.js';
 import { BatchLockedError } from '../../src/batch/batch-lock.js';
 import type { Manifest } from '../../src/batch/batch-manifest.js';
+import { RESULTS_PER_WRITE } from '../../src/batch/batch-result-log.js';
 import { type BatchEvent, batchExitCode, runBatch } from '../../src/batch/run-batch.js';
 import { stageOutcome } from '../../src/batch/stage-outcome.js';
 import { InputError } from '../../src/ingest/input-error.js';
@@ -432,5 +433,45 @@ describe('runBatch: files staged by the worker threads', () => {
     expect(readFileSync(join(output, 'same--b.md'), 'utf8')).toContain('# two');
     expect(manifestOf(output).entries['../in/a.txt']?.base).toBe('same--a');
     expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('runBatch: memory bounded by the inputs in flight, not their count', () => {
+  it('never holds more than a slice of results, and reports every article as one list did', async () => {
+    const count = RESULTS_PER_WRITE * 3 + 17;
+    const files: Record<string, string> = {};
+    // Names in the reverse of the order they are handed out in, some errors among them.
+    for (let index = 0; index < count; index += 1) {
+      files[`${String(count - index).padStart(4, '0')}.txt`] =
+        index % 50 === 0 ? `article-${index}: crash` : `article-${index}: text ${index}`;
+    }
+    files['shared/x.txt'] = 'article-1: same slug as another';
+    const { output, paths } = setUp(files);
+    let mostResults = 0;
+    const report = await batch(paths, output, fakeProcessor({ staged: true }), {
+      onHeld: ({ results }) => {
+        mostResults = Math.max(mostResults, results);
+      },
+    });
+    expect(mostResults).toBeGreaterThan(0);
+    expect(mostResults).toBeLessThanOrEqual(RESULTS_PER_WRITE);
+    expect(report.totals).toMatchObject({ articles: count + 1, errors: Math.ceil(count / 50) });
+    const articles = report.articles;
+    expect(articles.map((article) => article.input)).toEqual(
+      [...articles.map((article) => article.input)].sort((left, right) => (left < right ? -1 : 1)),
+    );
+    expect(articles).toHaveLength(count + 1);
+    // The names renamed at the end (shared slug) are the ones reported.
+    const shared = articles.filter((article) => article.slug === 'article-1');
+    expect(shared.map((article) => article.files?.[0])).toEqual([
+      `article-1--${String(count - 1).padStart(4, '0')}.md`,
+      'article-1--x.md',
+    ]);
+    for (const article of shared) expect(existsSync(join(output, article.files?.[0] ?? ''))).toBe(true);
+    expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The report file holds exactly what `JSON.stringify(report, null, 2)` would.
+    const written = readFileSync(join(output, 'batch-report.json'), 'utf8');
+    expect(written).toBe(`${JSON.stringify(JSON.parse(written), null, 2)}\n`);
+    expect(JSON.parse(written).articles).toEqual(articles);
   });
 });

@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { batchSummaryLines, formatBatchSummary } from '../../src/batch/format-batch-summary.js';
 import type { BatchReport } from '../../src/batch/run-batch.js';
-import { writeBatchReport } from '../../src/batch/write-batch-report.js';
+import { readBatchReportArticles, writeBatchReport } from '../../src/batch/write-batch-report.js';
+import { readFileInSlices } from '../../src/io/read-file-in-slices.js';
 
 const root = mkdtempSync(join(tmpdir(), 'plume-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -47,4 +49,26 @@ describe('writeBatchReport', () => {
       expect(readdirSync(directory)).toEqual(['batch-report.json']);
     },
   );
+});
+
+describe('readBatchReportArticles', () => {
+  it.each([0, 1, 3, 2_000])('reads back the %i articles written, one at a time', async (count) => {
+    const directory = mkdtempSync(join(root, 'read-'));
+    const path = join(directory, 'batch-report.json');
+    const expected = report(Array.from({ length: count }, (_, index) => article(index)));
+    await writeBatchReport(path, expected);
+    expect([...readBatchReportArticles(path)]).toEqual(expected.articles);
+    // The summary printed from the file is the one printed from the list.
+    const lines = batchSummaryLines(expected, () => readBatchReportArticles(path), { reportPath: path });
+    expect(`${[...lines].join('\n')}\n`).toBe(formatBatchSummary(expected, { reportPath: path }));
+  });
+
+  it('prints the file as it is, a slice at a time, never a character cut in two', async () => {
+    const directory = mkdtempSync(join(root, 'slices-'));
+    const path = join(directory, 'batch-report.json');
+    await writeBatchReport(path, report(Array.from({ length: 50 }, (_, index) => article(index))));
+    const slices = [...readFileInSlices(path, 7)];
+    expect(slices.length).toBeGreaterThan(100);
+    expect(slices.join('')).toBe(readFileSync(path, 'utf8'));
+  });
 });
