@@ -26,7 +26,7 @@ import {
 } from './batch-manifest.js';
 import { BatchResultLog } from './batch-result-log.js';
 import { hashArticleJob, hashContent } from './content-hash.js';
-import { candidateBaseNames, SlugGroup } from './output-names.js';
+import { candidateBaseNames, detached, SlugGroup } from './output-names.js';
 import { discardStaged, STAGED_NAME } from './stage-outcome.js';
 import { readBatchReportArticles, writeBatchReport } from './write-batch-report.js';
 
@@ -275,8 +275,10 @@ class BatchSession {
   private groupOf(slug: string): SlugGroup {
     let group = this.groups.get(slug);
     if (!group) {
-      group = new SlugGroup(slug);
-      this.groups.set(slug, group);
+      // Kept for the whole batch, one per input: a slice of the source would keep the source alive.
+      const own = detached(slug);
+      group = new SlugGroup(own);
+      this.groups.set(own, group);
     }
     return group;
   }
