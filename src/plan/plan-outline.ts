@@ -7,7 +7,7 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { isGenericAdjective } from './generic-adjectives.js';
 import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
 import { contentForms } from './keyphrase-presence.js';
@@ -368,7 +368,7 @@ interface KeyphraseTest {
 function keyphraseTest(options: OutlineOptions): KeyphraseTest {
   const stems = new Set(options.keyphraseStems);
   const forms = options.keyphrase === undefined ? [] : contentForms(options.keyphrase);
-  const words = (text: string) => tokenizeWords(text).filter((token) => token.kind === 'word');
+  const words = wordTokensOf;
   // Asked of every heading candidate several times (choice, ceiling, bare test): answered once per text.
   const containsStemsByText = new Map<string, boolean>();
   const containsStems = (text: string) => {
@@ -569,10 +569,28 @@ function headingCandidates(
 }
 
 function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
-  return tokenizeWords(text)
-    .filter((token) => token.kind === 'word' && !(withoutGenericAdjectives && isGenericAdjective(token.text)))
+  return wordTokensOf(text)
+    .filter((token) => !(withoutGenericAdjectives && isGenericAdjective(token.text)))
     .map((token) => stem(token.text));
 }
+
+/**
+ * The word tokens of a text (numbers and elisions left out). A heading candidate is read three times
+ * (its stems, the keyphrase's stems, its written forms): tokenized once. Callers never modify the array.
+ */
+function wordTokensOf(text: string): readonly WordToken[] {
+  let tokens = wordTokensByText.get(text);
+  if (tokens === undefined) {
+    tokens = tokenizeWords(text).filter((token) => token.kind === 'word');
+    // Bounded: a batch of articles must not grow it without end.
+    if (wordTokensByText.size >= MAX_WORD_TOKENS) wordTokensByText.clear();
+    wordTokensByText.set(text, tokens);
+  }
+  return tokens;
+}
+
+const wordTokensByText = new Map<string, readonly WordToken[]>();
+const MAX_WORD_TOKENS = 4096;
 
 /**
  * Last resort when no sentence or noun phrase of the section makes a heading: the shortest whole
