@@ -119,7 +119,16 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // Complete sentences only; a lead made of list items and labels keeps what it has.
   const complete = cleaned.filter(isCompleteSentence);
   const sentences = complete.length > 0 ? complete : cleaned;
-  const anaphoric = sentences.map(opensOnAnaphor);
+  // Read lazily: the search usually stops within the first sentences of a long article.
+  const anaphoricBySentence: (boolean | undefined)[] = [];
+  const anaphoric = (index: number): boolean => {
+    let value = anaphoricBySentence[index];
+    if (value === undefined) {
+      value = opensOnAnaphor(sentences[index] as string);
+      anaphoricBySentence[index] = value;
+    }
+    return value;
+  };
   const shortenedBySentence = new Map<string, string[]>();
   const withShortenings = (sentence: string) => {
     let variants = shortenedBySentence.get(sentence);
@@ -143,7 +152,9 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   };
 
   sentences.forEach((_, index) => {
-    if (anaphoric[index]) return;
+    // Every candidate from here on ranks at least `index`: none can beat the best.
+    if (best && index >= best.rank) return;
+    if (anaphoric(index)) return;
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
       const run = sentences.slice(index, index + count);
       const text = run.join(' ');
@@ -160,9 +171,9 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
   const opening = sentences.slice(0, 8);
   opening.forEach((first, index) => {
-    if (anaphoric[index]) return;
+    if (anaphoric(index)) return;
     opening.forEach((second, other) => {
-      if (other <= index + 1 || anaphoric[other]) return;
+      if (other <= index + 1 || anaphoric(other)) return;
       const rank = index + (other - index) + 20;
       if (best && rank >= best.rank) return;
       for (const variant of combinations([withShortenings(first), withShortenings(second)])) {
@@ -172,7 +183,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
   sentences.forEach((sentence, index) => {
-    if (anaphoric[index] || (best && index + UNDER_MINIMUM >= best.rank) || occurrences(sentence) === 0)
+    if ((best && index + UNDER_MINIMUM >= best.rank) || anaphoric(index) || occurrences(sentence) === 0)
       return;
     if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
       consider(sentence, index + UNDER_MINIMUM);
@@ -183,10 +194,10 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // shortening of the first sentence. Complete sentences matter more than the character count.
   const whole = sentences
     .flatMap((_, index) => [1, 2, 3].map((count) => sentences.slice(index, index + count).join(' ')))
-    .filter((text, index) => length(text) <= maxLength && !anaphoric[Math.floor(index / 3)])
+    .filter((text, index) => length(text) <= maxLength && !anaphoric(Math.floor(index / 3)))
     .sort((left, right) => length(right) - length(left))[0];
   if (whole) return whole;
-  const first = sentences.find((_, index) => !anaphoric[index]) ?? sentences[0];
+  const first = sentences.find((_, index) => !anaphoric(index)) ?? sentences[0];
   if (!first) return capitalizeFirst(options.keyphrase.trim());
   // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
   // longest cut that fits; a description over the bound would fail the article's own constraints.

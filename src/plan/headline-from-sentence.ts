@@ -203,11 +203,14 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
     // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
     // is no end; a shorter phrase may still be whole (« Une date de livraison pour la pièce »).
-    const whole = ends.filter((candidate) => !cutBeforeItsNoun(tokens, classes, candidate, lexicon));
-    const within = whole.filter((candidate) => countHeadingWords(tokens.slice(index, candidate)) <= maxWords);
     // A chain of complements cut by the word limit ends on a vague one (« La division IA grand public du
     // géant » [de la technologie]): the noun and its adjectives alone say it better.
-    const end = within.pop();
+    // The last end that is whole and within the limit, searched from the longest.
+    const end = ends.findLast(
+      (candidate) =>
+        !cutBeforeItsNoun(tokens, classes, candidate, lexicon) &&
+        countHeadingWords(tokens.slice(index, candidate)) <= maxWords,
+    );
     if (end === undefined) {
       index += 1;
       continue;

@@ -97,9 +97,12 @@ export function planArticle(
   const introductionSentences = outline.introduction.flatMap((passage) =>
     sentencesOfPassage(passage, analysis),
   );
-  const leadHeadline = introductionSentences
-    .map((sentence) => extractHeadline(sentence.text, { maxWords: 14, ...lexiconOption(options) }))
-    .find((headline) => headline !== null);
+  // The first sentence of the introduction that makes a headline; the ones after it are not read.
+  let leadHeadline: ReturnType<typeof extractHeadline> | undefined;
+  for (const sentence of introductionSentences) {
+    leadHeadline = extractHeadline(sentence.text, { maxWords: 14, ...lexiconOption(options) });
+    if (leadHeadline !== null) break;
+  }
   // A summary bullet states the thesis in a few words: the best headline when the source has no title.
   const sourceHeadings = outline.sections
     .filter((section) => section.origin !== 'generated')

@@ -7,7 +7,7 @@ import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { isGenericAdjective } from './generic-adjectives.js';
 import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
 import { contentForms } from './keyphrase-presence.js';
@@ -270,7 +270,7 @@ function stemCounts(passages: readonly Passage[], analysis: Analysis): Map<strin
   return counts;
 }
 
-function cosine(left: Map<string, number>, right: Map<string, number>): number {
+function cosine(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, number>): number {
   let dot = 0;
   let leftNorm = 0;
   let rightNorm = 0;
@@ -287,10 +287,23 @@ function cosine(left: Map<string, number>, right: Map<string, number>): number {
  * passages (TextTiling-like: two passages each side), keeping both sides
  * substantial; recursive until every part fits.
  */
-function splitSection(section: DraftSection, analysis: Analysis, maxWords: number): DraftSection[] {
+function splitSection(
+  section: DraftSection,
+  analysis: Analysis,
+  maxWords: number,
+  // Each recursion reads the same passages again: their counts are computed once.
+  countsByPassage: Map<Passage, Map<string, number>> = new Map(),
+): DraftSection[] {
   const total = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
   if (total <= maxWords || section.passages.length < 2) return [section];
-  const counts = section.passages.map((passage) => stemCounts([passage], analysis));
+  const counts = section.passages.map((passage) => {
+    let passageCounts = countsByPassage.get(passage);
+    if (passageCounts === undefined) {
+      passageCounts = stemCounts([passage], analysis);
+      countsByPassage.set(passage, passageCounts);
+    }
+    return passageCounts;
+  });
   let bestCut = -1;
   let bestScore = Number.POSITIVE_INFINITY;
   let left = 0;
@@ -320,10 +333,15 @@ function splitSection(section: DraftSection, analysis: Analysis, maxWords: numbe
     origin: 'generated',
     passages: section.passages.slice(bestCut),
   };
-  return [...splitSection(first, analysis, maxWords), ...splitSection(second, analysis, maxWords)];
+  return [
+    ...splitSection(first, analysis, maxWords, countsByPassage),
+    ...splitSection(second, analysis, maxWords, countsByPassage),
+  ];
 }
 
-function mergeCounts(list: readonly Map<string, number>[]): Map<string, number> {
+function mergeCounts(list: readonly Map<string, number>[]): ReadonlyMap<string, number> {
+  // One passage is its own sum (same entries, same order): no copy.
+  if (list.length === 1) return list[0] as Map<string, number>;
   const merged = new Map<string, number>();
   for (const counts of list)
     for (const [stem, count] of counts) merged.set(stem, (merged.get(stem) ?? 0) + count);
@@ -350,11 +368,18 @@ interface KeyphraseTest {
 function keyphraseTest(options: OutlineOptions): KeyphraseTest {
   const stems = new Set(options.keyphraseStems);
   const forms = options.keyphrase === undefined ? [] : contentForms(options.keyphrase);
-  const words = (text: string) => tokenizeWords(text).filter((token) => token.kind === 'word');
+  const words = wordTokensOf;
+  // Asked of every heading candidate several times (choice, ceiling, bare test): answered once per text.
+  const containsStemsByText = new Map<string, boolean>();
   const containsStems = (text: string) => {
     if (stems.size === 0) return false;
-    const found = new Set(stemsOfText(text));
-    return [...stems].every((value) => found.has(value));
+    let answer = containsStemsByText.get(text);
+    if (answer === undefined) {
+      const found = new Set(stemsOfText(text));
+      answer = [...stems].every((value) => found.has(value));
+      containsStemsByText.set(text, answer);
+    }
+    return answer;
   };
   return {
     stems,
@@ -544,10 +569,28 @@ function headingCandidates(
 }
 
 function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
-  return tokenizeWords(text)
-    .filter((token) => token.kind === 'word' && !(withoutGenericAdjectives && isGenericAdjective(token.text)))
+  return wordTokensOf(text)
+    .filter((token) => !(withoutGenericAdjectives && isGenericAdjective(token.text)))
     .map((token) => stem(token.text));
 }
+
+/**
+ * The word tokens of a text (numbers and elisions left out). A heading candidate is read three times
+ * (its stems, the keyphrase's stems, its written forms): tokenized once. Callers never modify the array.
+ */
+function wordTokensOf(text: string): readonly WordToken[] {
+  let tokens = wordTokensByText.get(text);
+  if (tokens === undefined) {
+    tokens = tokenizeWords(text).filter((token) => token.kind === 'word');
+    // Bounded: a batch of articles must not grow it without end.
+    if (wordTokensByText.size >= MAX_WORD_TOKENS) wordTokensByText.clear();
+    wordTokensByText.set(text, tokens);
+  }
+  return tokens;
+}
+
+const wordTokensByText = new Map<string, readonly WordToken[]>();
+const MAX_WORD_TOKENS = 4096;
 
 /**
  * Last resort when no sentence or noun phrase of the section makes a heading: the shortest whole
@@ -573,7 +616,18 @@ function fallbackHeading(
 }
 
 function headingKey(text: string): string {
-  return normalizeWord(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let key = headingKeys.get(text);
+  if (key === undefined) {
+    key = normalizeWord(text)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    // Bounded: a batch of articles must not grow it without end.
+    if (headingKeys.size >= MAX_HEADING_KEYS) headingKeys.clear();
+    headingKeys.set(text, key);
+  }
+  return key;
 }
+
+/** Each candidate's key is asked once per section that could take it: computed once per text. */
+const headingKeys = new Map<string, string>();
+const MAX_HEADING_KEYS = 4096;

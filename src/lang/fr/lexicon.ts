@@ -61,7 +61,9 @@ function buildClosedClasses(): Map<string, Set<PartOfSpeech>> {
 /** The grammar words of French from our own lists: enough to refuse « …pour les », not to know verbs. */
 export const closedClassLexicon: Lexicon = {
   partsOfSpeech(word) {
-    return CLOSED_CLASSES.get(word.toLowerCase().replace(/’/gu, "'")) ?? EMPTY;
+    const lower = word.toLowerCase();
+    // Most words have no apostrophe: no replacement pass for them.
+    return CLOSED_CLASSES.get(lower.includes('’') ? lower.replace(/’/gu, "'") : lower) ?? EMPTY;
   },
 };
 
