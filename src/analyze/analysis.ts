@@ -122,6 +122,11 @@ export interface KeyphraseAnalysis {
   /** Marks of the matched words in the body. */
   marks: Span[];
   inImageAlts: number;
+  /**
+   * Texts of the links (not in-page anchors) that hold every content word of the keyphrase, by stem, an
+   * address shown as its own text read word by word (« site.fr/biais-cognitifs »): competing links.
+   */
+  inLinkTexts: string[];
 }
 
 export interface HeadingLikeLine extends TextSpan {

@@ -126,6 +126,7 @@ function analyzeWith(document: Document, options: AnalyzeOptions, previous: Prev
           blockWordRanges,
           introduction: introduction ?? null,
           images,
+          links,
         });
 
   return {
@@ -652,6 +653,7 @@ interface KeyphraseInputs {
   blockWordRanges: readonly { start: number; end: number }[];
   introduction: Block | null;
   images: readonly Image[];
+  links: readonly Link[];
 }
 
 function analyzeKeyphrase(inputs: KeyphraseInputs): KeyphraseAnalysis {
@@ -738,8 +740,16 @@ function analyzeKeyphrase(inputs: KeyphraseInputs): KeyphraseAnalysis {
     marks,
     inImageAlts: inputs.images.filter((image) => image.alt.length > 0 && isMatchedBy(matcher, image.alt))
       .length,
+    inLinkTexts: inputs.links
+      .filter(
+        (link) => link.kind !== 'anchor' && isMatchedBy(matcher, link.text.replace(ADDRESS_SEPARATORS, ' ')),
+      )
+      .map((link) => link.text),
   };
 }
+
+/** What separates words in an address shown as a link's text (« site.fr/biais-cognitifs »). */
+const ADDRESS_SEPARATORS = /[/._-]+/gu;
 
 function isMatchedBy(matcher: PhraseMatcher, text: string): boolean {
   return matcher.match(text).allContentWords;

@@ -89,6 +89,22 @@ describe('analyze: the keyphrase research', () => {
     else expect(actual).toEqual(expected);
   });
 
+  it.each([
+    ['prose', '[le potager en permaculture](/potager)', ['le potager en permaculture']],
+    [
+      'an address as its text',
+      '[exemple.fr/potager-permaculture](https://exemple.fr/a)',
+      ['exemple.fr/potager-permaculture'],
+    ],
+    ['one word only', '[notre potager](/potager)', []],
+    ['an in-page anchor', '[potager en permaculture](#haut)', []],
+  ])('lists the link texts that hold the keyphrase: %s', (_case, markdown, expected) => {
+    const linked = analyze(parseMarkdown(`Un texte. Voir ${markdown}.\n`), {
+      keyphrase: 'potager en permaculture',
+    });
+    expect(linked.keyphrase?.inLinkTexts).toEqual(expected);
+  });
+
   it('marks the matched words of the body, and only them', () => {
     const marked = keyphrase.marks.map((mark) => analysis.text.slice(mark.start, mark.end));
     expect(marked).toEqual(['potager', 'permaculture']);

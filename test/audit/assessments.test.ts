@@ -405,38 +405,20 @@ const TABLE: Record<string, Case[]> = {
       applicable: false,
     },
     {
-      name: 'no link',
-      analysis: makeAnalysis({ keyphrase: makeKeyphrase() }),
+      name: 'no link holds it',
+      analysis: makeAnalysis({ keyphrase: makeKeyphrase(), links: [link('nos talents', 'outbound')] }),
       score: 9,
       messageId: 'competing-links.good',
     },
     {
-      name: 'a link on one of the two words',
-      analysis: makeAnalysis({ keyphrase: makeKeyphrase(), links: [link('nos talents', 'outbound')] }),
-      score: 9,
-    },
-    {
-      name: 'a link whose text holds the keyphrase in another form',
+      name: 'one link holds it',
       analysis: makeAnalysis({
-        keyphrase: makeKeyphrase(),
+        keyphrase: makeKeyphrase({ inLinkTexts: ['le talent en IA'] }),
         links: [link('le talent en IA', 'internal'), link('x', 'outbound')],
       }),
       score: 2,
       messageId: 'competing-links.found',
       marks: 1,
-    },
-    {
-      name: 'an address shown as its own text',
-      analysis: makeAnalysis({
-        keyphrase: makeKeyphrase(),
-        links: [link('exemple.fr/dossiers/talents-ia', 'outbound')],
-      }),
-      score: 2,
-    },
-    {
-      name: 'an in-page anchor does not compete',
-      analysis: makeAnalysis({ keyphrase: makeKeyphrase(), links: [link('Talents en IA', 'anchor')] }),
-      score: 9,
     },
   ],
   'outbound-links': [

@@ -49,6 +49,7 @@ export function makeKeyphrase(overrides: Partial<KeyphraseAnalysis> = {}): Keyph
     synonymOccurrences: 0,
     marks: [],
     inImageAlts: 0,
+    inLinkTexts: [],
     ...overrides,
   };
 }

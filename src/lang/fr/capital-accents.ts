@@ -37,7 +37,7 @@ const BARE_CAPITAL_TEST = /[EC]\p{Ll}/u;
  * hyphen ends the word: « Etats-Unis », « Etes-vous ».
  */
 const BARE_CAPITAL_WORD =
-  /(^|[\s«“"(\[—–'’*_])([EC]\p{Ll}+)(?![\p{L}\p{N}])(?![_/@][\p{L}\p{N}])(?!\.[\p{L}\p{N}])/gu;
+  /(^|[\s«“"([—–'’*_])([EC]\p{Ll}+)(?![\p{L}\p{N}])(?![_/@][\p{L}\p{N}])(?!\.[\p{L}\p{N}])/gu;
 
 /** Readings that make a form a common word; a proper noun alone does not (« Emile » stays as written). */
 const COMMON_READINGS: ReadonlySet<PartOfSpeech> = new Set<PartOfSpeech>([
