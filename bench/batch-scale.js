@@ -17,18 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-
-/** CPU time of the main thread alone, in ms (worker threads excluded); NaN where /proc is missing. */
-function mainThreadCpuMs() {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
+import { mainThreadCpuMs } from './main-thread-cpu.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(join(root, 'examples/talents-ia.txt'), 'utf8');

@@ -6,6 +6,7 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mainThreadCpuMs } from './main-thread-cpu.js';
 
 const CASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 10_000);
@@ -165,18 +166,6 @@ async function healthDuringHeavyOptimize(base, example, child) {
   console.log(
     `server main thread CPU meanwhile: ${mainCpu} ms (${(mainCpu / (health.length + audits.length) || 0).toFixed(2)} ms per polled request, the heavy request included)`,
   );
-}
-
-/** CPU time of the main thread alone, in ms (worker threads excluded); NaN where /proc is missing. */
-function mainThreadCpuMs() {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 function jsonRequest(url, body) {

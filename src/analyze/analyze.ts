@@ -238,18 +238,8 @@ function analyzeTypographicVariant(
   for (let index = known.wordStart; index < known.wordEnd; index += 1) {
     const word = previous.words[index] as AnalyzedWord;
     const text = span.text.slice(word.start - known.start, word.end - known.start);
-    const reading = readWord(text, word.kind);
+    const reading = pushWord(words, text, word.start + delta, word.kind);
     if (reading.normalized !== word.normalized) sameForms = false;
-    words.push({
-      text,
-      start: word.start + delta,
-      end: word.end + delta,
-      kind: word.kind,
-      normalized: reading.normalized,
-      stem: reading.stem,
-      syllables: reading.syllables,
-      isFunctionWord: reading.isFunctionWord,
-    });
     if (word.kind !== 'elision' && !reading.isUrl) {
       wordCount += 1;
       syllables += reading.syllables;
@@ -446,17 +436,7 @@ function appendWords(
   let wordCount = 0;
   let syllables = 0;
   for (const token of tokenizeWords(blockText)) {
-    const reading = readWord(token.text, token.kind);
-    words.push({
-      text: token.text,
-      start: token.start + offset,
-      end: token.end + offset,
-      kind: token.kind,
-      normalized: reading.normalized,
-      stem: reading.stem,
-      syllables: reading.syllables,
-      isFunctionWord: reading.isFunctionWord,
-    });
+    const reading = pushWord(words, token.text, token.start + offset, token.kind);
     if (token.kind !== 'elision' && !reading.isUrl) {
       wordCount += 1;
       syllables += reading.syllables;
@@ -534,6 +514,22 @@ interface WordReading {
 
 /** Readings by token text: one lookup per word instead of one per memo (normalized form, stem, syllables). */
 const readingMemo = new Map<string, WordReading>();
+
+/** Appends the word at `start` of the article text, read through the memo; returns its reading. */
+function pushWord(words: AnalyzedWord[], text: string, start: number, kind: WordKind): WordReading {
+  const reading = readWord(text, kind);
+  words.push({
+    text,
+    start,
+    end: start + text.length,
+    kind,
+    normalized: reading.normalized,
+    stem: reading.stem,
+    syllables: reading.syllables,
+    isFunctionWord: reading.isFunctionWord,
+  });
+  return reading;
+}
 
 function readWord(text: string, kind: WordKind): WordReading {
   const known = readingMemo.get(text);

@@ -29,17 +29,19 @@ export interface RenderMarkdownOptions {
 
 const DEFAULT_LOCALE = 'fr-FR';
 
+/** How Plume writes Markdown: `-` bullets, `_emphasis_`, `**strong**`, fenced code. */
+export const MARKDOWN_STYLE = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+} as const;
+
 const markdownSerializer = unified()
   .use(remarkGfm)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '_',
-    strong: '*',
-    rule: '-',
-    fences: true,
-    listItemIndent: 'one',
-    handlers: { text: plainTextHandler },
-  })
+  .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler } })
   .freeze();
 
 /**

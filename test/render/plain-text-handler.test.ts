@@ -7,15 +7,10 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { plainTextHandler } from '../../src/render/plain-text-handler.js';
+import { MARKDOWN_STYLE } from '../../src/render/render-markdown.js';
 
-const settings = {
-  bullet: '-',
-  emphasis: '_',
-  strong: '*',
-  rule: '-',
-  fences: true,
-  listItemIndent: 'one',
-} as const;
+// Plume's own settings, so the comparison is the one renderMarkdown makes.
+const settings = MARKDOWN_STYLE;
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const reference = unified().use(remarkGfm).use(remarkStringify, settings).freeze();
 const withHandler = unified()
