@@ -401,7 +401,7 @@ function readBlocks(
         typography.push({ ...issue, start: issue.start + delta, end: issue.end + delta });
       }
     } else {
-      for (const issue of findTypographyIssues(raw.text)) {
+      for (const issue of findTypographyIssues(withoutCode(raw))) {
         typography.push({ ...issue, start: issue.start + offset, end: issue.end + offset });
       }
     }
@@ -411,6 +411,22 @@ function readBlocks(
     blocks.push(block);
   }
   return { text, blocks, sentences, words, headings, links, images, blockWordRanges, typography };
+}
+
+/**
+ * The block's text with each inline code span written as a stand-in word of the same length: « `"type":
+ * "module"` » is the author's code, its quotes and colons are not French prose, yet « `make`; puis » still
+ * takes its space before « ; » and a quote in code does not pair with one in the prose.
+ */
+function withoutCode(raw: RawBlock): string {
+  if (raw.code.length === 0) return raw.text;
+  let text = '';
+  let from = 0;
+  for (const span of raw.code) {
+    text += raw.text.slice(from, span.start) + 'x'.repeat(span.end - span.start);
+    from = span.end;
+  }
+  return text + raw.text.slice(from);
 }
 
 function pick(...values: readonly (string | null | undefined)[]): string | null {

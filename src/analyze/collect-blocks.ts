@@ -9,6 +9,8 @@ export interface RawBlock {
   text: string;
   links: { url: string; text: string; start: number; end: number }[];
   images: { url: string; alt: string }[];
+  /** Inline code spans of `text`: the author's code, never checked for French typography. */
+  code: { start: number; end: number }[];
 }
 
 /**
@@ -68,16 +70,16 @@ function pushInline(
   nodeIndex: number,
   blocks: RawBlock[],
 ): void {
-  const block: RawBlock = { kind, depth, nodeIndex, text: '', links: [], images: [] };
+  const block: RawBlock = { kind, depth, nodeIndex, text: '', links: [], images: [], code: [] };
   appendInline(children, block);
   // Collapse the whitespace that soft line breaks and inline markup leave behind.
   const raw = block.text;
   const trimmed = raw.replace(/\s+$/u, '');
   const leading = trimmed.length - trimmed.replace(/^\s+/u, '').length;
   block.text = trimmed.slice(leading);
-  for (const link of block.links) {
-    link.start = Math.max(0, link.start - leading);
-    link.end = Math.min(block.text.length, link.end - leading);
+  for (const span of [...block.links, ...block.code]) {
+    span.start = Math.max(0, span.start - leading);
+    span.end = Math.min(block.text.length, span.end - leading);
   }
   if (block.text.length > 0 || block.images.length > 0) blocks.push(block);
 }
@@ -86,9 +88,14 @@ function appendInline(children: readonly PhrasingContent[], block: RawBlock): vo
   for (const node of children) {
     switch (node.type) {
       case 'text':
-      case 'inlineCode':
         block.text += node.value.replace(/\n/g, ' ');
         break;
+      case 'inlineCode': {
+        const start = block.text.length;
+        block.text += node.value.replace(/\n/g, ' ');
+        block.code.push({ start, end: block.text.length });
+        break;
+      }
       case 'break':
         block.text += ' ';
         break;

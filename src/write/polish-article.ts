@@ -77,7 +77,21 @@ function fixTextNodes(node: Nodes | Root, typeset: (text: string) => string): vo
     const next = children[index + 1];
     if (child.type === 'text' && next !== undefined && ELISION_TARGETS.has(next.type))
       child.value = child.value.replace(/(?<=\p{L})'$/u, '’');
+    // « `npx @11ty/eleventy`: pour… »: the sign opens this text node, the word it follows is in the node before.
+    const previous = children[index - 1];
+    if (child.type === 'text' && previous !== undefined && SIGN_TARGETS.has(previous.type))
+      child.value = spaceSignAfterInline(child.value, typeset);
   });
+}
+
+/**
+ * The no-break space a sign takes when it opens a text node: the text is typeset behind a stand-in word,
+ * so every rule of {@link fixTypography} (emoticons, times, « :: ») decides as it does inside one node.
+ */
+function spaceSignAfterInline(value: string, typeset: (text: string) => string): string {
+  if (!/^[:;!?]/.test(value)) return value;
+  const spaced = typeset(`x${value}`).slice(1);
+  return /^[\u00A0\u202F][:;!?]/.test(spaced) ? spaced : value;
 }
 
 /** Inline nodes whose text may follow an elision: « l’[article](…) », « d’*abord* ». */
@@ -88,6 +102,9 @@ const ELISION_TARGETS: ReadonlySet<string> = new Set([
   'strong',
   'delete',
 ]);
+
+/** Inline nodes a « : », « ; », « ! » or « ? » may follow: « `code` : », « [lien](…) ! ». */
+const SIGN_TARGETS: ReadonlySet<string> = new Set([...ELISION_TARGETS, 'inlineCode']);
 
 /**
  * The anchor GitHub, Astro and Hugo give a heading (`github-slugger`): « Pénurie de talents en IA » ->

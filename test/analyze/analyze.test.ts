@@ -243,6 +243,21 @@ describe('analyze: written-out URLs are not words', () => {
   });
 });
 
+describe('analyze: inline code is the author’s, not French prose', () => {
+  it('checks the typography around a code span, never inside it', () => {
+    const analysis = analyze(parseMarkdown('Ajoutez `"type": "module` et `l\'ancien`: puis "relancez".\n'));
+    const found = analysis.typography.map((issue) => [
+      issue.kind,
+      analysis.text.slice(issue.start, issue.end),
+    ]);
+    expect(found).toEqual([
+      ['space-before-colon', ':'],
+      ['straight-quotes', '"'],
+      ['straight-quotes', '"'],
+    ]);
+  });
+});
+
 describe('analyze: the facts research', () => {
   it.each([
     [

@@ -257,3 +257,27 @@ describe('polishTree and the accents of bare capitals', () => {
     expect(mdastToString(headings(tree)[0] as Heading)).toBe('Evaluer le risque');
   });
 });
+
+describe('polishTree and a sign that opens a text node', () => {
+  const cases: [string, string][] = [
+    [
+      '- `npx @11ty/eleventy --serve`: pour lancer le serveur\n',
+      `npx @11ty/eleventy --serve${NBSP}: pour lancer`,
+    ],
+    ['Voir [Wikipedia](https://fr.wikipedia.org/): la table.\n', `Voir Wikipedia${NBSP}: la table.`],
+    ['C’est *vrai*! Et **fort**?\n', `C’est vrai${NNBSP}! Et fort${NNBSP}?`],
+    ['Lancez `make`; puis attendez.\n', `Lancez make${NNBSP}; puis attendez.`],
+    // A time or a smiley is not a colon of prose: fixTypography's rules decide as inside one node.
+    ['À `midi`:30 pile.\n', 'À midi:30 pile.'],
+    ['Bravo `toi`:) voilà.\n', 'Bravo toi:) voilà.'],
+  ];
+  it.each(cases)('%j', (markdown, expected) => {
+    const { tree } = polishTree(treeOf(markdown));
+    expect(mdastToString(tree)).toContain(expected);
+  });
+
+  it('leaves the code itself as written', () => {
+    const { tree } = polishTree(treeOf('Ajoutez `"type": "module"`: voilà.\n'));
+    expect(find(tree, 'inlineCode')[0]?.value).toBe('"type": "module"');
+  });
+});
