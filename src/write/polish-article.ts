@@ -1,10 +1,10 @@
 import GithubSlugger from 'github-slugger';
-import type { Heading, Nodes, Root } from 'mdast';
+import type { Heading, Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
-import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import { findTypographyIssues, fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
 import { cloneTree } from '../render/clone-tree.js';
 
 export interface PolishOptions {
@@ -29,7 +29,7 @@ export interface PolishedTree {
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = cloneTree(source);
-  if (options.typography ?? true) fixTextNodes(tree, frenchTypesetter(options.lexicon));
+  if (options.typography ?? true) typesetTree(tree, options.lexicon);
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();
   const tableOfContents: TableOfContentsEntry[] = [];
@@ -58,53 +58,106 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
  * accents of bare capitals (the titles and the description go through it too).
  */
 export function frenchTypesetter(lexicon: Lexicon | undefined): (text: string) => string {
-  if (lexicon === undefined) return (text) => fixCapitalPreposition(fixTypography(text));
-  return (text) => restoreCapitalAccents(fixCapitalPreposition(fixTypography(text)), lexicon);
+  const fixWords = wordFixer(lexicon);
+  return (text) => fixWords(fixTypography(text));
 }
 
-function fixTextNodes(node: Nodes | Root, typeset: (text: string) => string): void {
-  if (node.type === 'text') {
-    node.value = typeset(node.value);
-    return;
-  }
-  // Code and raw HTML keep their characters; a link's URL is an attribute, not text.
-  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return;
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
-  children.forEach((child, index) => {
-    fixTextNodes(child, typeset);
-    // « d'[Eleventy](…) »: the apostrophe ends one text node and the word starts in the link after it.
-    const next = children[index + 1];
-    if (child.type === 'text' && next !== undefined && ELISION_TARGETS.has(next.type))
-      child.value = child.value.replace(/(?<=\p{L})'$/u, '’');
-    // « `npx @11ty/eleventy`: pour… »: the sign opens this text node, the word it follows is in the node before.
-    const previous = children[index - 1];
-    if (child.type === 'text' && previous !== undefined && SIGN_TARGETS.has(previous.type))
-      child.value = spaceSignAfterInline(child.value, typeset);
-  });
+/** « À » at a sentence start and, with a lexicon, the accents of bare capitals: what one text node can fix alone. */
+function wordFixer(lexicon: Lexicon | undefined): (text: string) => string {
+  if (lexicon === undefined) return fixCapitalPreposition;
+  return (text) => restoreCapitalAccents(fixCapitalPreposition(text), lexicon);
 }
 
 /**
- * The no-break space a sign takes when it opens a text node: the text is typeset behind a stand-in word,
- * so every rule of {@link fixTypography} (emoticons, times, « :: ») decides as it does inside one node.
+ * Typesets each paragraph, heading and table cell as one text, across its links, emphasis and code:
+ * « "[Zéro-Day](…)" » has its quotes in two text nodes, « **dimensions** ! » its space and sign after the
+ * strong text, « `make`; » its sign after the code. Code and raw HTML keep their characters.
  */
-function spaceSignAfterInline(value: string, typeset: (text: string) => string): string {
-  if (!/^[:;!?]/.test(value)) return value;
-  const spaced = typeset(`x${value}`).slice(1);
-  return /^[\u00A0\u202F][:;!?]/.test(spaced) ? spaced : value;
+function typesetTree(node: Nodes | Root, lexicon: Lexicon | undefined): void {
+  const fixWords = wordFixer(lexicon);
+  const visit = (current: Nodes | Root): void => {
+    if (current.type === 'paragraph' || current.type === 'heading' || current.type === 'tableCell') {
+      typesetPhrasing(current.children);
+      fixWordsOfTextNodes(current, fixWords);
+      return;
+    }
+    if (current.type === 'text') {
+      current.value = fixWords(fixTypography(current.value));
+      return;
+    }
+    if (current.type === 'code' || current.type === 'inlineCode' || current.type === 'html') return;
+    if ('children' in current) for (const child of current.children as Nodes[]) visit(child);
+  };
+  visit(node);
 }
 
-/** Inline nodes whose text may follow an elision: « l’[article](…) », « d’*abord* ». */
-const ELISION_TARGETS: ReadonlySet<string> = new Set([
-  'link',
-  'linkReference',
-  'emphasis',
-  'strong',
-  'delete',
-]);
+interface TextSegment {
+  node: Text;
+  /** Offsets of the node's value in the joined text. */
+  start: number;
+  end: number;
+}
 
-/** Inline nodes a « : », « ; », « ! » or « ? » may follow: « `code` : », « [lien](…) ! ». */
-const SIGN_TARGETS: ReadonlySet<string> = new Set([...ELISION_TARGETS, 'inlineCode']);
+/**
+ * Inline nodes with no text node of their own (code, images, inline HTML) read as one stand-in letter: a
+ * word for the rules (« `make`; » takes its space), never changed, and no issue may reach into it.
+ */
+const STAND_IN = 'x';
+
+function typesetPhrasing(children: readonly PhrasingContent[]): void {
+  const state = { text: '', segments: [] as TextSegment[] };
+  joinPhrasing(children, state);
+  const edits = new Map<TextSegment, { from: number; to: number; replacement: string }[]>();
+  for (const issue of findTypographyIssues(state.text)) {
+    const touched = state.segments.filter(
+      (segment) => segment.start < issue.end && segment.end > issue.start,
+    );
+    const covered = touched.reduce(
+      (sum, segment) => sum + Math.min(segment.end, issue.end) - Math.max(segment.start, issue.start),
+      0,
+    );
+    if (covered !== issue.end - issue.start) continue;
+    touched.forEach((segment, index) => {
+      const from = Math.max(segment.start, issue.start) - segment.start;
+      const to = Math.min(segment.end, issue.end) - segment.start;
+      // The whole replacement goes where the issue starts; the other nodes lose their part of it.
+      const list = edits.get(segment) ?? [];
+      list.push({ from, to, replacement: index === 0 ? issue.expected : '' });
+      edits.set(segment, list);
+    });
+  }
+  for (const [segment, list] of edits) {
+    let value = segment.node.value;
+    for (const { from, to, replacement } of list.reverse()) {
+      value = value.slice(0, from) + replacement + value.slice(to);
+    }
+    segment.node.value = value;
+  }
+}
+
+function joinPhrasing(children: readonly Nodes[], state: { text: string; segments: TextSegment[] }): void {
+  for (const child of children) {
+    if (child.type === 'text') {
+      const start = state.text.length;
+      state.text += child.value;
+      state.segments.push({ node: child, start, end: state.text.length });
+    } else if (child.type === 'break') {
+      state.text += '\n';
+    } else if ('children' in child) {
+      joinPhrasing(child.children as Nodes[], state);
+    } else {
+      state.text += STAND_IN;
+    }
+  }
+}
+
+function fixWordsOfTextNodes(node: Nodes, fixWords: (text: string) => string): void {
+  if (node.type === 'text') {
+    node.value = fixWords(node.value);
+    return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) fixWordsOfTextNodes(child, fixWords);
+}
 
 /**
  * The anchor GitHub, Astro and Hugo give a heading (`github-slugger`): « Pénurie de talents en IA » ->

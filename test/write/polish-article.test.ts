@@ -211,15 +211,27 @@ Texte.
  * Known bugs, reported to the module's owner: each test states the right behaviour and is expected to
  * fail until the bug is fixed (then turn `it.fails` into `it`).
  */
-describe('polishTree: known bugs', () => {
-  it.fails('fixes punctuation that follows inline markup (« *le guide* : »)', () => {
+describe('polishTree across inline markup', () => {
+  it('fixes punctuation that follows inline markup (« *le guide* : »)', () => {
     const { tree } = polishTree(
       treeOf('Voici *le guide* : il explique tout. Lisez [ceci](https://example.com) !'),
     );
-    // Today each text node is fixed alone, so « : » and « ! » at the start of a node keep a plain space.
     const texts = find(tree, 'text').map((node) => node.value);
     expect(texts).toContain(`${NBSP}: il explique tout. Lisez `);
     expect(texts).toContain(`${NNBSP}!`);
+  });
+
+  it('pairs straight quotes written around a link (« "[Zéro-Day](…)" »)', () => {
+    const { tree } = polishTree(treeOf('Une faille "[Zéro-Day](https://example.com/0day)", ou pire.'));
+    expect(mdastToString(tree)).toBe(`Une faille «${NBSP}Zéro-Day${NBSP}», ou pire.`);
+    expect(find(tree, 'link')[0]?.url).toBe('https://example.com/0day');
+  });
+
+  it('leaves a sign inside code alone and never reaches into an image', () => {
+    const { tree } = polishTree(treeOf('Voir ![plan : A](a.png)! et `a : b`!'));
+    expect(find(tree, 'image')[0]?.alt).toBe('plan : A');
+    expect(find(tree, 'inlineCode')[0]?.value).toBe('a : b');
+    expect(mdastToString(tree)).toContain(`a : b${NNBSP}!`);
   });
 });
 
