@@ -370,13 +370,40 @@ function classify(
   lexicon: Lexicon,
 ): TokenClass {
   const previous = tokens[index - 1];
-  // Punctuation between two words ends any phrase; so does a quotation mark.
-  const gap = previous ? sentence.slice(previous.end, token.start) : '';
-  if (/[^\s]/u.test(gap) || quoted) return 'barrier';
+  if (quoted) return 'barrier';
+  // Punctuation between two words ends any phrase; so does a quotation mark. One space is the usual gap.
+  if (previous && !(token.start === previous.end + 1 && sentence.charCodeAt(previous.end) === 32)) {
+    if (/[^\s]/u.test(sentence.slice(previous.end, token.start))) return 'barrier';
+  }
   return classifyWord(token, index, lexicon);
 }
 
+/**
+ * A word's class depends on its text, on whether it opens the sentence and on the lexicon alone: read
+ * once per lexicon for the words every sentence repeats (« les », « de », « entreprises »).
+ */
+const wordClasses = new WeakMap<Lexicon, [Map<string, TokenClass>, Map<string, TokenClass>]>();
+const MAX_WORD_CLASSES = 20_000;
+
 function classifyWord(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
+  if (token.kind !== 'word') return classifyToken(token, index, lexicon);
+  let memos = wordClasses.get(lexicon);
+  if (memos === undefined) {
+    memos = [new Map(), new Map()];
+    wordClasses.set(lexicon, memos);
+  }
+  const memo = memos[index > 0 ? 1 : 0];
+  let value = memo.get(token.text);
+  if (value === undefined) {
+    value = classifyToken(token, index, lexicon);
+    // Bounded: a batch of articles must not grow it without end.
+    if (memo.size >= MAX_WORD_CLASSES) memo.clear();
+    memo.set(token.text, value);
+  }
+  return value;
+}
+
+function classifyToken(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
   if (token.kind === 'number') return 'number';
   const word = normalizeWord(token.text);
   if (token.kind === 'elision') return word === "l'" ? 'determiner' : word === "d'" ? 'preposition' : 'other';
