@@ -987,7 +987,7 @@ function surfaceForm(
   // « plugins » and of « Jekyll »), over a more frequent one it does not: the reader meets that form
   // first, and Yoast SEO, which matches French word forms exactly, looks for it in the introduction.
   const echoed = (surface: string) =>
-    surface.split(/\s+/u).every((written) => openingWords.has(written.toLocaleLowerCase('fr')));
+    surface.split(/\s+/u).every((written) => openingWords.has(written.toLowerCase()));
   // Insertion order is first-seen order: a tie keeps the earlier form.
   let best = '';
   let bestRank = -1;
@@ -1007,7 +1007,7 @@ function openingWordsOf(analysis: Analysis): Set<string> {
   return new Set(
     analysis.words
       .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
-      .map((word) => word.text.toLocaleLowerCase('fr')),
+      .map((word) => word.text.toLowerCase()),
   );
 }
 
@@ -1018,7 +1018,7 @@ function openingParagraph(analysis: Analysis): { start: number; end: number } | 
 
 function lowerInitial(word: string): string {
   const first = String.fromCodePoint(word.codePointAt(0) as number);
-  return first.toLocaleLowerCase('fr') + word.slice(first.length);
+  return first.toLowerCase() + word.slice(first.length);
 }
 
 /** Stems of the title and the H1, where the author names the topic. */

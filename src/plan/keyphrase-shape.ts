@@ -11,7 +11,7 @@ import { isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 export function isNounPhraseShape(lexicon: Lexicon, words: readonly string[]): boolean {
   if (words.length === 0) return false;
   // « excellent SAV de Truffaut »: nobody searches for an opinion; the phrase is « SAV de Truffaut ».
-  if (OPINION_ADJECTIVES.has((words[0] as string).toLocaleLowerCase('fr'))) return false;
+  if (OPINION_ADJECTIVES.has((words[0] as string).toLowerCase())) return false;
   const readings = words.map((word) => readingsOf(lexicon, word));
   if (!readings.some((reading) => reading.knownNoun || reading.name)) return false;
   const afterHead = matchNominal(readings, 0);
