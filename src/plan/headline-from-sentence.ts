@@ -13,6 +13,11 @@ export interface HeadlineOptions {
   minWords?: number;
   /** Parts of speech (default: the closed classes only, which cannot tell nouns from verbs). */
   lexicon?: Lexicon;
+  /**
+   * `tokenizeWords(sentence)`, when the caller has them (an analysed sentence's words, offsets made relative
+   * to the sentence): not tokenized again (default: tokenized here). Read by `nounPhrases`.
+   */
+  tokens?: readonly WordToken[];
 }
 
 /** Openers that tie a sentence to the previous one; a heading stands alone, so they go. */
@@ -178,7 +183,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const maxWords = options.maxWords ?? 9;
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
-  const tokens = tokenizeWords(sentence);
+  const tokens = options.tokens ?? tokenizeWords(sentence);
   const quoted = quotedTokens(sentence, tokens);
   const classes = tokens.map((token, index) =>
     classify(token, index, tokens, sentence, quoted[index] === true, lexicon),

@@ -1,6 +1,6 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
+import type { Analysis, AnalyzedSentence, AnalyzedWord, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
@@ -536,7 +536,7 @@ function headingCandidates(
       ...(headline && !(sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text))
         ? [headline]
         : []),
-      ...nounPhrases(sentence.text, { lexicon }),
+      ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
     ];
     for (const unit of units) {
       // « grand », « nouveau »: generic adjectives say nothing of what the section is about.
@@ -566,6 +566,24 @@ function headingCandidates(
     }
   });
   return candidates.sort((left, right) => right.score - left.score);
+}
+
+/**
+ * The sentence's words as `tokenizeWords(sentence.text)` gives them: the analysis tokenized each sentence's
+ * text so (a reused sentence has the same tokens, see `analyzeReusing`), so they are read from it.
+ */
+export function sentenceTokens(sentence: AnalyzedSentence, analysis: Analysis): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+    const word = analysis.words[index] as AnalyzedWord;
+    tokens.push({
+      text: word.text,
+      start: word.start - sentence.start,
+      end: word.end - sentence.start,
+      kind: word.kind,
+    });
+  }
+  return tokens;
 }
 
 function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
