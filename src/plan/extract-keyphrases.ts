@@ -174,7 +174,7 @@ export function extractKeyphrases(
             (candidate) =>
               candidate.occurrences.length < minOccurrences &&
               candidate.words >= 2 &&
-              ((candidate.inTitle && candidate.words >= 3) ||
+              ((candidate.words >= 3 && candidate.inTitle) ||
                 isAboutTitleName(analysis, candidate, titleStems) ||
                 (noRepeatedPhrase &&
                   !namesSomeone(analysis, candidate, tokens) &&

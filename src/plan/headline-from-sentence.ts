@@ -185,8 +185,9 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const lexicon = options.lexicon ?? closedClassLexicon;
   const tokens = options.tokens ?? tokenizeWords(sentence);
   const quoted = quotedTokens(sentence, tokens);
+  const memos = wordClassMemos(lexicon);
   const classes = tokens.map((token, index) =>
-    classify(token, index, tokens, sentence, quoted[index] === true, lexicon),
+    classify(token, index, tokens, sentence, quoted[index] === true, lexicon, memos),
   );
   // « transport public »: a word the lexicon reads as a noun or an adjective may follow its noun as an adjective.
   // Not a verb form too: « des conflits d’intérêt émergent » is a clause.
@@ -202,7 +203,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     // gestionnaires de mots de passe »), unless the word is quoted.
     const opening =
       classes[index] === 'barrier' && quoted[index] !== true
-        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon))
+        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon, memos))
         : classes;
     const ends = phraseEnds(opening, tokens, index, adjectival);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
@@ -373,6 +374,7 @@ function classify(
   sentence: string,
   quoted: boolean,
   lexicon: Lexicon,
+  memos: WordClassMemos,
 ): TokenClass {
   const previous = tokens[index - 1];
   if (quoted) return 'barrier';
@@ -380,23 +382,31 @@ function classify(
   if (previous && !(token.start === previous.end + 1 && sentence.charCodeAt(previous.end) === 32)) {
     if (/[^\s]/u.test(sentence.slice(previous.end, token.start))) return 'barrier';
   }
-  return classifyWord(token, index, lexicon);
+  return classifyWord(token, index, lexicon, memos);
 }
 
 /**
  * A word's class depends on its text, on whether it opens the sentence and on the lexicon alone: read
  * once per lexicon for the words every sentence repeats (« les », « de », « entreprises »).
  */
-const wordClasses = new WeakMap<Lexicon, [Map<string, TokenClass>, Map<string, TokenClass>]>();
+const wordClasses = new WeakMap<Lexicon, WordClassMemos>();
 const MAX_WORD_CLASSES = 20_000;
 
-function classifyWord(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
-  if (token.kind !== 'word') return classifyToken(token, index, lexicon);
+/** Classes of the words that open a sentence, then of the others. */
+type WordClassMemos = [Map<string, TokenClass>, Map<string, TokenClass>];
+
+/** The lexicon's memos, looked up once per sentence rather than once per word. */
+function wordClassMemos(lexicon: Lexicon): WordClassMemos {
   let memos = wordClasses.get(lexicon);
   if (memos === undefined) {
     memos = [new Map(), new Map()];
     wordClasses.set(lexicon, memos);
   }
+  return memos;
+}
+
+function classifyWord(token: WordToken, index: number, lexicon: Lexicon, memos: WordClassMemos): TokenClass {
+  if (token.kind !== 'word') return classifyToken(token, index, lexicon);
   const memo = memos[index > 0 ? 1 : 0];
   let value = memo.get(token.text);
   if (value === undefined) {
