@@ -723,7 +723,8 @@ function dropLeadingConnector(text: string): string {
   const comma = result.indexOf(',');
   if (comma > 0) {
     const opener = result.slice(0, comma);
-    const openerWords = opener.split(/\s+/u);
+    // Only counts up to 16 matter: a long opener is not split whole.
+    const openerWords = opener.split(/\s+/u, 17);
     const first = normalizeWord(openerWords[0] ?? '');
     const second = normalizeWord(openerWords[1] ?? '');
     // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, », « Lorsque…, »: an adverbial
