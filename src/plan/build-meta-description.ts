@@ -354,14 +354,17 @@ function length(text: string): number {
 }
 
 function cleanSentence(sentence: string): string {
-  return (
-    sentence
-      // List bullets and blockquote markers are Markdown, not text.
-      .replace(/^(?:[-–•*>]\s*)+/u, '')
-      .replace(/\s+/gu, ' ')
-      .trim()
-  );
+  let cleaned = sentence;
+  // List bullets and blockquote markers are Markdown, not text.
+  if (MARKER_START.test(cleaned)) cleaned = cleaned.replace(/^(?:[-–•*>]\s*)+/u, '');
+  // Most sentences have plain single spaces only: nothing to replace, no copy.
+  if (IRREGULAR_SPACE.test(cleaned)) cleaned = cleaned.replace(/\s+/gu, ' ');
+  return cleaned.trim();
 }
+
+const MARKER_START = /^[-–•*>]/u;
+/** A space other than a plain one, or two in a row: what `/\s+/gu → ' '` changes. */
+const IRREGULAR_SPACE = /[^\S ]|\s\s/u;
 
 /**
  * A sentence a search result can show alone: it ends on « . », « ! », « ? » or « … » (not on « : »

@@ -32,4 +32,20 @@ describe('buildMetaDescription matches the version it replaced', () => {
     }
     expect(compared).toBeGreaterThan(0);
   });
+
+  it('on sentences with markers and irregular spaces', () => {
+    const sentences = [
+      '- Les talents en IA\u00a0sont rares  et chers, selon les recruteurs du secteur technologique.',
+      '> Les startups\tpeinent à recruter des talents en IA face aux géants\u202f!',
+      ' Les salaires des talents en IA dépassent désormais un million de dollars par an. ',
+      '•  Une pénurie\nqui touche aussi les petites entreprises, dit-on, depuis deux ans.',
+      'Les talents en IA, cofondateurs de startups, quittent les laboratoires pour Microsoft.',
+    ];
+    for (const order of [sentences, [...sentences].reverse()]) {
+      for (const bounds of [{}, { minLength: 60, maxLength: 100 }]) {
+        const options = { keyphrase: 'talents en IA', sentences: order, ...bounds };
+        expect(buildMetaDescription(options)).toBe(buildMetaDescriptionBefore(options));
+      }
+    }
+  });
 });
