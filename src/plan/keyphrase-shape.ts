@@ -73,7 +73,27 @@ interface Readings {
   preNoun: boolean;
 }
 
+/** Readings by word, per lexicon: the candidates of a text share most of their words. */
+const readingsByLexicon = new WeakMap<Lexicon, Map<string, Readings>>();
+const MAX_READINGS = 20_000;
+
 function readingsOf(lexicon: Lexicon, word: string): Readings {
+  let memo = readingsByLexicon.get(lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    readingsByLexicon.set(lexicon, memo);
+  }
+  let readings = memo.get(word);
+  if (readings === undefined) {
+    readings = readWord(lexicon, word);
+    // Bounded: a batch of articles must not grow it without end.
+    if (memo.size >= MAX_READINGS) memo.clear();
+    memo.set(word, readings);
+  }
+  return readings;
+}
+
+function readWord(lexicon: Lexicon, word: string): Readings {
   const parts = lexicon.partsOfSpeech(word);
   const capitalised = /^\p{Lu}/u.test(word);
   const unknown = parts.size === 0;
