@@ -559,7 +559,6 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   const rightTotal = new Float64Array(termCount);
   const sentenceCount = new Float64Array(termCount);
   const lastSentence = new Int32Array(termCount).fill(-1);
-  const sentencesOf: number[][] = Array.from({ length: termCount }, () => []);
   const cooccurrence = new Map<number, number>();
   const window = KEYPHRASE_EXTRACTION.window;
 
@@ -575,7 +574,6 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
       if (lastSentence[id] !== segmentIndex) {
         lastSentence[id] = segmentIndex;
         sentenceCount[id] = (sentenceCount[id] as number) + 1;
-        (sentencesOf[id] as number[]).push(segmentIndex);
       }
       if (tokens.sentenceStart[index] === 0) {
         midSentence[id] = (midSentence[id] as number) + 1;
@@ -599,6 +597,8 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
     }
   }
 
+  const medianSentence = medianSentences(segments, tokens, sentenceCount);
+
   // Frequency is normalised over content terms (YAKE's « valid » terms); relatedness over all terms.
   let contentTerms = 0;
   let sum = 0;
@@ -621,7 +621,7 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
     const tf = frequency[id] as number;
     if (tf === 0) continue;
     const casing = Math.max(upper[id] as number, acronym[id] as number) / (1 + Math.log(tf));
-    const position = Math.log(Math.log(3 + median(sentencesOf[id] as number[])));
+    const position = Math.log(Math.log(3 + (medianSentence[id] as number)));
     const normalisedFrequency = tf / (mean + deviation);
     const left = (leftTotal[id] as number) > 0 ? (leftDistinct[id] as number) / (leftTotal[id] as number) : 0;
     const right =
@@ -634,13 +634,37 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   return { frequency, importance, midSentence, capitalised: upper, cooccurrence, termCount };
 }
 
-/** Median of sorted indices (sentences are visited in order). */
-function median(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/**
+ * Per term, the median of the indices of the sentences it occurs in (each sentence once): a second pass
+ * over the text picks the middle one or two as they come (sentences are visited in order), instead of a
+ * list of sentences kept for every term.
+ */
+function medianSentences(
+  segments: readonly Segment[],
+  tokens: Tokens,
+  sentenceCount: Float64Array,
+): Float64Array {
+  const termCount = sentenceCount.length;
+  const seen = new Int32Array(termCount);
+  const lastSentence = new Int32Array(termCount).fill(-1);
+  const below = new Float64Array(termCount);
+  const medians = new Float64Array(termCount);
+  for (const [segmentIndex, segment] of segments.entries()) {
+    for (let index = segment.wordStart; index < segment.wordEnd; index += 1) {
+      const id = tokens.term[index] as number;
+      if (id < 0 || lastSentence[id] === segmentIndex) continue;
+      lastSentence[id] = segmentIndex;
+      const position = seen[id] as number;
+      seen[id] = position + 1;
+      const count = sentenceCount[id] as number;
+      const middle = count >> 1;
+      if (count % 2 === 1) {
+        if (position === middle) medians[id] = segmentIndex;
+      } else if (position === middle - 1) below[id] = segmentIndex;
+      else if (position === middle) medians[id] = ((below[id] as number) + segmentIndex) / 2;
+    }
+  }
+  return medians;
 }
 
 interface Occurrence {
