@@ -33,6 +33,11 @@ describe('frontMatterYaml', () => {
       'fin\u00a0',
       '\u00a0début',
       'a \u00a0b',
+      'L’embauche est impitoyable – et les géants en sont la cause. Pour eux, la variante compte.',
+      'Il l’a dit : « ça change tout »',
+      'Une phrase… suspendue…',
+      '« Citation »',
+      '– tiret en tête',
     ]) {
       const frontMatter = { description: text, keywords: [text] };
       expect(frontMatterYaml(frontMatter), text).toBe(reference(frontMatter));
@@ -47,6 +52,11 @@ describe('frontMatterYaml', () => {
       '\u202f',
       '«',
       '»',
+      '“',
+      '”',
+      '…',
+      '–',
+      '—',
       '\n',
       ' : ',
       ' ',
