@@ -33,6 +33,9 @@ export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
   };
   const open: Lexicon = {
     partsOfSpeech(word) {
+      // A number (« 2024 », « 4,5 », « 100 % ») is no form of the Lefff (its only form opening on a digit is
+      // « 4x4 »; the test checks it): no search, and no memo entry for each new figure of each article.
+      if (isNumberForm(word)) return EMPTY;
       let parts = memo.get(word);
       if (parts === undefined) {
         table ??= loadTable(path);
@@ -45,6 +48,14 @@ export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
   };
   return withClosedClasses(open);
 }
+
+/** Opens on an ASCII digit and holds no letter. */
+export function isNumberForm(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57 && !LETTER.test(word);
+}
+
+const LETTER = /\p{L}/u;
 
 /** Words whose readings are kept, per lexicon (a few MB at most). */
 const LOOKUP_MEMO_LIMIT = 50_000;

@@ -129,11 +129,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     }
     return value;
   };
-  const shortenedBySentence = new Map<string, string[]>();
-  const withShortenings = (sentence: string) => {
+  const shortenedBySentence = new Map<string, Variants>();
+  const withShortenings = (sentence: string): Variants => {
     let variants = shortenedBySentence.get(sentence);
     if (!variants) {
-      variants = [sentence, ...shortenings(sentence, lexicon)];
+      const texts = [sentence, ...shortenings(sentence, lexicon)];
+      variants = { texts, lengths: texts.map(length) };
       shortenedBySentence.set(sentence, variants);
     }
     return variants;
@@ -163,8 +164,8 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
       if (count > 2) continue;
       if (best && index + extra + 20 >= best.rank) continue;
       // Each sentence of the run whole or shortened at a clause boundary.
-      for (const variant of combinations(run.map(withShortenings))) {
-        if (variant !== text && fits(variant)) consider(variant, index + extra + 20);
+      for (const variant of fittingCombinations(run.map(withShortenings), minLength, maxLength)) {
+        if (variant !== text) consider(variant, index + extra + 20);
       }
     }
   });
@@ -176,9 +177,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
       if (other <= index + 1 || anaphoric(other)) return;
       const rank = index + (other - index) + 20;
       if (best && rank >= best.rank) return;
-      for (const variant of combinations([withShortenings(first), withShortenings(second)])) {
-        if (fits(variant)) consider(variant, rank);
-      }
+      for (const variant of fittingCombinations(
+        [withShortenings(first), withShortenings(second)],
+        minLength,
+        maxLength,
+      ))
+        consider(variant, rank);
     });
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
@@ -301,13 +305,40 @@ function hasOpenQuote(text: string): boolean {
   return !hasBalancedQuotes(text);
 }
 
-/** Every way of taking one option per slot, joined with spaces (at most a few dozen here). */
-function combinations(slots: readonly (readonly string[])[]): string[] {
-  let results = [''];
-  for (const options of slots) {
-    results = results.flatMap((prefix) => options.map((option) => (prefix ? `${prefix} ${option}` : option)));
+/** A sentence whole, then its shortenings, with their lengths in characters. */
+interface Variants {
+  texts: readonly string[];
+  lengths: readonly number[];
+}
+
+/**
+ * Every way of taking one variant per slot (one or two slots), joined with a space, in order (the first
+ * slot's variants outermost), keeping those of `minLength`–`maxLength` characters. A length is the sum of
+ * its parts' and of the joining spaces (a space never completes a surrogate pair): only the texts that fit
+ * are built.
+ */
+function fittingCombinations(slots: readonly Variants[], minLength: number, maxLength: number): string[] {
+  const fitting: string[] = [];
+  const [first, second] = slots;
+  if (first === undefined) return fitting;
+  const fits = (characters: number) => characters >= minLength && characters <= maxLength;
+  for (let index = 0; index < first.texts.length; index += 1) {
+    const text = first.texts[index] as string;
+    const characters = first.lengths[index] as number;
+    if (second === undefined) {
+      if (fits(characters)) fitting.push(text);
+      continue;
+    }
+    for (let other = 0; other < second.texts.length; other += 1) {
+      const otherText = second.texts[other] as string;
+      const otherCharacters = second.lengths[other] as number;
+      // As `${text} ${otherText}` would be written, an empty part without its space.
+      const total =
+        text === '' ? otherCharacters : otherText === '' ? characters + 1 : characters + 1 + otherCharacters;
+      if (fits(total)) fitting.push(text === '' ? otherText : `${text} ${otherText}`);
+    }
   }
-  return results;
+  return fitting;
 }
 
 /** Characters as a reader counts them: code points, so an emoji is one. */
@@ -323,14 +354,17 @@ function length(text: string): number {
 }
 
 function cleanSentence(sentence: string): string {
-  return (
-    sentence
-      // List bullets and blockquote markers are Markdown, not text.
-      .replace(/^(?:[-–•*>]\s*)+/u, '')
-      .replace(/\s+/gu, ' ')
-      .trim()
-  );
+  let cleaned = sentence;
+  // List bullets and blockquote markers are Markdown, not text.
+  if (MARKER_START.test(cleaned)) cleaned = cleaned.replace(/^(?:[-–•*>]\s*)+/u, '');
+  // Most sentences have plain single spaces only: nothing to replace, no copy.
+  if (IRREGULAR_SPACE.test(cleaned)) cleaned = cleaned.replace(/\s+/gu, ' ');
+  return cleaned.trim();
 }
+
+const MARKER_START = /^[-–•*>]/u;
+/** A space other than a plain one, or two in a row: what `/\s+/gu → ' '` changes. */
+const IRREGULAR_SPACE = /[^\S ]|\s\s/u;
 
 /**
  * A sentence a search result can show alone: it ends on « . », « ! », « ? » or « … » (not on « : »

@@ -169,7 +169,7 @@ export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: Re
   const first = text.codePointAt(0);
   if (first === undefined) return text;
   const character = String.fromCodePoint(first);
-  return character.toLocaleLowerCase('fr') + text.slice(character.length);
+  return character.toLowerCase() + text.slice(character.length);
 }
 
 const NAME_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les']);
@@ -178,11 +178,7 @@ const NAME_WORD = /^\p{Lu}\p{Ll}/u;
 /** « Le Monde », « L’Équipe », « Les Échos »: a capitalised article that is part of the name after it. */
 function isArticleOfName(first: string, second: string, third: string, lexicon?: Lexicon): boolean {
   const elided = /^[Ll]['’](.+)$/u.exec(first);
-  const name = elided
-    ? (elided[1] as string)
-    : NAME_ARTICLES.has(first.toLocaleLowerCase('fr'))
-      ? second
-      : '';
+  const name = elided ? (elided[1] as string) : NAME_ARTICLES.has(first.toLowerCase()) ? second : '';
   const next = elided ? second : third;
   if (!NAME_WORD.test(name) || NAME_WORD.test(next)) return false;
   const parts = lexicon?.partsOfSpeech(name.replace(/[,;:.!?]+$/u, ''));

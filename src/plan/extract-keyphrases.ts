@@ -148,10 +148,8 @@ export function extractKeyphrases(
   const minOccurrences =
     wordCount < KEYPHRASE_EXTRACTION.tinyTextWords ? 1 : KEYPHRASE_EXTRACTION.minOccurrences;
 
-  const merged = mergeByContentStems(groups, terms, tokens);
   const titleStems = titleStemsOf(analysis);
-  for (const candidate of merged)
-    candidate.inTitle = candidate.stems.length > 0 && candidate.stems.every((value) => titleStems.has(value));
+  const merged = mergeByContentStems(groups, { words: analysis.words, tokens, terms, titleStems });
   // The lexicon is French: on a text reliably in another language it would read « con las » as French.
   const lexicon =
     analysis.language.reliable && analysis.language.language !== 'fr' ? undefined : options.lexicon;
@@ -176,7 +174,7 @@ export function extractKeyphrases(
             (candidate) =>
               candidate.occurrences.length < minOccurrences &&
               candidate.words >= 2 &&
-              ((candidate.inTitle && candidate.words >= 3) ||
+              ((candidate.words >= 3 && candidate.inTitle) ||
                 isAboutTitleName(analysis, candidate, titleStems) ||
                 (noRepeatedPhrase &&
                   !namesSomeone(analysis, candidate, tokens) &&
@@ -306,6 +304,9 @@ interface Tokens {
   sentenceStart: Uint8Array;
   termKeys: string[];
   termIsContent: boolean[];
+  /** Every word's stem as a small integer (reading order): terms and the candidates' trie are keyed by it. */
+  stemId: Int32Array;
+  stemCount: number;
 }
 
 /** Only spaces may separate the words of a phrase; an elision is glued to the next word. */
@@ -322,7 +323,20 @@ function classifyTokens(analysis: Analysis, segments: readonly Segment[]): Token
   const term = new Int32Array(words.length).fill(-1);
   const breakBefore = new Uint8Array(words.length).fill(1);
   const sentenceStart = new Uint8Array(words.length);
-  const termIds = new Map<string, number>();
+  const stemIds = new Map<string, number>();
+  const stemId = new Int32Array(words.length);
+  for (let index = 0; index < words.length; index += 1) {
+    const value = (words[index] as AnalyzedWord).stem;
+    let id = stemIds.get(value);
+    if (id === undefined) {
+      id = stemIds.size;
+      stemIds.set(value, id);
+    }
+    stemId[index] = id;
+  }
+  const stemCount = stemIds.size;
+  // Term id per stem id, content words (odd slots) and other words (even slots) apart; -1 until seen.
+  const termOfStem = new Int32Array(2 * stemCount).fill(-1);
   const termKeys: string[] = [];
   const termIsContent: boolean[] = [];
 
@@ -331,9 +345,14 @@ function classifyTokens(analysis: Analysis, segments: readonly Segment[]): Token
     for (let index = segment.wordStart; index < segment.wordEnd; index += 1) {
       const word = words[index] as AnalyzedWord;
       if (index > segment.wordStart) {
-        const gap = text.slice((words[index - 1] as AnalyzedWord).end, word.start);
-        if (SPACES_ONLY.test(gap)) breakBefore[index] = 0;
-        else if (SPEECH_OPENERS.test(gap)) expectStart = true;
+        const previousEnd = (words[index - 1] as AnalyzedWord).end;
+        // One plain space, the usual gap, needs no regular expression.
+        if (word.start === previousEnd + 1 && text.charCodeAt(previousEnd) === SPACE) breakBefore[index] = 0;
+        else {
+          const gap = text.slice(previousEnd, word.start);
+          if (SPACES_ONLY.test(gap)) breakBefore[index] = 0;
+          else if (SPEECH_OPENERS.test(gap)) expectStart = true;
+        }
       }
       const wordRole = roleOf(word);
       role[index] = wordRole;
@@ -343,18 +362,43 @@ function classifyTokens(analysis: Analysis, segments: readonly Segment[]): Token
         expectStart = false;
       }
       // Content and other words live apart: a stopword never shares statistics with a content stem.
-      const key = (wordRole === CONTENT ? 'c' : 's') + word.stem;
-      let id = termIds.get(key);
-      if (id === undefined) {
+      const slot = 2 * (stemId[index] as number) + (wordRole === CONTENT ? 1 : 0);
+      let id = termOfStem[slot] as number;
+      if (id === -1) {
         id = termKeys.length;
-        termIds.set(key, id);
+        termOfStem[slot] = id;
         termKeys.push(word.stem);
         termIsContent.push(wordRole === CONTENT);
       }
       term[index] = id;
     }
   }
-  return { role, term, breakBefore, sentenceStart, termKeys, termIsContent };
+  return { role, term, breakBefore, sentenceStart, termKeys, termIsContent, stemId, stemCount };
+}
+
+const SPACE = 32;
+
+/** `UPPERCASE_INITIAL.test(text)`, without the regular expression when the initial is ASCII. */
+function hasUppercaseInitial(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPERCASE_INITIAL.test(text);
+}
+
+/**
+ * `TWO_LETTERS.test(text) && !LOWERCASE_LETTER.test(text)` (« IA », « GPT »): on ASCII text without line
+ * breaks, by counting letters; otherwise with the regular expressions.
+ */
+function isUppercaseWord(text: string): boolean {
+  let letters = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 128 || code === 10 || code === 13)
+      return TWO_LETTERS.test(text) && !LOWERCASE_LETTER.test(text);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) letters += 1;
+  }
+  return letters >= 2;
 }
 
 /**
@@ -515,7 +559,6 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   const rightTotal = new Float64Array(termCount);
   const sentenceCount = new Float64Array(termCount);
   const lastSentence = new Int32Array(termCount).fill(-1);
-  const sentencesOf: number[][] = Array.from({ length: termCount }, () => []);
   const cooccurrence = new Map<number, number>();
   const window = KEYPHRASE_EXTRACTION.window;
 
@@ -531,14 +574,12 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
       if (lastSentence[id] !== segmentIndex) {
         lastSentence[id] = segmentIndex;
         sentenceCount[id] = (sentenceCount[id] as number) + 1;
-        (sentencesOf[id] as number[]).push(segmentIndex);
       }
       if (tokens.sentenceStart[index] === 0) {
         midSentence[id] = (midSentence[id] as number) + 1;
-        if (UPPERCASE_INITIAL.test(word.text)) upper[id] = (upper[id] as number) + 1;
+        if (hasUppercaseInitial(word.text)) upper[id] = (upper[id] as number) + 1;
       }
-      if (TWO_LETTERS.test(word.text) && !LOWERCASE_LETTER.test(word.text))
-        acronym[id] = (acronym[id] as number) + 1;
+      if (isUppercaseWord(word.text)) acronym[id] = (acronym[id] as number) + 1;
       const from = Math.max(0, recent.length - window);
       for (let position = from; position < recent.length; position += 1) {
         const left = recent[position] as number;
@@ -555,6 +596,8 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
       recent.push(id);
     }
   }
+
+  const medianSentence = medianSentences(segments, tokens, sentenceCount);
 
   // Frequency is normalised over content terms (YAKE's « valid » terms); relatedness over all terms.
   let contentTerms = 0;
@@ -578,7 +621,7 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
     const tf = frequency[id] as number;
     if (tf === 0) continue;
     const casing = Math.max(upper[id] as number, acronym[id] as number) / (1 + Math.log(tf));
-    const position = Math.log(Math.log(3 + median(sentencesOf[id] as number[])));
+    const position = Math.log(Math.log(3 + (medianSentence[id] as number)));
     const normalisedFrequency = tf / (mean + deviation);
     const left = (leftTotal[id] as number) > 0 ? (leftDistinct[id] as number) / (leftTotal[id] as number) : 0;
     const right =
@@ -591,13 +634,37 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   return { frequency, importance, midSentence, capitalised: upper, cooccurrence, termCount };
 }
 
-/** Median of sorted indices (sentences are visited in order). */
-function median(sorted: readonly number[]): number {
-  if (sorted.length === 0) return 0;
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/**
+ * Per term, the median of the indices of the sentences it occurs in (each sentence once): a second pass
+ * over the text picks the middle one or two as they come (sentences are visited in order), instead of a
+ * list of sentences kept for every term.
+ */
+function medianSentences(
+  segments: readonly Segment[],
+  tokens: Tokens,
+  sentenceCount: Float64Array,
+): Float64Array {
+  const termCount = sentenceCount.length;
+  const seen = new Int32Array(termCount);
+  const lastSentence = new Int32Array(termCount).fill(-1);
+  const below = new Float64Array(termCount);
+  const medians = new Float64Array(termCount);
+  for (const [segmentIndex, segment] of segments.entries()) {
+    for (let index = segment.wordStart; index < segment.wordEnd; index += 1) {
+      const id = tokens.term[index] as number;
+      if (id < 0 || lastSentence[id] === segmentIndex) continue;
+      lastSentence[id] = segmentIndex;
+      const position = seen[id] as number;
+      seen[id] = position + 1;
+      const count = sentenceCount[id] as number;
+      const middle = count >> 1;
+      if (count % 2 === 1) {
+        if (position === middle) medians[id] = segmentIndex;
+      } else if (position === middle - 1) below[id] = segmentIndex;
+      else if (position === middle) medians[id] = ((below[id] as number) + segmentIndex) / 2;
+    }
+  }
+  return medians;
 }
 
 interface Occurrence {
@@ -608,11 +675,10 @@ interface Occurrence {
 
 /** One word sequence (by stem, function words included): « talents en IA » and « talent en IA ». */
 interface CandidateGroup {
-  /** Term ids of the first occurrence, function words included. */
-  terms: number[];
-  contentKey: string;
-  stems: string[];
+  /** The node of its content stems, in order, in the trie of content stems: the key of its merged candidate. */
+  contentNode: number;
   words: number;
+  /** Word ranges, the first one first (its terms score the sequence). */
   occurrences: Occurrence[];
   inLead: boolean;
   inHeading: boolean;
@@ -632,20 +698,14 @@ function collectCandidates(
   for (const block of analysis.blocks) if (block.kind === 'heading') headingBlocks.add(block.index);
   // A word sequence is known by its stems, function words included: each sequence is a node of a trie
   // over stem ids, so extending a run by one word is one lookup (not a string built and hashed per run).
-  const stemIds = new Map<string, number>();
-  const stemId = new Int32Array(words.length);
+  // Its content stems alone are a node of a second trie: the key under which variants merge.
+  const { stemId, stemCount } = tokens;
   const capitalised = new Uint8Array(words.length);
-  for (const [index, word] of words.entries()) {
-    let id = stemIds.get(word.stem);
-    if (id === undefined) {
-      id = stemIds.size;
-      stemIds.set(word.stem, id);
-    }
-    stemId[index] = id;
-    if (tokens.role[index] === CONTENT && UPPERCASE_INITIAL.test(word.text)) capitalised[index] = 1;
-  }
-  const stemCount = stemIds.size;
+  for (let index = 0; index < words.length; index += 1)
+    if (tokens.role[index] === CONTENT && hasUppercaseInitial((words[index] as AnalyzedWord).text))
+      capitalised[index] = 1;
   const children = new Map<number, number>();
+  const contentChildren = new Map<number, number>();
   const groups = new Map<number, CandidateGroup>();
 
   for (const segment of segments) {
@@ -654,8 +714,9 @@ function collectCandidates(
     const inHeading = headingBlocks.has(segment.blockIndex);
     for (let start = segment.wordStart; start < segment.wordEnd; start += 1) {
       if (tokens.role[start] !== CONTENT) continue;
-      // The root is node 0; other nodes are numbered from 1 as they appear.
+      // The roots are node 0; other nodes are numbered from 1 as they appear.
       let node = 0;
+      let contentNode = 0;
       let wordCount = 0;
       let allCapitalised = true;
       for (let end = start; end < segment.wordEnd; end += 1) {
@@ -671,10 +732,24 @@ function collectCandidates(
         }
         node = child;
         if (role !== CONTENT) continue;
+        const contentEdge = contentNode * stemCount + (stemId[end] as number);
+        let contentChild = contentChildren.get(contentEdge);
+        if (contentChild === undefined) {
+          contentChild = contentChildren.size + 1;
+          contentChildren.set(contentEdge, contentChild);
+        }
+        contentNode = contentChild;
         if (capitalised[end] === 0) allCapitalised = false;
         let group = groups.get(node);
         if (group === undefined) {
-          group = newGroup(words, tokens, start, end + 1, wordCount);
+          group = {
+            contentNode,
+            words: wordCount,
+            occurrences: [],
+            inLead: false,
+            inHeading: false,
+            capitalised: 0,
+          };
           groups.set(node, group);
         }
         group.occurrences.push({ start, end: end + 1 });
@@ -697,95 +772,114 @@ function leadEndOf(analysis: Analysis): number {
   return firstSubheading === undefined ? -1 : firstSubheading.index - 1;
 }
 
-function newGroup(
-  words: readonly AnalyzedWord[],
-  tokens: Tokens,
-  start: number,
-  end: number,
-  wordCount: number,
-): CandidateGroup {
-  const terms: number[] = [];
-  const stems: string[] = [];
-  for (let index = start; index < end; index += 1) {
-    terms.push(tokens.term[index] as number);
-    if (tokens.role[index] === CONTENT) stems.push((words[index] as AnalyzedWord).stem);
-  }
-  return {
-    terms,
-    contentKey: stems.join(STEM_SEPARATOR),
-    stems,
-    words: wordCount,
-    occurrences: [],
-    inLead: false,
-    inHeading: false,
-    capitalised: 0,
-  };
+/** What a merged candidate reads its lazy fields from. */
+interface MergeContext {
+  words: readonly AnalyzedWord[];
+  tokens: Tokens;
+  terms: TermStatistics;
+  titleStems: ReadonlySet<string>;
 }
 
-/** Groups with the same content stems, in order (« talents en IA », « talents d’IA »), as one. */
-interface MergedCandidate {
-  stems: string[];
+/**
+ * Groups with the same content stems, in order (« talents en IA », « talents d’IA »), as one. Most
+ * candidates of a text occur once and are never ranked: their stems, title test and YAKE score are
+ * computed when first asked, not for every n-gram.
+ */
+class MergedCandidate {
+  readonly groups: CandidateGroup[];
   words: number;
   occurrences: Occurrence[];
-  /** YAKE score, lower is better. */
-  yake: number;
   inLead: boolean;
   inHeading: boolean;
   capitalised: number;
+  readonly #context: MergeContext;
+  #stems: string[] | undefined;
+  #inTitle: boolean | undefined;
+  #yake: number | undefined;
+
+  constructor(first: CandidateGroup, context: MergeContext) {
+    this.groups = [first];
+    this.words = first.words;
+    this.occurrences = first.occurrences;
+    this.inLead = first.inLead;
+    this.inHeading = first.inHeading;
+    this.capitalised = first.capitalised;
+    this.#context = context;
+  }
+
+  /** Stems of its content words, in order. */
+  get stems(): string[] {
+    if (this.#stems === undefined) {
+      const { start, end } = this.occurrences[0] as Occurrence;
+      const stems: string[] = [];
+      for (let index = start; index < end; index += 1)
+        if (this.#context.tokens.role[index] === CONTENT)
+          stems.push((this.#context.words[index] as AnalyzedWord).stem);
+      this.#stems = stems;
+    }
+    return this.#stems;
+  }
+
   /** Every content word is in the title or the H1: the author's own statement of the topic. */
-  inTitle: boolean;
+  get inTitle(): boolean {
+    if (this.#inTitle === undefined) {
+      const titleStems = this.#context.titleStems;
+      this.#inTitle = this.stems.length > 0 && this.stems.every((value) => titleStems.has(value));
+    }
+    return this.#inTitle;
+  }
+
+  /** YAKE score, lower is better: the best-bound variant carries the term part; the frequency is that of all variants. */
+  get yake(): number {
+    if (this.#yake === undefined) {
+      let termPart = Number.POSITIVE_INFINITY;
+      for (const group of this.groups)
+        termPart = Math.min(termPart, termScore(group.occurrences[0] as Occurrence, this.#context));
+      this.#yake = termPart / this.occurrences.length;
+    }
+    return this.#yake;
+  }
 }
 
 function mergeByContentStems(
   groups: ReadonlyMap<number, CandidateGroup>,
-  terms: TermStatistics,
-  tokens: Tokens,
+  context: MergeContext,
 ): MergedCandidate[] {
-  const byContent = new Map<string, { groups: CandidateGroup[]; occurrences: number }>();
-  for (const group of groups.values()) {
-    const entry = byContent.get(group.contentKey);
-    if (entry) {
-      entry.groups.push(group);
-      entry.occurrences += group.occurrences.length;
-    } else byContent.set(group.contentKey, { groups: [group], occurrences: group.occurrences.length });
-  }
+  const byContent = new Map<number, MergedCandidate>();
   const merged: MergedCandidate[] = [];
-  for (const entry of byContent.values()) {
-    const first = entry.groups[0] as CandidateGroup;
-    // The best-bound variant carries the term part; the frequency is that of all variants.
-    let termPart = Number.POSITIVE_INFINITY;
-    let inLead = false;
-    let inHeading = false;
-    let capitalised = 0;
-    for (const group of entry.groups) {
-      termPart = Math.min(termPart, termScore(group.terms, terms, tokens));
-      inLead ||= group.inLead;
-      inHeading ||= group.inHeading;
-      capitalised += group.capitalised;
+  for (const group of groups.values()) {
+    const candidate = byContent.get(group.contentNode);
+    if (candidate === undefined) {
+      const created = new MergedCandidate(group, context);
+      byContent.set(group.contentNode, created);
+      merged.push(created);
+      continue;
     }
-    const occurrences =
-      entry.groups.length === 1
-        ? first.occurrences
-        : entry.groups.flatMap((group) => group.occurrences).sort((left, right) => left.start - right.start);
-    merged.push({
-      stems: first.stems,
-      words: Math.min(...entry.groups.map((group) => group.words)),
-      occurrences,
-      yake: termPart / entry.occurrences,
-      inLead,
-      inHeading,
-      capitalised,
-      inTitle: false,
-    });
+    candidate.groups.push(group);
+    candidate.words = Math.min(candidate.words, group.words);
+    candidate.inLead ||= group.inLead;
+    candidate.inHeading ||= group.inHeading;
+    candidate.capitalised += group.capitalised;
+  }
+  for (const candidate of merged) {
+    if (candidate.groups.length > 1)
+      candidate.occurrences = candidate.groups
+        .flatMap((group) => group.occurrences)
+        .sort((left, right) => left.start - right.start);
   }
   return merged;
 }
 
-/** Π S(w) / (1 + Σ S(w)) over content words; an inner function word multiplies the product by 2 − P. */
-function termScore(termIds: readonly number[], terms: TermStatistics, tokens: Tokens): number {
+/**
+ * Π S(w) / (1 + Σ S(w)) over the content words of the occurrence; an inner function word multiplies the
+ * product by 2 − P.
+ */
+function termScore(occurrence: Occurrence, context: MergeContext): number {
+  const { tokens, terms } = context;
   let product = 1;
   let sum = 0;
-  for (const [position, id] of termIds.entries()) {
+  for (let index = occurrence.start; index < occurrence.end; index += 1) {
+    const id = tokens.term[index] as number;
     if (tokens.termIsContent[id]) {
       const importance = terms.importance[id] as number;
       product *= importance;
@@ -793,8 +887,8 @@ function termScore(termIds: readonly number[], terms: TermStatistics, tokens: To
       continue;
     }
     // P: how often the previous word is followed by it, times how often it is followed by the next.
-    const previous = termIds[position - 1] as number;
-    const next = termIds[position + 1] as number;
+    const previous = tokens.term[index - 1] as number;
+    const next = tokens.term[index + 1] as number;
     const before =
       (terms.cooccurrence.get(previous * terms.termCount + id) ?? 0) / (terms.frequency[previous] as number);
     const after =
@@ -917,7 +1011,7 @@ function surfaceForm(
   // « plugins » and of « Jekyll »), over a more frequent one it does not: the reader meets that form
   // first, and Yoast SEO, which matches French word forms exactly, looks for it in the introduction.
   const echoed = (surface: string) =>
-    surface.split(/\s+/u).every((written) => openingWords.has(written.toLocaleLowerCase('fr')));
+    surface.split(/\s+/u).every((written) => openingWords.has(written.toLowerCase()));
   // Insertion order is first-seen order: a tie keeps the earlier form.
   let best = '';
   let bestRank = -1;
@@ -937,7 +1031,7 @@ function openingWordsOf(analysis: Analysis): Set<string> {
   return new Set(
     analysis.words
       .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
-      .map((word) => word.text.toLocaleLowerCase('fr')),
+      .map((word) => word.text.toLowerCase()),
   );
 }
 
@@ -948,7 +1042,7 @@ function openingParagraph(analysis: Analysis): { start: number; end: number } | 
 
 function lowerInitial(word: string): string {
   const first = String.fromCodePoint(word.codePointAt(0) as number);
-  return first.toLocaleLowerCase('fr') + word.slice(first.length);
+  return first.toLowerCase() + word.slice(first.length);
 }
 
 /** Stems of the title and the H1, where the author names the topic. */

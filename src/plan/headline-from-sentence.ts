@@ -13,6 +13,11 @@ export interface HeadlineOptions {
   minWords?: number;
   /** Parts of speech (default: the closed classes only, which cannot tell nouns from verbs). */
   lexicon?: Lexicon;
+  /**
+   * `tokenizeWords(sentence)`, when the caller has them (an analysed sentence's words, offsets made relative
+   * to the sentence): not tokenized again (default: tokenized here). Read by `nounPhrases`.
+   */
+  tokens?: readonly WordToken[];
 }
 
 /** Openers that tie a sentence to the previous one; a heading stands alone, so they go. */
@@ -178,10 +183,11 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const maxWords = options.maxWords ?? 9;
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
-  const tokens = tokenizeWords(sentence);
+  const tokens = options.tokens ?? tokenizeWords(sentence);
   const quoted = quotedTokens(sentence, tokens);
+  const memos = wordClassMemos(lexicon);
   const classes = tokens.map((token, index) =>
-    classify(token, index, tokens, sentence, quoted[index] === true, lexicon),
+    classify(token, index, tokens, sentence, quoted[index] === true, lexicon, memos),
   );
   // « transport public »: a word the lexicon reads as a noun or an adjective may follow its noun as an adjective.
   // Not a verb form too: « des conflits d’intérêt émergent » is a clause.
@@ -197,7 +203,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     // gestionnaires de mots de passe »), unless the word is quoted.
     const opening =
       classes[index] === 'barrier' && quoted[index] !== true
-        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon))
+        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon, memos))
         : classes;
     const ends = phraseEnds(opening, tokens, index, adjectival);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
@@ -368,15 +374,51 @@ function classify(
   sentence: string,
   quoted: boolean,
   lexicon: Lexicon,
+  memos: WordClassMemos,
 ): TokenClass {
   const previous = tokens[index - 1];
-  // Punctuation between two words ends any phrase; so does a quotation mark.
-  const gap = previous ? sentence.slice(previous.end, token.start) : '';
-  if (/[^\s]/u.test(gap) || quoted) return 'barrier';
-  return classifyWord(token, index, lexicon);
+  if (quoted) return 'barrier';
+  // Punctuation between two words ends any phrase; so does a quotation mark. One space is the usual gap.
+  if (previous && !(token.start === previous.end + 1 && sentence.charCodeAt(previous.end) === 32)) {
+    if (/[^\s]/u.test(sentence.slice(previous.end, token.start))) return 'barrier';
+  }
+  return classifyWord(token, index, lexicon, memos);
 }
 
-function classifyWord(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
+/**
+ * A word's class depends on its text, on whether it opens the sentence and on the lexicon alone: read
+ * once per lexicon for the words every sentence repeats (« les », « de », « entreprises »).
+ */
+const wordClasses = new WeakMap<Lexicon, WordClassMemos>();
+const MAX_WORD_CLASSES = 20_000;
+
+/** Classes of the words that open a sentence, then of the others. */
+type WordClassMemos = [Map<string, TokenClass>, Map<string, TokenClass>];
+
+/** The lexicon's memos, looked up once per sentence rather than once per word. */
+function wordClassMemos(lexicon: Lexicon): WordClassMemos {
+  let memos = wordClasses.get(lexicon);
+  if (memos === undefined) {
+    memos = [new Map(), new Map()];
+    wordClasses.set(lexicon, memos);
+  }
+  return memos;
+}
+
+function classifyWord(token: WordToken, index: number, lexicon: Lexicon, memos: WordClassMemos): TokenClass {
+  if (token.kind !== 'word') return classifyToken(token, index, lexicon);
+  const memo = memos[index > 0 ? 1 : 0];
+  let value = memo.get(token.text);
+  if (value === undefined) {
+    value = classifyToken(token, index, lexicon);
+    // Bounded: a batch of articles must not grow it without end.
+    if (memo.size >= MAX_WORD_CLASSES) memo.clear();
+    memo.set(token.text, value);
+  }
+  return value;
+}
+
+function classifyToken(token: WordToken, index: number, lexicon: Lexicon): TokenClass {
   if (token.kind === 'number') return 'number';
   const word = normalizeWord(token.text);
   if (token.kind === 'elision') return word === "l'" ? 'determiner' : word === "d'" ? 'preposition' : 'other';
@@ -681,7 +723,8 @@ function dropLeadingConnector(text: string): string {
   const comma = result.indexOf(',');
   if (comma > 0) {
     const opener = result.slice(0, comma);
-    const openerWords = opener.split(/\s+/u);
+    // Only counts up to 16 matter: a long opener is not split whole.
+    const openerWords = opener.split(/\s+/u, 17);
     const first = normalizeWord(openerWords[0] ?? '');
     const second = normalizeWord(openerWords[1] ?? '');
     // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, », « Lorsque…, »: an adverbial

@@ -51,19 +51,20 @@ function holdsForms(forms: readonly string[], written: ReadonlySet<string>): boo
 
 export function keyphrasePresence(phrase: string, analysis: Analysis): KeyphrasePresence {
   const forms = contentForms(phrase);
-  const writtenIn = (start: number, end: number) => {
-    const written = new Set<string>();
-    for (let index = start; index < end; index += 1) {
-      const word = analysis.words[index];
-      if (word) written.add(word.normalized);
-    }
-    return written;
-  };
+  // Whether the words from `start` to `end` write every form: a scan per form (a phrase has a few), no set
+  // of the sentence's words built for each sentence of the text.
+  const writesAll = (start: number, end: number) =>
+    forms.length > 0 &&
+    forms.every((form) => {
+      for (let index = start; index < end; index += 1)
+        if (analysis.words[index]?.normalized === form) return true;
+      return false;
+    });
   const isBody = (sentence: AnalyzedSentence) => analysis.blocks[sentence.blockIndex]?.kind !== 'heading';
   let bodySentences = 0;
   let describable = false;
   for (const sentence of analysis.sentences) {
-    if (!isBody(sentence) || !holdsForms(forms, writtenIn(sentence.wordStart, sentence.wordEnd))) continue;
+    if (!isBody(sentence) || !writesAll(sentence.wordStart, sentence.wordEnd)) continue;
     bodySentences += 1;
     const block = analysis.blocks[sentence.blockIndex];
     if (

@@ -11,7 +11,7 @@ import { isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 export function isNounPhraseShape(lexicon: Lexicon, words: readonly string[]): boolean {
   if (words.length === 0) return false;
   // « excellent SAV de Truffaut »: nobody searches for an opinion; the phrase is « SAV de Truffaut ».
-  if (OPINION_ADJECTIVES.has((words[0] as string).toLocaleLowerCase('fr'))) return false;
+  if (OPINION_ADJECTIVES.has((words[0] as string).toLowerCase())) return false;
   const readings = words.map((word) => readingsOf(lexicon, word));
   if (!readings.some((reading) => reading.knownNoun || reading.name)) return false;
   const afterHead = matchNominal(readings, 0);
@@ -73,7 +73,27 @@ interface Readings {
   preNoun: boolean;
 }
 
+/** Readings by word, per lexicon: the candidates of a text share most of their words. */
+const readingsByLexicon = new WeakMap<Lexicon, Map<string, Readings>>();
+const MAX_READINGS = 20_000;
+
 function readingsOf(lexicon: Lexicon, word: string): Readings {
+  let memo = readingsByLexicon.get(lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    readingsByLexicon.set(lexicon, memo);
+  }
+  let readings = memo.get(word);
+  if (readings === undefined) {
+    readings = readWord(lexicon, word);
+    // Bounded: a batch of articles must not grow it without end.
+    if (memo.size >= MAX_READINGS) memo.clear();
+    memo.set(word, readings);
+  }
+  return readings;
+}
+
+function readWord(lexicon: Lexicon, word: string): Readings {
   const parts = lexicon.partsOfSpeech(word);
   const capitalised = /^\p{Lu}/u.test(word);
   const unknown = parts.size === 0;

@@ -259,7 +259,7 @@ function chooseH1(
     commonWords: ReadonlySet<string> | undefined;
   },
 ): string {
-  const titleIsBare = title.trim().toLocaleLowerCase('fr') === keyphrase.trim().toLocaleLowerCase('fr');
+  const titleIsBare = title.trim().toLowerCase() === keyphrase.trim().toLowerCase();
   const headline =
     given.sourceTitle ??
     (titleIsBare ? undefined : title) ??
@@ -269,9 +269,16 @@ function chooseH1(
 }
 
 /** The words the text writes in lower case somewhere: common words, whatever their capital elsewhere. */
+const LOWERCASE_INITIAL = /^\p{Ll}/u;
+
 function writtenInLowerCase(analysis: Analysis): Set<string> {
   const words = new Set<string>();
-  for (const word of analysis.words) if (/^\p{Ll}/u.test(word.text)) words.add(word.normalized);
+  for (const word of analysis.words) {
+    // An ASCII initial is read without the regular expression.
+    const code = word.text.charCodeAt(0);
+    if (code < 128 ? code >= 97 && code <= 122 : LOWERCASE_INITIAL.test(word.text))
+      words.add(word.normalized);
+  }
   return words;
 }
 

@@ -1,6 +1,6 @@
 import type { Heading as MdastHeading, Nodes } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import type { Analysis, AnalyzedSentence, Block } from '../analyze/analysis.js';
+import type { Analysis, AnalyzedSentence, AnalyzedWord, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
@@ -293,6 +293,9 @@ function splitSection(
   maxWords: number,
   // Each recursion reads the same passages again: their counts are computed once.
   countsByPassage: Map<Passage, Map<string, number>> = new Map(),
+  // A pair of neighbours is one cut's left side and another's right: summed once, by its first passage
+  // (a section is a run of passages, so the second one is always the same).
+  countsByPair: Map<Passage, ReadonlyMap<string, number>> = new Map(),
 ): DraftSection[] {
   const total = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
   if (total <= maxWords || section.passages.length < 2) return [section];
@@ -314,10 +317,19 @@ function splitSection(
     if (left < minimum || right < minimum) continue;
     // Parts of one paragraph stay together when possible: they are one thought.
     const samePargraph = section.passages[cut - 1]?.nodeIndex === section.passages[cut]?.nodeIndex ? 0.3 : 0;
-    const similarity = cosine(
-      mergeCounts(counts.slice(Math.max(0, cut - 2), cut)),
-      mergeCounts(counts.slice(cut, cut + 2)),
-    );
+    const sideCounts = (start: number, end: number) => {
+      const from = Math.max(0, start);
+      const to = Math.min(counts.length, end);
+      if (to - from !== 2) return mergeCounts(counts.slice(from, to));
+      const first = section.passages[from] as Passage;
+      let merged = countsByPair.get(first);
+      if (merged === undefined) {
+        merged = mergeCounts(counts.slice(from, to));
+        countsByPair.set(first, merged);
+      }
+      return merged;
+    };
+    const similarity = cosine(sideCounts(cut - 2, cut), sideCounts(cut, cut + 2));
     const imbalance = Math.abs(left - right) / total;
     const score = similarity + 0.6 * imbalance + samePargraph;
     if (score < bestScore) {
@@ -334,8 +346,8 @@ function splitSection(
     passages: section.passages.slice(bestCut),
   };
   return [
-    ...splitSection(first, analysis, maxWords, countsByPassage),
-    ...splitSection(second, analysis, maxWords, countsByPassage),
+    ...splitSection(first, analysis, maxWords, countsByPassage, countsByPair),
+    ...splitSection(second, analysis, maxWords, countsByPassage, countsByPair),
   ];
 }
 
@@ -536,7 +548,7 @@ function headingCandidates(
       ...(headline && !(sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text))
         ? [headline]
         : []),
-      ...nounPhrases(sentence.text, { lexicon }),
+      ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
     ];
     for (const unit of units) {
       // « grand », « nouveau »: generic adjectives say nothing of what the section is about.
@@ -566,6 +578,24 @@ function headingCandidates(
     }
   });
   return candidates.sort((left, right) => right.score - left.score);
+}
+
+/**
+ * The sentence's words as `tokenizeWords(sentence.text)` gives them: the analysis tokenized each sentence's
+ * text so (a reused sentence has the same tokens, see `analyzeReusing`), so they are read from it.
+ */
+export function sentenceTokens(sentence: AnalyzedSentence, analysis: Analysis): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+    const word = analysis.words[index] as AnalyzedWord;
+    tokens.push({
+      text: word.text,
+      start: word.start - sentence.start,
+      end: word.end - sentence.start,
+      kind: word.kind,
+    });
+  }
+  return tokens;
 }
 
 function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {

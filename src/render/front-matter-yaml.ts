@@ -48,8 +48,12 @@ const NEEDS_QUOTES = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \
 
 const PLAIN_KEY = /^[a-z][a-z_]*$/u;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
-/** Starts with a letter, ends with a letter, digit or final punctuation; no YAML indicator in between. */
-const PLAIN_PROSE = /^\p{L}(?:[\p{L}\p{N} ’.,;!?()/%€$+-]*[\p{L}\p{N}.!?)%€$])?$/u;
+/**
+ * Starts with a letter, ends with a letter, digit or final punctuation; no YAML indicator in between. The
+ * no-break spaces, quotation marks, dashes and ellipsis of French prose (« vrai\u202f? », « – ») are plain
+ * text to yaml, as the tests show.
+ */
+const PLAIN_PROSE = /^\p{L}(?:[\p{L}\p{N} \u00a0\u202f’.,;!?()/%€$+«»“”…–—-]*[\p{L}\p{N}.!?)%€$»”…])?$/u;
 /** Plain words YAML 1.1 or 1.2 reads as booleans or null. */
 const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'true',

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedClassLexicon, isLinkingWord } from '../../src/lang/fr/lexicon.js';
-import { createLefffLexicon, defaultLefffPath, LEFFF_PAGE_SIZE } from '../../src/lexicon/lefff-lexicon.js';
+import {
+  createLefffLexicon,
+  defaultLefffPath,
+  isNumberForm,
+  LEFFF_PAGE_SIZE,
+} from '../../src/lexicon/lefff-lexicon.js';
 
 const lexicon = createLefffLexicon();
 
@@ -140,6 +145,20 @@ describe('createLefffLexicon reads the Lefff by pages as a whole read would', ()
     lineStart = end + 1;
     lineNumber += 1;
   }
+
+  it('has no form that reads as a number, so numbers are not searched', () => {
+    expect([...readings.keys()].filter(isNumberForm)).toEqual([]);
+    expect(readings.has('4x4')).toBe(true);
+    expect(['2024', '4,5', '100 %', '20€', '4x4', 'IA', ''].map(isNumberForm)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 
   it('finds each form’s readings, whichever pages its lines are on', () => {
     const open = (form: string, parts: Iterable<string>) =>

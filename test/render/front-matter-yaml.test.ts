@@ -24,6 +24,26 @@ describe('frontMatterYaml', () => {
     expect(frontMatterYaml(nested)).toBe(reference(nested));
   });
 
+  it('writes French prose with no-break spaces as yaml does', () => {
+    for (const text of [
+      'Est-ce vrai\u202f? Oui, à 100\u00a0%.',
+      'Le prix\u00a0: 20\u00a0€.',
+      'Un\u00a0#mot et un\u00a0-tiret.',
+      'Trois\u202f!',
+      'fin\u00a0',
+      '\u00a0début',
+      'a \u00a0b',
+      'L’embauche est impitoyable – et les géants en sont la cause. Pour eux, la variante compte.',
+      'Il l’a dit : « ça change tout »',
+      'Une phrase… suspendue…',
+      '« Citation »',
+      '– tiret en tête',
+    ]) {
+      const frontMatter = { description: text, keywords: [text] };
+      expect(frontMatterYaml(frontMatter), text).toBe(reference(frontMatter));
+    }
+  });
+
   it('writes random values as yaml does', () => {
     // Letters, digits and every character YAML gives a meaning somewhere.
     const alphabet = [
@@ -32,6 +52,11 @@ describe('frontMatterYaml', () => {
       '\u202f',
       '«',
       '»',
+      '“',
+      '”',
+      '…',
+      '–',
+      '—',
       '\n',
       ' : ',
       ' ',
@@ -65,7 +90,7 @@ describe('frontMatterYaml', () => {
       if (pick < 0.95) return Array.from({ length: Math.floor(random() * 3) }, word);
       return random() < 0.5 ? null : 1.5;
     };
-    for (let run = 0; run < 3_000; run += 1) {
+    for (let run = 0; run < 6_000; run += 1) {
       const frontMatter: Record<string, unknown> = {};
       for (const key of ['title', 'description', 'slug', 'words', 'site_name']) frontMatter[key] = value();
       expect(frontMatterYaml(frontMatter), JSON.stringify(frontMatter)).toBe(reference(frontMatter));

@@ -1,0 +1,467 @@
+import { createPhraseMatcher } from '../../../src/analyze/phrase-matcher.js';
+import { DEFAULT_AUDIT_CONFIG } from '../../../src/audit/audit-config.js';
+import { closedClassLexicon, type Lexicon } from '../../../src/lang/fr/lexicon.js';
+import { normalizeWord } from '../../../src/lang/fr/normalize-word.js';
+import { stem } from '../../../src/lang/fr/stem.js';
+import { tokenizeWords, type WordToken } from '../../../src/lang/fr/tokenize-words.js';
+import { capitalizeFirst } from '../../../src/plan/build-title.js';
+import { contentForms } from '../../../src/plan/keyphrase-presence.js';
+
+export interface BuildMetaDescriptionOptions {
+  keyphrase: string;
+  /** Sentences of the lead, in reading order (summary bullets, introduction, first section). */
+  sentences: readonly string[];
+  /** Shortest description in characters (default: the audit's, 120). */
+  minLength?: number;
+  /** Longest description in characters (default: the audit's, 156). */
+  maxLength?: number;
+  /** Parts of speech, to keep a shortened sentence's verbs (default: closed classes only). */
+  lexicon?: Lexicon;
+}
+
+/** Pronouns and possessives that point to a sentence before: a description cannot open on them. */
+const ANAPHORIC_OPENERS = new Set([
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'cela',
+  'ceci',
+  'ça',
+  'ce',
+  "c'",
+  'ces',
+  'cet',
+  'cette',
+  'celui',
+  'celle',
+  'ceux',
+  'celles',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'y',
+  'en',
+  'eux',
+  // Connectors that answer the previous sentence.
+  'mais',
+  'et',
+  'or',
+  'donc',
+  'car',
+  'pourtant',
+  'cependant',
+  'ainsi',
+  'toutefois',
+  'néanmoins',
+  'ensuite',
+  'enfin',
+  'puis',
+  'alors',
+  'sinon',
+]);
+
+/** Connectors of two words that answer the previous sentence (« Par conséquent, si le bon sens… »). */
+const ANAPHORIC_OPENING_PHRASES = new Set([
+  'par conséquent',
+  'en effet',
+  'de plus',
+  'en revanche',
+  'autrement dit',
+  'du coup',
+  'bien entendu',
+  'en outre',
+  'par ailleurs',
+  'au contraire',
+  'pour autant',
+  'de ce fait',
+  'dès lors',
+  'en conséquence',
+  'malgré cela',
+  'à ce stade',
+  // « De quoi faire gagner des points… »: elliptical, it answers what the previous sentence told.
+  'de quoi',
+]);
+
+/** Rank penalties (a rank is about a sentence index): tiers that no position in the article outweighs. */
+const WITHOUT_KEYPHRASE = 100_000;
+/** The keyphrase's words as written, apart in one sentence: matched by Yoast SEO, behind the phrase itself. */
+const APART = 1_000;
+/** The keyphrase in another inflection only (« mot de passe » for « mots de passe »). */
+const OTHER_FORM = 10_000;
+/** Under the minimum length: after any description in bounds, with or without the keyphrase. */
+const UNDER_MINIMUM = 1_000_000;
+
+interface Candidate {
+  text: string;
+  rank: number;
+}
+
+/**
+ * The meta description from the lead: one or two whole sentences of `minLength`–`maxLength`
+ * characters with the keyphrase once. When no run of whole sentences fits, one is shortened at a
+ * clause boundary (a parenthesis, an apposition, a trailing subordinate clause or aside) and still
+ * ends as a sentence. Never « … », never a sentence that opens on a pronoun with no antecedent,
+ * never the keyphrase or the title glued in front.
+ */
+export function buildMetaDescription(options: BuildMetaDescriptionOptions): string {
+  const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
+  const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
+  const lexicon = options.lexicon ?? closedClassLexicon;
+  const counts = keyphraseCounter(options.keyphrase);
+  const occurrences = (text: string) => counts(text).any;
+  // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
+  const cleaned = options.sentences
+    .map(cleanSentence)
+    .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
+  // Complete sentences only; a lead made of list items and labels keeps what it has.
+  const complete = cleaned.filter(isCompleteSentence);
+  const sentences = complete.length > 0 ? complete : cleaned;
+  // Read lazily: the search usually stops within the first sentences of a long article.
+  const anaphoricBySentence: (boolean | undefined)[] = [];
+  const anaphoric = (index: number): boolean => {
+    let value = anaphoricBySentence[index];
+    if (value === undefined) {
+      value = opensOnAnaphor(sentences[index] as string);
+      anaphoricBySentence[index] = value;
+    }
+    return value;
+  };
+  const shortenedBySentence = new Map<string, string[]>();
+  const withShortenings = (sentence: string) => {
+    let variants = shortenedBySentence.get(sentence);
+    if (!variants) {
+      variants = [sentence, ...shortenings(sentence, lexicon)];
+      shortenedBySentence.set(sentence, variants);
+    }
+    return variants;
+  };
+  const fits = (text: string) => {
+    const characters = length(text);
+    return characters >= minLength && characters <= maxLength;
+  };
+  // The first candidate of lowest rank wins. A candidate whose rank before the keyphrase penalty
+  // already ties the best cannot win, so its keyphrase is not even counted.
+  let best: Candidate | null = null;
+  const consider = (text: string, rank: number) => {
+    if (best && rank >= best.rank) return;
+    const keyphrasePenalty = penaltyOf(counts(text));
+    if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
+  };
+
+  sentences.forEach((_, index) => {
+    // Every candidate from here on ranks at least `index`: none can beat the best.
+    if (best && index >= best.rank) return;
+    if (anaphoric(index)) return;
+    for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
+      const run = sentences.slice(index, index + count);
+      const text = run.join(' ');
+      const extra = (count - 1) * 0.5;
+      if (fits(text)) consider(text, index + extra);
+      if (count > 2) continue;
+      if (best && index + extra + 20 >= best.rank) continue;
+      // Each sentence of the run whole or shortened at a clause boundary.
+      for (const variant of combinations(run.map(withShortenings))) {
+        if (variant !== text && fits(variant)) consider(variant, index + extra + 20);
+      }
+    }
+  });
+  // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
+  const opening = sentences.slice(0, 8);
+  opening.forEach((first, index) => {
+    if (anaphoric(index)) return;
+    opening.forEach((second, other) => {
+      if (other <= index + 1 || anaphoric(other)) return;
+      const rank = index + (other - index) + 20;
+      if (best && rank >= best.rank) return;
+      for (const variant of combinations([withShortenings(first), withShortenings(second)])) {
+        if (fits(variant)) consider(variant, rank);
+      }
+    });
+  });
+  // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
+  sentences.forEach((sentence, index) => {
+    if ((best && index + UNDER_MINIMUM >= best.rank) || anaphoric(index) || occurrences(sentence) === 0)
+      return;
+    if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
+      consider(sentence, index + UNDER_MINIMUM);
+  });
+  const chosen = best as Candidate | null;
+  if (chosen) return chosen.text;
+  // Nothing fits the bounds: the longest run of whole sentences under the maximum, else the shortest
+  // shortening of the first sentence. Complete sentences matter more than the character count.
+  const whole = sentences
+    .flatMap((_, index) => [1, 2, 3].map((count) => sentences.slice(index, index + count).join(' ')))
+    .filter((text, index) => length(text) <= maxLength && !anaphoric(Math.floor(index / 3)))
+    .sort((left, right) => length(right) - length(left))[0];
+  if (whole) return whole;
+  const first = sentences.find((_, index) => !anaphoric(index)) ?? sentences[0];
+  if (!first) return capitalizeFirst(options.keyphrase.trim());
+  // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
+  // longest cut that fits; a description over the bound would fail the article's own constraints.
+  const byLength = (left: string, right: string) => length(right) - length(left);
+  const shortened = [...shortenings(first, lexicon), first]
+    .filter((cut) => length(cut) <= maxLength)
+    .sort(byLength);
+  if (shortened[0]) return shortened[0];
+  const coordinated = coordinateCuts(first)
+    .filter((cut) => length(cut) <= maxLength)
+    .sort(byLength);
+  return coordinated[0] ?? ([...shortenings(first, lexicon), first].sort(byLength).at(-1) as string);
+}
+
+interface KeyphraseCount {
+  /** The keyphrase as written, its words together. */
+  exact: number;
+  /** In any inflection, its words together. */
+  any: number;
+  /**
+   * Every content word as written in one sentence, apart (« les plugins de Jekyll », « …plugins… Jekyll »):
+   * what Yoast SEO and a search engine match.
+   */
+  scattered: boolean;
+}
+
+/** How many times a text holds the keyphrase as written, and in any inflection; each text counted once. */
+function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
+  const matcher = createPhraseMatcher(keyphrase);
+  const forms = contentForms(keyphrase);
+  // Many variants share their text (a run and its shortenings).
+  const counted = new Map<string, KeyphraseCount>();
+  return (text) => {
+    let count = counted.get(text);
+    if (count === undefined) {
+      const exact = matcher.exactIndices(text).length;
+      const tokens = tokenizeWords(text);
+      const stems = tokens.filter((token) => token.kind !== 'elision').map((token) => stem(token.text));
+      count = {
+        exact,
+        any: Math.max(exact, matcher.countInStems(stems)),
+        scattered: exact === 0 && forms.length > 1 && writesFormsInOneSentence(text, tokens, forms),
+      };
+      counted.set(text, count);
+    }
+    return count;
+  };
+}
+
+/** Whether one sentence of the text writes every form (a description has one or two sentences). */
+function writesFormsInOneSentence(
+  text: string,
+  tokens: readonly WordToken[],
+  forms: readonly string[],
+): boolean {
+  let written = new Set<string>();
+  let previousEnd = 0;
+  for (const token of tokens) {
+    // A sentence ends between two words.
+    if (/[.!?…]/u.test(text.slice(previousEnd, token.start))) written = new Set();
+    previousEnd = token.end;
+    if (token.kind !== 'word') continue;
+    written.add(normalizeWord(token.text));
+    if (forms.every((form) => written.has(form))) return true;
+  }
+  return false;
+}
+
+/**
+ * The keyphrase once is the aim; twice is allowed; none only when no sentence in bounds holds it,
+ * wherever in the article that sentence is (Yoast and search engines look for it, not for the lead).
+ * As written (« mots de passe ») before another inflection (« mot de passe »), which Yoast SEO and a
+ * reader's search do not match.
+ */
+function penaltyOf({ exact, any, scattered }: KeyphraseCount): number {
+  if (exact === 1) return 0;
+  if (exact === 2) return 5;
+  if (scattered) return APART;
+  if (any === 1) return OTHER_FORM;
+  if (any === 2) return OTHER_FORM + 5;
+  return WITHOUT_KEYPHRASE;
+}
+
+/** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */
+function coordinateCuts(sentence: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const body = sentence.replace(/[\s.!?…]+$/u, '');
+  const cuts: string[] = [];
+  for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
+    const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
+    if (tokenizeWords(kept).length < 5 || hasOpenQuote(kept)) continue;
+    // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
+    if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
+    if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
+    cuts.push(`${kept}${end}`);
+  }
+  return cuts;
+}
+
+function hasOpenQuote(text: string): boolean {
+  return !hasBalancedQuotes(text);
+}
+
+/** Every way of taking one option per slot, joined with spaces (at most a few dozen here). */
+function combinations(slots: readonly (readonly string[])[]): string[] {
+  let results = [''];
+  for (const options of slots) {
+    results = results.flatMap((prefix) => options.map((option) => (prefix ? `${prefix} ${option}` : option)));
+  }
+  return results;
+}
+
+/** Characters as a reader counts them: code points, so an emoji is one. */
+function length(text: string): number {
+  // Spreading the text into an array only to count it was the slow part of the candidate search.
+  let count = text.length;
+  for (let index = 1; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const previous = text.charCodeAt(index - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) count -= 1;
+  }
+  return count;
+}
+
+function cleanSentence(sentence: string): string {
+  return (
+    sentence
+      // List bullets and blockquote markers are Markdown, not text.
+      .replace(/^(?:[-–•*>]\s*)+/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+  );
+}
+
+/**
+ * A sentence a search result can show alone: it ends on « . », « ! », « ? » or « … » (not on « : »
+ * announcing a list, not on a list item's label « Durée de rétention : 7 jours » glued to the next
+ * line), and holds no address or handle (« (https://t.co/…) », « @Truffaut ») nor an editor's
+ * bracket (« [est] »), which belong to quotations and tweets, nor markup (« <picture> »,
+ * « {hreflang="en"} ») printed as text.
+ */
+function isCompleteSentence(sentence: string): boolean {
+  if (!/[.!?…][»”"')\]]*$/u.test(sentence)) return false;
+  return !/https?:\/\/|www\.|(?:^|\s)@\w|\[[^\]]*\]|[{}<>]|\*\*|__/u.test(sentence);
+}
+
+function hasBalancedQuotes(sentence: string): boolean {
+  const count = (pattern: RegExp) => (sentence.match(pattern) ?? []).length;
+  return count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu) && count(/"/gu) % 2 === 0;
+}
+
+/** « Il semble que », « Il faut », « Il y a »: an impersonal « il » points to nothing before. */
+const IMPERSONAL_VERBS = new Set([
+  'semble',
+  'faut',
+  'suffit',
+  'reste',
+  'paraît',
+  'parait',
+  'existe',
+  'y',
+  'vaut',
+  'importe',
+  'convient',
+  'manque',
+]);
+
+function opensOnAnaphor(sentence: string): boolean {
+  const [first, second] = tokenizeWords(sentence);
+  if (first === undefined) return false;
+  const opener = normalizeWord(first.text);
+  if (opener === 'il' && second !== undefined && IMPERSONAL_VERBS.has(normalizeWord(second.text)))
+    return false;
+  if (ANAPHORIC_OPENERS.has(opener)) return true;
+  return (
+    second !== undefined &&
+    ANAPHORIC_OPENING_PHRASES.has(`${normalizeWord(first.text)} ${normalizeWord(second.text)}`)
+  );
+}
+
+/**
+ * Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. A trailing
+ * participial clause is one (« …composants électroniques, le rendant forcément inutilisable »).
+ */
+const TRAILING_CLAUSE =
+  /,\s+(?:alors que|tandis que|parce que|parce qu’|car|mais|avec|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|avant d’|après avoir|sans)\s|,\s+(?:(?:le|la|les|lui|leur|en|y|se)\s+|[ls]’)?\p{Ll}{2,}ant\s|\s+[–—]\s|\s+(?:alors que|tandis que|parce que|parce qu’|même si|afin de|afin d’|afin que|pour que|si bien que)\s/gu;
+/** A subordinate or relative clause opened after the last comma: cut there, it may lack its verb. */
+const SUBORDINATE_IN_LAST_CLAUSE =
+  /(?:^|\s)(?:(?:que|qui|dont|où|lorsque|quand|si|comme)\s|(?:qu|lorsqu)’)[^,]*$/iu;
+/** « Mustafa Suleyman, cofondateur de DeepMind, a… »: an apposition between commas. */
+const APPOSITION = /,\s+[^,]{3,80}?,\s+/gu;
+const PARENTHESIS = /\s*\([^()]*\)/gu;
+
+/** Coordinators: a comma-separated part opening on one is a clause of its own, never an apposition. */
+const COORDINATORS = /^(?:car|mais|et|ou|donc|or|ni|puis)(?:\s|$)/iu;
+/** Determiners that open a subject: a comma-separated part opening on one has its verb after it. */
+const SUBJECT_DETERMINERS =
+  /^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos)(?:\s|$)/iu;
+
+/**
+ * « Mustafa Suleyman, cofondateur de DeepMind, a quitté… »: an aside between commas after at least two
+ * words. Not « Néanmoins, ces méthodes sont inutilisables, car… » (an opener, then the main clause),
+ * nor « un mot de passe fort, ou plutôt une phrase de passe, l’alternative… » (a coordinated phrase).
+ */
+function isAside(before: string, aside: string, after: string): boolean {
+  const words = tokenizeWords(before).filter((token) => token.kind !== 'elision');
+  if (words.length < 2) return false;
+  return !COORDINATORS.test(aside.trim()) && !COORDINATORS.test(after.trim());
+}
+
+const NOUN_CONTEXT = new Set(['de', "d'", 'du', 'des', 'le', 'la', 'les', "l'", 'un', 'une']);
+
+/**
+ * « Comprenez-moi bien, les recommandations habituelles sur les mots de passe »: the part after the
+ * last comma opens a subject whose verb was cut away.
+ */
+function lastClauseLacksVerb(kept: string, lexicon: Lexicon): boolean {
+  const comma = kept.lastIndexOf(',');
+  if (comma < 0) return false;
+  const clause = kept.slice(comma + 1).trim();
+  if (!SUBJECT_DETERMINERS.test(clause)) return false;
+  const tokens = tokenizeWords(clause);
+  return !tokens.some((token, index) => {
+    const parts = lexicon.partsOfSpeech(token.text);
+    // « mots de passe »: after « de » or a determiner, a verb form is the noun it also is.
+    const previous = normalizeWord(tokens[index - 1]?.text ?? '');
+    if (NOUN_CONTEXT.has(previous)) return false;
+    return parts.has('finite-verb') || parts.has('auxiliary');
+  });
+}
+
+/**
+ * The sentence shortened at its clause boundaries, each ending with the sentence's own final
+ * punctuation: without a parenthesis, without an apposition, cut before a trailing subordinate
+ * clause or aside, and combinations of these. Longest first.
+ */
+export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexicon): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const body = sentence.replace(/[\s.!?…]+$/u, '');
+  const variants = new Set<string>();
+  const withoutParentheses = body.replace(PARENTHESIS, '');
+  for (const base of new Set([body, withoutParentheses])) {
+    variants.add(base);
+    for (const match of base.matchAll(APPOSITION)) {
+      const before = base.slice(0, match.index);
+      const after = base.slice((match.index ?? 0) + match[0].length);
+      const aside = match[0].replace(/^,\s+|,\s+$/gu, '');
+      if (isAside(before, aside, after)) variants.add(`${before} ${after}`);
+    }
+    for (const current of [...variants]) {
+      for (const match of current.matchAll(TRAILING_CLAUSE)) {
+        const kept = current.slice(0, match.index);
+        if (tokenizeWords(kept).length < 5) continue;
+        // A dash may open an aside whose closing dash the author forgot, before the verb: « je découvre
+        // que mon minuteur — un Gardena s’est rempli d’eau » must not become « …que mon minuteur. »
+        if (/^\s+[–—]/u.test(match[0]) && SUBORDINATE_IN_LAST_CLAUSE.test(kept)) continue;
+        if (lastClauseLacksVerb(kept, lexicon)) continue;
+        variants.add(kept);
+      }
+    }
+  }
+  variants.delete(body);
+  return [...variants]
+    .map((variant) => `${variant.replace(/[\s,;:–—]+$/u, '')}${end}`)
+    .filter((variant) => !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant))
+    .sort((left, right) => length(right) - length(left));
+}
