@@ -3,7 +3,28 @@
 // The batch's worker threads load their own entry, dist/bin/optimize-worker-thread.js, which shares the
 // chunks; src/batch/thread-pool.ts finds it beside itself (import.meta.url).
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+/**
+ * Commander requires `node:child_process` when it is imported, for executable subcommands Plume never
+ * declares; loading it (with `net`, `dgram` and their streams) cost 4–8 ms of each `plume` start. The
+ * bundled copy requires it on first spawn instead. Fails the build if Commander's line changes.
+ */
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager))
+        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
+      const lazy =
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 // Chunk names carry hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist/bin', { recursive: true, force: true });
@@ -27,5 +48,6 @@ await build({
   banner: {
     js: "import { createRequire as __plumeCreateRequire } from 'node:module'; const require = __plumeCreateRequire(import.meta.url);",
   },
+  plugins: [lazyChildProcessInCommander],
   logLevel: 'warning',
 });
