@@ -5,6 +5,7 @@
 // channel: no extra HTTP endpoint exists for it. `--heavy-only`: only `/api/health` during a 5 MB optimize.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { mainThreadCpuMs } from './main-thread-cpu.js';
 
@@ -29,6 +30,8 @@ async function runChild() {
     logError: () => {},
     ...(threads ? { jobThreads: Number(threads) } : {}),
   });
+  /** How late the event loop ran its timers: the main thread blocked (or waited for a core). */
+  let loopDelay;
   process.on('message', (message) => {
     if (message === 'memory') {
       globalThis.gc?.();
@@ -37,6 +40,18 @@ async function runChild() {
       process.send?.({ type: 'memory', rss, heapUsed, heapTotal, external });
     } else if (message === 'main-cpu') {
       process.send?.({ type: 'main-cpu', ms: mainThreadCpuMs() });
+    } else if (message === 'loop-delay-start') {
+      loopDelay = monitorEventLoopDelay({ resolution: 5 });
+      loopDelay.enable();
+      process.send?.({ type: 'loop-delay-start' });
+    } else if (message === 'loop-delay') {
+      loopDelay?.disable();
+      const ms = (nanoseconds) => nanoseconds / 1e6;
+      process.send?.({
+        type: 'loop-delay',
+        p99: ms(loopDelay?.percentile(99) ?? Number.NaN),
+        max: ms(loopDelay?.max ?? Number.NaN),
+      });
     } else if (message === 'stop') {
       server.close().then(() => process.exit(0));
     }
@@ -48,7 +63,13 @@ async function runParent() {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const example = readFileSync(`${root}examples/talents-ia.txt`, 'utf8');
   const child = fork(fileURLToPath(import.meta.url), ['--child'], {
-    execArgv: ['--expose-gc'],
+    // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the server process (its main thread) lands there.
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_SERVER_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await nextMessage(child, 'ready');
@@ -119,6 +140,7 @@ async function healthDuringHeavyOptimize(base, example, child) {
   }
   const text = parts.join('');
   const cpuBefore = (await askChild(child, 'main-cpu')).ms;
+  await askChild(child, 'loop-delay-start');
   const started = performance.now();
   let heavyDone = false;
   const heavy = fetch(
@@ -149,6 +171,7 @@ async function healthDuringHeavyOptimize(base, example, child) {
   ]);
   const result = await heavy;
   const mainCpu = (await askChild(child, 'main-cpu')).ms - cpuBefore;
+  const loopDelay = await askChild(child, 'loop-delay');
   console.log(
     `\n# While one ${(bytes / 1024 / 1024).toFixed(1)} MB offline optimize runs (HTTP ${result.status} after ${(result.ms / 1000).toFixed(1)} s)`,
   );
@@ -165,6 +188,11 @@ async function healthDuringHeavyOptimize(base, example, child) {
   // Far less skewed by a loaded machine than the latencies: what the answering thread itself spent.
   console.log(
     `server main thread CPU meanwhile: ${mainCpu} ms (${(mainCpu / (health.length + audits.length) || 0).toFixed(2)} ms per polled request, the heavy request included)`,
+  );
+  // Timers late by more than the latency target: the main thread was blocked, or waited for a core (the
+  // 5 ms timer that measures it costs the main thread a few ms of CPU a second).
+  console.log(
+    `server event-loop delay meanwhile: p99 ${loopDelay.p99.toFixed(1)} ms, max ${loopDelay.max.toFixed(1)} ms`,
   );
 }
 

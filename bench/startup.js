@@ -5,6 +5,9 @@
 // optimize` of the example (cold: a new process each time). Min and median of N runs (default 15,
 // PLUME_BENCH_RUNS to change), and each figure's ratio to `node -e 0`. Also the CPU time each process
 // used (user + system, read at exit): on a loaded machine it moves far less than the wall time.
+// `node bench/startup.js --baseline <copy of an older dist/bin>/main.js` runs that build's audit and
+// optimize too, interleaved with these, for a before/after in the same minute (copy the folder inside
+// the repository, e.g. .notes/, so that its imports still find node_modules).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +19,20 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const main = join(root, 'dist/bin/main.js');
 const example = join(root, 'examples/talents-ia.txt');
 
+const baselineFlag = process.argv.indexOf('--baseline');
+const baseline = baselineFlag === -1 ? undefined : process.argv[baselineFlag + 1];
 const commands = [
   ['node -e 0', ['-e', '0']],
   ['plume --version', [main, '--version']],
   ['plume audit', [main, 'audit', example]],
   ['plume optimize', [main, 'optimize', example, '--date', '2024-03-25', '--format', 'md']],
+  ...(baseline === undefined
+    ? []
+    : [
+        ['baseline --version', [baseline, '--version']],
+        ['baseline audit', [baseline, 'audit', example]],
+        ['baseline optimize', [baseline, 'optimize', example, '--date', '2024-03-25', '--format', 'md']],
+      ]),
 ];
 
 /** Loaded first in each process: prints its CPU time at exit, on a line of its own. */
@@ -62,7 +74,7 @@ for (const [label] of commands) {
   const med = median(values);
   const cpuMedian = cpu.get(label).length > 0 ? median(cpu.get(label)) : Number.NaN;
   console.log(
-    `${label.padEnd(18)} min ${min.toFixed(0).padStart(5)} ms  median ${med.toFixed(0).padStart(5)} ms  ` +
+    `${label.padEnd(20)} min ${min.toFixed(0).padStart(5)} ms  median ${med.toFixed(0).padStart(5)} ms  ` +
       `(${(med / base).toFixed(2)}× node -e 0)  CPU median ${cpuMedian.toFixed(0).padStart(5)} ms`,
   );
 }

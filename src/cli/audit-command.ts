@@ -219,7 +219,8 @@ async function auditOne(
     import('../audit/audit.js'),
   ]);
   const source = await readInput(name, {
-    stdin: context.stdin,
+    // Read only for `-`: reading context.stdin builds the stream.
+    ...(name === '-' ? { stdin: context.stdin } : {}),
     allowPrivateUrls: options.allowPrivateUrls === true,
     ...(context.signal ? { signal: context.signal } : {}),
   });

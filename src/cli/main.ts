@@ -15,7 +15,11 @@ const finish = watchStandardOutput(process.stdout, process.stderr, (code) => {
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // A getter: Node builds process.stdin (a stream, a socket for a pipe) on first read, 1–5 ms that only
+  // `plume … -` needs.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   signal: interrupt.signal,
 });

@@ -213,7 +213,8 @@ async function runOptimizeCommand(
       import('../render/render-fragment.js'),
     ]);
   const source = await readInput(file, {
-    stdin: context.stdin,
+    // Read only for `-`: reading context.stdin builds the stream.
+    ...(file === '-' ? { stdin: context.stdin } : {}),
     allowPrivateUrls: options.allowPrivateUrls === true,
     ...(context.signal ? { signal: context.signal } : {}),
   });

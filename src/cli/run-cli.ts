@@ -15,7 +15,11 @@ import { useColor } from './use-color.js';
 
 /** Runs `plume` with its arguments and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
-  const context: CliContext = { ...streams, color: useColor(streams.stdout, streams.env) };
+  // Copied as property descriptors, not spread: `stdin` may be a getter that builds the stream on first use.
+  const context = Object.defineProperties(
+    { color: useColor(streams.stdout, streams.env) },
+    Object.getOwnPropertyDescriptors(streams),
+  ) as CliContext;
   let exitCode: number = EXIT_CODES.ok;
   const program = configureFrenchHelp(new Command('plume'))
     .description(

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { quoteInput } from '../ingest/input-limits.js';
 import { ApiError } from './api-errors.js';
@@ -68,7 +69,35 @@ async function readMultipart(context: Context, bytes: Uint8Array): Promise<Reque
 
 /** The body, its size already bounded by the `bodyLimit` guard of `/api`. */
 export async function readBytes(context: Context): Promise<Uint8Array> {
-  return new Uint8Array(await context.req.arrayBuffer());
+  const incoming = (context.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const length = Number(incoming?.headers['content-length'] ?? Number.NaN);
+  if (
+    incoming === undefined ||
+    incoming.readableDidRead ||
+    !Number.isSafeInteger(length) ||
+    incoming.headers['transfer-encoding'] !== undefined
+  ) {
+    return new Uint8Array(await context.req.arrayBuffer());
+  }
+  return readDeclaredLength(incoming, length);
+}
+
+/**
+ * A body of declared length read from Node's request, each chunk copied into place as it arrives: the
+ * adapter's own reading gathers the chunks, then joins and copies them again in one stretch (30–40 ms
+ * for 5 MB, while `/api/health` waits). The buffer is the body's own (never a slice of Node's pool), so
+ * it can be transferred to a worker thread. Node's parser delivers exactly the declared length, or fails.
+ */
+async function readDeclaredLength(incoming: IncomingMessage, length: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length);
+  let filled = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    if (filled + chunk.byteLength > length) throw new Error('request body longer than its Content-Length');
+    bytes.set(chunk, filled);
+    filled += chunk.byteLength;
+  }
+  if (filled !== length) throw new Error('request body shorter than its Content-Length');
+  return bytes;
 }
 
 export function parseJson(bytes: Uint8Array): unknown {

@@ -199,6 +199,28 @@ describe('over a real socket', () => {
     expect(chunked.status).toBe(413);
   });
 
+  it('reads a body under the limit the same way with Content-Length, chunked, and in several pieces', async () => {
+    const server = await start();
+    const body = JSON.stringify({ text: 'Un article court sur les talents en IA. Il parle de recrutement.' });
+    const declared = await fetch(`${server.url}api/audit`, jsonInit(JSON.parse(body)));
+    const pieces = new TextEncoder().encode(body);
+    const chunked = await fetch(`${server.url}api/audit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let start = 0; start < pieces.length; start += 7)
+            controller.enqueue(pieces.slice(start, start + 7));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(declared.status).toBe(200);
+    expect(chunked.status).toBe(200);
+    expect(await chunked.json()).toEqual(await declared.json());
+  });
+
   it('rate limits per client address', async () => {
     const server = await start({ rateLimit: { requestsPerMinute: 2 } });
     const statuses = [];

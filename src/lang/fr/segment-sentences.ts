@@ -67,8 +67,9 @@ export const referenceAbbreviations: readonly string[] = [
 const titleSet: ReadonlySet<string> = new Set(titleAbbreviations);
 const referenceSet: ReadonlySet<string> = new Set(referenceAbbreviations);
 
-// Created once: building a segmenter is far more expensive than running it.
-const sentenceSegmenter = new Intl.Segmenter('fr', { granularity: 'sentence' });
+// Created once, on first use: building a segmenter is far more expensive than running it (ICU loads its
+// break rules, 20–40 ms), and most lines never need it (`sentenceBoundaries` answers them).
+let sentenceSegmenter: Intl.Segmenter | null = null;
 
 /**
  * Splits French text into sentences, as trimmed spans with offsets into `text`.
@@ -106,6 +107,7 @@ function segmentLine(text: string, lineStart: number, lineEnd: number, sentences
   if (boundaries !== null) {
     for (const boundary of boundaries) candidates.push(lineStart + boundary);
   } else {
+    sentenceSegmenter ??= new Intl.Segmenter('fr', { granularity: 'sentence' });
     for (const segment of sentenceSegmenter.segment(line)) {
       if (segment.index > 0) candidates.push(lineStart + segment.index);
     }

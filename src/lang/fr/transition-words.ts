@@ -713,6 +713,7 @@ function isWhiteSpace(code: number): boolean {
 function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   const used = new Uint8Array(tokens.length);
   const matches: TransitionMatch[] = [];
+  const singles = singlePatternTrie();
 
   findPairs(tokens, used, matches);
 
@@ -726,7 +727,7 @@ function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   let index = 0;
   while (index < tokens.length) {
     const token = tokens[index] as Token;
-    const pattern = bestPatternAt(SINGLE_PATTERNS, tokens, used, index);
+    const pattern = bestPatternAt(singles, tokens, used, index);
     if (!pattern) {
       index += 1;
       continue;
@@ -765,9 +766,27 @@ interface PairPattern {
   part: 'first' | 'second';
 }
 
+/**
+ * An entry's words, normalized: cut at spaces and after apostrophes, which is what `tokenizeWords` does
+ * on the lists' lowercase letters, hyphens and straight apostrophes (the test checks every entry), at a
+ * fraction of its cost when the patterns are built at each CLI start.
+ */
+export function entryWords(entry: string): string[] {
+  const words: string[] = [];
+  for (const part of entry.split(' ')) {
+    let start = 0;
+    for (let index = part.indexOf("'"); index !== -1; index = part.indexOf("'", start)) {
+      words.push(normalizeWord(part.slice(start, index + 1)));
+      start = index + 1;
+    }
+    if (start < part.length) words.push(normalizeWord(part.slice(start)));
+  }
+  return words;
+}
+
 /** Spellings of an entry: the entry itself plus its contracted and elided endings. */
 function spellings(entry: string): string[][] {
-  const words = tokenizeWords(entry).map((token) => normalizeWord(token.text));
+  const words = entryWords(entry);
   const head = words.slice(0, -1);
   const last = words.at(-1) ?? '';
   const endings = [last];
@@ -871,26 +890,40 @@ function bestPatternAt<Pattern>(
   return best?.pattern;
 }
 
-/** Every single-part spelling, by its words. Built once. */
-const SINGLE_PATTERNS = emptyTrie<SinglePattern>();
-for (const [category, entries] of Object.entries(TRANSITION_WORDS) as [
-  TransitionCategory,
-  readonly string[],
-][]) {
-  for (const entry of entries) {
-    for (const words of spellings(entry)) addPattern(SINGLE_PATTERNS, { words, phrase: entry, category });
+let singlePatterns: PatternTrie<SinglePattern> | null = null;
+
+/** Every single-part spelling, by its words. Built on first use (not at import: `plume --version` skips it). */
+function singlePatternTrie(): PatternTrie<SinglePattern> {
+  if (singlePatterns !== null) return singlePatterns;
+  const trie = emptyTrie<SinglePattern>();
+  for (const [category, entries] of Object.entries(TRANSITION_WORDS) as [
+    TransitionCategory,
+    readonly string[],
+  ][]) {
+    for (const entry of entries) {
+      for (const words of spellings(entry)) addPattern(trie, { words, phrase: entry, category });
+    }
   }
-}
-for (const entry of NOT_TRANSITIONS) {
-  for (const words of spellings(entry)) addPattern(SINGLE_PATTERNS, { words, phrase: entry, category: null });
+  for (const entry of NOT_TRANSITIONS) {
+    for (const words of spellings(entry)) addPattern(trie, { words, phrase: entry, category: null });
+  }
+  singlePatterns = trie;
+  return trie;
 }
 
-/** Every spelling of a pair part, by its words. Built once. */
-const PAIR_PATTERNS = emptyTrie<PairPattern>();
-TWO_PART_TRANSITION_WORDS.forEach((pair, pairIndex) => {
-  for (const words of spellings(pair.first)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'first' });
-  for (const words of spellings(pair.second)) addPattern(PAIR_PATTERNS, { words, pairIndex, part: 'second' });
-});
+let pairPatterns: PatternTrie<PairPattern> | null = null;
+
+/** Every spelling of a pair part, by its words. Built on first use. */
+function pairPatternTrie(): PatternTrie<PairPattern> {
+  if (pairPatterns !== null) return pairPatterns;
+  const trie = emptyTrie<PairPattern>();
+  TWO_PART_TRANSITION_WORDS.forEach((pair, pairIndex) => {
+    for (const words of spellings(pair.first)) addPattern(trie, { words, pairIndex, part: 'first' });
+    for (const words of spellings(pair.second)) addPattern(trie, { words, pairIndex, part: 'second' });
+  });
+  pairPatterns = trie;
+  return trie;
+}
 
 interface PartOccurrence {
   start: number;
@@ -901,12 +934,13 @@ function findPairs(tokens: readonly Token[], used: Uint8Array, matches: Transiti
   // Collect where each pair's parts occur (a word can start several parts: « soit » is both).
   let firsts: Map<number, PartOccurrence[]> | undefined;
   let seconds: Map<number, PartOccurrence[]> | undefined;
+  const pairs = pairPatternTrie();
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
-    if (!PAIR_PATTERNS.children.has(token.word) && !token.capitalA) continue;
+    if (!pairs.children.has(token.word) && !token.capitalA) continue;
     // In the order the old candidate lists had: longest first, then as listed.
     const found: PatternAt<PairPattern>[] = [];
-    eachPatternAt(PAIR_PATTERNS, tokens, used, index, (match) => found.push(match));
+    eachPatternAt(pairs, tokens, used, index, (match) => found.push(match));
     found.sort((left, right) => (ranksBefore(left, right) ? -1 : ranksBefore(right, left) ? 1 : 0));
     for (const { pattern: candidate } of found) {
       const pair = TWO_PART_TRANSITION_WORDS[candidate.pairIndex] as TwoPartTransition;

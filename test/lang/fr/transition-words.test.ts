@@ -4,6 +4,7 @@ import { normalizeWord } from '../../../src/lang/fr/normalize-word.js';
 import { tokenizeWords } from '../../../src/lang/fr/tokenize-words.js';
 import * as module from '../../../src/lang/fr/transition-words.js';
 import {
+  entryWords,
   findTransitionWords,
   findTransitionWordsInWords,
   NOT_TRANSITIONS,
@@ -37,12 +38,30 @@ test('public API', () => {
     'TRANSITION_WORDS',
     'TWO_PART_TRANSITION_WORDS',
     'clearTransitionWordMemo',
+    'entryWords',
     'findTransitionWords',
     'findTransitionWordsInWords',
   ]);
 });
 
 describe('data', () => {
+  test('entryWords cuts every entry as tokenizeWords and normalizeWord do', () => {
+    const entries = [
+      ...singles.map(({ entry }) => entry),
+      ...NOT_TRANSITIONS,
+      ...TWO_PART_TRANSITION_WORDS.flatMap((pair) => [pair.first, pair.second]),
+      // Shapes the lists may gain: several elisions, a hyphen, an elision ending the entry.
+      "jusqu'à ce qu'",
+      "c'est-à-dire",
+      "lors d'un",
+    ];
+    for (const entry of entries) {
+      expect(entryWords(entry), entry).toEqual(
+        tokenizeWords(entry).map((token) => normalizeWord(token.text)),
+      );
+    }
+  });
+
   test('has at least 200 entries, single and two-part', () => {
     expect(singles.length + TWO_PART_TRANSITION_WORDS.length).toBeGreaterThanOrEqual(200);
     expect(singles.length).toBeGreaterThanOrEqual(200);
