@@ -59,10 +59,20 @@ export function planInternalLinks(
   options: InternalLinkOptions,
 ): PlannedLink[] {
   const limit = Math.min(MAX_LINKS, Math.max(1, Math.floor(options.words / WORDS_PER_LINK)));
-  const candidates = pagesToLink(pages, options.ownUrl);
-  if (candidates.length === 0 || paragraphs.length === 0) return [];
-  const index = indexPhrases(candidates);
+  if (pages.length === 0 || paragraphs.length === 0) return [];
+  const { candidates, index } = phraseIndexOf(pages);
+  const own = options.ownUrl ? comparableUrl(options.ownUrl) : null;
   const keyphrase = options.keyphrase.trim() ? createPhraseMatcher(options.keyphrase) : null;
+  // The same words recur (« mot de passe » ten times): each anchor is matched against the keyphrase once.
+  const competing = new Map<string, boolean>();
+  const competes = (anchor: string) => {
+    let known = competing.get(anchor);
+    if (known === undefined) {
+      known = keyphrase?.match(anchor).allContentWords ?? false;
+      competing.set(anchor, known);
+    }
+    return known;
+  };
   const occurrences: Occurrence[] = [];
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const blocked = blockedSpans(paragraph.text, paragraphIndex === 0);
@@ -70,21 +80,25 @@ export function planInternalLinks(
     const keys = tokens.map(keyOf);
     for (let first = 0; first < tokens.length; first++) {
       for (const phrase of index.get(keys[first] as string) ?? []) {
+        if (own !== null && candidates[phrase.page]?.comparable === own) continue;
         const last = first + phrase.keys.length - 1;
         if (!matchesAt(phrase, keys, tokens, paragraph.text, first)) continue;
         const start = (tokens[first] as WordToken).start;
         const end = (tokens[last] as WordToken).end;
         if (!insideOneRange(paragraph.ranges, start, end)) continue;
         if (blocked.some(([from, to]) => start < to && end > from)) continue;
-        const words = tokens.slice(first, last + 1);
-        if (!phrase.fromKeyphrase && !isNounPhrase(words, options.lexicon)) continue;
         const anchor = paragraph.text.slice(start, end);
-        if (keyphrase?.match(anchor).allContentWords) continue;
+        if (!phrase.fromKeyphrase && !isNounPhrase(tokens.slice(first, last + 1), options.lexicon)) continue;
+        if (competes(anchor)) continue;
         occurrences.push({ phrase, paragraph: paragraphIndex, start, end, anchor });
       }
     }
   });
-  return chooseLinks(occurrences, candidates, limit);
+  return chooseLinks(
+    occurrences,
+    candidates.map((candidate) => candidate.page),
+    limit,
+  );
 }
 
 interface LinkPhrase {
@@ -103,17 +117,33 @@ interface Occurrence {
   anchor: string;
 }
 
-/** Pages with an address, once each, the article's own page left out. */
-function pagesToLink(pages: readonly SitePage[], ownUrl: string | undefined): SitePage[] {
-  const seen = new Set<string>(ownUrl ? [comparableUrl(ownUrl)] : []);
-  const kept: SitePage[] = [];
+interface PhraseIndex {
+  /** The pages, once per address. */
+  candidates: Array<{ page: SitePage; comparable: string }>;
+  /** Phrases by the key of their first word. */
+  index: Map<string, LinkPhrase[]>;
+}
+
+/**
+ * Built once per list of pages: a draft is polished several times (the LLM writer's repair rounds), and a
+ * batch or a server may share one site's list between articles.
+ */
+const phraseIndexes = new WeakMap<readonly SitePage[], PhraseIndex>();
+
+function phraseIndexOf(pages: readonly SitePage[]): PhraseIndex {
+  const known = phraseIndexes.get(pages);
+  if (known) return known;
+  const seen = new Set<string>();
+  const candidates: PhraseIndex['candidates'] = [];
   for (const page of pages) {
-    const url = comparableUrl(page.url);
-    if (seen.has(url)) continue;
-    seen.add(url);
-    kept.push(page);
+    const comparable = comparableUrl(page.url);
+    if (seen.has(comparable)) continue;
+    seen.add(comparable);
+    candidates.push({ page, comparable });
   }
-  return kept;
+  const built = { candidates, index: indexPhrases(candidates.map((candidate) => candidate.page)) };
+  phraseIndexes.set(pages, built);
+  return built;
 }
 
 /** An address as two spellings of one page compare: no fragment, query or final slash, host in lower case. */
