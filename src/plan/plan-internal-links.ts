@@ -31,6 +31,8 @@ export interface InternalLinkOptions {
   keyphrase: string;
   /** The article's own address: its page is not linked to. */
   ownUrl?: string;
+  /** Addresses the article already links to: their pages are not linked again. */
+  linkedUrls?: readonly string[];
   /** Words of the body: at most one link per {@link WORDS_PER_LINK}. */
   words: number;
   /** Parts of speech, to keep anchors to noun phrases (default: none, every word taken as a noun). */
@@ -61,7 +63,7 @@ export function planInternalLinks(
   const limit = Math.min(MAX_LINKS, Math.max(1, Math.floor(options.words / WORDS_PER_LINK)));
   if (pages.length === 0 || paragraphs.length === 0) return [];
   const { candidates, index } = phraseIndexOf(pages);
-  const own = options.ownUrl ? comparableUrl(options.ownUrl) : null;
+  const excluded = new Set([options.ownUrl ?? [], options.linkedUrls ?? []].flat().map(comparableUrl));
   const keyphrase = options.keyphrase.trim() ? createPhraseMatcher(options.keyphrase) : null;
   // The same words recur (« mot de passe » ten times): each anchor is matched against the keyphrase once.
   const competing = new Map<string, boolean>();
@@ -80,7 +82,7 @@ export function planInternalLinks(
     const keys = tokens.map(keyOf);
     for (let first = 0; first < tokens.length; first++) {
       for (const phrase of index.get(keys[first] as string) ?? []) {
-        if (own !== null && candidates[phrase.page]?.comparable === own) continue;
+        if (excluded.has((candidates[phrase.page] as { comparable: string }).comparable)) continue;
         const last = first + phrase.keys.length - 1;
         if (!matchesAt(phrase, keys, tokens, paragraph.text, first)) continue;
         const start = (tokens[first] as WordToken).start;

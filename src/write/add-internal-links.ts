@@ -41,6 +41,7 @@ export function addInternalLinks(tree: Root, settings: InternalLinkSettings): In
   const planned = planInternalLinks(linkable, settings.pages, {
     keyphrase: settings.keyphrase,
     words,
+    linkedUrls: linkedUrlsOf(tree),
     ...(settings.ownUrl ? { ownUrl: settings.ownUrl } : {}),
     ...(settings.lexicon ? { lexicon: settings.lexicon } : {}),
   });
@@ -101,4 +102,15 @@ function placeTexts(paragraph: Paragraph): { text: string; texts: PlacedText[] }
   };
   walk(paragraph);
   return { text, texts };
+}
+
+/** Every address the tree links to already: a page the author (or a model) linked is not linked twice. */
+function linkedUrlsOf(tree: Root): string[] {
+  const urls: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'definition') urls.push(node.url);
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return urls;
 }

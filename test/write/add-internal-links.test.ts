@@ -48,6 +48,13 @@ describe('addInternalLinks: the links put on the article’s own words', () => {
     expect(linksOf(tree).filter((link) => link.url === PASSWORDS.url)).toEqual([]);
   });
 
+  it('does not link a page the article already links to', () => {
+    const tree = treeOf(
+      'Une introduction courte. Elle parle d’autre chose.\n\nVoir [cet article](/mots-de-passe). Un mot de passe long.\n',
+    );
+    expect(addInternalLinks(tree, settings)).toEqual([]);
+  });
+
   it('links inside emphasis and in a list item', () => {
     const tree = treeOf(
       'Une introduction courte. Elle parle d’autre chose.\n\n- Gardez *votre mot de passe secret*.\n',
