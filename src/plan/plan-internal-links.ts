@@ -9,11 +9,13 @@ import type { SitePage } from './site-page.js';
 
 /**
  * A paragraph of the article's body, as plain text, with the spans of it a link may be put on (its text
- * nodes: not code, not an existing link). The first paragraph is the introduction.
+ * nodes: not code, not an existing link).
  */
 export interface LinkableParagraph {
   text: string;
   ranges: ReadonlyArray<readonly [start: number, end: number]>;
+  /** The introduction (default: the first paragraph given): no link in its first sentence. */
+  introduction?: boolean;
 }
 
 export interface PlannedLink {
@@ -76,8 +78,10 @@ export function planInternalLinks(
     return known;
   };
   const occurrences: Occurrence[] = [];
+  const marked = paragraphs.some((paragraph) => paragraph.introduction !== undefined);
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const blocked = blockedSpans(paragraph.text, paragraphIndex === 0);
+    const introduction = marked ? paragraph.introduction === true : paragraphIndex === 0;
+    const blocked = blockedSpans(paragraph.text, introduction);
     const tokens = tokenizeWords(paragraph.text);
     const keys = tokens.map(keyOf);
     for (let first = 0; first < tokens.length; first++) {

@@ -31,9 +31,12 @@ export function addInternalLinks(tree: Root, settings: InternalLinkSettings): In
   const paragraphs: Paragraph[] = [];
   collectParagraphs(tree.children, paragraphs);
   const placed = paragraphs.map(placeTexts);
-  const linkable: LinkableParagraph[] = placed.map(({ text, texts }) => ({
+  // The introduction is the first paragraph at the top level, even after a list or a box.
+  const introduction = paragraphs.find((paragraph) => tree.children.includes(paragraph));
+  const linkable: LinkableParagraph[] = placed.map(({ text, texts }, index) => ({
     text,
     ranges: texts.map((entry) => [entry.start, entry.start + entry.node.value.length] as const),
+    introduction: paragraphs[index] === introduction,
   }));
   const words = tree.children
     .filter((node) => node.type !== 'heading' && node.type !== 'code' && node.type !== 'html')

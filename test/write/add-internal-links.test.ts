@@ -48,6 +48,19 @@ describe('addInternalLinks: the links put on the article’s own words', () => {
     expect(linksOf(tree).filter((link) => link.url === PASSWORDS.url)).toEqual([]);
   });
 
+  it('takes the first top-level paragraph for the introduction, even after a list', () => {
+    const tree = treeOf(
+      '- Un point clé sans rapport.\n\nUn mot de passe robuste se retient. Un mot de passe court se devine.\n',
+    );
+    const [link] = addInternalLinks(tree, settings);
+    expect(link?.anchor).toBe('mot de passe');
+    const paragraph = tree.children[1];
+    expect(paragraph?.type === 'paragraph' && paragraph.children[0]).toEqual({
+      type: 'text',
+      value: 'Un mot de passe robuste se retient. Un ',
+    });
+  });
+
   it('does not link a page the article already links to', () => {
     const tree = treeOf(
       'Une introduction courte. Elle parle d’autre chose.\n\nVoir [cet article](/mots-de-passe). Un mot de passe long.\n',
