@@ -44,7 +44,10 @@ export interface InternalLinkOptions {
 /** At most one link to a site page per this many words of body, and never more than {@link MAX_LINKS}. */
 export const WORDS_PER_LINK = 150;
 export const MAX_LINKS = 5;
-/** Longest anchor, in words (elisions aside): a noun phrase, not a clause. */
+/**
+ * Longest anchor, in words other than « de », « la », « en »… (« craqueurs de mots de passe » has 3): a noun
+ * phrase, not a clause.
+ */
 const MAX_ANCHOR_WORDS = 4;
 
 /**
@@ -92,6 +95,7 @@ export function planInternalLinks(
         const start = (tokens[first] as WordToken).start;
         const end = (tokens[last] as WordToken).end;
         if (!insideOneRange(paragraph.ranges, start, end)) continue;
+        if (continuesWithComplement(tokens, keys, paragraph.text, last)) continue;
         if (blocked.some(([from, to]) => start < to && end > from)) continue;
         const anchor = paragraph.text.slice(start, end);
         if (!phrase.fromKeyphrase && !isNounPhrase(tokens.slice(first, last + 1), options.lexicon)) continue;
@@ -220,7 +224,7 @@ function indexPhrases(pages: readonly SitePage[]): Map<string, LinkPhrase[]> {
         let words = 0;
         for (let last = first; last < tokens.length && words < MAX_ANCHOR_WORDS; last++) {
           const token = tokens[last] as WordToken;
-          if (token.kind !== 'elision') words += 1;
+          if (!isJoiner(token)) words += 1;
           const span = tokens.slice(first, last + 1);
           if (!hasPhraseShape(span)) continue;
           const weight = span.filter((word) => !isJoiner(word)).length;
@@ -263,6 +267,28 @@ function matchesAt(
     if (!/^[\s\u00a0\u202f]*$/u.test(gap)) return false;
   }
   return true;
+}
+
+/**
+ * The noun phrase goes on after the words found (« craqueurs de mots » + « de passe »): an anchor cut there
+ * would split a compound, so it is not taken. « de », « du », « des », « d’ » then a content word, spaces
+ * only between them.
+ */
+function continuesWithComplement(
+  tokens: readonly WordToken[],
+  keys: readonly string[],
+  text: string,
+  last: number,
+): boolean {
+  const joiner = tokens[last + 1];
+  const next = tokens[last + 2];
+  if (joiner === undefined || next === undefined || keys[last + 1] !== JOINERS.de) return false;
+  const spaces = /^[\s\u00a0\u202f]*$/u;
+  return (
+    spaces.test(text.slice((tokens[last] as WordToken).end, joiner.start)) &&
+    spaces.test(text.slice(joiner.end, next.start)) &&
+    isContentWord(next)
+  );
 }
 
 function insideOneRange(ranges: LinkableParagraph['ranges'], start: number, end: number): boolean {

@@ -42,6 +42,12 @@ const TRANSFERS: SitePage = {
   title: 'Les transferts de gros fichiers simplifiés',
 };
 
+const CRACKERS: SitePage = {
+  url: 'https://charlesaracil.github.io/Les%20craqueurs%20de%20mots%20de%20passe%20ne%20devinent%20pas%20ils%20essaient/',
+  title: 'Les craqueurs de mots de passe ne devinent pas ils essaient',
+  titleFromAddress: true,
+};
+
 interface Case {
   name: string;
   /** Body paragraphs after the introduction (real corpus sentences). */
@@ -135,6 +141,20 @@ const CASES: Case[] = [
     pages: [{ ...DICEWARE, keyphrase: 'phrase de passe' }],
     keyphrase: 'dés',
     anchor: 'phrase de passe',
+  },
+  {
+    name: 'a sitemap address’s phrase of 3 words and 2 « de » (« craqueurs de mots de passe »)',
+    text: 'Les craqueurs de mots de passe sont devenus extrêmement malins.',
+    pages: [CRACKERS],
+    keyphrase: 'attaques par dictionnaire',
+    anchor: 'craqueurs de mots de passe',
+  },
+  {
+    name: 'never a compound cut short when the whole would compete (« craqueurs de mots » + « de passe »)',
+    text: 'Les craqueurs de mots de passe sont devenus extrêmement malins.',
+    pages: [CRACKERS],
+    keyphrase: 'mots de passe',
+    anchor: null,
   },
   {
     name: 'no verb phrase from the title (« Laissez-moi respirer »)',
