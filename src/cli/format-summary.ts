@@ -68,7 +68,7 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
     const count = report.internalLinks.length;
     lines.push(
       count === 0
-        ? 'Liens internes    aucun : le corps ne nomme aucune page du site hors de l’expression-clé'
+        ? 'Liens internes    aucun : le corps ne nomme aucune page du site (hors intertitres, citations et expression-clé)'
         : `Liens internes    ${count} ajouté${count > 1 ? 's' : ''} vers les pages du site`,
     );
     for (const link of report.internalLinks) lines.push(`  - « ${link.anchor} » → ${link.url}`);
