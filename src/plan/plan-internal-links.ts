@@ -68,7 +68,7 @@ export function planInternalLinks(
   const limit = Math.min(MAX_LINKS, Math.max(1, Math.floor(options.words / WORDS_PER_LINK)));
   if (pages.length === 0 || paragraphs.length === 0) return [];
   const { candidates, index } = phraseIndexOf(pages);
-  const excluded = new Set([options.ownUrl ?? [], options.linkedUrls ?? []].flat().map(comparableUrl));
+  const excluded = excludedPages([options.ownUrl ?? [], options.linkedUrls ?? []].flat());
   const keyphrase = options.keyphrase.trim() ? createPhraseMatcher(options.keyphrase) : null;
   // The same words recur (« mot de passe » ten times): each anchor is matched against the keyphrase once.
   const competing = new Map<string, boolean>();
@@ -89,7 +89,7 @@ export function planInternalLinks(
     const keys = tokens.map(keyOf);
     for (let first = 0; first < tokens.length; first++) {
       for (const phrase of index.get(keys[first] as string) ?? []) {
-        if (excluded.has((candidates[phrase.page] as { comparable: string }).comparable)) continue;
+        if (excluded((candidates[phrase.page] as { comparable: string }).comparable)) continue;
         const last = first + phrase.keys.length - 1;
         if (!matchesAt(phrase, keys, tokens, paragraph.text, first)) continue;
         const start = (tokens[first] as WordToken).start;
@@ -154,6 +154,33 @@ function phraseIndexOf(pages: readonly SitePage[]): PhraseIndex {
   const built = { candidates, index: indexPhrases(candidates.map((candidate) => candidate.page)) };
   phraseIndexes.set(pages, built);
   return built;
+}
+
+/**
+ * Whether a page is one of these addresses: the same absolute address, or the same path when either is
+ * written from the site's root (`/a/` is `https://exemple.fr/a/` on the site). Other links (`#x`,
+ * `image.png`, `mailto:`) name no page.
+ */
+function excludedPages(urls: readonly string[]): (comparable: string) => boolean {
+  const absolute = new Set<string>();
+  const allPaths = new Set<string>();
+  const rootPaths = new Set<string>();
+  for (const url of urls) {
+    if (!/^(https?:\/\/|\/(?!\/))/iu.test(url.trim())) continue;
+    const comparable = comparableUrl(url);
+    const path = pathOf(comparable);
+    allPaths.add(path);
+    if (path === comparable) rootPaths.add(path);
+    else absolute.add(comparable);
+  }
+  return (comparable) => {
+    const path = pathOf(comparable);
+    return path === comparable ? allPaths.has(path) : absolute.has(comparable) || rootPaths.has(path);
+  };
+}
+
+function pathOf(comparable: string): string {
+  return comparable.replace(/^https:\/\/[^/]+/u, '');
 }
 
 /** An address as two spellings of one page compare: no fragment, query or final slash, host in lower case. */

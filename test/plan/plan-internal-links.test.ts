@@ -199,6 +199,30 @@ describe('planInternalLinks: where the article’s own words link to the site’
     });
     expect(links).toEqual([]);
     expect(comparableUrl('http://Exemple.fr/a/?x=1#b')).toBe('https://exemple.fr/a');
+    // A page listed by its path is the article's own page on the site, and the other way round.
+    const byPath = { ...BRAIN, url: '/Les_bugs_du_cerveau/' };
+    const options = { keyphrase: 'biais cognitifs', words: 300, lexicon };
+    const own = 'https://charlesaracil.github.io/Les_bugs_du_cerveau/';
+    expect(planInternalLinks([INTRO, paragraph(text)], [byPath], { ...options, ownUrl: own })).toEqual([]);
+    expect(
+      planInternalLinks([INTRO, paragraph(text)], [BRAIN], {
+        ...options,
+        linkedUrls: ['/Les_bugs_du_cerveau'],
+      }),
+    ).toEqual([]);
+    // Another host's page with the same path is another page.
+    expect(
+      planInternalLinks([INTRO, paragraph(text)], [BRAIN], {
+        ...options,
+        ownUrl: 'https://autre.fr/Les_bugs_du_cerveau/',
+      }),
+    ).toHaveLength(1);
+    expect(
+      planInternalLinks([INTRO, paragraph(text)], [BRAIN], {
+        ...options,
+        linkedUrls: ['#Les_bugs_du_cerveau'],
+      }),
+    ).toHaveLength(1);
   });
 
   it('stays within a text node: no link across code or an existing link', () => {
