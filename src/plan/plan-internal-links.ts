@@ -196,29 +196,40 @@ export function comparableUrl(url: string): string {
  * fichiers »), and so are the articles and « à » with its contractions; other words match by stem, accents
  * removed so that a sitemap's « securite » finds « sécurité ».
  */
-const JOINERS: Readonly<Record<string, string>> = {
-  de: '~de',
-  des: '~de',
-  du: '~de',
-  "d'": '~de',
-  le: '~le',
-  la: '~le',
-  les: '~le',
-  "l'": '~le',
-  à: '~a',
-  au: '~a',
-  aux: '~a',
-  en: '~en',
-};
+const JOINERS: ReadonlyMap<string, string> = new Map([
+  ['de', '~de'],
+  ['des', '~de'],
+  ['du', '~de'],
+  ["d'", '~de'],
+  ['le', '~le'],
+  ['la', '~le'],
+  ['les', '~le'],
+  ["l'", '~le'],
+  ['à', '~a'],
+  ['au', '~a'],
+  ['aux', '~a'],
+  ['en', '~en'],
+]);
+/** The key of « de », « des », « du », « d’ ». */
+const DE_KEY = '~de';
 
 /** Joiners' keys start with « ~ », which no stem does: « dés » (stem « de ») never matches « des ». */
 function keyOf(token: WordToken): string {
+  const known = keyMemo.get(token.text);
+  if (known !== undefined) return known;
   const word = normalizeWord(token.text);
-  return JOINERS[word] ?? stemNormalized(foldAccents(word));
+  const key = JOINERS.get(word) ?? stemNormalized(foldAccents(word));
+  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+  keyMemo.set(token.text, key);
+  return key;
 }
 
+/** Keys of words as written: an article repeats its words, a site's titles share theirs. */
+const keyMemo = new Map<string, string>();
+const KEY_MEMO_LIMIT = 50_000;
+
 function isJoiner(token: WordToken): boolean {
-  return normalizeWord(token.text) in JOINERS;
+  return JOINERS.has(normalizeWord(token.text));
 }
 
 /** A title cut where a phrase cannot run on: punctuation, a spaced dash. */
@@ -226,13 +237,15 @@ const TITLE_BREAKS = /[:;,.!?…()[\]{}«»"“”|/–—]+|\s-\s/u;
 
 function indexPhrases(pages: readonly SitePage[]): Map<string, LinkPhrase[]> {
   const index = new Map<string, LinkPhrase[]>();
+  const known = new Set<string>();
   const add = (phrase: LinkPhrase) => {
+    const identity = `${phrase.page}\0${phrase.keys.join(' ')}`;
+    if (known.has(identity)) return;
+    known.add(identity);
     const first = phrase.keys[0] as string;
-    const list = index.get(first) ?? [];
-    if (list.some((known) => known.page === phrase.page && known.keys.join(' ') === phrase.keys.join(' ')))
-      return;
-    list.push(phrase);
-    index.set(first, list);
+    const list = index.get(first);
+    if (list) list.push(phrase);
+    else index.set(first, [phrase]);
   };
   pages.forEach((page, pageIndex) => {
     const keyphrase = page.keyphrase?.trim();
@@ -242,40 +255,40 @@ function indexPhrases(pages: readonly SitePage[]): Map<string, LinkPhrase[]> {
       if (content.length > 0)
         add({ page: pageIndex, keys: tokens.map(keyOf), weight: 10 + content.length, fromKeyphrase: true });
     }
-    for (const chunk of page.title.split(TITLE_BREAKS)) {
-      const tokens = tokenizeWords(chunk).filter((token) => token.kind !== 'number');
-      // A lone word only when the title sets it apart (« Diceware, mots de passe et dés »): then it is
-      // the page's subject, not one word of it (« Twitter » in « Le SAV de Truffaut via Twitter »).
-      const alone = tokens.filter(isContentWord).length === 1;
-      for (let first = 0; first < tokens.length; first++) {
-        let words = 0;
-        for (let last = first; last < tokens.length && words < MAX_ANCHOR_WORDS; last++) {
-          const token = tokens[last] as WordToken;
-          if (!isJoiner(token)) words += 1;
-          const span = tokens.slice(first, last + 1);
-          if (!hasPhraseShape(span)) continue;
-          const weight = span.filter((word) => !isJoiner(word)).length;
-          if (weight === 1 && !alone) continue;
-          add({ page: pageIndex, keys: span.map(keyOf), weight, fromKeyphrase: false });
-        }
-      }
-    }
+    for (const chunk of page.title.split(TITLE_BREAKS)) addTitlePhrases(chunk, pageIndex, add);
   });
   return index;
 }
 
-/** Opens and ends on a content word, only content words and « de », « la », « en »… between. */
-function hasPhraseShape(span: readonly WordToken[]): boolean {
-  const first = span[0] as WordToken;
-  const last = span[span.length - 1] as WordToken;
-  if (!isContentWord(first) || !isContentWord(last)) return false;
-  return span.every((token) => isContentWord(token) || isJoiner(token));
+/**
+ * The phrases of one stretch of a title: every run of up to {@link MAX_ANCHOR_WORDS} words that opens and
+ * ends on a content word, with only content words and « de », « la », « en »… between.
+ */
+function addTitlePhrases(chunk: string, page: number, add: (phrase: LinkPhrase) => void): void {
+  const tokens = tokenizeWords(chunk).filter((token) => token.kind !== 'number');
+  const content = tokens.map(isContentWord);
+  const joiner = tokens.map(isJoiner);
+  const keys = tokens.map(keyOf);
+  // A lone word only when the title sets it apart (« Diceware, mots de passe et dés »): then it is
+  // the page's subject, not one word of it (« Twitter » in « Le SAV de Truffaut via Twitter »).
+  const alone = content.filter(Boolean).length === 1;
+  for (let first = 0; first < tokens.length; first++) {
+    if (!content[first]) continue;
+    let weight = 0;
+    for (let last = first; last < tokens.length; last++) {
+      if (!content[last] && !joiner[last]) break;
+      if (content[last]) weight += 1;
+      if (weight > MAX_ANCHOR_WORDS) break;
+      if (!content[last] || (weight === 1 && !alone)) continue;
+      add({ page, keys: keys.slice(first, last + 1), weight, fromKeyphrase: false });
+    }
+  }
 }
 
 function isContentWord(token: WordToken): boolean {
   if (token.kind !== 'word') return false;
   const word = normalizeWord(token.text);
-  return !isStopword(word) && !(word in JOINERS);
+  return !isStopword(word) && !JOINERS.has(word);
 }
 
 /** The phrase's words follow one another in the text, nothing but spaces between them. */
@@ -309,7 +322,7 @@ function continuesWithComplement(
 ): boolean {
   const joiner = tokens[last + 1];
   const next = tokens[last + 2];
-  if (joiner === undefined || next === undefined || keys[last + 1] !== JOINERS.de) return false;
+  if (joiner === undefined || next === undefined || keys[last + 1] !== DE_KEY) return false;
   const spaces = /^[\s\u00a0\u202f]*$/u;
   return (
     spaces.test(text.slice((tokens[last] as WordToken).end, joiner.start)) &&

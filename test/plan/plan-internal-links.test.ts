@@ -157,6 +157,13 @@ const CASES: Case[] = [
     anchor: null,
   },
   {
+    name: 'a word spelled like an object’s property is a word like any other',
+    text: 'Le constructor de la classe appelle toString sur chaque valeur.',
+    pages: [{ url: '/js/', title: 'Le constructor en JavaScript' }],
+    keyphrase: 'classe',
+    anchor: null,
+  },
+  {
     name: 'no verb phrase from the title (« Laissez-moi respirer »)',
     text: 'Laissez-moi respirer, disait-il en pédalant vers son travail.',
     pages: [{ url: 'https://charlesaracil.github.io/Laissez_moi_respirer/', title: 'Laissez-moi respirer' }],
