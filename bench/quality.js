@@ -505,17 +505,84 @@ function fragmentHeadings(plan) {
     .map((section) => section.heading);
 }
 
-// « As a user publishes it »: a featured image (`--image`, its alt text left to Plume's default, the H1) and
-// the article's address on a site (`--url`), nothing else added. Yoast scores the body Plume writes: the
-// image counts only if Plume puts it there (`imageInBody`). Yoast's WordPress plugin adds the featured image
-// to the text it analyses (wordpress-seo PRs #3251, #17840): `wordpress` is that figure, given apart.
+// « As a user publishes it »: a featured image (`--image`, its alt text left to Plume's default, the H1), the
+// article's real address (`--url`, its site's host as `site.url`), and the site's other pages
+// (`--site-pages`): the other corpus articles of the same site (same host in SOURCES.md), with their real
+// addresses and titles, nothing else added. Yoast scores the body Plume writes: the image counts only if
+// Plume puts it there (`imageInBody`), the links to the site's pages are internal links for Yoast too (same
+// host as the permalink). Yoast's WordPress plugin adds the featured image to the text it analyses
+// (wordpress-seo PRs #3251, #17840): `wordpress` is that figure, given apart.
 const PUBLISHED_IMAGE = 'https://www.exemple.fr/images/illustration.jpg';
 const SITE_URL = 'https://www.exemple.fr/';
 
+/**
+ * Each case's address as its site publishes it. Jekyll (charlesaracil.github.io) uses `permalink: /:title/`
+ * from the post's file name; Hugo (blog.nanax.fr) its default `/post/<file name>/`; the others are named in
+ * SOURCES.md. The `.txt` variants are copies of a Jekyll post: they share its address.
+ */
+const REAL_ADDRESSES = {
+  'fr-md-jekyll-diceware': 'https://charlesaracil.github.io/Diceware_mot_de_passe_des/',
+  'fr-md-jekyll-cheminement-securite': 'https://charlesaracil.github.io/Un-cheminement-iteratif-en-securite/',
+  'fr-md-jekyll-long-bugs-du-cerveau': 'https://charlesaracil.github.io/Les_bugs_du_cerveau/',
+  'fr-md-jekyll-laissez-moi-respirer': 'https://charlesaracil.github.io/Laissez_moi_respirer/',
+  'fr-txt-title-first-line': 'https://charlesaracil.github.io/Laissez_moi_respirer/',
+  'fr-txt-hard-wrapped': 'https://charlesaracil.github.io/Laissez_moi_respirer/',
+  'fr-txt-markdown-links-quotes': 'https://charlesaracil.github.io/Les-mots-passes-sont-depasses/',
+  'fr-md-eleventy-tout-change': 'https://nicolas-hoizey.com/articles/2016/07/13/tout-change-rien-ne-change/',
+  'fr-md-eleventy-sav-truffaut':
+    'https://nicolas-hoizey.com/articles/2014/04/23/l-excellent-sav-de-truffaut-via-twitter/',
+  'fr-md-eleventy-lapeyre':
+    'https://nicolas-hoizey.com/articles/2018/07/17/lapeyre-y-en-a-pas-deux-j-espere/',
+  'fr-md-eleventy-short-transferts':
+    'https://nicolas-hoizey.com/articles/2004/08/04/les-transferts-de-gros-fichiers-simplifies/',
+  'fr-md-hugo-kodi-sfr-tv': 'https://blog.nanax.fr/post/2017-02-12-kodi-sfr-tv/',
+  'en-md-hugo-pandoc-latex': 'https://blog.nanax.fr/post/2018-05-04-pandoc-latex/',
+  'fr-md-long-eleventy-introduction':
+    'https://github.com/jeromecoupe/iad_eleventy_introduction/blob/master/eleventy_introduction_fr.md',
+  'es-md-eleventy-practicas-estoicas': 'https://rsenses.com/post/practicas-estoicas/',
+  'en-html-wordpress-mozilla-hacks': 'https://hacks.mozilla.org/2015/03/this-api-is-so-fetching/',
+  'en-html-wordpress-firefox-nightly':
+    'https://blog.nightly.mozilla.org/2020/12/18/these-weeks-in-firefox-issue-85/',
+};
+
+/** Each case's title as SOURCES.md gives it, the note in parentheses after it left out. */
+function sourceTitles() {
+  const titles = {};
+  let caseName;
+  for (const line of readFileSync(join(corpusDirectory, 'SOURCES.md'), 'utf8').split('\n')) {
+    const heading = /^## (\S+)/.exec(line);
+    if (heading) caseName = heading[1];
+    const title = /^- Title: (.*?)(?: \((?:[^()]|\([^()]*\))*\))?$/.exec(line);
+    if (caseName && title) titles[caseName] = title[1].trim();
+  }
+  return titles;
+}
+
+/** The other pages of the case's site: the corpus articles with the same host, once per address. */
+function sitePagesOf(caseName) {
+  const own = REAL_ADDRESSES[caseName];
+  if (!own) return [];
+  const titles = sourceTitles();
+  const host = new URL(own).host;
+  const pages = new Map();
+  for (const [name, url] of Object.entries(REAL_ADDRESSES)) {
+    if (url === own || new URL(url).host !== host || pages.has(url) || !titles[name]) continue;
+    pages.set(url, { url, title: titles[name] });
+  }
+  return [...pages.values()];
+}
+
 async function publishedScores(text, options, caseName) {
   if (yoast.error) return null;
-  const url = new URL(`blog/${caseName}/`, SITE_URL).href;
-  const result = await optimize(text, { ...options, image: PUBLISHED_IMAGE, canonicalUrl: url });
+  const url = REAL_ADDRESSES[caseName] ?? new URL(`blog/${caseName}/`, SITE_URL).href;
+  const sitePages = sitePagesOf(caseName);
+  const result = await optimize(text, {
+    ...options,
+    image: PUBLISHED_IMAGE,
+    canonicalUrl: url,
+    siteUrl: new URL('/', url).href,
+    ...(sitePages.length > 0 ? { sitePages } : {}),
+  });
   const body = articleBody(result.html);
   const metadata = { ...result.article.metadata, keyphrase: result.report.keyphrase, url };
   const alt = result.article.metadata.image?.alt ?? '';
@@ -525,6 +592,9 @@ async function publishedScores(text, options, caseName) {
     alt,
     seo: yoastScores(body, metadata).seo,
     wordpress: yoastScores(`${featured}${body}`, metadata).seo,
+    sitePages: sitePages.length,
+    internalLinks: result.report.internalLinks ?? [],
+    passed: result.report.passed,
   };
 }
 
@@ -578,7 +648,7 @@ console.log(
     : `Yoast SEO: yoastseo ${yoast.version}, fr_FR researcher, overall scores as its analysis worker computes them`,
 );
 console.log(
-  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; frag = generated headings the lexicon check judges fragments; P = Plume, Y = Yoast, Δ = P − Y; pub = Yoast SEO as a user publishes it (--image and --url given; the image counts only if Plume writes it in the body)\n',
+  'cover = source sentences found in the output; links/images = in→out; esc = escaped-Markdown sequences the source did not have; ssg = site-generator syntax printed as text (::: lead, {.class}, {% %}); rt = round trips md→md/html→md keep H1, headings and words; frag = generated headings the lexicon check judges fragments; P = Plume, Y = Yoast, Δ = P − Y; pub = Yoast SEO as a user publishes it (--image, the real --url, and --site-pages listing the other corpus articles of the same site; the image counts only if Plume writes it in the body)\n',
 );
 console.log(formatRow(columns.map(([title]) => title)));
 console.log(formatRow(columns.map(([, width]) => '-'.repeat(width))));
@@ -629,6 +699,13 @@ for (const caseName of caseNames) {
         `    as published: Yoast SEO ${row.published.seo} (featured image ${row.published.imageInBody ? 'in' : 'not in'} the body); ` +
           `${row.published.wordpress} if WordPress adds it to the analysed text as Yoast's plugin does (alt « ${row.published.alt} »)`,
       );
+    if (row.published?.sitePages) {
+      console.log(
+        `    site pages: ${row.published.sitePages}, internal links added: ${row.published.internalLinks.length}` +
+          `${row.published.passed ? '' : ' (constraints failed)'}`,
+      );
+      for (const link of row.published.internalLinks) console.log(`      « ${link.anchor} » → ${link.url}`);
+    }
   }
   if (withAssessments && row.yoast) {
     console.log(`    keyphrase: ${row.keyphrase ?? '—'}   (< = Plume kinder than Yoast)`);

@@ -8,6 +8,7 @@ import { runAssessments } from './audit/run-assessments.js';
 import type { RemovedContent } from './document.js';
 import type { Lexicon } from './lang/fr/lexicon.js';
 import type { SeoPlan } from './plan/seo-plan.js';
+import type { SitePage } from './plan/site-page.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { frenchTypesetter, type PolishedTree, polishTree } from './write/polish-article.js';
 
@@ -29,6 +30,10 @@ export interface EvaluateDraftInput {
   disable?: readonly string[];
   /** Words to restore the accents of bare capitals with (« Evaluer » → « Évaluer »; default: none). */
   lexicon?: Lexicon;
+  /** The site's pages the article's words may link to (« maillage interne »; default: none). */
+  sitePages?: readonly SitePage[];
+  /** The site's address: links to its host count as internal (default: the canonical URL's host). */
+  siteUrl?: string;
 }
 
 /**
@@ -103,6 +108,16 @@ function polishAndAnalyze(
     tableOfContents: input.tableOfContents ?? true,
     typography,
     ...(input.lexicon ? { lexicon: input.lexicon } : {}),
+    ...(input.sitePages && input.sitePages.length > 0
+      ? {
+          internalLinks: {
+            pages: input.sitePages,
+            keyphrase: input.plan.keyphrase,
+            ...(input.canonicalUrl ? { ownUrl: input.canonicalUrl } : {}),
+            ...(input.lexicon ? { lexicon: input.lexicon } : {}),
+          },
+        }
+      : {}),
   });
   const typeset = frenchTypesetter(input.lexicon);
   // The planner joins a label with the French « : »; other languages put no space before the colon.
@@ -122,7 +137,7 @@ function polishAndAnalyze(
       title,
       description,
       slug: input.plan.slug,
-      siteUrl: input.canonicalUrl ?? null,
+      siteUrl: input.siteUrl ?? input.canonicalUrl ?? null,
       tableOfContents: polished.tableOfContents.map((entry) => entry.text),
     },
     input.sourceAnalysis,

@@ -42,6 +42,7 @@ export { type OptimizeOptions, type OptimizeReport, type OptimizeResult, optimiz
 export { extractKeyphrases, type KeyphraseCandidate } from './plan/extract-keyphrases.js';
 export { planArticle } from './plan/plan-article.js';
 export type { OutlineSection, Passage, SeoPlan } from './plan/seo-plan.js';
+export type { InternalLink, SitePage } from './plan/site-page.js';
 export { buildJsonLd } from './render/json-ld.js';
 export { MARKDOWN_TARGETS, type MarkdownTarget, markdownFileName } from './render/markdown-target.js';
 export { type RenderFragmentOptions, renderHtmlFragment } from './render/render-fragment.js';

@@ -19,6 +19,7 @@ import { sharedLefffLexicon } from './lexicon/lefff-lexicon.js';
 import { writeAndRepair } from './pipeline/write-and-repair.js';
 import { buildSlug, isValidSlug } from './plan/build-slug.js';
 import type { SeoPlan } from './plan/seo-plan.js';
+import type { InternalLink, SitePage } from './plan/site-page.js';
 import type { FaqEntry } from './render/json-ld.js';
 import type { MarkdownTarget } from './render/markdown-target.js';
 import { renderHtmlDocument } from './render/render-html.js';
@@ -59,6 +60,13 @@ export interface OptimizeOptions extends IngestOptions {
   defaultImage?: string;
   /** Canonical URL of the published article (default: none). */
   canonicalUrl?: string;
+  /** The site's address (`site.url`): links to its host count as internal (default: the canonical URL's). */
+  siteUrl?: string;
+  /**
+   * The site's other pages (`site.pages`, `--site-pages`): the article's words that name one link to it,
+   * at most one link per page and per 150 words (default: none, no link added).
+   */
+  sitePages?: readonly SitePage[];
   /** Featured image, an http(s) address or a path (default: the source's front matter `image`). */
   image?: string;
   /** Alternative text of the image (default: the source's, else the H1). */
@@ -106,6 +114,8 @@ export interface OptimizeReport extends Report {
   keyphraseOrigin: SeoPlan['keyphraseOrigin'];
   /** French notes on how the source was read (an encoding guessed); empty when nothing to say. */
   sourceNotes: string[];
+  /** Links added to the site's pages (`sitePages`), in reading order; absent when no pages were given. */
+  internalLinks?: InternalLink[];
   /** Source language and length, to compare with the article. */
   source: { language: string; words: number };
   /** What Plume left out and why, in French: a front matter or page URL, date or slug that cannot be published. */
@@ -180,6 +190,7 @@ export async function optimize(
       ...(canonicalUrl ? { canonicalUrl } : {}),
       ...(options.rewriterHint === undefined ? {} : { rewriterHint: options.rewriterHint }),
       ...(document.removed ? { removed: document.removed } : {}),
+      ...siteOptions(options),
       lexicon,
     });
   const best = await writeAndRepair(writer, context, plan, evaluate);
@@ -220,6 +231,7 @@ export async function optimize(
     fidelity: evaluation.fidelity,
     coverage: evaluation.coverage,
     sourceNotes,
+    ...(polished.internalLinks ? { internalLinks: polished.internalLinks } : {}),
     writer: writer.name,
     writerStats: stats,
     keyphraseOrigin: finalPlan.keyphraseOrigin,
@@ -240,6 +252,14 @@ export async function optimize(
     }),
     plan: finalPlan,
     report,
+  };
+}
+
+/** The site's address and pages, for the draft's links (« maillage interne ») and their audit. */
+function siteOptions(options: OptimizeOptions): { sitePages?: readonly SitePage[]; siteUrl?: string } {
+  return {
+    ...(options.sitePages ? { sitePages: options.sitePages } : {}),
+    ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
   };
 }
 

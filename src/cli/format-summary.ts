@@ -64,6 +64,15 @@ export function formatSummary(result: OptimizeResult, options: FormatSummaryOpti
   const h2 = result.article.tree.children.filter((node) => node.type === 'heading' && node.depth === 2);
   lines.push(`Intertitres H2    ${h2.length}`);
   for (const node of h2) lines.push(`  - ${textOf(node)}`);
+  if (report.internalLinks) {
+    const count = report.internalLinks.length;
+    lines.push(
+      count === 0
+        ? 'Liens internes    aucun : le corps ne nomme aucune page du site (hors intertitres, citations et expression-clé)'
+        : `Liens internes    ${count} ajouté${count > 1 ? 's' : ''} vers les pages du site`,
+    );
+    for (const link of report.internalLinks) lines.push(`  - « ${link.anchor} » → ${link.url}`);
+  }
   const stats = report.writerStats;
   if (report.writer !== 'offline') {
     const cost =

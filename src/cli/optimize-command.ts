@@ -55,6 +55,7 @@ interface OptimizeCommandOptions extends WriterFlagOptions, OptimizePublishFlags
   locale?: string;
   allowPrivateUrls?: boolean;
   target?: string;
+  sitePages?: string;
 }
 
 const OUTPUT_FORMATS = ['md', 'html', 'json', 'fragment'] as const;
@@ -132,6 +133,10 @@ export function registerOptimizeCommand(
     .option('--site-logo <adresse>', 'logo du site, JSON-LD publisher.logo (par défaut : site.logo)')
     .option('--url <adresse>', 'adresse canonique de l’article publié')
     .option(
+      '--site-pages <fichier>',
+      'pages du site vers lesquelles lier les mots de l’article (maillage interne) : sitemap.xml, .json ou .txt « adresse<TAB>titre » (par défaut : site.pages)',
+    )
+    .option(
       '--image <chemin-ou-adresse>',
       'image à la une : og:image, grande carte Twitter, image JSON-LD (par défaut : front matter, sinon site.image)',
     )
@@ -197,12 +202,22 @@ async function runOptimizeCommand(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const { readPlumeConfig } = await import('../config/read-plume-config.js');
-  const { site, audit } = await readPlumeConfig(process.cwd(), options.config);
+  const { site, audit, fileDirectory } = await readPlumeConfig(process.cwd(), options.config);
   const locale = options.locale ?? site.locale ?? 'fr-FR';
   const target = (options.target ?? site.target ?? 'plain') as MarkdownTarget;
   const format = validateOptions(options, locale);
   const siteName = options.siteName ?? site.name;
   const publishWritten = await preparePublishAfterOptimize(options, context);
+  // Read only when given: most runs link nothing and load nothing for it.
+  const sitePages =
+    options.sitePages !== undefined || site.pages !== undefined
+      ? await (await import('../config/load-site-pages.js')).loadSitePages({
+          flag: options.sitePages,
+          configured: site.pages,
+          configDirectory: fileDirectory,
+          cwd: process.cwd(),
+        })
+      : undefined;
   // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
   const [{ optimize }, { renderJson }, { formatSummary }, { createCliWriter }, { renderHtmlFragment }] =
     await Promise.all([
@@ -252,6 +267,8 @@ async function runOptimizeCommand(
     ...(options.image ? { image: options.image } : {}),
     ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.url ? { canonicalUrl: options.url } : {}),
+    ...(site.url ? { siteUrl: site.url } : {}),
+    ...(sitePages ? { sitePages } : {}),
     ...(options.date ? { date: options.date } : {}),
     minWords: options.minWords ?? site.minWords ?? DEFAULT_AUDIT_CONFIG.minWords,
     // The same audit settings as `plume audit`: the report of an optimized file and its audit agree.

@@ -14,6 +14,36 @@ const text = (what: string) =>
     .min(1, { error: `${what} attendu (texte non vide)` });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'une adresse http ou https est attendue' });
 
+/** An http(s) address, or a path from the site's root (« /blog/mon-article/ »). */
+const pageUrl = z
+  .string({ error: 'une adresse attendue (texte)' })
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s/]+/iu.test(value) || /^\/(?!\/)\S*$/u.test(value), {
+    error: 'une adresse http(s) ou un chemin commençant par / est attendu',
+  });
+
+const sitePageSchema = z.strictObject(
+  { url: pageUrl, title: text('un titre de page'), keyphrase: text('une expression-clé').optional() },
+  { error: 'une page est attendue : { url, title, keyphrase }' },
+);
+
+const pagesFile = z.string({
+  error: 'un fichier (sitemap.xml, .json, .txt, .tsv) ou une liste de pages { url, title } est attendu',
+});
+
+/** A file, or the list itself; a list's faults are named entry by entry (« site.pages.2.url »), not as a whole. */
+const sitePagesSchema = z.unknown().transform((value, context) => {
+  const result = (
+    Array.isArray(value)
+      ? z.array(sitePageSchema)
+      : pagesFile.trim().min(1, { error: 'un chemin de fichier est attendu (texte non vide)' })
+  ).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues)
+    context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
+
 const siteSchema = z.strictObject({
   name: text('un nom de site').optional(),
   url: httpUrl.optional(),
@@ -30,6 +60,7 @@ const siteSchema = z.strictObject({
     .optional(),
   image: httpUrl.optional(),
   target: z.enum(SITE_TARGETS, { error: `une cible est attendue : ${SITE_TARGETS.join(', ')}` }).optional(),
+  pages: sitePagesSchema.optional(),
 });
 
 /** The thresholds' schema, generated from the defaults: same fields, same types, all optional. */

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { ConfigError } from './config-error.js';
 import { type ConfigFile, findConfigFile } from './find-config-file.js';
 import { EMPTY_PLUME_CONFIG, type PlumeConfig } from './site-config.js';
@@ -18,5 +19,10 @@ export async function validatePlumeConfig(file: ConfigFile): Promise<PlumeConfig
   const { checkPlumeConfig } = await import('./check-plume-config.js');
   const checked = checkPlumeConfig(file);
   if (checked.issues.length > 0) throw new ConfigError(checked.issues);
-  return { fileLabel: file.label, site: checked.site, audit: checked.audit };
+  return {
+    fileLabel: file.label,
+    fileDirectory: dirname(file.path),
+    site: checked.site,
+    audit: checked.audit,
+  };
 }

@@ -1,4 +1,5 @@
 import type { AuditConfigOverrides } from '../audit/audit-config.js';
+import type { SitePage } from '../plan/site-page.js';
 
 /** Publication targets a site may name (`site.target`), the static site generators Plume writes for. */
 export const SITE_TARGETS = ['plain', 'hugo', 'jekyll', 'astro', 'eleventy'] as const;
@@ -27,6 +28,11 @@ export interface SiteConfig {
   image?: string;
   /** The static site generator the files are written for. */
   target?: SiteTarget;
+  /**
+   * The site's pages an article may link to (« maillage interne »): a file (sitemap.xml, .json, .txt or
+   * .tsv) relative to the configuration file, or the list itself: `--site-pages`.
+   */
+  pages?: string | SitePage[];
 }
 
 /** The `audit` section: assessments switched off, thresholds tuned. */
@@ -41,6 +47,8 @@ export interface AuditFileConfig {
 export interface PlumeConfig {
   /** The file read, for messages (`../plume.config.yaml`); undefined without a file. */
   fileLabel?: string;
+  /** The folder of the file read: `site.pages` is relative to it. */
+  fileDirectory?: string;
   site: SiteConfig;
   audit: AuditFileConfig;
 }

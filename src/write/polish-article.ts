@@ -5,7 +5,9 @@ import type { TableOfContentsEntry } from '../article.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { findTypographyIssues, fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import type { InternalLink } from '../plan/site-page.js';
 import { cloneTree } from '../render/clone-tree.js';
+import { addInternalLinks, type InternalLinkSettings } from './add-internal-links.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
@@ -16,11 +18,15 @@ export interface PolishOptions {
   typography?: boolean;
   /** Words to restore the accents of bare capitals with (« Evaluer » → « Évaluer »; default: none, left as written). */
   lexicon?: Lexicon;
+  /** The site's pages to link the article's words to (« maillage interne »; default: none). */
+  internalLinks?: InternalLinkSettings;
 }
 
 export interface PolishedTree {
   tree: Root;
   tableOfContents: TableOfContentsEntry[];
+  /** Links added to the site's pages, in reading order; absent when no pages were given. */
+  internalLinks?: InternalLink[];
 }
 
 /**
@@ -30,6 +36,8 @@ export interface PolishedTree {
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = cloneTree(source);
   if (options.typography ?? true) typesetTree(tree, options.lexicon);
+  // After typography: the anchors are the article's final words, spaces and apostrophes included.
+  const internalLinks = options.internalLinks ? addInternalLinks(tree, options.internalLinks) : undefined;
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();
   const tableOfContents: TableOfContentsEntry[] = [];
@@ -50,7 +58,11 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
   ).length;
   const wanted =
     (options.tableOfContents ?? true) && subheadings >= (options.minHeadingsForTableOfContents ?? 4);
-  return { tree, tableOfContents: wanted ? tableOfContents : [] };
+  return {
+    tree,
+    tableOfContents: wanted ? tableOfContents : [],
+    ...(internalLinks ? { internalLinks } : {}),
+  };
 }
 
 /**
