@@ -8,7 +8,7 @@ import { runAssessments } from './audit/run-assessments.js';
 import type { RemovedContent } from './document.js';
 import type { Lexicon } from './lang/fr/lexicon.js';
 import type { SeoPlan } from './plan/seo-plan.js';
-import type { SitePage } from './plan/site-page.js';
+import { type SitePage, siteOriginOfPages } from './plan/site-page.js';
 import type { DraftEvaluation } from './write/draft-evaluation.js';
 import { frenchTypesetter, type PolishedTree, polishTree } from './write/polish-article.js';
 
@@ -137,7 +137,7 @@ function polishAndAnalyze(
       title,
       description,
       slug: input.plan.slug,
-      siteUrl: input.siteUrl ?? input.canonicalUrl ?? null,
+      siteUrl: input.siteUrl ?? input.canonicalUrl ?? siteOriginOfPages(input.sitePages),
       tableOfContents: polished.tableOfContents.map((entry) => entry.text),
     },
     input.sourceAnalysis,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { optimize } from '../src/optimize.js';
-import type { SitePage } from '../src/plan/site-page.js';
+import { type SitePage, siteOriginOfPages } from '../src/plan/site-page.js';
 import { createLlmWriter } from '../src/write/llm/llm-writer.js';
 import { cooperativeScript, createFakeModel } from './helpers/fake-llm.js';
 
@@ -35,6 +35,21 @@ describe('optimize with the site’s pages (« maillage interne »)', () => {
       plain.report.results.find((result) => result.id === 'internal-links')?.score ?? 0,
     );
     expect(linked.report.results.find((result) => result.id === 'competing-links')?.score).toBe(9);
+  });
+
+  it('without a site address, the pages’ own origin makes the added links internal', async () => {
+    const linked = await optimize(EXAMPLE, { date: DATE, keyphrase: 'talents en IA', sitePages: PAGES });
+    expect(linked.report.internalLinks?.length).toBeGreaterThan(0);
+    expect(linked.report.results.find((result) => result.id === 'internal-links')?.rating).toBe('good');
+  });
+
+  it.each([
+    [[], null],
+    [[{ url: '/a/', title: 'A' }], null],
+    [PAGES, 'https://www.exemple.fr'],
+    [[...PAGES, { url: 'https://autre.fr/b/', title: 'B' }], null],
+  ] as [SitePage[], string | null][])('siteOriginOfPages %#', (pages, expected) => {
+    expect(siteOriginOfPages(pages)).toBe(expected);
   });
 
   it('the LLM writer’s article gets its links at the same polish stage', async () => {

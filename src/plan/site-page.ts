@@ -20,3 +20,23 @@ export interface InternalLink {
   title: string;
   anchor: string;
 }
+
+/**
+ * The site's address read from its pages, when every absolute address shares one origin: a user who gives
+ * the pages without `--url`/`site.url` still sees the links Plume adds counted as internal.
+ */
+export function siteOriginOfPages(pages: readonly SitePage[] | undefined): string | null {
+  let origin: string | null = null;
+  for (const page of pages ?? []) {
+    if (!/^https?:\/\//i.test(page.url)) continue;
+    let pageOrigin: string;
+    try {
+      pageOrigin = new URL(page.url).origin;
+    } catch {
+      continue;
+    }
+    if (origin !== null && origin !== pageOrigin) return null;
+    origin = pageOrigin;
+  }
+  return origin;
+}
