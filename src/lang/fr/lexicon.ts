@@ -69,6 +69,9 @@ export const closedClassLexicon: Lexicon = {
 
 const EMPTY: ReadonlySet<PartOfSpeech> = new Set();
 
+/** More distinct words than a French writer's vocabulary: past it, the memo is cleared rather than grown. */
+const MAX_CACHED_WORDS = 50_000;
+
 /**
  * Closed classes first (they are complete and the full lexicon lacks contractions such as « aux »),
  * then the open-class lexicon. For a grammar word both readings are kept (« été » the noun).
@@ -82,6 +85,8 @@ export function withClosedClasses(openClasses: Lexicon): Lexicon {
       const closed = closedClassLexicon.partsOfSpeech(word);
       const open = openClasses.partsOfSpeech(word);
       const merged = closed.size === 0 ? open : open.size === 0 ? closed : new Set([...closed, ...open]);
+      // A batch meets every form, misspelling and name of thousands of articles: start over past a vocabulary.
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
       cache.set(word, merged);
       return merged;
     },
