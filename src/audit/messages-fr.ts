@@ -19,6 +19,8 @@ const TYPOGRAPHY_KIND_LABELS: Readonly<Record<string, string>> = {
   'space-before-unit': 'espace fine insécable avant l’unité',
   'spaced-ellipsis': 'points de suspension « … »',
   'doubled-period': 'point doublé',
+  'space-before-comma': 'espace avant la virgule',
+  'space-before-period': 'espace avant le point',
 };
 
 /** Names of the assessments as the report shows them. */

@@ -26,7 +26,9 @@ export type TypographyIssueKind =
   | 'space-in-number'
   | 'space-before-unit'
   | 'spaced-ellipsis'
-  | 'doubled-period';
+  | 'doubled-period'
+  | 'space-before-comma'
+  | 'space-before-period';
 
 /** One place where the text departs from French typography. */
 export interface TypographyIssue {
@@ -62,6 +64,7 @@ export function findTypographyIssues(text: string): TypographyIssue[] {
     ...findNumberSpaces(text, masked),
     ...findUnitSpaces(text, masked),
     ...findEllipses(text, masked),
+    ...findSpaceBeforeCommaOrPeriod(text, masked),
     ...findDoubleSpaces(masked),
   ];
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
@@ -408,6 +411,39 @@ function findEllipses(text: string, masked: string): TypographyIssue[] {
       end: match.index + match[0].length,
       found: text.slice(match.index, match.index + match[0].length),
       expected: '.',
+    });
+  }
+  return issues;
+}
+
+// What may follow a comma or a period that ends a clause: a space, the end, a closing guillemet, emphasis
+// or bracket. A letter or a digit after it makes another thing: « .NET », « .md », « 3 ,5 ».
+const AFTER_COMMA_OR_PERIOD = /^(?:$|[\s»"”’*_)\]\0])/;
+// What may stand before the spaces: a word, a closing sign, or protected text (code, a link).
+const BEFORE_COMMA_OR_PERIOD = /[\p{L}\d)»”*_`\]\0]/u;
+
+/** « déjà , depuis » → « déjà, depuis », « fin . » → « fin. »: no space before a comma or a period. */
+function findSpaceBeforeCommaOrPeriod(text: string, masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  // Both need a space right before the sign; most texts have none, and the loop below is then skipped.
+  if (!/[ \t\u00A0\u202F][,.]/.test(masked)) return issues;
+  for (const match of masked.matchAll(/[ \t\u00A0\u202F]+([,.])/g)) {
+    const start = match.index;
+    const signStart = start + match[0].length - 1;
+    const sign = match[1] as string;
+    if (!AFTER_COMMA_OR_PERIOD.test(masked.slice(signStart + 1, signStart + 2))) continue;
+    // « . . . » is an ellipsis, its own rule's.
+    if (sign === '.' && /^[ \u00A0]?\./.test(masked.slice(signStart + 1, signStart + 3))) continue;
+    // Spaces that start a line are indentation; « . . . » and « … . » are ellipses, not a stray space.
+    if (spacesStart(masked, signStart) !== start) continue;
+    if (!BEFORE_COMMA_OR_PERIOD.test(codePointBefore(masked, start))) continue;
+    if (isTableRow(masked, start)) continue;
+    issues.push({
+      kind: sign === ',' ? 'space-before-comma' : 'space-before-period',
+      start,
+      end: signStart + 1,
+      found: text.slice(start, signStart + 1),
+      expected: sign,
     });
   }
   return issues;

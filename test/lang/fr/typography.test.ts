@@ -88,6 +88,11 @@ describe('fixTypography', () => {
       "Le site d'[Eleventy](https://11ty.dev) et l'*essentiel*",
       'Le site d’[Eleventy](https://11ty.dev) et l’*essentiel*',
     ],
+    // No space before a comma or a period, whatever the space and after whatever closes a word.
+    ['Il est déjà , depuis hier , parti .', 'Il est déjà, depuis hier, parti.'],
+    ['Un « mot » , un **gras** , un `code` . Fin', 'Un «⍽mot⍽», un **gras**, un `code`. Fin'],
+    ['Le lien [ici](https://x.fr) ,\npuis 3 .', 'Le lien [ici](https://x.fr),\npuis 3.'],
+    ['Il hésite ... puis . . . rien.', 'Il hésite … puis … rien.'],
     // Several rules at once.
     ["Il a dit : l'IA  change tout !", 'Il a dit⍽: l’IA change tout·!'],
   ])('%s', (input, expected) => {
@@ -122,6 +127,9 @@ describe('fixTypography', () => {
     '| a  | b  |\n|:---|---:|',
     '---\ntitle: Mon titre\nslug: mon-titre\n---\nTexte.',
     'Voir ![image](photo.png) et [!NOTE].',
+    // A period or comma that starts a name or a number, an ellipsis, a list or a table cell.
+    'Le framework .NET, les fichiers .md et 3 ,5 ou 0 .5 en notation anglaise.',
+    '| a | , |\n  , suite',
     // Not quotations: inches, an odd number of quotes.
     'Un écran de 27" et un de 32".',
     'Il a dit "bonjour et il est parti.',
