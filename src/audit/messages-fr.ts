@@ -21,6 +21,7 @@ const TYPOGRAPHY_KIND_LABELS: Readonly<Record<string, string>> = {
   'doubled-period': 'point doublé',
   'space-before-comma': 'espace avant la virgule',
   'space-before-period': 'espace avant le point',
+  'capital-preposition': '« À » sans accent',
 };
 
 /** Names of the assessments as the report shows them. */

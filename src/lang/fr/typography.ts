@@ -28,7 +28,8 @@ export type TypographyIssueKind =
   | 'spaced-ellipsis'
   | 'doubled-period'
   | 'space-before-comma'
-  | 'space-before-period';
+  | 'space-before-period'
+  | 'capital-preposition';
 
 /** One place where the text departs from French typography. */
 export interface TypographyIssue {
@@ -65,6 +66,7 @@ export function findTypographyIssues(text: string): TypographyIssue[] {
     ...findUnitSpaces(text, masked),
     ...findEllipses(text, masked),
     ...findSpaceBeforeCommaOrPeriod(text, masked),
+    ...findCapitalPrepositions(masked),
     ...findDoubleSpaces(masked),
   ];
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
@@ -556,6 +558,18 @@ const AFTER_PREPOSITION_A: ReadonlySet<string> = new Set([
 
 /** « A » as a preposition at a sentence start, before a word of `AFTER_PREPOSITION_A`. */
 const CAPITAL_A_PREPOSITION = /(^|[.!?…]\s+|\n\s*|[«“]\s*)A(\s+)(l['’]|[\p{L}]+)/gu;
+
+/** Where {@link fixCapitalPreposition} would write « À »: the audit reports what the polish fixes. */
+function findCapitalPrepositions(masked: string): TypographyIssue[] {
+  const issues: TypographyIssue[] = [];
+  if (!masked.includes('A')) return issues;
+  for (const match of masked.matchAll(CAPITAL_A_PREPOSITION)) {
+    if (!AFTER_PREPOSITION_A.has((match[3] as string).toLowerCase())) continue;
+    const start = match.index + (match[1] as string).length;
+    issues.push({ kind: 'capital-preposition', start, end: start + 1, found: 'A', expected: 'À' });
+  }
+  return issues;
+}
 
 /**
  * « A ce stade » → « À ce stade »: the preposition keeps its accent on a capital. Only at a sentence start

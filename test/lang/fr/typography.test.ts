@@ -93,6 +93,11 @@ describe('fixTypography', () => {
     ['Un « mot » , un **gras** , un `code` . Fin', 'Un «⍽mot⍽», un **gras**, un `code`. Fin'],
     ['Le lien [ici](https://x.fr) ,\npuis 3 .', 'Le lien [ici](https://x.fr),\npuis 3.'],
     ['Il hésite ... puis . . . rien.', 'Il hésite … puis … rien.'],
+    // The preposition keeps its accent on a capital; the letter, a grade or a name keep theirs.
+    [
+      'A ce stade. Fin. A partir de demain, « A la une ».',
+      'À ce stade. Fin. À partir de demain, «⍽À la une⍽».',
+    ],
     // Several rules at once.
     ["Il a dit : l'IA  change tout !", 'Il a dit⍽: l’IA change tout·!'],
   ])('%s', (input, expected) => {
@@ -130,6 +135,7 @@ describe('fixTypography', () => {
     // A period or comma that starts a name or a number, an ellipsis, a list or a table cell.
     'Le framework .NET, les fichiers .md et 3 ,5 ou 0 .5 en notation anglaise.',
     '| a | , |\n  , suite',
+    'A est une lettre, le plan A tient. A mon avis est ici cité.'.replace('. A mon', ', A mon'),
     // Not quotations: inches, an odd number of quotes.
     'Un écran de 27" et un de 32".',
     'Il a dit "bonjour et il est parti.',
