@@ -14,6 +14,12 @@ export interface BuildTitleOptions {
    * no source candidate that writes the keyphrase fits.
    */
   generated?: readonly string[];
+  /**
+   * The author's own titles among `candidates` (the brief's, the H1): one that holds every content word of
+   * the keyphrase in another form (« Regarder SFR TV dans Kodi » for « TV de SFR ») is kept as it is, rather
+   * than the keyphrase glued to a section's heading (« TV de SFR : prérequis ») that says less of the article.
+   */
+  titles?: readonly string[];
   /** Subheadings the article keeps: a title that would repeat one is not preferred to a generated heading. */
   avoid?: readonly string[];
   /** Parts of speech, to lowercase a common word after « : » (default: grammatical words only). */
@@ -40,6 +46,7 @@ export function buildTitle(options: BuildTitleOptions): string {
   const tooWide: string[] = [];
   const generated = new Set(options.generated ?? []);
   const avoided = new Set(options.avoid ?? []);
+  const titles = new Set(options.titles ?? []);
   // Whole source candidates that write the keyphrase, other than the subheadings the article keeps.
   const writing: string[] = [];
   for (const raw of [...options.candidates, ...(options.generated ?? [])]) {
@@ -76,7 +83,9 @@ export function buildTitle(options: BuildTitleOptions): string {
       const earlier = generated.has(raw) ? writing.find(fits) : undefined;
       if (earlier) return capitalizeFirst(earlier);
       title = `${label} : ${lower(candidate)}`;
-    } else if (!avoided.has(candidate)) fallbacks.push(candidate);
+    } else if (titles.has(raw) && fits(candidate))
+      return lowercaseAfterColons(capitalizeFirst(candidate), options.lexicon, options.commonWords);
+    else if (!avoided.has(candidate)) fallbacks.push(candidate);
     if (title === null) continue;
     if (fits(title)) return title;
     tooWide.push(title);

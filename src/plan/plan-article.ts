@@ -134,6 +134,7 @@ export function planArticle(
         ...keyPointHeadlines,
         ...(leadHeadline ? [leadHeadline.text] : []),
       ],
+      titles: [...(brief.title ? [brief.title.text] : []), ...(outline.h1 ? [outline.h1] : [])],
       avoid: sourceHeadings,
       // Headings the outline extracted: whole clauses, better than a candidate cut to fit.
       generated: outline.sections

@@ -318,6 +318,19 @@ describe('buildTitle with generated headings (issue 12)', () => {
     ).toBe('Le sommeil des adolescents, grand oublié de la santé publique');
   });
 
+  it('keeps the author’s title that holds the keyphrase’s words in another order (corpus: kodi-sfr-tv)', () => {
+    const options = {
+      keyphrase: 'TV de SFR',
+      candidates: ['Regarder SFR TV dans Kodi', 'Prérequis', '1) Obtention de la liste des chaînes'],
+      avoid: ['Prérequis', '1) Obtention de la liste des chaînes'],
+    };
+    expect(buildTitle({ ...options, titles: ['Regarder SFR TV dans Kodi'] })).toBe(
+      'Regarder SFR TV dans Kodi',
+    );
+    // A section's heading is not the author's title: the keyphrase may lead it (no lexicon: capital kept).
+    expect(buildTitle(options)).toBe('TV de SFR : Prérequis');
+  });
+
   it('a subheading the article keeps is not repeated as the title', () => {
     expect(
       buildTitle({
