@@ -63,10 +63,22 @@ export function buildTitle(options: BuildTitleOptions): string {
       title = lowercaseAfterColons(capitalizeFirst(candidate), options.lexicon, options.commonWords);
     else if (exact.length > 0) {
       const withoutTail = removeKeyphraseTail(candidate, keyphrase);
+      const index = exact[0] as number;
       if (withoutTail !== null) title = `${label} : ${lower(withoutTail)}`;
+      else if (titles.has(raw) && LEADING_DETERMINER.test(candidate.slice(0, index)))
+        // « Les transferts de gros fichiers simplifiés » → « Transferts de gros fichiers simplifiés »: the
+        // same title, the keyphrase first.
+        title = lowercaseAfterColons(
+          capitalizeFirst(candidate.slice(index)),
+          options.lexicon,
+          options.commonWords,
+        );
+      else if (titles.has(raw) && fits(candidate))
+        // « Diceware, mots de passe et dés »: the author's title says what the article is about; the
+        // keyphrase glued to a section's heading (« Mots de passe : aléatoire vs homogénéité ») would not.
+        return lowercaseAfterColons(capitalizeFirst(candidate), options.lexicon, options.commonWords);
       else {
         // Keep the keyphrase in the title: the candidate up to it, or the keyphrase first and the words before it.
-        const index = exact[0] as number;
         const throughKeyphrase = candidate.slice(0, index).trimEnd();
         const upToKeyphrase = candidate.slice(0, index + keyphrase.length);
         // A subheading the article keeps is no title, whole or cut.
@@ -99,6 +111,9 @@ export function buildTitle(options: BuildTitleOptions): string {
   }
   return cutToWidth(label, maxWidth);
 }
+
+/** A title's opening determiner alone (« Les », « L’ », « Un »): dropped, it leaves the same title. */
+const LEADING_DETERMINER = /^(?:(?:le|la|les|un|une|des)\s+|l['’])$/iu;
 
 /** « … un million pour les talents en IA » -> « … un million »: the keyphrase moves to the front. */
 function removeKeyphraseTail(text: string, keyphrase: string): string | null {

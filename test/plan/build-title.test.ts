@@ -331,6 +331,31 @@ describe('buildTitle with generated headings (issue 12)', () => {
     expect(buildTitle(options)).toBe('TV de SFR : Prérequis');
   });
 
+  it('keeps the author’s title that writes the keyphrase after other words (corpus: diceware)', () => {
+    const title = 'Diceware, mots de passe et dés';
+    const options = { keyphrase: 'mots de passe', candidates: [title, 'Aléatoire vs homogénéité'] };
+    expect(buildTitle({ ...options, titles: [title] })).toBe(title);
+    expect(buildTitle(options)).toBe('Mots de passe : Aléatoire vs homogénéité');
+  });
+
+  it('drops the author’s title’s opening article so the keyphrase leads (corpus: short-transferts)', () => {
+    const title = 'Les transferts de gros fichiers simplifiés';
+    expect(
+      buildTitle({
+        keyphrase: 'transferts de gros fichiers',
+        candidates: [title, 'Dropload'],
+        titles: [title],
+      }),
+    ).toBe('Transferts de gros fichiers simplifiés');
+    expect(
+      buildTitle({
+        keyphrase: 'audition des seniors',
+        candidates: ['L’audition des seniors au travail'],
+        titles: ['L’audition des seniors au travail'],
+      }),
+    ).toBe('Audition des seniors au travail');
+  });
+
   it('a subheading the article keeps is not repeated as the title', () => {
     expect(
       buildTitle({
