@@ -6,14 +6,18 @@
  * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
  */
 
-import { parentPort } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
-import type { PoolRequest, PoolResponse } from './thread-pool.js';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './thread-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
+
+lowerOwnPriority((workerData as PoolWorkerData | undefined)?.niceness ?? 0);
 
 port.on('message', (request: PoolRequest) => {
   void handle(request.id, request.job).then((response) =>
@@ -29,5 +33,20 @@ async function handle(id: number, job: PoolJob): Promise<PoolResponse> {
     return { id, outcome: await runPoolJob(job, onProgress) };
   } catch (error) {
     return { id, error: serializeError(error) };
+  }
+}
+
+/**
+ * Gives this thread (not the process) a nice value. On Linux a thread has its own, set through its thread
+ * id, which /proc/thread-self names; elsewhere, or without /proc, the thread keeps its priority: only
+ * the answer times of a busy server depend on it.
+ */
+function lowerOwnPriority(niceness: number): void {
+  if (niceness <= 0 || process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, niceness);
+  } catch {
+    // No /proc (a container without it) or not allowed: run at the process's priority.
   }
 }

@@ -64,6 +64,18 @@ export interface ArticlePoolOptions {
    * that is not found, runs the articles on the calling thread, one at a time.
    */
   workerScript?: URL | null;
+  /**
+   * Nice value the worker threads give themselves (Linux; 0, the default, leaves them as they are). A
+   * server lowers its threads' priority so the event loop that answers every request (« /api/health »)
+   * keeps a core while a 5 MB article is optimized on a machine with two.
+   */
+  niceness?: number;
+}
+
+/** Given to each worker thread when it starts. */
+export interface PoolWorkerData {
+  /** See `ArticlePoolOptions.niceness`. */
+  niceness: number;
 }
 
 /** Sent to a worker thread. */
@@ -98,7 +110,7 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
-  return createThreadPool(script, Math.max(1, options.size ?? 1));
+  return createThreadPool(script, Math.max(1, options.size ?? 1), options.niceness ?? 0);
 }
 
 interface PendingTask {
@@ -117,7 +129,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number): ArticlePool {
+function createThreadPool(script: URL, size: number, niceness: number): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -161,7 +173,10 @@ function createThreadPool(script: URL, size: number): ArticlePool {
   };
 
   const spawn = () => {
-    const worker = new Worker(script);
+    const worker = new Worker(
+      script,
+      niceness === 0 ? {} : { workerData: { niceness } satisfies PoolWorkerData },
+    );
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {

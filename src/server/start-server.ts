@@ -93,6 +93,12 @@ export function checkServerSecurity(options: { host: string; token?: string }): 
 }
 
 /**
+ * Nice value of the server's worker threads: below the event loop, which must answer `/api/health` and
+ * hand out requests while a large article is optimized; work that only waits on the CPU loses nothing.
+ */
+const SERVER_THREAD_NICENESS = 10;
+
+/**
  * Starts `plume serve`: checks the setup, loads the page, listens. Resolves once listening, with
  * the actual address (port 0 picks a free port).
  */
@@ -108,6 +114,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const size = options.jobThreads ?? Math.min(4, Math.max(2, availableParallelism() - 1));
     ownPool = createArticlePool({
       size,
+      niceness: SERVER_THREAD_NICENESS,
       ...(options.jobWorkerScript ? { workerScript: options.jobWorkerScript } : {}),
     });
     // Without a worker script the pool would run jobs one at a time on this thread: no gain, less concurrency.
