@@ -198,10 +198,12 @@ function indexBlocks(analysis: Analysis): PreviousBlocks {
  * differ.
  */
 function typographyKey(text: string): string {
-  return text.replace(TYPOGRAPHIC_VARIANTS, (character) => (character === '’' ? "'" : ' '));
+  // Two native replacements: no JavaScript callback per apostrophe or space.
+  return text.replace(CURLY_APOSTROPHES, "'").replace(SPECIAL_SPACES, ' ');
 }
 
-const TYPOGRAPHIC_VARIANTS = /[’\u00a0\u202f\u2009]/g;
+const CURLY_APOSTROPHES = /’/g;
+const SPECIAL_SPACES = /[\u00a0\u202f\u2009]/g;
 
 /** A previous sentence that reads as `text` but for its typography (see {@link typographyKey}). */
 function typographicVariantOf(previous: PreviousBlocks, text: string): AnalyzedSentence | undefined {
@@ -237,6 +239,25 @@ function analyzeTypographicVariant(
   let sameForms = true;
   for (let index = known.wordStart; index < known.wordEnd; index += 1) {
     const word = previous.words[index] as AnalyzedWord;
+    // Most words of a variant are written as `known`'s: their reading is the same (it depends on the
+    // text and kind alone), so it is copied rather than looked up again.
+    if (span.text.startsWith(word.text, word.start - known.start)) {
+      words.push({
+        text: word.text,
+        start: word.start + delta,
+        end: word.end + delta,
+        kind: word.kind,
+        normalized: word.normalized,
+        stem: word.stem,
+        syllables: word.syllables,
+        isFunctionWord: word.isFunctionWord,
+      });
+      if (word.kind !== 'elision' && !isUrlWord(word.text, word.kind)) {
+        wordCount += 1;
+        syllables += word.syllables;
+      }
+      continue;
+    }
     const text = span.text.slice(word.start - known.start, word.end - known.start);
     const reading = pushWord(words, text, word.start + delta, word.kind);
     if (reading.normalized !== word.normalized) sameForms = false;
@@ -440,6 +461,11 @@ function pick(...values: readonly (string | null | undefined)[]): string | null 
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 
 /** « h », « H », « w » or « W »: only then is the URL pattern worth trying on a word. */
+/** Whether a word of `kind` is an address (« https://… », « www.… »): it counts no word nor syllable. */
+function isUrlWord(text: string, kind: WordKind): boolean {
+  return kind === 'word' && mayStartUrl(text.charCodeAt(0)) && URL_START.test(text);
+}
+
 function mayStartUrl(code: number): boolean {
   return code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57;
 }
@@ -551,7 +577,7 @@ function readWord(text: string, kind: WordKind): WordReading {
   const known = readingMemo.get(text);
   if (known !== undefined && known.kind === kind) return known;
   const normalized = normalizeWord(text);
-  const isUrl = kind === 'word' && mayStartUrl(text.charCodeAt(0)) && URL_START.test(text);
+  const isUrl = isUrlWord(text, kind);
   const reading: WordReading = {
     kind,
     normalized,

@@ -105,7 +105,8 @@ function comparable(text: string): string {
       .replace(/[’ʼ‘]/g, "'")
       .replace(/[«»“”"]/g, '')
       // `\s` holds the no-break and narrow no-break spaces; without the `u` flag it is the same set, and faster.
-      .replace(/\s+/g, ' ')
+      // Each run of spaces becomes one space: a lone plain space, most of them, is left as it is.
+      .replace(/\s{2,}|[^\S ]/g, ' ')
       .trim()
   );
 }

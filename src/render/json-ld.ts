@@ -123,7 +123,8 @@ function uniqueKeywords(candidates: readonly string[]): string[] {
   const keywords: string[] = [];
   for (const candidate of candidates) {
     const keyword = candidate.trim();
-    const key = keyword.toLocaleLowerCase('fr');
+    // Unicode's default lowercasing is French's (only Turkish, Azeri and Lithuanian differ), and cheaper.
+    const key = keyword.toLowerCase();
     if (!keyword || seen.has(key)) continue;
     seen.add(key);
     keywords.push(keyword);
