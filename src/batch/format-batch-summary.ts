@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { createPaint } from '../cli/use-color.js';
+import { formatFrenchNumber } from '../lang/fr/format-number.js';
 import type { BatchArticleResult, BatchReport } from './run-batch.js';
 
 export interface FormatBatchSummaryOptions {
@@ -144,9 +145,8 @@ export function formatDuration(milliseconds: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')} min`;
 }
 
-export function formatNumber(value: number): string {
-  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
-}
+/** Batch figures are written like the rest of Plume's French numbers. */
+export const formatNumber = formatFrenchNumber;
 
 /** Keeps the end of a path that is wider than `maxWidth` columns, whole characters only. */
 function shortenStart(text: string, maxWidth: number): string {

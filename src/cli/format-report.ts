@@ -1,5 +1,6 @@
 import type { AssessmentGroup, Rating } from '../audit/assessment.js';
 import type { Report } from '../audit/report.js';
+import { formatFrenchNumber as formatNumber } from '../lang/fr/format-number.js';
 import { createPaint, type Paint, type Style } from './use-color.js';
 
 export interface FormatReportOptions {
@@ -69,8 +70,4 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
 function scoreText(score: number, paint: Paint): string {
   const rating: Rating = score >= 80 ? 'good' : score >= 55 ? 'ok' : 'bad';
   return paint(RATING_COLORS[rating], `${score}/100`);
-}
-
-function formatNumber(value: number): string {
-  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
 }

@@ -1,3 +1,4 @@
+import { formatFrenchNumber as formatNumber } from '../lang/fr/format-number.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type { OptimizeResult } from '../optimize.js';
 import { createPaint, type Paint } from './use-color.js';
@@ -118,8 +119,4 @@ function textOf(node: unknown): string {
 
 function scoreText(score: number, paint: Paint): string {
   return paint(score >= 80 ? 'green' : score >= 55 ? 'yellow' : 'red', `${score}/100`);
-}
-
-function formatNumber(value: number): string {
-  return value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
 }

@@ -1,26 +1,14 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js';
-import { watchStandardOutput } from './write-to-stream.js';
+import * as nodeModule from 'node:module';
 
-// Ctrl-C stops long work cleanly (nothing half-written); a second Ctrl-C quits at once.
-const interrupt = new AbortController();
-process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) process.exit(130);
-  interrupt.abort(new Error('interrupted'));
-});
-
-const finish = watchStandardOutput(process.stdout, process.stderr, (code) => {
-  process.exitCode = code;
-});
-const exitCode = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  // A getter: Node builds process.stdin (a stream, a socket for a pipe) on first read, 1–5 ms that only
-  // `plume … -` needs.
-  get stdin() {
-    return process.stdin;
-  },
-  env: process.env,
-  signal: interrupt.signal,
-});
-process.exitCode = finish(exitCode);
+// Node 22.1+ can keep V8's compiled code of Plume's modules between runs (in its default folder under the
+// system's temporary directory, never the user's folder): later starts skip most of the compilation.
+// Feature-detected so that Node 20 runs as before; a cache that cannot be written only costs that gain.
+// The CLI itself is imported afterwards, so that its modules are compiled with the cache on.
+const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown };
+try {
+  enableCompileCache?.();
+} catch {
+  // No cache: Plume starts as on Node 20.
+}
+await import('./start-cli.js');
