@@ -6,14 +6,17 @@
  * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
  */
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
+import { type BatchSitePages, registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 import type { PoolRequest, PoolResponse } from './thread-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
+const given = (workerData as { sitePages?: BatchSitePages } | null)?.sitePages;
+if (given) registerSitePages(given);
 
 port.on('message', (request: PoolRequest) => {
   void handle(request.id, request.job).then((response) =>

@@ -7,6 +7,7 @@ import {
   deserializeError,
   type SerializedError,
 } from './article-task.js';
+import { type BatchSitePages, registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 
@@ -64,6 +65,8 @@ export interface ArticlePoolOptions {
    * that is not found, runs the articles on the calling thread, one at a time.
    */
   workerScript?: URL | null;
+  /** The batch's site pages, given to each thread once when it starts (and to this thread). */
+  sitePages?: BatchSitePages;
 }
 
 /** Sent to a worker thread. */
@@ -97,8 +100,10 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
+  // This thread too: the inline pool (and the LLM path) run articles here.
+  if (options.sitePages) registerSitePages(options.sitePages);
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
-  return createThreadPool(script, Math.max(1, options.size ?? 1));
+  return createThreadPool(script, Math.max(1, options.size ?? 1), options.sitePages);
 }
 
 interface PendingTask {
@@ -117,7 +122,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number): ArticlePool {
+function createThreadPool(script: URL, size: number, sitePages: BatchSitePages | undefined): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -161,7 +166,7 @@ function createThreadPool(script: URL, size: number): ArticlePool {
   };
 
   const spawn = () => {
-    const worker = new Worker(script);
+    const worker = new Worker(script, sitePages ? { workerData: { sitePages } } : {});
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {
