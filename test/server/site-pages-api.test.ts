@@ -9,6 +9,12 @@ const TITLE = 'L’IA générative expliquée aux recruteurs';
 const PAGES: SitePage[] = [{ url: 'https://www.exemple.fr/ia-generative/', title: TITLE }];
 const running: RunningServer[] = [];
 
+interface OptimizeResponse {
+  markdown: string;
+  report: { internalLinks?: SitePage[] };
+  error: { message: string; field?: string };
+}
+
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
@@ -16,7 +22,7 @@ afterEach(async () => {
 async function optimize(
   body: Record<string, unknown>,
   options: Parameters<typeof startServer>[0] = {},
-): Promise<{ status: number; json: Record<string, any> }> {
+): Promise<{ status: number; json: OptimizeResponse }> {
   const server = await startServer({ port: 0, logError: () => {}, ...options });
   running.push(server);
   const response = await fetch(new URL('/api/optimize', server.url), {
@@ -24,7 +30,7 @@ async function optimize(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ writer: 'offline', keyphrase: 'talents en IA', ...body }),
   });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
+  return { status: response.status, json: (await response.json()) as OptimizeResponse };
 }
 
 describe('POST /api/optimize with the site’s pages (« maillage interne »)', () => {
