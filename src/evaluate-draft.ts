@@ -114,6 +114,7 @@ function polishAndAnalyze(
             pages: input.sitePages,
             keyphrase: input.plan.keyphrase,
             ...(input.canonicalUrl ? { ownUrl: input.canonicalUrl } : {}),
+            ...(input.plan.slug ? { ownSlug: input.plan.slug } : {}),
             ...(input.lexicon ? { lexicon: input.lexicon } : {}),
           },
         }

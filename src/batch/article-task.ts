@@ -24,6 +24,11 @@ export interface BatchArticleOptions {
   tableOfContents: boolean;
   /** FAQ structured data from question headings. */
   faq: boolean;
+  /**
+   * Hash of the site's pages the articles link to (`--site-pages`, `site.pages`; see `BatchSitePages`):
+   * the list itself is given to each thread once, not copied into every task.
+   */
+  sitePagesHash?: string;
 }
 
 /** One article to optimize: plain data, so it crosses a worker thread or a Redis job as is. */

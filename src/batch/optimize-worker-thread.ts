@@ -10,14 +10,16 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from './article-task.js';
+import { registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './thread-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
-
-lowerOwnPriority((workerData as PoolWorkerData | undefined)?.niceness ?? 0);
+const given = workerData as PoolWorkerData | undefined;
+if (given?.sitePages) registerSitePages(given.sitePages);
+lowerOwnPriority(given?.niceness ?? 0);
 
 port.on('message', (request: PoolRequest) => {
   void handle(request.id, request.job).then((response) =>

@@ -2,6 +2,7 @@ import { optimize } from '../optimize.js';
 import { renderJson } from '../render/render-json.js';
 import type { Writer } from '../write/writer.js';
 import type { ArticleOutcome, ArticleTask } from './article-task.js';
+import { registeredSitePages } from './batch-site-pages.js';
 
 export interface RunArticleTaskOptions {
   /** The writer (default: the offline writer). */
@@ -30,6 +31,7 @@ export async function runArticleTask(
     ...(articleOptions.defaultAuthor ? { defaultAuthor: articleOptions.defaultAuthor } : {}),
     ...(articleOptions.defaultImage ? { defaultImage: articleOptions.defaultImage } : {}),
     ...(articleOptions.date ? { date: articleOptions.date } : {}),
+    ...(articleOptions.sitePagesHash ? { sitePages: registeredSitePages(articleOptions.sitePagesHash) } : {}),
     ...(options.writer ? { writer: options.writer } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -7,6 +7,7 @@ import {
   deserializeError,
   type SerializedError,
 } from './article-task.js';
+import { type BatchSitePages, registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
 
@@ -70,12 +71,16 @@ export interface ArticlePoolOptions {
    * keeps a core while a 5 MB article is optimized on a machine with two.
    */
   niceness?: number;
+  /** The batch's site pages, given to each thread once when it starts (and to this thread). */
+  sitePages?: BatchSitePages;
 }
 
 /** Given to each worker thread when it starts. */
 export interface PoolWorkerData {
   /** See `ArticlePoolOptions.niceness`. */
   niceness: number;
+  /** See `ArticlePoolOptions.sitePages`. */
+  sitePages?: BatchSitePages;
 }
 
 /** Sent to a worker thread. */
@@ -109,8 +114,13 @@ export function locateWorkerScript(base: string | URL = import.meta.url): URL | 
 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {
   const script = options.workerScript === undefined ? locateWorkerScript() : options.workerScript;
+  // This thread too: the inline pool (and the LLM path) run articles here.
+  if (options.sitePages) registerSitePages(options.sitePages);
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
-  return createThreadPool(script, Math.max(1, options.size ?? 1), options.niceness ?? 0);
+  return createThreadPool(script, Math.max(1, options.size ?? 1), {
+    niceness: options.niceness ?? 0,
+    ...(options.sitePages ? { sitePages: options.sitePages } : {}),
+  });
 }
 
 interface PendingTask {
@@ -129,7 +139,7 @@ interface PoolThread {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number, niceness: number): ArticlePool {
+function createThreadPool(script: URL, size: number, workerData: PoolWorkerData): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -173,10 +183,7 @@ function createThreadPool(script: URL, size: number, niceness: number): ArticleP
   };
 
   const spawn = () => {
-    const worker = new Worker(
-      script,
-      niceness === 0 ? {} : { workerData: { niceness } satisfies PoolWorkerData },
-    );
+    const worker = new Worker(script, { workerData });
     const thread: PoolThread = { worker, current: undefined, ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {

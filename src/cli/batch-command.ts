@@ -5,6 +5,7 @@ import { LOCALES } from '../article.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { ArticleProcessor } from '../batch/article-processor.js';
 import type { BatchArticleOptions } from '../batch/article-task.js';
+import type { BatchSitePages } from '../batch/batch-site-pages.js';
 import type { BatchArticleResult } from '../batch/run-batch.js';
 import { isValidDate, quote } from '../check-metadata.js';
 import type { SiteConfig } from '../config/site-config.js';
@@ -35,6 +36,7 @@ interface BatchCommandOptions extends BatchWriterOptions {
   json?: boolean;
   queue?: string;
   queueName?: string;
+  sitePages?: string;
 }
 
 interface WorkerCommandOptions extends BatchWriterOptions {
@@ -61,6 +63,7 @@ async function createLocalProcessor(
   context: CliContext,
   options: BatchWriterOptions,
   sizes: { threads: number; concurrency: number },
+  sitePages: BatchSitePages | undefined,
 ): Promise<{ processor: ArticleProcessor; writerName: string }> {
   checkWriterName(options.writer);
   const { loadCliLlmConfig } = await import('./create-cli-writer.js');
@@ -73,6 +76,8 @@ async function createLocalProcessor(
     ...(options.config ? { configPath: options.config } : {}),
   });
   if (config) {
+    // The LLM writer's articles are written on this thread.
+    if (sitePages) (await import('../batch/batch-site-pages.js')).registerSitePages(sitePages);
     const { createLlmProcessor } = await import('../batch/create-llm-processor.js');
     const processor = createLlmProcessor({
       config,
@@ -83,7 +88,7 @@ async function createLocalProcessor(
     return { processor, writerName: `${config.provider}:${config.model}` };
   }
   const { createThreadProcessor } = await import('../batch/create-thread-processor.js');
-  const processor = createThreadProcessor({ size: sizes.threads });
+  const processor = createThreadProcessor({ size: sizes.threads, ...(sitePages ? { sitePages } : {}) });
   if (processor.mode !== 'threads') {
     // Only a broken install gets here (the script ships beside main.js): slower, still correct.
     context.stderr.write(
@@ -133,6 +138,7 @@ async function createBatchProcessor(
   context: CliContext,
   options: BatchCommandOptions,
   setExitCode: (code: number) => void,
+  sitePages: BatchSitePages | undefined,
 ): Promise<{ processor: ArticleProcessor; writerName: string } | undefined> {
   try {
     if (options.queue) {
@@ -150,10 +156,15 @@ async function createBatchProcessor(
       // The workers choose the writer: the hash (and job id) only says the article went through the queue.
       return { processor, writerName: 'queue' };
     }
-    return await createLocalProcessor(context, options, {
-      threads: options.threads ?? availableParallelism(),
-      concurrency: options.concurrency,
-    });
+    return await createLocalProcessor(
+      context,
+      options,
+      {
+        threads: options.threads ?? availableParallelism(),
+        concurrency: options.concurrency,
+      },
+      sitePages,
+    );
   } catch (error) {
     const code = redisExitCode(error, context);
     if (code === undefined) throw error;
@@ -252,6 +263,10 @@ export function registerBatchCommand(
       parsePositiveInteger,
       4,
     )
+    .option(
+      '--site-pages <fichier>',
+      'pages du site vers lesquelles lier les mots de chaque article (maillage interne) : sitemap.xml, .json ou .txt « adresse<TAB>titre » (par défaut : site.pages)',
+    )
     .option('--force', 'refait chaque article, même ceux déjà faits avec la même entrée et les mêmes options')
     .option('--json', 'affiche batch-report.json au lieu du tableau récapitulatif')
     .option(
@@ -273,8 +288,12 @@ async function runBatchCommand(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const { readPlumeConfig } = await import('../config/read-plume-config.js');
-  const { site } = await readPlumeConfig(process.cwd(), options.config);
-  const articleOptions = validateArticleOptions(options, site);
+  const { site, fileDirectory } = await readPlumeConfig(process.cwd(), options.config);
+  const sitePages = await loadBatchSitePages(options, site, fileDirectory);
+  const articleOptions = {
+    ...validateArticleOptions(options, site),
+    ...(sitePages ? { sitePagesHash: sitePages.hash } : {}),
+  };
   // Loaded here, not at start-up: other commands need none of the batch, thread or queue code.
   const [
     { collectInputs },
@@ -301,7 +320,7 @@ async function runBatchCommand(
     );
   }
 
-  const chosen = await createBatchProcessor(context, options, setExitCode);
+  const chosen = await createBatchProcessor(context, options, setExitCode, sitePages);
   if (!chosen) return;
   const { processor, writerName } = chosen;
 
@@ -396,10 +415,15 @@ export function registerWorkerCommand(
       import('../batch/queue/run-queue-worker.js'),
       import('../batch/queue/queue-settings.js'),
     ]);
-    const { processor, writerName } = await createLocalProcessor(context, options, {
-      threads: options.concurrency ?? availableParallelism(),
-      concurrency: options.concurrency ?? 4,
-    });
+    const { processor, writerName } = await createLocalProcessor(
+      context,
+      options,
+      {
+        threads: options.concurrency ?? availableParallelism(),
+        concurrency: options.concurrency ?? 4,
+      },
+      undefined,
+    );
     const concurrency = options.concurrency ?? (writerName === 'offline' ? availableParallelism() : 4);
     // First SIGTERM (or Ctrl-C): finish the jobs in progress; a second SIGTERM: release them to other workers.
     const stop = new AbortController();
@@ -458,4 +482,32 @@ function validateArticleOptions(options: BatchCommandOptions, site: SiteConfig):
     ...(site.image ? { defaultImage: site.image } : {}),
     ...(options.date ? { date: options.date } : {}),
   };
+}
+
+/**
+ * The site's pages (`--site-pages`, else `site.pages`), read once for the whole batch; undefined when none
+ * are given. The queue's workers run elsewhere and would need the list in every job: refused there for now.
+ */
+async function loadBatchSitePages(
+  options: BatchCommandOptions,
+  site: SiteConfig,
+  configDirectory: string | undefined,
+): Promise<BatchSitePages | undefined> {
+  if (options.sitePages === undefined && site.pages === undefined) return undefined;
+  if (options.queue) {
+    throw new UsageError(
+      'les pages du site (--site-pages, site.pages) ne sont pas encore prises en charge avec --queue : lancez le lot sans --queue.',
+    );
+  }
+  const [{ loadSitePages }, { batchSitePagesOf }] = await Promise.all([
+    import('../config/load-site-pages.js'),
+    import('../batch/batch-site-pages.js'),
+  ]);
+  const pages = await loadSitePages({
+    flag: options.sitePages,
+    configured: site.pages,
+    configDirectory,
+    cwd: process.cwd(),
+  });
+  return pages && pages.length > 0 ? batchSitePagesOf(pages) : undefined;
 }

@@ -130,6 +130,19 @@ export function registerServeCommand(
       ...(options.config ? { configPath: options.config } : {}),
       flags: writerFlags(options),
     });
+    // The configuration's `site.pages`: optimize links to them when a request gives no `sitePages`.
+    const { site, fileDirectory } = await (await import('../config/read-plume-config.js')).readPlumeConfig(
+      process.cwd(),
+      options.config,
+    );
+    const sitePages =
+      site.pages === undefined
+        ? undefined
+        : await (await import('../config/load-site-pages.js')).loadSitePages({
+            configured: site.pages,
+            configDirectory: fileDirectory,
+            cwd: process.cwd(),
+          });
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer({
@@ -139,6 +152,7 @@ export function registerServeCommand(
         maxBodyBytes: Math.round(options.maxBody * BYTES_PER_MEGABYTE),
         maxConcurrentLlmJobs: options.maxLlmJobs,
         jobTimeLimitMs: options.jobTimeLimit * 1000,
+        ...(sitePages && sitePages.length > 0 ? { sitePages } : {}),
         allowPrivateUrls: options.allowPrivateUrls === true,
         rateLimit: options.rateLimit === 0 ? false : { requestsPerMinute: options.rateLimit },
         ...(token === undefined ? {} : { token }),

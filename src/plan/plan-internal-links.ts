@@ -33,6 +33,11 @@ export interface InternalLinkOptions {
   keyphrase: string;
   /** The article's own address: its page is not linked to. */
   ownUrl?: string;
+  /**
+   * The article's own slug: a page whose address ends with it is the article itself (a site's sitemap lists
+   * every article, and a batch or an article without `--url` has no address to compare).
+   */
+  ownSlug?: string;
   /** Addresses the article already links to: their pages are not linked again. */
   linkedUrls?: readonly string[];
   /** Words of the body: at most one link per {@link WORDS_PER_LINK}. */
@@ -68,7 +73,11 @@ export function planInternalLinks(
   const limit = Math.min(MAX_LINKS, Math.max(1, Math.floor(options.words / WORDS_PER_LINK)));
   if (pages.length === 0 || paragraphs.length === 0) return [];
   const { candidates, index } = phraseIndexOf(pages);
-  const excluded = excludedPages([options.ownUrl ?? [], options.linkedUrls ?? []].flat());
+  const excludedUrl = excludedPages([options.ownUrl ?? [], options.linkedUrls ?? []].flat());
+  const ownSlug = options.ownSlug?.trim().toLowerCase();
+  const excluded = (comparable: string) =>
+    excludedUrl(comparable) ||
+    (ownSlug !== undefined && ownSlug !== '' && lastSegmentOf(comparable) === ownSlug);
   const keyphrase = options.keyphrase.trim() ? createPhraseMatcher(options.keyphrase) : null;
   // The same words recur (« mot de passe » ten times): each anchor is matched against the keyphrase once.
   const competing = new Map<string, boolean>();
@@ -177,6 +186,12 @@ function excludedPages(urls: readonly string[]): (comparable: string) => boolean
     const path = pathOf(comparable);
     return path === comparable ? allPaths.has(path) : absolute.has(comparable) || rootPaths.has(path);
   };
+}
+
+/** The last segment of an address's path, in lower case and without an extension (`/blog/mon-article.html`). */
+function lastSegmentOf(comparable: string): string {
+  const segment = pathOf(comparable).split('/').pop() ?? '';
+  return segment.replace(/\.[a-z0-9]+$/iu, '').toLowerCase();
 }
 
 function pathOf(comparable: string): string {

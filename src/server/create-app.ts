@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { ArticlePool } from '../batch/thread-pool.js';
 import { createArticleFetcher, type FetchArticle } from '../ingest/fetch-article.js';
 import { MAX_INPUT_BYTES } from '../ingest/input-error.js';
+import type { SitePage } from '../plan/site-page.js';
 import { VERSION } from '../version.js';
 import { notFoundError, reportable, toApiError } from './api-errors.js';
 import { apiGuards, checkHost, LOOPBACK_HOSTS } from './api-guards.js';
@@ -16,6 +17,8 @@ import { findWebModule, PLACEHOLDER_ASSETS, type WebAssets } from './web-assets.
 import { createOfflineWriterFactory, type WriterFactory } from './writer-factory.js';
 
 export interface CreateAppOptions {
+  /** The site's pages optimize links to when a request gives no `sitePages` (`site.pages` of the configuration). */
+  sitePages?: SitePage[];
   /** Bearer token every `/api` request must carry (default: none, so no check). */
   token?: string;
   /** Let `url` sources reach loopback and private networks (default: false). Ignored with `fetchArticle`. */
@@ -75,6 +78,7 @@ export function createApp(options: CreateAppOptions = {}): Hono {
     logError,
     ...(options.jobPool ? { pool: options.jobPool } : {}),
     jobTimeLimitMs: options.jobTimeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS,
+    ...(options.sitePages && options.sitePages.length > 0 ? { sitePages: options.sitePages } : {}),
   };
   const assets = () =>
     typeof options.staticAssets === 'function'

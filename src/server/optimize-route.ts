@@ -124,6 +124,7 @@ async function runOptimize(settings: RouteSettings, job: OptimizeRequestJob): Pr
     request,
     await toJobSource(job.source, settings.fetchArticle, { onProgress, signal }),
     settings.writers.names.includes('llm'),
+    settings.sitePages,
   );
   if (job.writerName === 'offline' && settings.pool) {
     return (await settings.pool.runJob(

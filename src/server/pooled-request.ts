@@ -1,4 +1,5 @@
 import type { SourceFormat } from '../document.js';
+import type { SitePage } from '../plan/site-page.js';
 import { ApiError, type ApiErrorStatus } from './api-errors.js';
 import { pickSource } from './job-source.js';
 import { WRITER_UNAVAILABLE_MESSAGE, webRewriterHint } from './llm-setup-help.js';
@@ -33,6 +34,8 @@ export interface PooledRequest {
   /** The server's writers (`WriterFactory.names`) and the default one. */
   writerNames: readonly WriterName[];
   defaultWriter: WriterName;
+  /** The server's site pages (`site.pages`), for a request that gives none. */
+  sitePages?: SitePage[];
 }
 
 /** An `ApiError` as plain data, to cross the thread boundary whole (status, field, headers). */
@@ -69,7 +72,7 @@ export async function runPooledRequest(
     const source = pickSource(optimize, undefined);
     const writerName = checkedWriter(optimize, request.writerNames, request.defaultWriter);
     if (writerName !== 'offline' || source.kind === 'url') return { kind: 'answering-thread', fields };
-    const job = optimizeJobOf(optimize, source, llmAvailable);
+    const job = optimizeJobOf(optimize, source, llmAvailable, request.sitePages);
     return { kind: 'body', body: encode(await runOptimizeJob(job, options)) };
   } catch (error) {
     if (!ApiError.isInstance(error)) throw error;
@@ -107,7 +110,9 @@ export function optimizeJobOf(
   request: OptimizeRequest,
   source: JobSource,
   llmAvailable: boolean,
+  defaultSitePages?: SitePage[],
 ): OptimizeJob {
+  const sitePages = request.sitePages ?? defaultSitePages;
   return {
     source,
     locale: request.locale ?? 'fr-FR',
@@ -116,6 +121,7 @@ export function optimizeJobOf(
     ...(request.minWords === undefined ? {} : { minWords: request.minWords }),
     ...(request.siteName ? { siteName: request.siteName } : {}),
     ...(request.author ? { author: request.author } : {}),
+    ...(sitePages ? { sitePages } : {}),
     rewriterHint: webRewriterHint(llmAvailable),
   };
 }

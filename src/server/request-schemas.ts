@@ -9,6 +9,8 @@ export const INPUT_FORMATS = ['text', 'markdown', 'html', 'html-page'] as const;
 /** Longest address accepted for `url`: browsers and servers commonly stop near 2 000 characters. */
 const MAX_URL_LENGTH = 2048;
 const MAX_MIN_WORDS = 20_000;
+/** Most site pages one request may give: the page index is rebuilt per request, so it stays bounded. */
+export const MAX_SITE_PAGES = 5_000;
 
 const optionalText = (field: string, maxLength: number) =>
   z
@@ -68,6 +70,31 @@ const sourceFields = {
   minWords: minWords.describe('Longueur minimale de l’article, en mots.'),
 };
 
+/** A page of the user's site (« maillage interne »): an http(s) address or a path from the site's root. */
+const sitePage = z.strictObject(
+  {
+    url: z
+      .string({ error: '« sitePages » : chaque page doit avoir une adresse « url » (texte).' })
+      .trim()
+      .min(1, { error: '« sitePages » : l’adresse « url » d’une page est vide.' })
+      .max(MAX_URL_LENGTH, {
+        error: `« sitePages » : l’adresse « url » d’une page ne doit pas dépasser ${MAX_URL_LENGTH} caractères.`,
+      })
+      .refine((value) => value.startsWith('/') || isHttpUrl(value), {
+        error: '« sitePages » : « url » doit être une adresse http(s) ou un chemin commençant par « / ».',
+      }),
+    title: z
+      .string({ error: '« sitePages » : chaque page doit avoir un titre « title » (texte).' })
+      .trim()
+      .min(1, { error: '« sitePages » : le titre « title » d’une page est vide.' })
+      .max(300, {
+        error: '« sitePages » : le titre « title » d’une page ne doit pas dépasser 300 caractères.',
+      }),
+    keyphrase: optionalText('sitePages.keyphrase', 120),
+  },
+  { error: '« sitePages » : chaque page doit être un objet { url, title, keyphrase? }.' },
+);
+
 /** `POST /api/optimize`, JSON or the text fields of a multipart form. Unknown fields are refused: typos show. */
 export const optimizeRequestSchema = z.strictObject(
   {
@@ -82,6 +109,16 @@ export const optimizeRequestSchema = z.strictObject(
       .describe('Le rédacteur (défaut : llm quand le serveur en a un, sinon offline).'),
     siteName: optionalText('siteName', 200).describe('Nom du site, pour les métadonnées.'),
     author: optionalText('author', 200).describe('Auteur, pour les métadonnées.'),
+    sitePages: z
+      .array(sitePage, { error: '« sitePages » doit être une liste de pages { url, title, keyphrase? }.' })
+      .max(MAX_SITE_PAGES, {
+        error: `« sitePages » ne doit pas dépasser ${MAX_SITE_PAGES.toLocaleString('fr-FR').replace(/\s/gu, '\u202f')} pages.`,
+      })
+      .optional()
+      .describe(
+        'Les pages du site vers lesquelles lier les mots de l’article (maillage interne) ; ' +
+          'défaut : `site.pages` de la configuration du serveur.',
+      ),
   },
   { error: 'Le corps de la requête doit être un objet JSON.' },
 );
@@ -122,7 +159,9 @@ export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: un
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const keys = issue.keys;
-    return throwInvalid(`Champ inconnu : « ${quoteInput(keys.join(' », « '))} ».`, keys[0]);
+    // A nested object's field (`sitePages.0.extra`) is named with its path, a top-level one as before.
+    const field = [...issue.path.map(String), keys[0]].join('.');
+    return throwInvalid(`Champ inconnu : « ${quoteInput(keys.join(' », « '))} ».`, field);
   }
   const field = issue?.path.map(String).join('.') || undefined;
   return throwInvalid(issue?.message ?? 'Requête invalide.', field);

@@ -22,6 +22,7 @@ export async function runOnPool(
     body,
     writerNames: settings.writers.names,
     defaultWriter: settings.defaultWriter,
+    ...(settings.sitePages ? { sitePages: settings.sitePages } : {}),
   };
   const outcome = (await settings.pool.runJob(
     { kind: 'request', request },

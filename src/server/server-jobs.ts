@@ -4,6 +4,7 @@ import { decodeSource } from '../ingest/decode-source.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import type { IngestOptions } from '../ingest/ingest.js';
 import { type OptimizeResult, optimize } from '../optimize.js';
+import type { SitePage } from '../plan/site-page.js';
 import { renderJson } from '../render/render-json.js';
 import type { Writer, WriterProgress } from '../write/writer.js';
 
@@ -31,6 +32,8 @@ export interface OptimizeJob {
   locale: string;
   siteName?: string;
   author?: string;
+  /** The site's pages the article's words may link to (« maillage interne »). */
+  sitePages?: SitePage[];
   /** How the user gets a writer that translates and expands, in their terms (default: the CLI's). */
   rewriterHint?: string;
 }
@@ -79,6 +82,7 @@ export async function runOptimizeResult(
     ...(job.minWords === undefined ? {} : { minWords: job.minWords }),
     ...(job.siteName ? { siteName: job.siteName } : {}),
     ...(job.author ? { author: job.author } : {}),
+    ...(job.sitePages && job.sitePages.length > 0 ? { sitePages: job.sitePages } : {}),
     ...(job.rewriterHint === undefined ? {} : { rewriterHint: job.rewriterHint }),
   });
 }

@@ -11,6 +11,8 @@ export interface InternalLinkSettings {
   keyphrase: string;
   /** The article's own address, not linked to. */
   ownUrl?: string;
+  /** The article's own slug: a page whose address ends with it is the article, not linked to. */
+  ownSlug?: string;
   lexicon?: Lexicon;
 }
 
@@ -46,6 +48,7 @@ export function addInternalLinks(tree: Root, settings: InternalLinkSettings): In
     words,
     linkedUrls: linkedUrlsOf(tree),
     ...(settings.ownUrl ? { ownUrl: settings.ownUrl } : {}),
+    ...(settings.ownSlug ? { ownSlug: settings.ownSlug } : {}),
     ...(settings.lexicon ? { lexicon: settings.lexicon } : {}),
   });
   // From the last to the first, so that splitting a node leaves the offsets of earlier links valid.

@@ -232,6 +232,20 @@ describe('planInternalLinks: where the article’s own words link to the site’
     ).toHaveLength(1);
   });
 
+  it.each([
+    ['https://charlesaracil.github.io/Les_bugs_du_cerveau/', 'les_bugs_du_cerveau', 0],
+    ['/blog/les_bugs_du_cerveau.html', 'les_bugs_du_cerveau', 0],
+    ['https://charlesaracil.github.io/Les_bugs_du_cerveau/', 'autre-article', 1],
+    ['https://charlesaracil.github.io/Les_bugs_du_cerveau/', '', 1],
+  ])(
+    'a page whose address ends with the article’s own slug is not linked (%s, %s)',
+    (url, ownSlug, count) => {
+      const text = 'Les biais cognitifs et les bugs du cerveau nous trompent chaque jour.';
+      const options = { keyphrase: 'sommeil', words: 300, lexicon, ownSlug };
+      expect(planInternalLinks([INTRO, paragraph(text)], [{ ...BRAIN, url }], options)).toHaveLength(count);
+    },
+  );
+
   it('stays within a text node: no link across code or an existing link', () => {
     const text = 'Choisissez un mot de passe solide.';
     // « mot de » is one node, « passe solide. » another (an emphasis boundary in the tree, say).
