@@ -460,12 +460,12 @@ function pick(...values: readonly (string | null | undefined)[]): string | null 
 /** How the tokenizer's URL tokens start (« https://… », « www.… »). */
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 
-/** « h », « H », « w » or « W »: only then is the URL pattern worth trying on a word. */
 /** Whether a word of `kind` is an address (« https://… », « www.… »): it counts no word nor syllable. */
 function isUrlWord(text: string, kind: WordKind): boolean {
   return kind === 'word' && mayStartUrl(text.charCodeAt(0)) && URL_START.test(text);
 }
 
+/** « h », « H », « w » or « W »: only then is the URL pattern worth trying on a word. */
 function mayStartUrl(code: number): boolean {
   return code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57;
 }
