@@ -66,6 +66,8 @@ async function runParent() {
     // BENCH_SERVER_PROFILE=<folder>: a CPU profile of the server process (its main thread) lands there.
     execArgv: [
       '--expose-gc',
+      // BENCH_SERVER_NODE_FLAGS: extra Node/V8 flags for the server process, to compare settings.
+      ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
       ...(process.env.BENCH_SERVER_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
         : []),
