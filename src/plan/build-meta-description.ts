@@ -17,6 +17,12 @@ export interface BuildMetaDescriptionOptions {
   maxLength?: number;
   /** Parts of speech, to keep a shortened sentence's verbs (default: closed classes only). */
   lexicon?: Lexicon;
+  /**
+   * How many of `sentences` are the lead (default: all). A sentence after the lead is read out of its
+   * context: it cannot open a description on a definite subject that names something told before
+   * (« Le site n’enregistre pas… »), unless that subject is the keyphrase.
+   */
+  leadLength?: number;
 }
 
 /** Pronouns and possessives that point to a sentence before: a description cannot open on them. */
@@ -93,6 +99,11 @@ const APART = 1_000;
 const OTHER_FORM = 10_000;
 /** Under the minimum length: after any description in bounds, with or without the keyphrase. */
 const UNDER_MINIMUM = 1_000_000;
+/**
+ * A first sentence pointing back with a demonstrative (« …déplacer ce maillon faible… »): a reader of the
+ * search result does not know which one. Ten sentences later, a sentence that stands alone is better.
+ */
+const DEMONSTRATIVE = 10;
 
 interface Candidate {
   text: string;
@@ -121,14 +132,24 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const sentences = complete.length > 0 ? complete : cleaned;
   // Read lazily: the search usually stops within the first sentences of a long article.
   const anaphoricBySentence: (boolean | undefined)[] = [];
+  // The lead's position among the kept sentences: those after it are read out of their context.
+  const leadText = new Set(options.sentences.slice(0, options.leadLength ?? options.sentences.length));
+  const afterLead = (index: number) => !leadText.has(sentences[index] as string);
   const anaphoric = (index: number): boolean => {
     let value = anaphoricBySentence[index];
     if (value === undefined) {
-      value = opensOnAnaphor(sentences[index] as string);
+      const sentence = sentences[index] as string;
+      value =
+        opensOnAnaphor(sentence) ||
+        (afterLead(index) &&
+          opensOnDefiniteSubject(sentence) &&
+          !keyphraseOpens(sentence, options.keyphrase));
       anaphoricBySentence[index] = value;
     }
     return value;
   };
+  const pointsBack = (index: number) =>
+    pointsBackWithDemonstrative(sentences[index] as string) ? DEMONSTRATIVE : 0;
   const shortenedBySentence = new Map<string, Variants>();
   const withShortenings = (sentence: string): Variants => {
     let variants = shortenedBySentence.get(sentence);
@@ -156,10 +177,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     // Every candidate from here on ranks at least `index`: none can beat the best.
     if (best && index >= best.rank) return;
     if (anaphoric(index)) return;
+    const start = index + pointsBack(index);
+    if (best && start >= best.rank) return;
     for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
       const run = sentences.slice(index, index + count);
       const text = run.join(' ');
-      const extra = (count - 1) * 0.5;
+      const extra = start - index + (count - 1) * 0.5;
       if (fits(text)) consider(text, index + extra);
       if (count > 2) continue;
       if (best && index + extra + 20 >= best.rank) continue;
@@ -175,7 +198,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     if (anaphoric(index)) return;
     opening.forEach((second, other) => {
       if (other <= index + 1 || anaphoric(other)) return;
-      const rank = index + (other - index) + 20;
+      const rank = other + 20 + pointsBack(index) + pointsBack(other);
       if (best && rank >= best.rank) return;
       for (const variant of fittingCombinations(
         [withShortenings(first), withShortenings(second)],
@@ -190,7 +213,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     if ((best && index + UNDER_MINIMUM >= best.rank) || anaphoric(index) || occurrences(sentence) === 0)
       return;
     if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
-      consider(sentence, index + UNDER_MINIMUM);
+      consider(sentence, index + pointsBack(index) + UNDER_MINIMUM);
   });
   const chosen = best as Candidate | null;
   if (chosen) return chosen.text;
@@ -287,7 +310,7 @@ function penaltyOf({ exact, any, scattered }: KeyphraseCount): number {
 
 /** The sentence cut before a comma or « et » that joins two clauses, ended with its own punctuation. */
 function coordinateCuts(sentence: string): string[] {
-  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const end = /(?:[ \u00a0\u202f]?[!?]|\.)$/u.exec(sentence)?.[0] ?? '.';
   const body = sentence.replace(/[\s.!?…]+$/u, '');
   const cuts: string[] = [];
   for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
@@ -399,11 +422,22 @@ const IMPERSONAL_VERBS = new Set([
   'manque',
 ]);
 
+/** « Il s’agit de », « Il s’avère que »: impersonal too, after the reflexive « s’ ». */
+const IMPERSONAL_REFLEXIVE_VERBS = new Set(['agit', 'avère', 'avérait', 'agissait']);
+
 function opensOnAnaphor(sentence: string): boolean {
-  const [first, second] = tokenizeWords(sentence);
+  const [first, second, third] = tokenizeWords(sentence);
   if (first === undefined) return false;
   const opener = normalizeWord(first.text);
   if (opener === 'il' && second !== undefined && IMPERSONAL_VERBS.has(normalizeWord(second.text)))
+    return false;
+  if (
+    opener === 'il' &&
+    second?.kind === 'elision' &&
+    normalizeWord(second.text) === "s'" &&
+    third !== undefined &&
+    IMPERSONAL_REFLEXIVE_VERBS.has(normalizeWord(third.text))
+  )
     return false;
   if (ANAPHORIC_OPENERS.has(opener)) return true;
   return (
@@ -412,17 +446,75 @@ function opensOnAnaphor(sentence: string): boolean {
   );
 }
 
+const DEFINITE_ARTICLES = new Set(['le', 'la', 'les', "l'"]);
+
+/** « Le site n’enregistre pas… »: a definite subject, which names something the article told before. */
+function opensOnDefiniteSubject(sentence: string): boolean {
+  const [first] = tokenizeWords(sentence);
+  return first !== undefined && DEFINITE_ARTICLES.has(normalizeWord(first.text));
+}
+
+/** « Les mots de passe aléatoires sont… »: the keyphrase within the sentence's first words is its subject. */
+function keyphraseOpens(sentence: string, keyphrase: string): boolean {
+  const keyphraseStems = tokenizeWords(keyphrase)
+    .filter((token) => token.kind === 'word')
+    .map((token) => stem(token.text));
+  const opening = new Set(
+    tokenizeWords(sentence)
+      .slice(0, keyphraseStems.length + 3)
+      .map((token) => stem(token.text)),
+  );
+  return keyphraseStems.length > 0 && keyphraseStems.every((wordStem) => opening.has(wordStem));
+}
+
+/** After « ce », « cette », « ces »: words that make it a pronoun or an idiom, not a pointer to a thing told before. */
+const NOT_DEMONSTRATIVE_AFTER = new Set([
+  'que',
+  "qu'",
+  'qui',
+  'dont',
+  'sont',
+  'soit',
+  'sera',
+  'serait',
+  'fut',
+  'ne',
+  "n'",
+  'faisant',
+  // « de ce fait », « à ce jour », « en ce moment », « à cette époque » say when or why, not which thing.
+  'fait',
+  'jour',
+  'moment',
+  'stade',
+  'époque',
+  'sujet',
+  'propos',
+]);
+
+/** A demonstrative determiner before a noun (« ce maillon faible », « cette mésaventure »). */
+function pointsBackWithDemonstrative(sentence: string): boolean {
+  const tokens = tokenizeWords(sentence);
+  return tokens.some((token, index) => {
+    const word = normalizeWord(token.text);
+    if (word !== 'ce' && word !== 'cet' && word !== 'cette' && word !== 'ces') return false;
+    const next = tokens[index + 1];
+    if (next === undefined || NOT_DEMONSTRATIVE_AFTER.has(normalizeWord(next.text))) return false;
+    // « un de ces masques »: one of a kind, not one told before.
+    const previous = normalizeWord(tokens[index - 1]?.text ?? '');
+    const beforePrevious = normalizeWord(tokens[index - 2]?.text ?? '');
+    return !(previous === 'de' && (beforePrevious === 'un' || beforePrevious === 'une'));
+  });
+}
+
 /**
  * Clause boundaries where the rest of the sentence can go: the kept part is still a sentence. A trailing
  * participial clause is one (« …composants électroniques, le rendant forcément inutilisable »).
  */
 const TRAILING_CLAUSE =
-  /,\s+(?:alors que|tandis que|parce que|parce qu’|car|mais|avec|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|avant d’|après avoir|sans)\s|,\s+(?:(?:le|la|les|lui|leur|en|y|se)\s+|[ls]’)?\p{Ll}{2,}ant\s|\s+[–—]\s|\s+(?:alors que|tandis que|parce que|parce qu’|même si|afin de|afin d’|afin que|pour que|si bien que)\s/gu;
+  /,\s+(?:(?:alors que|tandis que|parce que|car|mais|avec|même si|bien que|puisque|lorsque|quand|si bien que|de sorte que|au sens où|ce qui|ce que|afin de|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|avant de|après avoir|sans)\s|(?:parce qu|bien qu|puisqu|lorsqu|ce qu|afin d|avant d)['’])|,\s+(?:(?:le|la|les|lui|leur|en|y|se)\s+|[ls]['’])?\p{Ll}{2,}ant\s|\s+[–—]\s|\s+(?:(?:alors que|tandis que|parce que|même si|afin de|afin que|pour que|si bien que)\s|(?:parce qu|afin d)['’])/gu;
 /** A subordinate or relative clause opened after the last comma: cut there, it may lack its verb. */
 const SUBORDINATE_IN_LAST_CLAUSE =
   /(?:^|\s)(?:(?:que|qui|dont|où|lorsque|quand|si|comme)\s|(?:qu|lorsqu)’)[^,]*$/iu;
-/** « Mustafa Suleyman, cofondateur de DeepMind, a… »: an apposition between commas. */
-const APPOSITION = /,\s+[^,]{3,80}?,\s+/gu;
 const PARENTHESIS = /\s*\([^()]*\)/gu;
 
 /** Coordinators: a comma-separated part opening on one is a clause of its own, never an apposition. */
@@ -431,15 +523,80 @@ const COORDINATORS = /^(?:car|mais|et|ou|donc|or|ni|puis)(?:\s|$)/iu;
 const SUBJECT_DETERMINERS =
   /^(?:le|la|les|l['’]|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos)(?:\s|$)/iu;
 
+/** A part of the sentence between two commas, with what comes before and after it (commas excluded). */
+interface PartBetweenCommas {
+  before: string;
+  aside: string;
+  after: string;
+}
+
+/** Every part between two commas: an aside holds no sentence punctuation and 3–80 characters. */
+function partsBetweenCommas(body: string): PartBetweenCommas[] {
+  const commas = [...body.matchAll(/,\s+/gu)];
+  const parts: PartBetweenCommas[] = [];
+  for (let index = 0; index + 1 < commas.length; index += 1) {
+    const opening = commas[index] as RegExpMatchArray;
+    const closing = commas[index + 1] as RegExpMatchArray;
+    const asideStart = (opening.index ?? 0) + opening[0].length;
+    const aside = body.slice(asideStart, closing.index);
+    if (aside.length < 3 || aside.length > 80 || /[.!?;:]/u.test(aside)) continue;
+    parts.push({
+      before: body.slice(0, opening.index),
+      aside,
+      after: body.slice((closing.index ?? 0) + closing[0].length),
+    });
+  }
+  return parts;
+}
+
+/** An aside opening on these gives examples or a precision: it can go wherever it stands. */
+const EXAMPLE_OPENERS = /^(?:comme|notamment|par exemple|en particulier|y compris|que ce soit)(?:\s|$)/iu;
+
+/** Subject pronouns and the negation: a part holding one is a clause, never an apposition. */
+const CLAUSE_MARKERS = new Set(['je', "j'", 'tu', 'il', 'elle', 'on', 'ils', 'elles', 'ne', "n'"]);
+
 /**
- * « Mustafa Suleyman, cofondateur de DeepMind, a quitté… »: an aside between commas after at least two
- * words. Not « Néanmoins, ces méthodes sont inutilisables, car… » (an opener, then the main clause),
- * nor « un mot de passe fort, ou plutôt une phrase de passe, l’alternative… » (a coordinated phrase).
+ * « Mustafa Suleyman, cofondateur de DeepMind, a quitté… »: an aside between commas, after at least two
+ * words, between a subject and its verb — or opening on « comme », « notamment » (examples can go
+ * wherever they stand). Not « Néanmoins, ces méthodes sont inutilisables, car… » (an opener, then the main
+ * clause), nor « un bogue, un virus, une vulnérabilité » (an enumeration), nor « Selon moi, glanner… n’est
+ * pas suffisant, il faut… » (a clause with its own verb), nor « un mot de passe fort, ou plutôt une phrase
+ * de passe » (a coordinated phrase).
  */
-function isAside(before: string, aside: string, after: string): boolean {
+function isAside(before: string, aside: string, after: string, lexicon: Lexicon): boolean {
   const words = tokenizeWords(before).filter((token) => token.kind !== 'elision');
   if (words.length < 2) return false;
-  return !COORDINATORS.test(aside.trim()) && !COORDINATORS.test(after.trim());
+  const trimmedAside = aside.trim();
+  const trimmedAfter = after.trim();
+  if (COORDINATORS.test(trimmedAside) || COORDINATORS.test(trimmedAfter)) return false;
+  if (EXAMPLE_OPENERS.test(trimmedAside)) return true;
+  if (holdsClause(trimmedAside, lexicon)) return false;
+  return opensOnVerb(trimmedAfter, lexicon);
+}
+
+/** « a quitté », « ne peut », « s’est »: what follows a subject. */
+function opensOnVerb(text: string, lexicon: Lexicon): boolean {
+  const [next] = tokenizeWords(text);
+  if (next === undefined) return false;
+  const word = normalizeWord(next.text);
+  if (word === 'ne' || word === "n'" || word === 'se' || word === "s'") return true;
+  const parts = lexicon.partsOfSpeech(next.text);
+  return parts.has('finite-verb') || parts.has('auxiliary');
+}
+
+/** Whether a part has its own subject or verb: « vous avez tout compris », « je n’ai plus de facture ». */
+function holdsClause(part: string, lexicon: Lexicon): boolean {
+  const tokens = tokenizeWords(part);
+  return tokens.some((token, index) => {
+    const word = normalizeWord(token.text);
+    if (CLAUSE_MARKERS.has(word)) return true;
+    // « vous » opening a part is its subject; further on it may be an object (« merci à vous »).
+    if (word === 'vous' || word === 'nous') return index === 0;
+    const parts = lexicon.partsOfSpeech(token.text);
+    if (parts.has('auxiliary')) return !NOUN_CONTEXT.has(normalizeWord(tokens[index - 1]?.text ?? ''));
+    // « dotés des plus gros soldes »: a verb form that is also a noun or an adjective is read as one here.
+    return parts.has('finite-verb') && !parts.has('noun') && !parts.has('adjective');
+  });
 }
 
 const NOUN_CONTEXT = new Set(['de', "d'", 'du', 'des', 'le', 'la', 'les', "l'", 'un', 'une']);
@@ -469,17 +626,17 @@ function lastClauseLacksVerb(kept: string, lexicon: Lexicon): boolean {
  * clause or aside, and combinations of these. Longest first.
  */
 export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexicon): string[] {
-  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '.';
+  const end = /(?:[ \u00a0\u202f]?[!?]|\.)$/u.exec(sentence)?.[0] ?? '.';
   const body = sentence.replace(/[\s.!?…]+$/u, '');
   const variants = new Set<string>();
   const withoutParentheses = body.replace(PARENTHESIS, '');
   for (const base of new Set([body, withoutParentheses])) {
     variants.add(base);
-    for (const match of base.matchAll(APPOSITION)) {
-      const before = base.slice(0, match.index);
-      const after = base.slice((match.index ?? 0) + match[0].length);
-      const aside = match[0].replace(/^,\s+|,\s+$/gu, '');
-      if (isAside(before, aside, after)) variants.add(`${before} ${after}`);
+    for (const { before, aside, after } of partsBetweenCommas(base)) {
+      if (!isAside(before, aside, after, lexicon)) continue;
+      // Between a subject and its verb the aside goes with both commas; elsewhere the first one stays
+      // (« …des fichiers, que ce soit à cause… »).
+      variants.add(opensOnVerb(after, lexicon) ? `${before} ${after}` : `${before}, ${after}`);
     }
     for (const current of [...variants]) {
       for (const match of current.matchAll(TRAILING_CLAUSE)) {
@@ -495,7 +652,11 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
   }
   variants.delete(body);
   return [...variants]
-    .map((variant) => `${variant.replace(/[\s,;:–—]+$/u, '')}${end}`)
+    .map((variant) => {
+      const kept = variant.replace(/[\s,;:–—]+$/u, '');
+      // Cut at a dash after a sentence of its own (« …ton Ennemi. – Sun Tzu »): its own stop ends it.
+      return /[.!?…][»”"')\]]*$/u.test(kept) ? kept : `${kept}${end}`;
+    })
     .filter((variant) => !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant))
     .sort((left, right) => length(right) - length(left));
 }

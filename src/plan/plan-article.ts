@@ -160,6 +160,7 @@ export function planArticle(
       ],
       minLength: config.metaDescription.minCharacters,
       maxLength: config.metaDescription.maxCharacters,
+      leadLength: new Set(leadSentences).size,
       ...lexiconOption(options),
     });
   const slug = imposed.slug ?? buildSlug(keyphrase);

@@ -195,8 +195,71 @@ describe('shortenings', () => {
       'Nous introduisons ici une méthode garantissant l’obtention d’un mot de passe fort, ou plutôt une phrase de passe, l’alternative moderne des mots de passe.',
       [],
     ],
+    // Real corpus sentences: an enumeration is no aside (not « un bogue de sécurité une vulnérabilité »).
+    [
+      'Le point faible peut être un bogue de sécurité, un virus, une vulnérabilité "Zéro-Day", ou simplement vous, car vous auriez choisi un mot de passe facile.',
+      [
+        'Le point faible peut être un bogue de sécurité, un virus, une vulnérabilité "Zéro-Day", ou simplement vous.',
+      ],
+    ],
+    // A part with its own verb is a clause, not an aside (not « Selon moi il faut comprendre… »).
+    [
+      'Selon moi, glanner des techniques de protection sur le net n’est pas suffisant, il faut comprendre un minimum ce que vous faites.',
+      [],
+    ],
+    [
+      'Dans le cas contraire, le maillon faible sera toujours vous, ce que vous ne voulez certainement pas.',
+      ['Dans le cas contraire, le maillon faible sera toujours vous.'],
+    ],
+    // A quotation and its attribution: the cut keeps the quotation's own stop, not « Ennemi.. ».
+    [
+      'Pour connaître ton Ennemi, tu dois devenir ton Ennemi. – Sun Tzu, L’Art de la Guerre',
+      ['Pour connaître ton Ennemi, tu dois devenir ton Ennemi.'],
+    ],
+    // Examples between commas go wherever they stand; « au sens où » opens a clause that can go.
+    [
+      'Comprenez-moi bien, les recommandations habituelles sur les mots de passe, comme celles de Microsoft, sont bien pertinentes, au sens où elles construisent des mots de passe difficiles à craquer.',
+      [
+        'Comprenez-moi bien, les recommandations habituelles sur les mots de passe sont bien pertinentes, au sens où elles construisent des mots de passe difficiles à craquer.',
+        'Comprenez-moi bien, les recommandations habituelles sur les mots de passe, comme celles de Microsoft, sont bien pertinentes.',
+        'Comprenez-moi bien, les recommandations habituelles sur les mots de passe sont bien pertinentes.',
+      ],
+    ],
+    // An aside that is not between a subject and its verb leaves its first comma.
+    [
+      'Qui n’a pas des problèmes pour transférer des fichiers, que ce soit pour lui-même ou pour un autre, que ce soit à cause d’une limite de taille ?',
+      [
+        'Qui n’a pas des problèmes pour transférer des fichiers, que ce soit à cause d’une limite de taille ?',
+      ],
+    ],
   ])('%s', (sentence, expected) => {
     expect(shortenings(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    // « vous avez tout compris » has a subject and a verb: not « Bravo au SAV de Truffaut continuez… ».
+    [
+      'Bravo au SAV de Truffaut, vous avez tout compris, continuez comme cela !',
+      'Bravo au SAV de Truffaut continuez',
+    ],
+    [
+      'Bien entendu, je n’ai plus de facture d’achat, celui-ci datant de l’été dernier, mais pire.',
+      'Bien entendu celui-ci',
+    ],
+  ])('never drops a clause as if it were an aside: %s', (sentence, wrongStart) => {
+    const variants = shortenings(sentence, sharedLefffLexicon());
+    expect(variants.filter((variant) => variant.startsWith(wrongStart))).toEqual([]);
+  });
+
+  it('an apposition with a noun that is also a verb form (« soldes ») still goes', () => {
+    expect(
+      shortenings(
+        'Il semble que les plus grands acteurs de l’industrie technologique, dotés des plus gros soldes bancaires, soient en train de gagner.',
+        sharedLefffLexicon(),
+      ),
+    ).toContain(
+      'Il semble que les plus grands acteurs de l’industrie technologique soient en train de gagner.',
+    );
   });
 
   it('never keeps a subject whose verb was cut (« Comprenez-moi bien, les recommandations… »)', () => {
@@ -309,5 +372,69 @@ describe('buildMetaDescription on the real-article corpus (issue 12)', () => {
       ],
     });
     expect(description.startsWith('De quoi')).toBe(false);
+  });
+});
+
+describe('buildMetaDescription reads sentences after the lead out of their context', () => {
+  const lead = [
+    'Comprenez-moi bien, les recommandations habituelles sur les mots de passe, comme ceux de Microsoft ou encore l’agence de sécurité française, sont bien pertinentes, au sens où elles construisent effectivement des mots de passe difficiles à craquer.',
+    'Néanmoins, ces méthodes sont presque inutilisables, car elles omettent les limitations de l’humain.',
+  ];
+  const deep =
+    'Le site n’enregistre pas les mots de passe que vous tapez, le calcul étant entièrement fait sur votre ordinateur, vous pouvez donc vous amuser sans crainte.';
+
+  it('fr-txt-markdown-links-quotes: the lead shortened, not « Le site n’enregistre… » from mid-article', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'mots de passe',
+      sentences: [...lead, deep],
+      leadLength: lead.length,
+      lexicon: sharedLefffLexicon(),
+    });
+    expect(description).toBe(
+      'Comprenez-moi bien, les recommandations habituelles sur les mots de passe sont bien pertinentes. Néanmoins, ces méthodes sont presque inutilisables.',
+    );
+  });
+
+  it('a definite subject after the lead is refused alone, unless it is the keyphrase', () => {
+    const short = ['Voici mon avis.'];
+    expect(
+      buildMetaDescription({ keyphrase: 'mots de passe', sentences: [...short, deep], leadLength: 1 }),
+    ).not.toBe(deep);
+    // Within the lead (no `leadLength`) the same sentence may stand alone.
+    expect(buildMetaDescription({ keyphrase: 'mots de passe', sentences: [...short, deep] })).toBe(deep);
+    const subject =
+      'Les mots de passe aléatoires sont les plus robustes, car aucun dictionnaire ni aucune règle ne permet de les deviner plus vite.';
+    expect(
+      buildMetaDescription({ keyphrase: 'mots de passe', sentences: [...short, subject], leadLength: 1 }),
+    ).toContain(subject);
+  });
+
+  it('fr-md-jekyll-cheminement-securite: a sentence that stands alone beats « ce maillon faible » pointing back', () => {
+    const description = buildMetaDescription({
+      keyphrase: 'mots de passe',
+      sentences: [
+        'Soyons clair : la sécurité parfaite n’existe pas, il y aura toujours un maillon faible.',
+        'Quoi que vous fassiez pour améliorer votre politique de sécurité, vous ne ferez que déplacer ce maillon faible vers un autre dans la chaîne.',
+        'Conséquence: plus de la moitié de la population déjà piratée.',
+        'Il s’avère que les comportements dangereux des utilisateurs sont responsables de la plupart des actes de piratage enregistrés.',
+      ],
+    });
+    expect(description).toBe(
+      'Il s’avère que les comportements dangereux des utilisateurs sont responsables de la plupart des actes de piratage enregistrés.',
+    );
+  });
+
+  it('« un de ces masques » is not a pointer to something told before', () => {
+    const sentence =
+      'Comme tout cycliste régulier qui s’inquiète un peu de l’état de ses poumons, je me suis acheté un de ces masques à particules fines.';
+    expect(
+      buildMetaDescription({
+        keyphrase: 'masques à particules fines',
+        sentences: [
+          'Un vélo en ville fait respirer à pleins poumons tout ce que les voitures rejettent, surtout aux heures de pointe.',
+          sentence,
+        ],
+      }),
+    ).toBe(sentence);
   });
 });
