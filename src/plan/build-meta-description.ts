@@ -130,26 +130,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   // Complete sentences only; a lead made of list items and labels keeps what it has.
   const complete = cleaned.filter(isCompleteSentence);
   const sentences = complete.length > 0 ? complete : cleaned;
-  // Read lazily: the search usually stops within the first sentences of a long article.
-  const anaphoricBySentence: (boolean | undefined)[] = [];
-  // The lead's position among the kept sentences: those after it are read out of their context.
-  const leadText = new Set(options.sentences.slice(0, options.leadLength ?? options.sentences.length));
-  const afterLead = (index: number) => !leadText.has(sentences[index] as string);
-  const anaphoric = (index: number): boolean => {
-    let value = anaphoricBySentence[index];
-    if (value === undefined) {
-      const sentence = sentences[index] as string;
-      value =
-        opensOnAnaphor(sentence) ||
-        (afterLead(index) &&
-          opensOnDefiniteSubject(sentence) &&
-          !keyphraseOpens(sentence, options.keyphrase));
-      anaphoricBySentence[index] = value;
-    }
-    return value;
-  };
-  const pointsBack = (index: number) =>
-    pointsBackWithDemonstrative(sentences[index] as string) ? DEMONSTRATIVE : 0;
+  const { anaphoric, pointsBack } = contextReaders(sentences, options);
   const shortenedBySentence = new Map<string, Variants>();
   const withShortenings = (sentence: string): Variants => {
     let variants = shortenedBySentence.get(sentence);
@@ -237,6 +218,36 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     .filter((cut) => length(cut) <= maxLength)
     .sort(byLength);
   return coordinated[0] ?? ([...shortenings(first, lexicon), first].sort(byLength).at(-1) as string);
+}
+
+/**
+ * How each kept sentence reads out of its context, read lazily (the search usually stops within the first
+ * sentences of a long article): whether it cannot open a description, and the rank it loses for pointing
+ * back with a demonstrative.
+ */
+function contextReaders(
+  sentences: readonly string[],
+  options: BuildMetaDescriptionOptions,
+): { anaphoric: (index: number) => boolean; pointsBack: (index: number) => number } {
+  const anaphoricBySentence: (boolean | undefined)[] = [];
+  // The lead's sentences among the kept ones: those after it are read out of their context.
+  const leadText = new Set(options.sentences.slice(0, options.leadLength ?? options.sentences.length));
+  const anaphoric = (index: number): boolean => {
+    let value = anaphoricBySentence[index];
+    if (value === undefined) {
+      const sentence = sentences[index] as string;
+      value =
+        opensOnAnaphor(sentence) ||
+        (!leadText.has(sentence) &&
+          opensOnDefiniteSubject(sentence) &&
+          !keyphraseOpens(sentence, options.keyphrase));
+      anaphoricBySentence[index] = value;
+    }
+    return value;
+  };
+  const pointsBack = (index: number) =>
+    pointsBackWithDemonstrative(sentences[index] as string) ? DEMONSTRATIVE : 0;
+  return { anaphoric, pointsBack };
 }
 
 interface KeyphraseCount {
