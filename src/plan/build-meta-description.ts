@@ -5,6 +5,7 @@ import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
+import { pointsBackWithDemonstrative } from './demonstrative.js';
 import { contentForms } from './keyphrase-presence.js';
 
 export interface BuildMetaDescriptionOptions {
@@ -246,7 +247,7 @@ function contextReaders(
     return value;
   };
   const pointsBack = (index: number) =>
-    pointsBackWithDemonstrative(sentences[index] as string) ? DEMONSTRATIVE : 0;
+    pointsBackWithDemonstrative(tokenizeWords(sentences[index] as string)) ? DEMONSTRATIVE : 0;
   return { anaphoric, pointsBack };
 }
 
@@ -476,45 +477,6 @@ function keyphraseOpens(sentence: string, keyphrase: string): boolean {
       .map((token) => stem(token.text)),
   );
   return keyphraseStems.length > 0 && keyphraseStems.every((wordStem) => opening.has(wordStem));
-}
-
-/** After « ce », « cette », « ces »: words that make it a pronoun or an idiom, not a pointer to a thing told before. */
-const NOT_DEMONSTRATIVE_AFTER = new Set([
-  'que',
-  "qu'",
-  'qui',
-  'dont',
-  'sont',
-  'soit',
-  'sera',
-  'serait',
-  'fut',
-  'ne',
-  "n'",
-  'faisant',
-  // « de ce fait », « à ce jour », « en ce moment », « à cette époque » say when or why, not which thing.
-  'fait',
-  'jour',
-  'moment',
-  'stade',
-  'époque',
-  'sujet',
-  'propos',
-]);
-
-/** A demonstrative determiner before a noun (« ce maillon faible », « cette mésaventure »). */
-function pointsBackWithDemonstrative(sentence: string): boolean {
-  const tokens = tokenizeWords(sentence);
-  return tokens.some((token, index) => {
-    const word = normalizeWord(token.text);
-    if (word !== 'ce' && word !== 'cet' && word !== 'cette' && word !== 'ces') return false;
-    const next = tokens[index + 1];
-    if (next === undefined || NOT_DEMONSTRATIVE_AFTER.has(normalizeWord(next.text))) return false;
-    // « un de ces masques »: one of a kind, not one told before.
-    const previous = normalizeWord(tokens[index - 1]?.text ?? '');
-    const beforePrevious = normalizeWord(tokens[index - 2]?.text ?? '');
-    return !(previous === 'de' && (beforePrevious === 'un' || beforePrevious === 'une'));
-  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
 import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
 import { capitalizeFirst } from './build-title.js';
+import { pointsBackWithDemonstrative } from './demonstrative.js';
 
 export interface HeadlineOptions {
   /** Longest headline in words (default: 12). */
@@ -104,6 +105,8 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const tokens = tokenizeWords(text);
   const first = tokens[0];
   if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
+  // « Chacun de ces mots est couplé… »: which words? A heading is read before its section.
+  if (pointsBackWithDemonstrative(tokens)) return null;
   if (!standsAsHeading(text, tokens)) return null;
   const words = countHeadingWords(tokens);
   if (words < minWords || words > maxWords) return null;

@@ -370,8 +370,15 @@ const cases: Case[] = [
   {
     source: 'long-no-headings/input.txt',
     sentence: 'La Seconde Guerre mondiale interrompt brutalement cet élan.',
-    headline: 'La Seconde Guerre mondiale interrompt brutalement cet élan',
+    // « cet élan » points to the paragraph before: a heading is read before its section.
+    headline: null,
     nounPhrases: ['La Seconde Guerre mondiale'],
+  },
+  {
+    source: 'corpus/fr-md-jekyll-diceware',
+    sentence: 'Chacun de ces mots est couplé avec un nombre.',
+    headline: null,
+    nounPhrases: [],
   },
   {
     source: 'long-no-headings/input.txt',
