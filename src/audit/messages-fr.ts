@@ -22,6 +22,7 @@ const TYPOGRAPHY_KIND_LABELS: Readonly<Record<string, string>> = {
   'space-before-comma': 'espace avant la virgule',
   'space-before-period': 'espace avant le point',
   'capital-preposition': '« À » sans accent',
+  'capital-accent': 'majuscule sans accent',
 };
 
 /** Names of the assessments as the report shows them. */

@@ -16,6 +16,28 @@ export function restoreCapitalAccents(text: string, lexicon: Lexicon): string {
   });
 }
 
+/** A bare capital and the accented word it stands for, at `start`–`end` of the text. */
+export interface BareCapital {
+  start: number;
+  end: number;
+  found: string;
+  expected: string;
+}
+
+/** Where {@link restoreCapitalAccents} would restore an accent, with the same lexicon: what the audit reports. */
+export function findBareCapitals(text: string, lexicon: Lexicon): BareCapital[] {
+  const found: BareCapital[] = [];
+  if (!BARE_CAPITAL_TEST.test(text)) return found;
+  for (const match of text.matchAll(BARE_CAPITAL_WORD)) {
+    const word = match[2] as string;
+    const accented = accentedForm(word, lexicon);
+    if (accented === null) continue;
+    const start = match.index + (match[1] as string).length;
+    found.push({ start, end: start + word.length, found: word, expected: accented });
+  }
+  return found;
+}
+
 /**
  * The accented spellings a bare capital may stand for. Only « E » and « C »: they are the capitals
  * authors leave bare (« Etat », « Ca »), while a bare « A », « I », « O » or « U » more often hides

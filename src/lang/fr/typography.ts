@@ -13,6 +13,9 @@
  * keeps its spaces), Markdown hard line breaks (two spaces at the end of a line) and indentation.
  */
 
+import { capitalAccentLexicon } from './capital-accent-words.js';
+import { findBareCapitals } from './capital-accents.js';
+
 export type TypographyIssueKind =
   | 'space-before-colon'
   | 'space-before-semicolon'
@@ -29,7 +32,8 @@ export type TypographyIssueKind =
   | 'doubled-period'
   | 'space-before-comma'
   | 'space-before-period'
-  | 'capital-preposition';
+  | 'capital-preposition'
+  | 'capital-accent';
 
 /** One place where the text departs from French typography. */
 export interface TypographyIssue {
@@ -67,6 +71,7 @@ export function findTypographyIssues(text: string): TypographyIssue[] {
     ...findEllipses(text, masked),
     ...findSpaceBeforeCommaOrPeriod(text, masked),
     ...findCapitalPrepositions(masked),
+    ...findCapitalAccents(masked),
     ...findDoubleSpaces(masked),
   ];
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
@@ -569,6 +574,14 @@ function findCapitalPrepositions(masked: string): TypographyIssue[] {
     issues.push({ kind: 'capital-preposition', start, end: start + 1, found: 'A', expected: 'À' });
   }
   return issues;
+}
+
+/**
+ * « Evaluer » → « Évaluer », « l'Etat » → « l'État », « Ca » → « Ça », for the common words of
+ * `capitalAccentLexicon`; the optimize's polish restores more with the full lexicon.
+ */
+function findCapitalAccents(masked: string): TypographyIssue[] {
+  return findBareCapitals(masked, capitalAccentLexicon).map((bare) => ({ kind: 'capital-accent', ...bare }));
 }
 
 /**

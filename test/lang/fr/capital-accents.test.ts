@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restoreCapitalAccents } from '../../../src/lang/fr/capital-accents.js';
+import { CAPITAL_ACCENT_WORDS, capitalAccentLexicon } from '../../../src/lang/fr/capital-accent-words.js';
+import { findBareCapitals, restoreCapitalAccents } from '../../../src/lang/fr/capital-accents.js';
 import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../../../src/lang/fr/lexicon.js';
 import { createLefffLexicon } from '../../../src/lexicon/lefff-lexicon.js';
 
@@ -57,5 +58,27 @@ describe('restoreCapitalAccents decides by the lexicon', () => {
   it('leaves a word it cannot find accented as it is', () => {
     expect(restoreCapitalAccents('Ecrire vite.', lexiconOf({}))).toBe('Ecrire vite.');
     expect(restoreCapitalAccents('Ecrire vite.', lexiconOf({ écrire: ['infinitive'] }))).toBe('Écrire vite.');
+  });
+});
+
+// The audit finds bare capitals with a short list (no full lexicon on its cold path): it must report only
+// what the optimize's polish, with the Lefff, restores the same way.
+describe("the audit's list of accented words", () => {
+  const bare = (word: string) => `${word[0] === 'ç' ? 'C' : 'E'}${word.slice(1)}`;
+
+  it.each(CAPITAL_ACCENT_WORDS.map((word) => [word]))(
+    '%s: the Lefff restores its bare capital alike',
+    (word) => {
+      const capitalized = `${word[0]?.toUpperCase()}${word.slice(1)}`;
+      expect(restoreCapitalAccents(bare(word), lefff)).toBe(capitalized);
+      expect(restoreCapitalAccents(bare(word), capitalAccentLexicon)).toBe(capitalized);
+    },
+  );
+
+  it('finds each bare capital where it is, with what it should be', () => {
+    expect(findBareCapitals('Selon l’Etat, Ca va. Eric et Elle.', capitalAccentLexicon)).toEqual([
+      { start: 8, end: 12, found: 'Etat', expected: 'État' },
+      { start: 14, end: 16, found: 'Ca', expected: 'Ça' },
+    ]);
   });
 });

@@ -98,6 +98,20 @@ describe('fixTypography', () => {
       'A ce stade. Fin. A partir de demain, « A la une ».',
       'À ce stade. Fin. À partir de demain, «⍽À la une⍽».',
     ],
+    // A capital keeps its accent on the common words of the audit's list; names, acronyms and words that
+    // exist bare keep theirs; paths and code are not prose.
+    [
+      'Evaluer la force. Comment l’Etat agit. Ca marche. Etes-vous prêts ? Les Etats-Unis.',
+      'Évaluer la force. Comment l’État agit. Ça marche. Êtes-vous prêts·? Les États-Unis.',
+    ],
+    [
+      'Eric et Emile. Elle part. Enfin. ETAT CIVIL. Eleventy.',
+      'Eric et Emile. Elle part. Enfin. ETAT CIVIL. Eleventy.',
+    ],
+    [
+      'Voir `Ecole` et Ecole.html ou https://x.fr/Ecran.',
+      'Voir `Ecole` et Ecole.html ou https://x.fr/Ecran.',
+    ],
     // Several rules at once.
     ["Il a dit : l'IA  change tout !", 'Il a dit⍽: l’IA change tout·!'],
   ])('%s', (input, expected) => {
