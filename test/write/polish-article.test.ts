@@ -264,7 +264,7 @@ describe('polishTree and the accents of bare capitals', () => {
     expect(find(tree, 'inlineCode')[0]?.value).toBe('Evaluer');
   });
 
-  it('without a lexicon, restores only the common words of the audit\'s list', () => {
+  it("without a lexicon, restores only the common words of the audit's list", () => {
     const { tree } = polishTree(treeOf('## Eteindre la box\n\nEvaluer le risque.\n'));
     expect(mdastToString(headings(tree)[0] as Heading)).toBe('Eteindre la box');
     expect(mdastToString(tree.children[1] as Nodes)).toBe('Évaluer le risque.');
