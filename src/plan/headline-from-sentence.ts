@@ -135,11 +135,21 @@ function standsAsHeading(text: string, tokens: readonly WordToken[]): boolean {
   const first = normalizeWord(tokens[0]?.text ?? '');
   const second = normalizeWord(tokens[1]?.text ?? '');
   if (FIRST_PERSON_STARTS.has(first)) return false;
+  if (announcesThePlan(first, second)) return false;
   if (/^[\p{L}’'-]+,\s/u.test(text)) return false;
   if (/\?\s*$/u.test(text)) return true;
   // « Qui n’avouent pas que… »: a relative clause without its noun.
   if (RELATIVE_STARTS.has(first)) return false;
   return !isSubordinateOpener(first, second) && !(/^(?:à|a)$/u.test(first) && second === 'moins');
+}
+
+/**
+ * « Nous allons voir… », « Nous réduirons la définition aux pirates… »: the author announcing the plan. Neither
+ * the sentence nor its noun phrases (« La définition aux pirates », the verb's complements read as one
+ * phrase) name a topic.
+ */
+function announcesThePlan(first: string, second: string): boolean {
+  return first === 'nous' && (second === 'allons' || /rons$/u.test(second));
 }
 
 /** Subjects that open a second clause after a comma: « …intelligentes, j’apprécie… », « …vendre, elle fait élire ». */
@@ -187,6 +197,13 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
   const tokens = options.tokens ?? tokenizeWords(sentence);
+  // « Cependant à des fins de clarté, nous réduirons la définition aux pirates informatiques. »
+  if (
+    tokens.some((token, index) =>
+      announcesThePlan(normalizeWord(token.text), normalizeWord(tokens[index + 1]?.text ?? '')),
+    )
+  )
+    return [];
   const quoted = quotedTokens(sentence, tokens);
   const memos = wordClassMemos(lexicon);
   const classes = tokens.map((token, index) =>

@@ -375,6 +375,13 @@ const cases: Case[] = [
     nounPhrases: ['La Seconde Guerre mondiale'],
   },
   {
+    // The author announcing the plan: neither the sentence nor « La définition aux pirates informatiques ».
+    source: 'corpus/fr-md-jekyll-cheminement-securite',
+    sentence: 'Cependant à des fins de clarté, nous réduirons la définition aux pirates informatiques.',
+    headline: null,
+    nounPhrases: [],
+  },
+  {
     source: 'corpus/fr-md-jekyll-diceware',
     sentence: 'Chacun de ces mots est couplé avec un nombre.',
     headline: null,
