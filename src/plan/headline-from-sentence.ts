@@ -89,13 +89,14 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
   let text = sentence.trim();
-  // A sentence that announces a list or a quotation (« Voici les étapes : ») is not a heading.
-  if (/:\s*$/u.test(text)) return null;
+  // A sentence that announces a list or a quotation (« Voici les étapes : ») is not a heading. Trimmed, it
+  // ends on the colon itself: `/:\s*$/` would scan the whole sentence to say so.
+  if (text.endsWith(':')) return null;
   // Quotations belong to their speaker; a heading made of one would put words in the author's mouth.
   if (/[«»“”"|]/u.test(text) || /^[>—–-]/u.test(text)) return null;
   // A tweet (« @Truffaut bonjour… ») or an address is someone's message, not the article's heading.
-  if (/(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u.test(text)) return null;
-  text = text.replace(/[\s.…;,]+$/u, '');
+  if (mayHoldMessageOrAddress(text) && MESSAGE_OR_ADDRESS.test(text)) return null;
+  text = withoutTrailingPunctuation(text);
   // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
   text = dropLeadingConnector(dropLeadingConnector(text));
   text = dropApposition(text, lexicon);
@@ -116,6 +117,31 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
   if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
+}
+
+const MESSAGE_OR_ADDRESS = /(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u;
+
+/** False when `MESSAGE_OR_ADDRESS` cannot match (no « @ », « # », « :// » or « www. »): most sentences. */
+function mayHoldMessageOrAddress(text: string): boolean {
+  return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.');
+}
+
+/** Characters of `/[\s.…;,]+$/u` that are not white space. */
+const TRAILING_MARKS = new Set(['.', '…', ';', ',']);
+const WHITE_SPACE = /\s/u;
+
+/**
+ * `text.replace(/[\s.…;,]+$/u, '')`, read from the end: the regular expression tries every position of
+ * the sentence where one of its characters stands.
+ */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const character = text[end - 1] as string;
+    if (!TRAILING_MARKS.has(character) && !WHITE_SPACE.test(character)) break;
+    end -= 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
 
 const RELATIVE_STARTS = new Set(['qui', 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
@@ -201,10 +227,16 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   while (index < tokens.length) {
     // Punctuation before a word ends the phrase before it, not one that opens on it (« … : les
     // gestionnaires de mots de passe »), unless the word is quoted.
-    const opening =
-      classes[index] === 'barrier' && quoted[index] !== true
-        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon, memos))
-        : classes;
+    const reopened = classes[index] === 'barrier' && quoted[index] !== true;
+    const openingClass = reopened
+      ? classifyWord(tokens[index] as WordToken, index, lexicon, memos)
+      : (classes[index] as TokenClass);
+    // Most words open no phrase: known before the classes are copied for the one that does.
+    if (!opensPhrase(openingClass, tokens[index] as WordToken)) {
+      index += 1;
+      continue;
+    }
+    const opening = reopened ? withClassAt(classes, index, openingClass) : classes;
     const ends = phraseEnds(opening, tokens, index, adjectival);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
     // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
@@ -215,7 +247,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     const end = ends.findLast(
       (candidate) =>
         !cutBeforeItsNoun(tokens, classes, candidate, lexicon) &&
-        countHeadingWords(tokens.slice(index, candidate)) <= maxWords,
+        countHeadingWordsBetween(tokens, index, candidate) <= maxWords,
     );
     if (end === undefined) {
       index += 1;
@@ -441,6 +473,12 @@ function classifyToken(token: WordToken, index: number, lexicon: Lexicon): Token
   return 'other';
 }
 
+const OPENING_GUILLEMET = 0xab; // «
+const OPENING_QUOTE = 0x201c; // “
+const CLOSING_GUILLEMET = 0xbb; // »
+const CLOSING_QUOTE = 0x201d; // ”
+const STRAIGHT_QUOTE = 0x22; // "
+
 /**
  * Whether each token starts inside a quotation: more « “ than » ” before it, or an odd number of ".
  * One pass over the sentence (counting the prefix again for every token was quadratic).
@@ -451,11 +489,12 @@ function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[]
   let straight = 0;
   let position = 0;
   return tokens.map((token) => {
+    // Codes, not one-character strings: V8 makes a new string for each character past U+00FF.
     for (; position < token.start; position += 1) {
-      const character = sentence[position];
-      if (character === '«' || character === '“') opened += 1;
-      else if (character === '»' || character === '”') closed += 1;
-      else if (character === '"') straight += 1;
+      const code = sentence.charCodeAt(position);
+      if (code === OPENING_GUILLEMET || code === OPENING_QUOTE) opened += 1;
+      else if (code === CLOSING_GUILLEMET || code === CLOSING_QUOTE) closed += 1;
+      else if (code === STRAIGHT_QUOTE) straight += 1;
     }
     return opened > closed || straight % 2 === 1;
   });
@@ -468,10 +507,7 @@ function phraseEnds(
   start: number,
   adjectival: readonly boolean[],
 ): number[] {
-  const first = classes[start];
-  // A heading does not open on digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
-  const opensOnWord = first === 'number' && tokens[start]?.kind === 'word';
-  if (first !== 'determiner' && first !== 'name' && !opensOnWord) return [];
+  if (!opensPhrase(classes[start], tokens[start])) return [];
   const ends: number[] = [];
   let end = nominal(classes, tokens, start, adjectival);
   while (end > 0) {
@@ -486,6 +522,14 @@ function phraseEnds(
     end = next;
   }
   return ends;
+}
+
+/**
+ * What a noun phrase opens on: a determiner, a name or a number in letters. A heading does not open on
+ * digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
+ */
+function opensPhrase(first: TokenClass | undefined, token: WordToken | undefined): boolean {
+  return first === 'determiner' || first === 'name' || (first === 'number' && token?.kind === 'word');
 }
 
 /** Determiner(s), pre-nominal adjectives, a noun or name, post-nominal adjectives: the end, or -1. */
@@ -570,7 +614,14 @@ function samePlurality(tokens: readonly WordToken[], noun: number, adjective: nu
 
 /** Words of a heading, an elided article counting with its word (« l’IA » is one word). */
 function countHeadingWords(tokens: readonly WordToken[]): number {
-  return tokens.filter((token) => token.kind !== 'elision').length;
+  return countHeadingWordsBetween(tokens, 0, tokens.length);
+}
+
+/** `countHeadingWords(tokens.slice(start, end))`, without the copy. */
+function countHeadingWordsBetween(tokens: readonly WordToken[], start: number, end: number): number {
+  let words = 0;
+  for (let index = start; index < end; index += 1) if (tokens[index]?.kind !== 'elision') words += 1;
+  return words;
 }
 
 /** Nouns that, at the end of a clause, wait for their complement: « ont tendance », « ont besoin ». */
@@ -788,9 +839,15 @@ function isSubordinateOpener(first: string, second: string): boolean {
 
 /** « Généralement, les entreprises… »: a lone adverb in -ment before the comma (after appositions are handled). */
 function dropAdverbOpener(text: string): string {
-  const match = /^(\p{L}+ment),\s+(?=\p{Ll})/u.exec(text);
+  // Letters alone come before the match's comma, so it is the first one, right after « ment »: without
+  // that, no regular expression (which V8 would try from every position of the sentence).
+  const comma = text.indexOf(',');
+  if (comma < 5 || !text.startsWith('ment', comma - 4)) return text;
+  const match = ADVERB_OPENER.exec(text);
   return match ? text.slice(match[0].length) : text;
 }
+
+const ADVERB_OPENER = /^(\p{L}+ment),\s+(?=\p{Ll})/u;
 
 /** Prepositions and adverbs that open an adverbial phrase, not a subject. */
 const ADVERBIAL_OPENERS = new Set([

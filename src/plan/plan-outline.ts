@@ -551,12 +551,7 @@ function headingCandidates(
       ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
     ];
     for (const unit of units) {
-      // « grand », « nouveau »: generic adjectives say nothing of what the section is about.
-      const stems = new Set(
-        stemsOfText(unit.text, true).filter(
-          (stem, index, all) => all.indexOf(stem) === index && stem.length >= 3,
-        ),
-      );
+      const stems = unitStems(unit.text);
       if (stems.size === 0) continue;
       let centrality = 0;
       for (const stem of stems)
@@ -598,10 +593,23 @@ export function sentenceTokens(sentence: AnalyzedSentence, analysis: Analysis): 
   return tokens;
 }
 
-function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
-  return wordTokensOf(text)
-    .filter((token) => !(withoutGenericAdjectives && isGenericAdjective(token.text)))
-    .map((token) => stem(token.text));
+function stemsOfText(text: string): string[] {
+  return wordTokensOf(text).map((token) => stem(token.text));
+}
+
+/**
+ * The distinct stems of 3 letters or more of a heading candidate, in reading order (the order its
+ * centrality sums them in). « grand », « nouveau »: generic adjectives say nothing of what the section
+ * is about. One pass, no intermediate arrays: every noun phrase of every sentence of a section is read.
+ */
+function unitStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const token of wordTokensOf(text)) {
+    if (isGenericAdjective(token.text)) continue;
+    const value = stem(token.text);
+    if (value.length >= 3) stems.add(value);
+  }
+  return stems;
 }
 
 /**
