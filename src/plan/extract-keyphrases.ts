@@ -3,6 +3,7 @@ import type { Lexicon } from '../lang/fr/lexicon.js';
 import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { CounterTable } from './counter-table.js';
 import { isEvaluativeAdjective } from './generic-adjectives.js';
 import { isKeyphraseNoun, isNounPhraseShape } from './keyphrase-shape.js';
 
@@ -541,8 +542,8 @@ interface TermStatistics {
   /** Occurrences not opening a sentence, and how many of them start with a capital. */
   midSentence: Float64Array;
   capitalised: Float64Array;
-  /** Co-occurrence counts within the window, keyed `left * termCount + right`. */
-  cooccurrence: Map<number, number>;
+  /** Co-occurrence counts within the window, keyed `left * termCount + right` (0 when never). */
+  cooccurrence: CounterTable;
   termCount: number;
 }
 
@@ -559,7 +560,8 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   const rightTotal = new Float64Array(termCount);
   const sentenceCount = new Float64Array(termCount);
   const lastSentence = new Int32Array(termCount).fill(-1);
-  const cooccurrence = new Map<number, number>();
+  // Sized for one pair per word; it grows when the text has more.
+  const cooccurrence = new CounterTable(words.length);
   const window = KEYPHRASE_EXTRACTION.window;
 
   for (const [segmentIndex, segment] of segments.entries()) {
@@ -584,7 +586,7 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
       for (let position = from; position < recent.length; position += 1) {
         const left = recent[position] as number;
         const key = left * termCount + id;
-        const seen = cooccurrence.get(key) ?? 0;
+        const seen = cooccurrence.get(key);
         cooccurrence.set(key, seen + 1);
         if (seen === 0) {
           rightDistinct[left] = (rightDistinct[left] as number) + 1;
@@ -704,8 +706,9 @@ function collectCandidates(
   for (let index = 0; index < words.length; index += 1)
     if (tokens.role[index] === CONTENT && hasUppercaseInitial((words[index] as AnalyzedWord).text))
       capitalised[index] = 1;
-  const children = new Map<number, number>();
-  const contentChildren = new Map<number, number>();
+  // Sized for one node per word; they grow when the text has more.
+  const children = new CounterTable(words.length);
+  const contentChildren = new CounterTable(words.length);
   const groups = new Map<number, CandidateGroup>();
 
   for (const segment of segments) {
@@ -725,8 +728,9 @@ function collectCandidates(
         if (role !== ELISION) wordCount += 1;
         if (wordCount > maxWords) break;
         const edge = node * stemCount + (stemId[end] as number);
+        // Nodes are numbered from 1: 0 is « no child yet ».
         let child = children.get(edge);
-        if (child === undefined) {
+        if (child === 0) {
           child = children.size + 1;
           children.set(edge, child);
         }
@@ -734,7 +738,7 @@ function collectCandidates(
         if (role !== CONTENT) continue;
         const contentEdge = contentNode * stemCount + (stemId[end] as number);
         let contentChild = contentChildren.get(contentEdge);
-        if (contentChild === undefined) {
+        if (contentChild === 0) {
           contentChild = contentChildren.size + 1;
           contentChildren.set(contentEdge, contentChild);
         }
@@ -890,9 +894,8 @@ function termScore(occurrence: Occurrence, context: MergeContext): number {
     const previous = tokens.term[index - 1] as number;
     const next = tokens.term[index + 1] as number;
     const before =
-      (terms.cooccurrence.get(previous * terms.termCount + id) ?? 0) / (terms.frequency[previous] as number);
-    const after =
-      (terms.cooccurrence.get(id * terms.termCount + next) ?? 0) / (terms.frequency[next] as number);
+      terms.cooccurrence.get(previous * terms.termCount + id) / (terms.frequency[previous] as number);
+    const after = terms.cooccurrence.get(id * terms.termCount + next) / (terms.frequency[next] as number);
     product *= 2 - Math.min(1, before) * Math.min(1, after);
   }
   return product / (1 + sum);
