@@ -378,9 +378,24 @@ function isCompleteSentence(sentence: string): boolean {
   return !/https?:\/\/|www\.|(?:^|\s)@\w|\[[^\]]*\]|[{}<>]|\*\*|__/u.test(sentence);
 }
 
+/** As many « as », “ as ”, and an even number of ": counted in one pass, without an array per mark. */
 function hasBalancedQuotes(sentence: string): boolean {
-  const count = (pattern: RegExp) => (sentence.match(pattern) ?? []).length;
-  return count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu) && count(/"/gu) % 2 === 0;
+  let guillemets = 0;
+  let curly = 0;
+  let straight = 0;
+  for (let index = 0; index < sentence.length; index += 1) {
+    const code = sentence.charCodeAt(index);
+    if (code === 0xab)
+      guillemets += 1; // «
+    else if (code === 0xbb)
+      guillemets -= 1; // »
+    else if (code === 0x201c)
+      curly += 1; // “
+    else if (code === 0x201d)
+      curly -= 1; // ”
+    else if (code === 0x22) straight += 1; // "
+  }
+  return guillemets === 0 && curly === 0 && straight % 2 === 0;
 }
 
 /** « Il semble que », « Il faut », « Il y a »: an impersonal « il » points to nothing before. */
