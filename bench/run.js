@@ -26,6 +26,7 @@ import { clearMessageMemo } from '../dist/audit/messages-fr.js';
 import { analyze, auditDocument, ingest, optimize } from '../dist/index.js';
 import { clearStemMemo } from '../dist/lang/fr/stem.js';
 import { clearTransitionWordMemo } from '../dist/lang/fr/transition-words.js';
+import { clearTypographyIssuesMemo } from '../dist/lang/fr/typography-issues-memo.js';
 import { textOfWords, variantOf } from './variants.js';
 
 const flags = new Set(process.argv.slice(2));
@@ -69,6 +70,7 @@ function clearMemos() {
   clearStemMemo();
   clearTransitionWordMemo();
   clearSyllableMemo();
+  clearTypographyIssuesMemo();
 }
 
 /** The share of `b`'s analysed sentences that also occur in `a`: the variants' self-check (should be 0 %). */

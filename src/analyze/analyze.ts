@@ -11,7 +11,8 @@ import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
 import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
-import { findTypographyIssues, type TypographyIssue } from '../lang/fr/typography.js';
+import type { TypographyIssue } from '../lang/fr/typography.js';
+import { typographyIssuesOf } from '../lang/fr/typography-issues-memo.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type {
   Analysis,
@@ -452,7 +453,7 @@ function readBlocks(
         typography.push({ ...issue, start: issue.start + delta, end: issue.end + delta });
       }
     } else {
-      for (const issue of findTypographyIssues(withoutCode(raw))) {
+      for (const issue of typographyIssuesOf(withoutCode(raw))) {
         typography.push({ ...issue, start: issue.start + offset, end: issue.end + offset });
       }
     }
