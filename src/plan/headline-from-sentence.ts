@@ -96,7 +96,7 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   if (/[«»“”"|]/u.test(text) || /^[>—–-]/u.test(text)) return null;
   // A tweet (« @Truffaut bonjour… ») or an address is someone's message, not the article's heading.
   if (mayHoldMessageOrAddress(text) && MESSAGE_OR_ADDRESS.test(text)) return null;
-  text = withoutTrailingPunctuation(text);
+  text = withoutTrailing(text, SENTENCE_END_MARKS);
   // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
   text = dropLeadingConnector(dropLeadingConnector(text));
   text = dropApposition(text, lexicon);
@@ -114,7 +114,7 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
     return parts.has('finite-verb') || parts.has('auxiliary');
   });
   if (!hasVerb) return null;
-  const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
+  const headline = capitalizeFirst(withoutTrailing(text, HEADING_END_MARKS));
   if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
 }
@@ -126,23 +126,29 @@ function mayHoldMessageOrAddress(text: string): boolean {
   return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.');
 }
 
-/** Characters of `/[\s.…;,]+$/u` that are not white space. */
-const TRAILING_MARKS = new Set(['.', '…', ';', ',']);
 const WHITE_SPACE = /\s/u;
 
 /**
- * `text.replace(/[\s.…;,]+$/u, '')`, read from the end: the regular expression tries every position of
- * the sentence where one of its characters stands.
+ * The text without its last characters that are white space or among `marks`: `text.replace(/[\s…]+$/u, '')`
+ * read from the end, where the regular expression would try every position of the sentence that holds one
+ * of them.
  */
-function withoutTrailingPunctuation(text: string): string {
+function withoutTrailing(text: string, marks: ReadonlySet<string>): string {
   let end = text.length;
   while (end > 0) {
     const character = text[end - 1] as string;
-    if (!TRAILING_MARKS.has(character) && !WHITE_SPACE.test(character)) break;
+    if (!marks.has(character) && !WHITE_SPACE.test(character)) break;
     end -= 1;
   }
   return end === text.length ? text : text.slice(0, end);
 }
+
+/** Closing punctuation of a sentence, `/[\s.…;,]+$/u`. */
+const SENTENCE_END_MARKS: ReadonlySet<string> = new Set(['.', '…', ';', ',']);
+/** What a heading cannot end on, `/[\s,;:–—(]+$/u`. */
+const HEADING_END_MARKS: ReadonlySet<string> = new Set([',', ';', ':', '–', '—', '(']);
+/** `/[\s?!]+$/u`: a question or an exclamation ends as the words before it. */
+const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '!']);
 
 const RELATIVE_STARTS = new Set(['qui', 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 /** « Je ne sais pas si… »: the author speaking of himself is an aside of the article, not one of its topics. */
@@ -660,7 +666,7 @@ const LIGHT_VERB_FORMS: ReadonlySet<string> = new Set(Object.values(LIGHT_VERBS)
  * (« …affirment que les », « ont tendance », « coûte en moyenne », « pourraient »).
  */
 export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLexicon): boolean {
-  const core = text.replace(/[\s?!]+$/u, '');
+  const core = withoutTrailing(text, QUESTION_MARKS);
   const tokens = tokenizeWords(core);
   const last = tokens[tokens.length - 1];
   if (!last || last.kind === 'elision') return false;
@@ -686,7 +692,9 @@ export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLe
   const parts = lexicon.partsOfSpeech(last.text);
   // A verb is fine at the end only when intransitive use is plausible; light verbs never are.
   if ((parts.has('finite-verb') || parts.has('infinitive')) && LIGHT_VERB_FORMS.has(word)) return false;
-  const trimmed = core.replace(TRAILING_ADVERBIALS, '');
+  // The adverbial and the space before it are within the last 13 characters (« actuellement » has 12): only
+  // they are searched first, not every space of the heading.
+  const trimmed = TRAILING_ADVERBIALS.test(core.slice(-13)) ? core.replace(TRAILING_ADVERBIALS, '') : core;
   if (trimmed !== core) {
     const previous = tokenizeWords(trimmed).pop();
     if (!previous) return false;
