@@ -6,6 +6,7 @@ import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
 import { contentForms } from './keyphrase-presence.js';
+import { LazyList } from './lazy-list.js';
 
 export interface BuildMetaDescriptionOptions {
   keyphrase: string;
@@ -113,18 +114,17 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const counts = keyphraseCounter(options.keyphrase);
   const occurrences = (text: string) => counts(text).any;
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
-  const cleaned = options.sentences
-    .map(cleanSentence)
-    .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
+  // Cleaned as the search reaches them: it usually stops within the first sentences of the article.
+  const cleaned = new LazyList(cleanSentences(options.sentences));
   // Complete sentences only; a lead made of list items and labels keeps what it has.
-  const complete = cleaned.filter(isCompleteSentence);
-  const sentences = complete.length > 0 ? complete : cleaned;
+  const complete = new LazyList(completeSentences(cleaned));
+  const sentences = complete.has(0) ? complete : cleaned;
   // Read lazily: the search usually stops within the first sentences of a long article.
   const anaphoricBySentence: (boolean | undefined)[] = [];
   const anaphoric = (index: number): boolean => {
     let value = anaphoricBySentence[index];
     if (value === undefined) {
-      value = opensOnAnaphor(sentences[index] as string);
+      value = opensOnAnaphor(sentences.at(index) as string);
       anaphoricBySentence[index] = value;
     }
     return value;
@@ -145,18 +145,20 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   };
   // The first candidate of lowest rank wins. A candidate whose rank before the keyphrase penalty
   // already ties the best cannot win, so its keyphrase is not even counted.
-  let best: Candidate | null = null;
+  // Set in `consider`: typed so that the loops below do not read it as always null.
+  let best = null as Candidate | null;
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
     const keyphrasePenalty = penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
-  sentences.forEach((_, index) => {
-    // Every candidate from here on ranks at least `index`: none can beat the best.
-    if (best && index >= best.rank) return;
-    if (anaphoric(index)) return;
-    for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
+  // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
+  // ranks lower, no later sentence can beat it.
+  for (let index = 0; sentences.has(index); index += 1) {
+    if (best && index >= best.rank) break;
+    if (anaphoric(index)) continue;
+    for (let count = 1; count <= 3 && sentences.has(index + count - 1); count += 1) {
       const run = sentences.slice(index, index + count);
       const text = run.join(' ');
       const extra = (count - 1) * 0.5;
@@ -168,7 +170,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
         if (variant !== text) consider(variant, index + extra + 20);
       }
     }
-  });
+  }
   // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
   const opening = sentences.slice(0, 8);
   opening.forEach((first, index) => {
@@ -186,14 +188,42 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     });
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
-  sentences.forEach((sentence, index) => {
-    if ((best && index + UNDER_MINIMUM >= best.rank) || anaphoric(index) || occurrences(sentence) === 0)
-      return;
+  for (let index = 0; sentences.has(index); index += 1) {
+    // As above: past the best rank, every later sentence is too.
+    if (best && index + UNDER_MINIMUM >= best.rank) break;
+    const sentence = sentences.at(index) as string;
+    if (anaphoric(index) || occurrences(sentence) === 0) continue;
     if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
       consider(sentence, index + UNDER_MINIMUM);
-  });
+  }
   const chosen = best as Candidate | null;
   if (chosen) return chosen.text;
+  return fallbackDescription(sentences.all(), anaphoric, options.keyphrase, maxLength, lexicon);
+}
+
+/** The sentences cleaned, without the empty ones and those cut inside a quotation. */
+function* cleanSentences(sentences: readonly string[]): Generator<string> {
+  for (const sentence of sentences) {
+    const cleaned = cleanSentence(sentence);
+    if (cleaned.length > 0 && hasBalancedQuotes(cleaned)) yield cleaned;
+  }
+}
+
+function* completeSentences(cleaned: LazyList<string>): Generator<string> {
+  for (let index = 0; cleaned.has(index); index += 1) {
+    const sentence = cleaned.at(index) as string;
+    if (isCompleteSentence(sentence)) yield sentence;
+  }
+}
+
+/** When no description fits the bounds. */
+function fallbackDescription(
+  sentences: readonly string[],
+  anaphoric: (index: number) => boolean,
+  keyphrase: string,
+  maxLength: number,
+  lexicon: Lexicon,
+): string {
   // Nothing fits the bounds: the longest run of whole sentences under the maximum, else the shortest
   // shortening of the first sentence. Complete sentences matter more than the character count.
   const whole = sentences
@@ -202,7 +232,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     .sort((left, right) => length(right) - length(left))[0];
   if (whole) return whole;
   const first = sentences.find((_, index) => !anaphoric(index)) ?? sentences[0];
-  if (!first) return capitalizeFirst(options.keyphrase.trim());
+  if (!first) return capitalizeFirst(keyphrase.trim());
   // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
   // longest cut that fits; a description over the bound would fail the article's own constraints.
   const byLength = (left: string, right: string) => length(right) - length(left);
