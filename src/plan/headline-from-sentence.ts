@@ -105,9 +105,10 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const tokens = tokenizeWords(text);
   const first = tokens[0];
   if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
-  if (!standsAsHeading(text, tokens)) return null;
+  // The length first: most sentences are too long, and it costs less than the opener tests.
   const words = countHeadingWords(tokens);
   if (words < minWords || words > maxWords) return null;
+  if (!standsAsHeading(text, tokens)) return null;
   // A sentence needs a verb; with only the closed classes, an auxiliary is the only verb we can see.
   const hasVerb = tokens.some((token) => {
     const parts = lexicon.partsOfSpeech(token.text);
