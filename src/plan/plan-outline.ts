@@ -274,10 +274,12 @@ function cosine(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, nu
   let dot = 0;
   let leftNorm = 0;
   let rightNorm = 0;
-  for (const [stem, count] of left) {
+  // `forEach`, not `for…of` over the entries: no [stem, count] array per entry, for every cut of every
+  // section (the same entries in the same order, so the same sums).
+  left.forEach((count, stem) => {
     leftNorm += count * count;
     dot += count * (right.get(stem) ?? 0);
-  }
+  });
   for (const count of right.values()) rightNorm += count * count;
   return leftNorm === 0 || rightNorm === 0 ? 0 : dot / Math.sqrt(leftNorm * rightNorm);
 }
@@ -355,8 +357,11 @@ function mergeCounts(list: readonly Map<string, number>[]): ReadonlyMap<string, 
   // One passage is its own sum (same entries, same order): no copy.
   if (list.length === 1) return list[0] as Map<string, number>;
   const merged = new Map<string, number>();
+  // `forEach`: no [stem, count] array per entry (see `cosine`).
   for (const counts of list)
-    for (const [stem, count] of counts) merged.set(stem, (merged.get(stem) ?? 0) + count);
+    counts.forEach((count, stem) => {
+      merged.set(stem, (merged.get(stem) ?? 0) + count);
+    });
   return merged;
 }
 
