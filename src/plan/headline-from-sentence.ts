@@ -1,4 +1,5 @@
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import { isWhiteSpace } from '../lang/fr/is-white-space.js';
 import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
@@ -784,19 +785,46 @@ function dropLeadingConnector(text: string): string {
   if (comma > 0) {
     const opener = result.slice(0, comma);
     // Only counts up to 16 matter: a long opener is not split whole.
-    const openerWords = opener.split(/\s+/u, 17);
-    const first = normalizeWord(openerWords[0] ?? '');
-    const second = normalizeWord(openerWords[1] ?? '');
+    const openerWords = splitWords(opener, 17);
+    const first = normalizeWord(openerWords.first);
+    const second = normalizeWord(openerWords.second);
     // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, », « Lorsque…, »: an adverbial
     // or subordinate clause before the comma; the main clause follows it.
     const isAdverbial =
-      (openerWords.length <= 4 && findTransitionWords(opener).length > 0) ||
-      (openerWords.length <= 12 && ADVERBIAL_OPENERS.has(first)) ||
-      (openerWords.length <= 16 && isSubordinateOpener(first, second)) ||
-      (openerWords.length <= 4 && TIME_WORDS.test(opener));
+      (openerWords.count <= 4 && findTransitionWords(opener).length > 0) ||
+      (openerWords.count <= 12 && ADVERBIAL_OPENERS.has(first)) ||
+      (openerWords.count <= 16 && isSubordinateOpener(first, second)) ||
+      (openerWords.count <= 4 && TIME_WORDS.test(opener));
     if (isAdverbial) result = result.slice(comma + 1).trim();
   }
   return result;
+}
+
+/**
+ * `text.split(/\s+/u, limit)`'s length and first two items ('' for a missing one), read in one scan of the
+ * text: a split by a regular expression cost half of `dropLeadingConnector`.
+ */
+function splitWords(text: string, limit: number): { count: number; first: string; second: string } {
+  let count = 1;
+  let firstEnd = -1;
+  let secondStart = -1;
+  let secondEnd = -1;
+  for (let index = 0; index < text.length && count < limit; index += 1) {
+    if (!isWhiteSpace(text.charCodeAt(index))) continue;
+    const runStart = index;
+    while (index + 1 < text.length && isWhiteSpace(text.charCodeAt(index + 1))) index += 1;
+    count += 1;
+    if (firstEnd < 0) {
+      firstEnd = runStart;
+      secondStart = index + 1;
+    } else if (secondEnd < 0) secondEnd = runStart;
+  }
+  if (firstEnd < 0) return { count, first: text, second: '' };
+  return {
+    count,
+    first: text.slice(0, firstEnd),
+    second: text.slice(secondStart, secondEnd < 0 ? text.length : secondEnd),
+  };
 }
 
 /**
