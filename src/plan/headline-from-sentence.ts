@@ -420,9 +420,15 @@ function classify(
   if (quoted) return 'barrier';
   // Punctuation between two words ends any phrase; so does a quotation mark. One space is the usual gap.
   if (previous && !(token.start === previous.end + 1 && sentence.charCodeAt(previous.end) === 32)) {
-    if (/[^\s]/u.test(sentence.slice(previous.end, token.start))) return 'barrier';
+    if (!isSpacesOnly(sentence, previous.end, token.start)) return 'barrier';
   }
   return classifyWord(token, index, lexicon, memos);
+}
+
+/** `!/[^\s]/u.test(text.slice(start, end))`, without the copy and the regular expression. */
+function isSpacesOnly(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (!isWhiteSpace(text.charCodeAt(index))) return false;
+  return true;
 }
 
 /**
