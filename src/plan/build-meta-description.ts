@@ -322,7 +322,7 @@ function coordinateCuts(sentence: string): string[] {
   const cuts: string[] = [];
   for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
     const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
-    if (tokenizeWords(kept).length < 5 || hasOpenQuote(kept)) continue;
+    if (tokenizeWords(kept, 5).length < 5 || hasOpenQuote(kept)) continue;
     // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
     if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
     if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
@@ -445,7 +445,7 @@ const IMPERSONAL_VERBS = new Set([
 ]);
 
 function opensOnAnaphor(sentence: string): boolean {
-  const [first, second] = tokenizeWords(sentence);
+  const [first, second] = tokenizeWords(sentence, 2);
   if (first === undefined) return false;
   const opener = normalizeWord(first.text);
   if (opener === 'il' && second !== undefined && IMPERSONAL_VERBS.has(normalizeWord(second.text)))
@@ -529,7 +529,7 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
     for (const current of [...variants]) {
       for (const match of current.matchAll(TRAILING_CLAUSE)) {
         const kept = current.slice(0, match.index);
-        if (tokenizeWords(kept).length < 5) continue;
+        if (tokenizeWords(kept, 5).length < 5) continue;
         // A dash may open an aside whose closing dash the author forgot, before the verb: « je découvre
         // que mon minuteur — un Gardena s’est rempli d’eau » must not become « …que mon minuteur. »
         if (/^\s+[–—]/u.test(match[0]) && SUBORDINATE_IN_LAST_CLAUSE.test(kept)) continue;
