@@ -143,7 +143,7 @@ export function extractKeyphrases(
   const tokens = classifyTokens(analysis, segments);
   const terms = scoreTerms(analysis, segments, tokens);
   const groups = collectCandidates(analysis, segments, tokens, maxWords);
-  if (groups.size === 0) return [];
+  if (groups.length === 0) return [];
 
   const wordCount = analysis.words.reduce((sum, word) => sum + (word.kind === 'elision' ? 0 : 1), 0);
   const minOccurrences =
@@ -693,7 +693,7 @@ function collectCandidates(
   segments: readonly Segment[],
   tokens: Tokens,
   maxWords: number,
-): Map<number, CandidateGroup> {
+): CandidateGroup[] {
   const { words } = analysis;
   const leadEnd = leadEndOf(analysis);
   const headingBlocks = new Set(analysis.headingLikeLines.map((line) => line.blockIndex));
@@ -709,7 +709,9 @@ function collectCandidates(
   // Sized for one node per word; they grow when the text has more.
   const children = new CounterTable(words.length);
   const contentChildren = new CounterTable(words.length);
-  const groups = new Map<number, CandidateGroup>();
+  // Groups in the order they appear, and each trie node's (node ids are small and dense: an array, not a Map).
+  const groups: CandidateGroup[] = [];
+  const groupOfNode: (CandidateGroup | undefined)[] = [];
 
   for (const segment of segments) {
     const block = analysis.blocks[segment.blockIndex];
@@ -744,7 +746,7 @@ function collectCandidates(
         }
         contentNode = contentChild;
         if (capitalised[end] === 0) allCapitalised = false;
-        let group = groups.get(node);
+        let group = groupOfNode[node];
         if (group === undefined) {
           group = {
             contentNode,
@@ -754,7 +756,8 @@ function collectCandidates(
             inHeading: false,
             capitalised: 0,
           };
-          groups.set(node, group);
+          groupOfNode[node] = group;
+          groups.push(group);
         }
         group.occurrences.push({ start, end: end + 1 });
         if (allCapitalised) group.capitalised += 1;
@@ -845,17 +848,15 @@ class MergedCandidate {
   }
 }
 
-function mergeByContentStems(
-  groups: ReadonlyMap<number, CandidateGroup>,
-  context: MergeContext,
-): MergedCandidate[] {
-  const byContent = new Map<number, MergedCandidate>();
+function mergeByContentStems(groups: readonly CandidateGroup[], context: MergeContext): MergedCandidate[] {
+  // By content node: small dense ids, an array rather than a Map.
+  const byContent: (MergedCandidate | undefined)[] = [];
   const merged: MergedCandidate[] = [];
-  for (const group of groups.values()) {
-    const candidate = byContent.get(group.contentNode);
+  for (const group of groups) {
+    const candidate = byContent[group.contentNode];
     if (candidate === undefined) {
       const created = new MergedCandidate(group, context);
-      byContent.set(group.contentNode, created);
+      byContent[group.contentNode] = created;
       merged.push(created);
       continue;
     }
