@@ -15,7 +15,8 @@
 // process). The old figure
 // (the same text again and again, every memo warm) is printed beside them. Yoast SEO's analysis of the same
 // variants runs interleaved with Plume's (devDependency, GPL-3.0: run here only, nothing copied), so the
-// ratio is measured in one run, under the same load.
+// ratio is measured in one run, under the same load. The variants come from bench/variants.js, shared with
+// bench/paired.js, the A/B bench of two builds (`npm run bench:paired -- --old <dir>`).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +26,8 @@ import { clearMessageMemo } from '../dist/audit/messages-fr.js';
 import { analyze, auditDocument, ingest, optimize } from '../dist/index.js';
 import { clearStemMemo } from '../dist/lang/fr/stem.js';
 import { clearTransitionWordMemo } from '../dist/lang/fr/transition-words.js';
+import { clearTypographyIssuesMemo } from '../dist/lang/fr/typography-issues-memo.js';
+import { textOfWords, variantOf } from './variants.js';
 
 const flags = new Set(process.argv.slice(2));
 const cpu = flags.has('--cpu');
@@ -67,49 +70,7 @@ function clearMemos() {
   clearStemMemo();
   clearTransitionWordMemo();
   clearSyllableMemo();
-}
-
-const subjects = [
-  'les recruteurs',
-  'les entreprises',
-  'les candidats',
-  'les laboratoires',
-  'les investisseurs',
-];
-
-/** One space between two letters in `sentence`, chosen by `seed`, made a no-break space. */
-function markSentence(sentence, seed) {
-  const gaps = [];
-  for (const match of sentence.matchAll(/(?<=\p{L}) (?=\p{L})/gu)) gaps.push(match.index);
-  if (gaps.length === 0) return sentence;
-  const at = gaps[seed % gaps.length];
-  return `${sentence.slice(0, at)}\u00a0${sentence.slice(at + 1)}`;
-}
-
-/** The `run`-th variant of `text` (see the header): every sentence differs from other runs'. */
-function variantOf(text, run) {
-  return text
-    .replace(/\d+/gu, (digits) => String(Number(digits) + run + 1))
-    .split(/\n/u)
-    .map((line, index) =>
-      line.length > 80
-        ? `${line} Pour ${subjects[(run + index) % subjects.length]}, la variante ${run * 97 + index} compte.`
-        : line,
-    )
-    .map((line, lineIndex) =>
-      line
-        .split(/(?<=[.!?…])(?= )/u)
-        .map((sentence, index) => markSentence(sentence, run * 7 + lineIndex * 3 + index))
-        .join(''),
-    )
-    .join('\n');
-}
-
-/** A text of about `words` words made of distinct variants of `text` (its own run numbers from `first`). */
-function textOfWords(text, words, first) {
-  const perCopy = text.split(/\s+/u).filter(Boolean).length;
-  const copies = Math.max(1, Math.round(words / perCopy));
-  return Array.from({ length: copies }, (_, index) => variantOf(text, first + index)).join('\n\n');
+  clearTypographyIssuesMemo();
 }
 
 /** The share of `b`'s analysed sentences that also occur in `a`: the variants' self-check (should be 0 %). */

@@ -11,7 +11,8 @@ import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import { tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
 import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
-import { findTypographyIssues, type TypographyIssue } from '../lang/fr/typography.js';
+import type { TypographyIssue } from '../lang/fr/typography.js';
+import { typographyIssuesOf } from '../lang/fr/typography-issues-memo.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
 import type {
   Analysis,
@@ -328,6 +329,29 @@ function copySentence(
   };
 }
 
+/**
+ * The sentences of a block whose text a previous block has word for word, copied from it: a block's
+ * sentences depend on its text alone, so it is not segmented again. Each is copied from the sentence the
+ * segmented span would have found by its text (the first with that text), as the other blocks' are.
+ */
+function copyBlockSentences(
+  previous: PreviousBlocks,
+  known: Block,
+  offset: number,
+  blockIndex: number,
+  words: AnalyzedWord[],
+): AnalyzedSentence[] {
+  const copies: AnalyzedSentence[] = [];
+  for (let index = known.sentenceStart; index < known.sentenceEnd; index += 1) {
+    const sentence = previous.analysis.sentences[index] as AnalyzedSentence;
+    const first = previous.sentences.get(sentence.text) ?? sentence;
+    copies.push(
+      copySentence(previous.analysis, first, offset + sentence.start - known.start, blockIndex, words),
+    );
+  }
+  return copies;
+}
+
 /** A previous heading's words (they are in no sentence), appended to `words`, moved to `offset`. */
 function copyHeadingWords(previous: Analysis, heading: Block, offset: number, words: AnalyzedWord[]): void {
   const all = previous.words;
@@ -381,6 +405,7 @@ function readBlocks(
       wordCount: 0,
     };
     const wordStart = words.length;
+    const knownParagraph = raw.kind === 'heading' ? undefined : previous?.paragraphs.get(raw.text);
     if (raw.kind === 'heading') {
       const known = previous?.headings.get(raw.text);
       if (known !== undefined && previous !== null) {
@@ -399,6 +424,12 @@ function readBlocks(
         passive: findPassive(headingWords.map((word) => word.normalized)) !== null,
         transition: findTransitionWordsInWords(raw.text, headingWords, offset).length > 0,
       });
+    } else if (knownParagraph !== undefined && previous !== null) {
+      for (const sentence of copyBlockSentences(previous, knownParagraph, offset, block.index, words)) {
+        sentences.push(sentence);
+        block.wordCount += sentence.wordCount;
+      }
+      block.sentenceEnd = sentences.length;
     } else {
       for (const span of segmentSentences(raw.text)) {
         const known = previous?.sentences.get(span.text);
@@ -422,7 +453,7 @@ function readBlocks(
         typography.push({ ...issue, start: issue.start + delta, end: issue.end + delta });
       }
     } else {
-      for (const issue of findTypographyIssues(withoutCode(raw))) {
+      for (const issue of typographyIssuesOf(withoutCode(raw))) {
         typography.push({ ...issue, start: issue.start + offset, end: issue.end + offset });
       }
     }

@@ -7,6 +7,7 @@ import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
 import { pointsBackWithDemonstrative } from './demonstrative.js';
 import { contentForms } from './keyphrase-presence.js';
+import { LazyList } from './lazy-list.js';
 
 export interface BuildMetaDescriptionOptions {
   keyphrase: string;
@@ -125,13 +126,12 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const counts = keyphraseCounter(options.keyphrase);
   const occurrences = (text: string) => counts(text).any;
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
-  const cleaned = options.sentences
-    .map(cleanSentence)
-    .filter((sentence) => sentence.length > 0 && hasBalancedQuotes(sentence));
+  // Cleaned as the search reaches them: it usually stops within the first sentences of the article.
+  const cleaned = new LazyList(cleanSentences(options.sentences));
   // Complete sentences only; a lead made of list items and labels keeps what it has.
-  const complete = cleaned.filter(isCompleteSentence);
-  const sentences = complete.length > 0 ? complete : cleaned;
-  const { anaphoric, pointsBack } = contextReaders(sentences, options);
+  const complete = new LazyList(completeSentences(cleaned));
+  const sentences = complete.has(0) ? complete : cleaned;
+  const { anaphoric, pointsBack } = contextReaders((index) => sentences.at(index) as string, options);
   const shortenedBySentence = new Map<string, Variants>();
   const withShortenings = (sentence: string): Variants => {
     let variants = shortenedBySentence.get(sentence);
@@ -148,20 +148,22 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   };
   // The first candidate of lowest rank wins. A candidate whose rank before the keyphrase penalty
   // already ties the best cannot win, so its keyphrase is not even counted.
-  let best: Candidate | null = null;
+  // Set in `consider`: typed so that the loops below do not read it as always null.
+  let best = null as Candidate | null;
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
     const keyphrasePenalty = penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
-  sentences.forEach((_, index) => {
-    // Every candidate from here on ranks at least `index`: none can beat the best.
-    if (best && index >= best.rank) return;
-    if (anaphoric(index)) return;
+  // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
+  // ranks lower, no later sentence can beat it.
+  for (let index = 0; sentences.has(index); index += 1) {
+    if (best && index >= best.rank) break;
+    if (anaphoric(index)) continue;
     const start = index + pointsBack(index);
-    if (best && start >= best.rank) return;
-    for (let count = 1; count <= 3 && index + count <= sentences.length; count += 1) {
+    if (best && start >= best.rank) continue;
+    for (let count = 1; count <= 3 && sentences.has(index + count - 1); count += 1) {
       const run = sentences.slice(index, index + count);
       const text = run.join(' ');
       const extra = start - index + (count - 1) * 0.5;
@@ -173,7 +175,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
         if (variant !== text) consider(variant, index + extra + 20);
       }
     }
-  });
+  }
   // Two sentences of the opening that are not neighbours (summary bullets are often read that way).
   const opening = sentences.slice(0, 8);
   opening.forEach((first, index) => {
@@ -191,14 +193,42 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     });
   });
   // Last resort: a whole sentence with the keyphrase a little under the minimum (the audit will say so).
-  sentences.forEach((sentence, index) => {
-    if ((best && index + UNDER_MINIMUM >= best.rank) || anaphoric(index) || occurrences(sentence) === 0)
-      return;
+  for (let index = 0; sentences.has(index); index += 1) {
+    // As above: past the best rank, every later sentence is too.
+    if (best && index + UNDER_MINIMUM >= best.rank) break;
+    const sentence = sentences.at(index) as string;
+    if (anaphoric(index) || occurrences(sentence) === 0) continue;
     if (length(sentence) >= 0.75 * minLength && length(sentence) <= maxLength)
       consider(sentence, index + pointsBack(index) + UNDER_MINIMUM);
-  });
+  }
   const chosen = best as Candidate | null;
   if (chosen) return chosen.text;
+  return fallbackDescription(sentences.all(), anaphoric, options.keyphrase, maxLength, lexicon);
+}
+
+/** The sentences cleaned, without the empty ones and those cut inside a quotation. */
+function* cleanSentences(sentences: readonly string[]): Generator<string> {
+  for (const sentence of sentences) {
+    const cleaned = cleanSentence(sentence);
+    if (cleaned.length > 0 && hasBalancedQuotes(cleaned)) yield cleaned;
+  }
+}
+
+function* completeSentences(cleaned: LazyList<string>): Generator<string> {
+  for (let index = 0; cleaned.has(index); index += 1) {
+    const sentence = cleaned.at(index) as string;
+    if (isCompleteSentence(sentence)) yield sentence;
+  }
+}
+
+/** When no description fits the bounds. */
+function fallbackDescription(
+  sentences: readonly string[],
+  anaphoric: (index: number) => boolean,
+  keyphrase: string,
+  maxLength: number,
+  lexicon: Lexicon,
+): string {
   // Nothing fits the bounds: the longest run of whole sentences under the maximum, else the shortest
   // shortening of the first sentence. Complete sentences matter more than the character count.
   const whole = sentences
@@ -207,7 +237,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     .sort((left, right) => length(right) - length(left))[0];
   if (whole) return whole;
   const first = sentences.find((_, index) => !anaphoric(index)) ?? sentences[0];
-  if (!first) return capitalizeFirst(options.keyphrase.trim());
+  if (!first) return capitalizeFirst(keyphrase.trim());
   // Over the maximum even shortened: cut between coordinated clauses (at a comma or « et »), the
   // longest cut that fits; a description over the bound would fail the article's own constraints.
   const byLength = (left: string, right: string) => length(right) - length(left);
@@ -227,7 +257,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
  * back with a demonstrative.
  */
 function contextReaders(
-  sentences: readonly string[],
+  sentenceAt: (index: number) => string,
   options: BuildMetaDescriptionOptions,
 ): { anaphoric: (index: number) => boolean; pointsBack: (index: number) => number } {
   const anaphoricBySentence: (boolean | undefined)[] = [];
@@ -236,7 +266,7 @@ function contextReaders(
   const anaphoric = (index: number): boolean => {
     let value = anaphoricBySentence[index];
     if (value === undefined) {
-      const sentence = sentences[index] as string;
+      const sentence = sentenceAt(index);
       value =
         opensOnAnaphor(sentence) ||
         (!leadText.has(sentence) &&
@@ -247,7 +277,7 @@ function contextReaders(
     return value;
   };
   const pointsBack = (index: number) =>
-    pointsBackWithDemonstrative(tokenizeWords(sentences[index] as string)) ? DEMONSTRATIVE : 0;
+    pointsBackWithDemonstrative(tokenizeWords(sentenceAt(index))) ? DEMONSTRATIVE : 0;
   return { anaphoric, pointsBack };
 }
 
@@ -327,7 +357,7 @@ function coordinateCuts(sentence: string): string[] {
   const cuts: string[] = [];
   for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
     const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
-    if (tokenizeWords(kept).length < 5 || hasOpenQuote(kept)) continue;
+    if (tokenizeWords(kept, 5).length < 5 || hasOpenQuote(kept)) continue;
     // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
     if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
     if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
@@ -413,9 +443,24 @@ function isCompleteSentence(sentence: string): boolean {
   return !/https?:\/\/|www\.|(?:^|\s)@\w|\[[^\]]*\]|[{}<>]|\*\*|__/u.test(sentence);
 }
 
+/** As many « as », “ as ”, and an even number of ": counted in one pass, without an array per mark. */
 function hasBalancedQuotes(sentence: string): boolean {
-  const count = (pattern: RegExp) => (sentence.match(pattern) ?? []).length;
-  return count(/«/gu) === count(/»/gu) && count(/“/gu) === count(/”/gu) && count(/"/gu) % 2 === 0;
+  let guillemets = 0;
+  let curly = 0;
+  let straight = 0;
+  for (let index = 0; index < sentence.length; index += 1) {
+    const code = sentence.charCodeAt(index);
+    if (code === 0xab)
+      guillemets += 1; // «
+    else if (code === 0xbb)
+      guillemets -= 1; // »
+    else if (code === 0x201c)
+      curly += 1; // “
+    else if (code === 0x201d)
+      curly -= 1; // ”
+    else if (code === 0x22) straight += 1; // "
+  }
+  return guillemets === 0 && curly === 0 && straight % 2 === 0;
 }
 
 /** « Il semble que », « Il faut », « Il y a »: an impersonal « il » points to nothing before. */
@@ -438,7 +483,7 @@ const IMPERSONAL_VERBS = new Set([
 const IMPERSONAL_REFLEXIVE_VERBS = new Set(['agit', 'avère', 'avérait', 'agissait']);
 
 function opensOnAnaphor(sentence: string): boolean {
-  const [first, second, third] = tokenizeWords(sentence);
+  const [first, second, third] = tokenizeWords(sentence, 3);
   if (first === undefined) return false;
   const opener = normalizeWord(first.text);
   if (opener === 'il' && second !== undefined && IMPERSONAL_VERBS.has(normalizeWord(second.text)))
@@ -614,7 +659,7 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
     for (const current of [...variants]) {
       for (const match of current.matchAll(TRAILING_CLAUSE)) {
         const kept = current.slice(0, match.index);
-        if (tokenizeWords(kept).length < 5) continue;
+        if (tokenizeWords(kept, 5).length < 5) continue;
         // A dash may open an aside whose closing dash the author forgot, before the verb: « je découvre
         // que mon minuteur — un Gardena s’est rempli d’eau » must not become « …que mon minuteur. »
         if (/^\s+[–—]/u.test(match[0]) && SUBORDINATE_IN_LAST_CLAUSE.test(kept)) continue;

@@ -3,6 +3,7 @@ import type { Lexicon } from '../lang/fr/lexicon.js';
 import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { CounterTable } from './counter-table.js';
 import { isEvaluativeAdjective } from './generic-adjectives.js';
 import { isKeyphraseNoun, isNounPhraseShape } from './keyphrase-shape.js';
 
@@ -142,7 +143,7 @@ export function extractKeyphrases(
   const tokens = classifyTokens(analysis, segments);
   const terms = scoreTerms(analysis, segments, tokens);
   const groups = collectCandidates(analysis, segments, tokens, maxWords);
-  if (groups.size === 0) return [];
+  if (groups.length === 0) return [];
 
   const wordCount = analysis.words.reduce((sum, word) => sum + (word.kind === 'elision' ? 0 : 1), 0);
   const minOccurrences =
@@ -541,8 +542,8 @@ interface TermStatistics {
   /** Occurrences not opening a sentence, and how many of them start with a capital. */
   midSentence: Float64Array;
   capitalised: Float64Array;
-  /** Co-occurrence counts within the window, keyed `left * termCount + right`. */
-  cooccurrence: Map<number, number>;
+  /** Co-occurrence counts within the window, keyed `left * termCount + right` (0 when never). */
+  cooccurrence: CounterTable;
   termCount: number;
 }
 
@@ -559,7 +560,8 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
   const rightTotal = new Float64Array(termCount);
   const sentenceCount = new Float64Array(termCount);
   const lastSentence = new Int32Array(termCount).fill(-1);
-  const cooccurrence = new Map<number, number>();
+  // Sized for one pair per word; it grows when the text has more.
+  const cooccurrence = new CounterTable(words.length);
   const window = KEYPHRASE_EXTRACTION.window;
 
   for (const [segmentIndex, segment] of segments.entries()) {
@@ -584,7 +586,7 @@ function scoreTerms(analysis: Analysis, segments: readonly Segment[], tokens: To
       for (let position = from; position < recent.length; position += 1) {
         const left = recent[position] as number;
         const key = left * termCount + id;
-        const seen = cooccurrence.get(key) ?? 0;
+        const seen = cooccurrence.get(key);
         cooccurrence.set(key, seen + 1);
         if (seen === 0) {
           rightDistinct[left] = (rightDistinct[left] as number) + 1;
@@ -691,7 +693,7 @@ function collectCandidates(
   segments: readonly Segment[],
   tokens: Tokens,
   maxWords: number,
-): Map<number, CandidateGroup> {
+): CandidateGroup[] {
   const { words } = analysis;
   const leadEnd = leadEndOf(analysis);
   const headingBlocks = new Set(analysis.headingLikeLines.map((line) => line.blockIndex));
@@ -704,9 +706,12 @@ function collectCandidates(
   for (let index = 0; index < words.length; index += 1)
     if (tokens.role[index] === CONTENT && hasUppercaseInitial((words[index] as AnalyzedWord).text))
       capitalised[index] = 1;
-  const children = new Map<number, number>();
-  const contentChildren = new Map<number, number>();
-  const groups = new Map<number, CandidateGroup>();
+  // Sized for one node per word; they grow when the text has more.
+  const children = new CounterTable(words.length);
+  const contentChildren = new CounterTable(words.length);
+  // Groups in the order they appear, and each trie node's (node ids are small and dense: an array, not a Map).
+  const groups: CandidateGroup[] = [];
+  const groupOfNode: (CandidateGroup | undefined)[] = [];
 
   for (const segment of segments) {
     const block = analysis.blocks[segment.blockIndex];
@@ -725,8 +730,9 @@ function collectCandidates(
         if (role !== ELISION) wordCount += 1;
         if (wordCount > maxWords) break;
         const edge = node * stemCount + (stemId[end] as number);
+        // Nodes are numbered from 1: 0 is « no child yet ».
         let child = children.get(edge);
-        if (child === undefined) {
+        if (child === 0) {
           child = children.size + 1;
           children.set(edge, child);
         }
@@ -734,13 +740,13 @@ function collectCandidates(
         if (role !== CONTENT) continue;
         const contentEdge = contentNode * stemCount + (stemId[end] as number);
         let contentChild = contentChildren.get(contentEdge);
-        if (contentChild === undefined) {
+        if (contentChild === 0) {
           contentChild = contentChildren.size + 1;
           contentChildren.set(contentEdge, contentChild);
         }
         contentNode = contentChild;
         if (capitalised[end] === 0) allCapitalised = false;
-        let group = groups.get(node);
+        let group = groupOfNode[node];
         if (group === undefined) {
           group = {
             contentNode,
@@ -750,7 +756,8 @@ function collectCandidates(
             inHeading: false,
             capitalised: 0,
           };
-          groups.set(node, group);
+          groupOfNode[node] = group;
+          groups.push(group);
         }
         group.occurrences.push({ start, end: end + 1 });
         if (allCapitalised) group.capitalised += 1;
@@ -841,17 +848,15 @@ class MergedCandidate {
   }
 }
 
-function mergeByContentStems(
-  groups: ReadonlyMap<number, CandidateGroup>,
-  context: MergeContext,
-): MergedCandidate[] {
-  const byContent = new Map<number, MergedCandidate>();
+function mergeByContentStems(groups: readonly CandidateGroup[], context: MergeContext): MergedCandidate[] {
+  // By content node: small dense ids, an array rather than a Map.
+  const byContent: (MergedCandidate | undefined)[] = [];
   const merged: MergedCandidate[] = [];
-  for (const group of groups.values()) {
-    const candidate = byContent.get(group.contentNode);
+  for (const group of groups) {
+    const candidate = byContent[group.contentNode];
     if (candidate === undefined) {
       const created = new MergedCandidate(group, context);
-      byContent.set(group.contentNode, created);
+      byContent[group.contentNode] = created;
       merged.push(created);
       continue;
     }
@@ -890,9 +895,8 @@ function termScore(occurrence: Occurrence, context: MergeContext): number {
     const previous = tokens.term[index - 1] as number;
     const next = tokens.term[index + 1] as number;
     const before =
-      (terms.cooccurrence.get(previous * terms.termCount + id) ?? 0) / (terms.frequency[previous] as number);
-    const after =
-      (terms.cooccurrence.get(id * terms.termCount + next) ?? 0) / (terms.frequency[next] as number);
+      terms.cooccurrence.get(previous * terms.termCount + id) / (terms.frequency[previous] as number);
+    const after = terms.cooccurrence.get(id * terms.termCount + next) / (terms.frequency[next] as number);
     product *= 2 - Math.min(1, before) * Math.min(1, after);
   }
   return product / (1 + sum);

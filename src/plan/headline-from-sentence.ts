@@ -1,4 +1,5 @@
 import { isFunctionWord } from '../lang/fr/function-words.js';
+import { isWhiteSpace } from '../lang/fr/is-white-space.js';
 import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
@@ -90,13 +91,14 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const minWords = options.minWords ?? 3;
   const lexicon = options.lexicon ?? closedClassLexicon;
   let text = sentence.trim();
-  // A sentence that announces a list or a quotation (« Voici les étapes : ») is not a heading.
-  if (/:\s*$/u.test(text)) return null;
+  // A sentence that announces a list or a quotation (« Voici les étapes : ») is not a heading. Trimmed, it
+  // ends on the colon itself: `/:\s*$/` would scan the whole sentence to say so.
+  if (text.endsWith(':')) return null;
   // Quotations belong to their speaker; a heading made of one would put words in the author's mouth.
   if (/[«»“”"|]/u.test(text) || /^[>—–-]/u.test(text)) return null;
   // A tweet (« @Truffaut bonjour… ») or an address is someone's message, not the article's heading.
-  if (/(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u.test(text)) return null;
-  text = text.replace(/[\s.…;,]+$/u, '');
+  if (mayHoldMessageOrAddress(text) && MESSAGE_OR_ADDRESS.test(text)) return null;
+  text = withoutTrailing(text, SENTENCE_END_MARKS);
   // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
   text = dropLeadingConnector(dropLeadingConnector(text));
   text = dropApposition(text, lexicon);
@@ -105,21 +107,53 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   const tokens = tokenizeWords(text);
   const first = tokens[0];
   if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
-  // « Chacun de ces mots est couplé… »: which words? A heading is read before its section.
-  if (pointsBackWithDemonstrative(tokens)) return null;
-  if (!standsAsHeading(text, tokens)) return null;
+  // The length first: most sentences are too long, and it costs less than the opener tests.
   const words = countHeadingWords(tokens);
   if (words < minWords || words > maxWords) return null;
+  if (!standsAsHeading(text, tokens)) return null;
+  // « Chacun de ces mots est couplé… »: which words? A heading is read before its section.
+  if (pointsBackWithDemonstrative(tokens)) return null;
   // A sentence needs a verb; with only the closed classes, an auxiliary is the only verb we can see.
   const hasVerb = tokens.some((token) => {
     const parts = lexicon.partsOfSpeech(token.text);
     return parts.has('finite-verb') || parts.has('auxiliary');
   });
   if (!hasVerb) return null;
-  const headline = capitalizeFirst(text.replace(/[\s,;:–—(]+$/u, ''));
+  const headline = capitalizeFirst(withoutTrailing(text, HEADING_END_MARKS));
   if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
 }
+
+const MESSAGE_OR_ADDRESS = /(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u;
+
+/** False when `MESSAGE_OR_ADDRESS` cannot match (no « @ », « # », « :// » or « www. »): most sentences. */
+function mayHoldMessageOrAddress(text: string): boolean {
+  return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.');
+}
+
+const WHITE_SPACE = /\s/u;
+
+/**
+ * The text without its last characters that are white space or among `marks`: `text.replace(/[\s…]+$/u, '')`
+ * read from the end, where the regular expression would try every position of the sentence that holds one
+ * of them.
+ */
+function withoutTrailing(text: string, marks: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0) {
+    const character = text[end - 1] as string;
+    if (!marks.has(character) && !WHITE_SPACE.test(character)) break;
+    end -= 1;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Closing punctuation of a sentence, `/[\s.…;,]+$/u`. */
+const SENTENCE_END_MARKS: ReadonlySet<string> = new Set(['.', '…', ';', ',']);
+/** What a heading cannot end on, `/[\s,;:–—(]+$/u`. */
+const HEADING_END_MARKS: ReadonlySet<string> = new Set([',', ';', ':', '–', '—', '(']);
+/** `/[\s?!]+$/u`: a question or an exclamation ends as the words before it. */
+const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '!']);
 
 const RELATIVE_STARTS = new Set(['qui', 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 /** « Je ne sais pas si… »: the author speaking of himself is an aside of the article, not one of its topics. */
@@ -221,10 +255,16 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   while (index < tokens.length) {
     // Punctuation before a word ends the phrase before it, not one that opens on it (« … : les
     // gestionnaires de mots de passe »), unless the word is quoted.
-    const opening =
-      classes[index] === 'barrier' && quoted[index] !== true
-        ? withClassAt(classes, index, classifyWord(tokens[index] as WordToken, index, lexicon, memos))
-        : classes;
+    const reopened = classes[index] === 'barrier' && quoted[index] !== true;
+    const openingClass = reopened
+      ? classifyWord(tokens[index] as WordToken, index, lexicon, memos)
+      : (classes[index] as TokenClass);
+    // Most words open no phrase: known before the classes are copied for the one that does.
+    if (!opensPhrase(openingClass, tokens[index] as WordToken)) {
+      index += 1;
+      continue;
+    }
+    const opening = reopened ? withClassAt(classes, index, openingClass) : classes;
     const ends = phraseEnds(opening, tokens, index, adjectival);
     // The longest phrase within the limit; a shorter one still ends at a complement boundary.
     // « …la pièce aux bonnes [dimensions] »: an end between an adjective read as the head and its noun
@@ -235,7 +275,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
     const end = ends.findLast(
       (candidate) =>
         !cutBeforeItsNoun(tokens, classes, candidate, lexicon) &&
-        countHeadingWords(tokens.slice(index, candidate)) <= maxWords,
+        countHeadingWordsBetween(tokens, index, candidate) <= maxWords,
     );
     if (end === undefined) {
       index += 1;
@@ -400,9 +440,15 @@ function classify(
   if (quoted) return 'barrier';
   // Punctuation between two words ends any phrase; so does a quotation mark. One space is the usual gap.
   if (previous && !(token.start === previous.end + 1 && sentence.charCodeAt(previous.end) === 32)) {
-    if (/[^\s]/u.test(sentence.slice(previous.end, token.start))) return 'barrier';
+    if (!isSpacesOnly(sentence, previous.end, token.start)) return 'barrier';
   }
   return classifyWord(token, index, lexicon, memos);
+}
+
+/** `!/[^\s]/u.test(text.slice(start, end))`, without the copy and the regular expression. */
+function isSpacesOnly(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (!isWhiteSpace(text.charCodeAt(index))) return false;
+  return true;
 }
 
 /**
@@ -461,6 +507,12 @@ function classifyToken(token: WordToken, index: number, lexicon: Lexicon): Token
   return 'other';
 }
 
+const OPENING_GUILLEMET = 0xab; // «
+const OPENING_QUOTE = 0x201c; // “
+const CLOSING_GUILLEMET = 0xbb; // »
+const CLOSING_QUOTE = 0x201d; // ”
+const STRAIGHT_QUOTE = 0x22; // "
+
 /**
  * Whether each token starts inside a quotation: more « “ than » ” before it, or an odd number of ".
  * One pass over the sentence (counting the prefix again for every token was quadratic).
@@ -471,11 +523,12 @@ function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[]
   let straight = 0;
   let position = 0;
   return tokens.map((token) => {
+    // Codes, not one-character strings: V8 makes a new string for each character past U+00FF.
     for (; position < token.start; position += 1) {
-      const character = sentence[position];
-      if (character === '«' || character === '“') opened += 1;
-      else if (character === '»' || character === '”') closed += 1;
-      else if (character === '"') straight += 1;
+      const code = sentence.charCodeAt(position);
+      if (code === OPENING_GUILLEMET || code === OPENING_QUOTE) opened += 1;
+      else if (code === CLOSING_GUILLEMET || code === CLOSING_QUOTE) closed += 1;
+      else if (code === STRAIGHT_QUOTE) straight += 1;
     }
     return opened > closed || straight % 2 === 1;
   });
@@ -488,10 +541,7 @@ function phraseEnds(
   start: number,
   adjectival: readonly boolean[],
 ): number[] {
-  const first = classes[start];
-  // A heading does not open on digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
-  const opensOnWord = first === 'number' && tokens[start]?.kind === 'word';
-  if (first !== 'determiner' && first !== 'name' && !opensOnWord) return [];
+  if (!opensPhrase(classes[start], tokens[start])) return [];
   const ends: number[] = [];
   let end = nominal(classes, tokens, start, adjectival);
   while (end > 0) {
@@ -506,6 +556,14 @@ function phraseEnds(
     end = next;
   }
   return ends;
+}
+
+/**
+ * What a noun phrase opens on: a determiner, a name or a number in letters. A heading does not open on
+ * digits (« 2,40 mètres de large »); « Quatre millions de voyageurs » may.
+ */
+function opensPhrase(first: TokenClass | undefined, token: WordToken | undefined): boolean {
+  return first === 'determiner' || first === 'name' || (first === 'number' && token?.kind === 'word');
 }
 
 /** Determiner(s), pre-nominal adjectives, a noun or name, post-nominal adjectives: the end, or -1. */
@@ -590,7 +648,14 @@ function samePlurality(tokens: readonly WordToken[], noun: number, adjective: nu
 
 /** Words of a heading, an elided article counting with its word (« l’IA » is one word). */
 function countHeadingWords(tokens: readonly WordToken[]): number {
-  return tokens.filter((token) => token.kind !== 'elision').length;
+  return countHeadingWordsBetween(tokens, 0, tokens.length);
+}
+
+/** `countHeadingWords(tokens.slice(start, end))`, without the copy. */
+function countHeadingWordsBetween(tokens: readonly WordToken[], start: number, end: number): number {
+  let words = 0;
+  for (let index = start; index < end; index += 1) if (tokens[index]?.kind !== 'elision') words += 1;
+  return words;
 }
 
 /** Nouns that, at the end of a clause, wait for their complement: « ont tendance », « ont besoin ». */
@@ -629,7 +694,7 @@ const LIGHT_VERB_FORMS: ReadonlySet<string> = new Set(Object.values(LIGHT_VERBS)
  * (« …affirment que les », « ont tendance », « coûte en moyenne », « pourraient »).
  */
 export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLexicon): boolean {
-  const core = text.replace(/[\s?!]+$/u, '');
+  const core = withoutTrailing(text, QUESTION_MARKS);
   const tokens = tokenizeWords(core);
   const last = tokens[tokens.length - 1];
   if (!last || last.kind === 'elision') return false;
@@ -655,7 +720,9 @@ export function isCompleteHeading(text: string, lexicon: Lexicon = closedClassLe
   const parts = lexicon.partsOfSpeech(last.text);
   // A verb is fine at the end only when intransitive use is plausible; light verbs never are.
   if ((parts.has('finite-verb') || parts.has('infinitive')) && LIGHT_VERB_FORMS.has(word)) return false;
-  const trimmed = core.replace(TRAILING_ADVERBIALS, '');
+  // The adverbial and the space before it are within the last 13 characters (« actuellement » has 12): only
+  // they are searched first, not every space of the heading.
+  const trimmed = TRAILING_ADVERBIALS.test(core.slice(-13)) ? core.replace(TRAILING_ADVERBIALS, '') : core;
   if (trimmed !== core) {
     const previous = tokenizeWords(trimmed).pop();
     if (!previous) return false;
@@ -744,19 +811,46 @@ function dropLeadingConnector(text: string): string {
   if (comma > 0) {
     const opener = result.slice(0, comma);
     // Only counts up to 16 matter: a long opener is not split whole.
-    const openerWords = opener.split(/\s+/u, 17);
-    const first = normalizeWord(openerWords[0] ?? '');
-    const second = normalizeWord(openerWords[1] ?? '');
+    const openerWords = splitWords(opener, 17);
+    const first = normalizeWord(openerWords.first);
+    const second = normalizeWord(openerWords.second);
     // « Pourtant, », « Selon Libre, », « Après la brève éviction de…, », « Lorsque…, »: an adverbial
     // or subordinate clause before the comma; the main clause follows it.
     const isAdverbial =
-      (openerWords.length <= 4 && findTransitionWords(opener).length > 0) ||
-      (openerWords.length <= 12 && ADVERBIAL_OPENERS.has(first)) ||
-      (openerWords.length <= 16 && isSubordinateOpener(first, second)) ||
-      (openerWords.length <= 4 && TIME_WORDS.test(opener));
+      (openerWords.count <= 4 && findTransitionWords(opener).length > 0) ||
+      (openerWords.count <= 12 && ADVERBIAL_OPENERS.has(first)) ||
+      (openerWords.count <= 16 && isSubordinateOpener(first, second)) ||
+      (openerWords.count <= 4 && TIME_WORDS.test(opener));
     if (isAdverbial) result = result.slice(comma + 1).trim();
   }
   return result;
+}
+
+/**
+ * `text.split(/\s+/u, limit)`'s length and first two items ('' for a missing one), read in one scan of the
+ * text: a split by a regular expression cost half of `dropLeadingConnector`.
+ */
+function splitWords(text: string, limit: number): { count: number; first: string; second: string } {
+  let count = 1;
+  let firstEnd = -1;
+  let secondStart = -1;
+  let secondEnd = -1;
+  for (let index = 0; index < text.length && count < limit; index += 1) {
+    if (!isWhiteSpace(text.charCodeAt(index))) continue;
+    const runStart = index;
+    while (index + 1 < text.length && isWhiteSpace(text.charCodeAt(index + 1))) index += 1;
+    count += 1;
+    if (firstEnd < 0) {
+      firstEnd = runStart;
+      secondStart = index + 1;
+    } else if (secondEnd < 0) secondEnd = runStart;
+  }
+  if (firstEnd < 0) return { count, first: text, second: '' };
+  return {
+    count,
+    first: text.slice(0, firstEnd),
+    second: text.slice(secondStart, secondEnd < 0 ? text.length : secondEnd),
+  };
 }
 
 /**
@@ -808,9 +902,15 @@ function isSubordinateOpener(first: string, second: string): boolean {
 
 /** « Généralement, les entreprises… »: a lone adverb in -ment before the comma (after appositions are handled). */
 function dropAdverbOpener(text: string): string {
-  const match = /^(\p{L}+ment),\s+(?=\p{Ll})/u.exec(text);
+  // Letters alone come before the match's comma, so it is the first one, right after « ment »: without
+  // that, no regular expression (which V8 would try from every position of the sentence).
+  const comma = text.indexOf(',');
+  if (comma < 5 || !text.startsWith('ment', comma - 4)) return text;
+  const match = ADVERB_OPENER.exec(text);
   return match ? text.slice(match[0].length) : text;
 }
+
+const ADVERB_OPENER = /^(\p{L}+ment),\s+(?=\p{Ll})/u;
 
 /** Prepositions and adverbs that open an adverbial phrase, not a subject. */
 const ADVERBIAL_OPENERS = new Set([

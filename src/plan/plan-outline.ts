@@ -274,10 +274,12 @@ function cosine(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, nu
   let dot = 0;
   let leftNorm = 0;
   let rightNorm = 0;
-  for (const [stem, count] of left) {
+  // `forEach`, not `for…of` over the entries: no [stem, count] array per entry, for every cut of every
+  // section (the same entries in the same order, so the same sums).
+  left.forEach((count, stem) => {
     leftNorm += count * count;
     dot += count * (right.get(stem) ?? 0);
-  }
+  });
   for (const count of right.values()) rightNorm += count * count;
   return leftNorm === 0 || rightNorm === 0 ? 0 : dot / Math.sqrt(leftNorm * rightNorm);
 }
@@ -355,8 +357,11 @@ function mergeCounts(list: readonly Map<string, number>[]): ReadonlyMap<string, 
   // One passage is its own sum (same entries, same order): no copy.
   if (list.length === 1) return list[0] as Map<string, number>;
   const merged = new Map<string, number>();
+  // `forEach`: no [stem, count] array per entry (see `cosine`).
   for (const counts of list)
-    for (const [stem, count] of counts) merged.set(stem, (merged.get(stem) ?? 0) + count);
+    counts.forEach((count, stem) => {
+      merged.set(stem, (merged.get(stem) ?? 0) + count);
+    });
   return merged;
 }
 
@@ -551,12 +556,7 @@ function headingCandidates(
       ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
     ];
     for (const unit of units) {
-      // « grand », « nouveau »: generic adjectives say nothing of what the section is about.
-      const stems = new Set(
-        stemsOfText(unit.text, true).filter(
-          (stem, index, all) => all.indexOf(stem) === index && stem.length >= 3,
-        ),
-      );
+      const stems = unitStems(unit.text);
       if (stems.size === 0) continue;
       let centrality = 0;
       for (const stem of stems)
@@ -598,10 +598,23 @@ export function sentenceTokens(sentence: AnalyzedSentence, analysis: Analysis): 
   return tokens;
 }
 
-function stemsOfText(text: string, withoutGenericAdjectives = false): string[] {
-  return wordTokensOf(text)
-    .filter((token) => !(withoutGenericAdjectives && isGenericAdjective(token.text)))
-    .map((token) => stem(token.text));
+function stemsOfText(text: string): string[] {
+  return wordTokensOf(text).map((token) => stem(token.text));
+}
+
+/**
+ * The distinct stems of 3 letters or more of a heading candidate, in reading order (the order its
+ * centrality sums them in). « grand », « nouveau »: generic adjectives say nothing of what the section
+ * is about. One pass, no intermediate arrays: every noun phrase of every sentence of a section is read.
+ */
+function unitStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const token of wordTokensOf(text)) {
+    if (isGenericAdjective(token.text)) continue;
+    const value = stem(token.text);
+    if (value.length >= 3) stems.add(value);
+  }
+  return stems;
 }
 
 /**

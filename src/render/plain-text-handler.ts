@@ -7,8 +7,8 @@ type Unsafe = State['unsafe'][number];
 
 /**
  * The serializer's own `text` handler (`state.safe` on the value, with the nodes around it), skipping
- * `state.safe` when it would return the value unchanged: when no unsafe pattern in scope matches anywhere
- * around the text and the text has no backslash. Most French prose matches none (a period escapes only
+ * `state.safe` when it would return the value unchanged: when no unsafe pattern in scope matches at a
+ * position of the text (matches in the text around it escape nothing) and the text has no backslash. Most French prose matches none (a period escapes only
  * after a line break or in « www. », a colon only in « http:/ »…), and `state.safe` runs every pattern of
  * the list over every text, a tenth of the time of an offline optimize. Same output, checked on every
  * golden and corpus article.
@@ -24,7 +24,11 @@ export const plainTextHandler: TextHandler = (node, parent, state, info) => {
   return needsSafe(state, node.value, config) ? state.safe(node.value, config) : node.value;
 };
 
-/** False only when `state.safe(value, config)` is `value`: no pattern matches, no backslash to escape. */
+/**
+ * False only when `state.safe(value, config)` is `value`: no backslash to escape, and no pattern matches
+ * at a position of the value itself (`safe` skips the matches in the text around it: a heading's closing
+ * line break, the « ** » before a strong text's words).
+ */
 function needsSafe(state: State, value: string, config: SafeConfig): boolean {
   const before = config.before ?? '';
   const after = config.after ?? '';
@@ -38,10 +42,20 @@ function needsSafe(state: State, value: string, config: SafeConfig): boolean {
     if (!nodeInScope(pattern.beforeNode, config.beforeNode)) continue;
     if (!nodeInScope(pattern.afterNode, config.afterNode)) continue;
     const expression = state.compilePattern(pattern);
-    const subject = whole.slice(pattern.beforeNode ? before.length : 0, pattern.afterNode ? end : undefined);
+    const from = pattern.beforeNode ? before.length : 0;
+    const subject = whole.slice(from, pattern.afterNode ? end : undefined);
+    // Where `state.safe` puts the match: after the context its expression captures first.
+    const captures = Boolean(pattern.before || pattern.atBreak);
     // The compiled expression is global and shared with `state.safe`: leave it as found.
     expression.lastIndex = 0;
-    const found = expression.test(subject);
+    let found = false;
+    for (let match = expression.exec(subject); match !== null; match = expression.exec(subject)) {
+      const position = from + match.index + (captures ? (match[1] as string).length : 0);
+      if (position >= before.length && position < end) {
+        found = true;
+        break;
+      }
+    }
     expression.lastIndex = 0;
     if (found) return true;
   }

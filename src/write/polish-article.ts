@@ -4,7 +4,8 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
-import { findTypographyIssues, fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
+import { typographyIssuesOf } from '../lang/fr/typography-issues-memo.js';
 import type { InternalLink } from '../plan/site-page.js';
 import { cloneTree } from '../render/clone-tree.js';
 import { addInternalLinks, type InternalLinkSettings } from './add-internal-links.js';
@@ -120,7 +121,7 @@ function typesetPhrasing(children: readonly PhrasingContent[]): void {
   const state = { text: '', segments: [] as TextSegment[] };
   joinPhrasing(children, state);
   const edits = new Map<TextSegment, { from: number; to: number; replacement: string }[]>();
-  for (const issue of findTypographyIssues(state.text)) {
+  for (const issue of typographyIssuesOf(state.text)) {
     const touched = state.segments.filter(
       (segment) => segment.start < issue.end && segment.end > issue.start,
     );

@@ -46,12 +46,15 @@ const elidedSet: ReadonlySet<string> = new Set(elidedWords);
  * « c’est-à-dire » -> « c’ » + « est-à-dire »); other apostrophes are lexical (aujourd’hui, main-d’œuvre,
  * O’Donnell, quelqu’un). Both ’ and ' are apostrophes. Numbers keep their group separators (space, U+00A0,
  * U+202F), their decimal part (« 4,5 », « 3.14 ») and a following %, ‰, €, $ or £ (« 4 % », « 20 € »).
+ * With `maxTokens`, it stops once it has that many (or one more, an elision and its word): the text's
+ * first tokens, for a caller that reads only the opening words or needs to know there are enough.
  */
-export function tokenizeWords(text: string): WordToken[] {
+export function tokenizeWords(text: string, maxTokens = Number.POSITIVE_INFINITY): WordToken[] {
   const tokens: WordToken[] = [];
   const length = text.length;
   let index = 0;
-  while (index < length) {
+  // Tokens are cut from left to right and never revised: stopping early keeps the first ones as they are.
+  while (index < length && tokens.length < maxTokens) {
     const code = text.charCodeAt(index);
     const kind = classify(text, index, code);
     if (kind === other) {

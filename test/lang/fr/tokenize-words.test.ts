@@ -198,3 +198,22 @@ describe('countWords', () => {
     expect(countWords(tokenizeWords(input))).toBe(expected);
   });
 });
+
+describe('tokenizeWords with maxTokens', () => {
+  const texts = [
+    'L’IA générative coûte 100 000 € par an, affirme-t-il.',
+    'Qu’il vienne : c’est-à-dire https://exemple.fr et 4,5 % de plus.',
+    '« Jusqu’où ? » demande l’auteur du rapport de 2024.',
+  ];
+
+  it('gives the first tokens of the whole text, at least as many as asked', () => {
+    for (const text of texts) {
+      const all = tokenizeWords(text);
+      for (let maxTokens = 0; maxTokens <= all.length + 1; maxTokens += 1) {
+        const first = tokenizeWords(text, maxTokens);
+        expect(first.length).toBeGreaterThanOrEqual(Math.min(maxTokens, all.length));
+        expect(first).toEqual(all.slice(0, first.length));
+      }
+    }
+  });
+});

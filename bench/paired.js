@@ -1,0 +1,135 @@
+// A/B bench of two builds in one process: prints figures, asserts only that both builds write the same
+// articles (exit code 1 at the first difference). Run with `npm run bench:paired -- --old <dir>` (builds
+// this worktree first).
+//
+//   node bench/paired.js --old <dir> [--new <dir>] [--runs <n>] [--long]
+//
+// --old   a checkout whose dist/ is built, e.g. `git worktree add --detach /tmp/plume-base main`, then
+//         `npm ci && npm run build` there.
+// --new   the other checkout (default: this one).
+// --runs  timed optimize calls per build and per article (default: 40), after 20 untimed ones.
+// --long  also the 2,000-word article (test/golden/long-no-headings/input.txt).
+//
+// Why paired: on a shared machine, two benches run minutes apart measure the neighbours as much as the
+// change. Here both builds optimize the same unique variants (bench/variants.js: memos keyed by sentence
+// never hit across runs), one call each in turn, which goes first alternating, so load, heat and GC drift
+// fall on both sides alike. Each call is timed with the process's CPU time (user + system), memos warm as
+// in a batch or a server. Both builds' markdown, html, plan and report must be equal on every variant: a
+// speed-up that changes an article is a bug, not a speed-up.
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { variantOf } from './variants.js';
+
+const { values } = parseArgs({
+  options: {
+    old: { type: 'string' },
+    new: { type: 'string' },
+    runs: { type: 'string', default: '40' },
+    long: { type: 'boolean', default: false },
+  },
+});
+if (!values.old) {
+  console.error(
+    'usage: node bench/paired.js --old <dir with a built dist/> [--new <dir>] [--runs <n>] [--long]',
+  );
+  process.exit(2);
+}
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(values.runs);
+const optimizeOptions = { date: '2024-03-25' };
+const WARMUP = 20;
+
+async function loadBuild(label, directory) {
+  const folder = resolve(directory);
+  const library = await import(pathToFileURL(join(folder, 'dist/index.js')).href);
+  return { label, folder, ingest: library.ingest, optimize: library.optimize };
+}
+
+const builds = [await loadBuild('old', values.old), await loadBuild('new', values.new ?? root)];
+if (builds[0].folder === builds[1].folder) console.warn('warning: --old and --new are the same checkout');
+
+function cpuMs() {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function median(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The outputs that must not change: the articles, the plan and the audit. */
+function outputsOf(result) {
+  return { markdown: result.markdown, html: result.html, plan: result.plan, report: result.report };
+}
+
+function firstDifference(left, right) {
+  for (const key of Object.keys(left)) {
+    if (isDeepStrictEqual(left[key], right[key])) continue;
+    const a = typeof left[key] === 'string' ? left[key] : JSON.stringify(left[key], null, 1);
+    const b = typeof right[key] === 'string' ? right[key] : JSON.stringify(right[key], null, 1);
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at += 1;
+    return `${key} differs at character ${at}:\n  old: ${JSON.stringify(a.slice(Math.max(0, at - 80), at + 80))}\n  new: ${JSON.stringify(b.slice(Math.max(0, at - 80), at + 80))}`;
+  }
+  return null;
+}
+
+/** Both builds on `count` variants of `text` from run number `first`, alternating; CPU ms per call. */
+async function pairedRuns(name, text, first, count) {
+  const times = builds.map(() => []);
+  for (let run = 0; run < count; run += 1) {
+    const variant = variantOf(text, first + run);
+    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    const outputs = [];
+    for (const side of order) {
+      const build = builds[side];
+      const document = await build.ingest(variant, { format: 'text' });
+      const start = cpuMs();
+      const result = await build.optimize(document, optimizeOptions);
+      const spent = cpuMs() - start;
+      if (run >= WARMUP) times[side].push(spent);
+      outputs[side] = outputsOf(result);
+    }
+    const difference = firstDifference(outputs[0], outputs[1]);
+    if (difference !== null) {
+      console.error(`\nOUTPUTS DIFFER: ${name}, variant ${first + run} (bench/variants.js)\n${difference}`);
+      process.exit(1);
+    }
+  }
+  return times;
+}
+
+function formatMs(value) {
+  return `${value.toFixed(2)} ms`.padStart(9);
+}
+
+console.log(
+  `node ${process.version}; CPU time (user + system) per optimize call, memos warm, ${runs} unique variants per build after ${WARMUP} warm-up ones; load average ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}`,
+);
+for (const build of builds) console.log(`${build.label}: ${build.folder}`);
+
+const articles = [['example', join(root, 'examples/talents-ia.txt')]];
+if (values.long) articles.push(['2,000-word article', join(root, 'test/golden/long-no-headings/input.txt')]);
+let first = 5000;
+for (const [name, path] of articles) {
+  const times = await pairedRuns(name, readFileSync(path, 'utf8'), first, runs + WARMUP);
+  first += runs + WARMUP;
+  const [oldTimes, newTimes] = times;
+  console.log(`\n# optimize ${name} (outputs equal on all ${runs + WARMUP} variants)`);
+  for (const [index, build] of builds.entries()) {
+    const side = times[index];
+    console.log(`${build.label}  min ${formatMs(Math.min(...side))}  median ${formatMs(median(side))}`);
+  }
+  // The ratio on each variant, then its median: the two calls on one variant ran seconds apart at most.
+  const ratios = newTimes.map((time, index) => time / oldTimes[index]);
+  console.log(
+    `new / old  min ${(Math.min(...newTimes) / Math.min(...oldTimes)).toFixed(3)}   median ${(median(newTimes) / median(oldTimes)).toFixed(3)}   median of the per-variant ratios ${median(ratios).toFixed(3)}`,
+  );
+}
