@@ -158,6 +158,8 @@ const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '!']);
 const RELATIVE_STARTS = new Set(['qui', 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
 /** « Je ne sais pas si… »: the author speaking of himself is an aside of the article, not one of its topics. */
 const FIRST_PERSON_STARTS = new Set(['je', "j'", 'tu']);
+/** « Ah non, la pièce est incomplète »: an interjection is the speaker's voice, not a topic. */
+const INTERJECTIONS = new Set(['ah', 'oh', 'eh', 'bah', 'ben', 'hein', 'bref', 'ouf', 'zut', 'hélas', 'wow']);
 
 /**
  * Whether the clause left once openers are dropped can head a section: not the author's « je », not a
@@ -168,7 +170,7 @@ const FIRST_PERSON_STARTS = new Set(['je', "j'", 'tu']);
 function standsAsHeading(text: string, tokens: readonly WordToken[]): boolean {
   const first = normalizeWord(tokens[0]?.text ?? '');
   const second = normalizeWord(tokens[1]?.text ?? '');
-  if (FIRST_PERSON_STARTS.has(first)) return false;
+  if (FIRST_PERSON_STARTS.has(first) || INTERJECTIONS.has(first)) return false;
   if (announcesThePlan(first, second)) return false;
   if (/^[\p{L}’'-]+,\s/u.test(text)) return false;
   if (/\?\s*$/u.test(text)) return true;
@@ -756,9 +758,12 @@ function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean):
   return -1;
 }
 
-/** Subordinate clauses and asides that can go without breaking the main clause. */
+/**
+ * Subordinate clauses and asides that can go without breaking the main clause, and a second main clause
+ * after a comma (« Les pirates sont des personnes intelligentes, j’apprécie leur état d’esprit »).
+ */
 const ADJUNCT_CLAUSE =
-  /\s*,\s*(?:alors que|tandis que|parce que|parce qu’|parce qu'|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris)\s|\s+(?:–|—)\s|\s*\(/giu;
+  /\s*,\s*(?:alors que|tandis que|parce que|parce qu’|parce qu'|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|je|tu|il|elle|on|nous|vous|ils|elles)\s|\s*,\s*j['’]|\s+(?:–|—)\s|\s*\(/giu;
 
 function dropAdjunctClause(text: string, minWords: number): string {
   ADJUNCT_CLAUSE.lastIndex = 0;
@@ -790,12 +795,12 @@ function dropApposition(text: string, lexicon: Lexicon): string {
   return `${subject} ${text.slice(match[0].length)}`;
 }
 
-/** A verb form that is not also a noun or an adjective: « sont », « demandent », not « porte ». */
+/** An auxiliary, or a verb form that is not also a noun or an adjective: « est », « demandent », not « porte ». */
 function hasVerbReading(lexicon: Lexicon, word: string): boolean {
   const parts = lexicon.partsOfSpeech(word);
-  return (
-    (parts.has('finite-verb') || parts.has('auxiliary')) && !parts.has('noun') && !parts.has('adjective')
-  );
+  // « la pièce est incomplète »: an auxiliary is a verb even where the lexicon knows a noun too (« l’est »).
+  if (parts.has('auxiliary')) return true;
+  return parts.has('finite-verb') && !parts.has('noun') && !parts.has('adjective');
 }
 
 function dropLeadingConnector(text: string): string {

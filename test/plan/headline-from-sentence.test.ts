@@ -221,7 +221,8 @@ const cases: Case[] = [
   {
     source: 'test/corpus/fr-md-jekyll-cheminement-securite',
     sentence: "Les pirates sont des personnes intelligentes, j'apprécie et adopte leur état d'esprit.",
-    headline: null,
+    // The first main clause stands alone; the second, after its comma, is the author's aside.
+    headline: 'Les pirates sont des personnes intelligentes',
     nounPhrases: ['Des personnes intelligentes'],
   },
   {
@@ -373,6 +374,15 @@ const cases: Case[] = [
     // « cet élan » points to the paragraph before: a heading is read before its section.
     headline: null,
     nounPhrases: ['La Seconde Guerre mondiale'],
+  },
+  {
+    // « la pièce est incomplète » has its verb: no apposition to drop (not « Ah non il manque le joint »);
+    // an interjection opens no heading.
+    source: 'corpus/fr-md-eleventy-lapeyre',
+    sentence:
+      'Ah non, la pièce est incomplète, il manque le joint, on ne peut pas la poser comme ça mon bon monsieur, vous comprenez…',
+    headline: null,
+    nounPhrases: [],
   },
   {
     // The author announcing the plan: neither the sentence nor « La définition aux pirates informatiques ».
