@@ -9,6 +9,7 @@ import type { Document, SourceMetadata } from '../document.js';
 import { cleanMarkdownTree, type HtmlToMdast } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
 import { INPUT_LIMITS, quoteInput } from './input-limits.js';
+import { parsePlainMarkdown } from './parse-plain-markdown.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 import { unwrapOwnBoxes } from './unwrap-own-boxes.js';
 
@@ -56,7 +57,8 @@ type FrontMatter = Record<string, unknown>;
  * (see `htmlConverterFor`).
  */
 export function parseMarkdownWith(text: string, convertHtml: HtmlToMdast): Document {
-  const tree: Root = markdownParser.parse(text);
+  // Plain prose (most batch inputs) skips micromark: the same tree, built directly.
+  const tree: Root = parsePlainMarkdown(text) ?? markdownParser.parse(text);
   const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   const frontMatter = frontMatterNode ? parseFrontMatter(frontMatterNode) : {};
