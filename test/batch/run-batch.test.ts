@@ -18,7 +18,7 @@ import { BatchLockedError } from '../../src/batch/batch-lock.js';
 import type { Manifest } from '../../src/batch/batch-manifest.js';
 import { RESULTS_PER_WRITE } from '../../src/batch/batch-result-log.js';
 import { type BatchEvent, batchExitCode, runBatch } from '../../src/batch/run-batch.js';
-import { stageOutcome } from '../../src/batch/stage-outcome.js';
+import { createStagingFiles, stageOutcome } from '../../src/batch/stage-outcome.js';
 import { InputError } from '../../src/ingest/input-error.js';
 import { emptyWriterStats } from '../../src/write/writer.js';
 
@@ -66,7 +66,7 @@ function fakeProcessor(
   return {
     ...processor,
     async processStaged(task: ArticleTask, _jobId: string, directory: string) {
-      const staged = await stageOutcome(await processor.process(task), directory);
+      const staged = await stageOutcome(await processor.process(task), createStagingFiles(directory));
       const names = options.stagedNames;
       return names
         ? { ...staged, staged: staged.staged.map((file, index) => ({ ...file, name: names[index] ?? '' })) }
