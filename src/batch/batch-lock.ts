@@ -131,10 +131,16 @@ async function readLock(path: string): Promise<LockContent | undefined> {
   return { pid: Number.isInteger(pid) ? pid : 0, token: token || `pid-${pidLine.trim() || 'none'}` };
 }
 
-/** Removes temporary files a killed run left behind; safe once the folder is locked. */
-export async function removeStaleTemporaryFiles(directory: string): Promise<number> {
+/**
+ * Removes temporary files a killed run, or a worker thread stopped mid-article, left behind; safe once the
+ * folder is locked. `keep` names one the caller still uses.
+ */
+export async function removeStaleTemporaryFiles(
+  directory: string,
+  options: { keep?: string } = {},
+): Promise<number> {
   const names = await readdir(directory).catch(() => [] as string[]);
-  const stale = names.filter((name) => TEMPORARY_FILE.test(name));
+  const stale = names.filter((name) => TEMPORARY_FILE.test(name) && name !== options.keep);
   await Promise.all(stale.map((name) => unlink(join(directory, name)).catch(() => undefined)));
   return stale.length;
 }

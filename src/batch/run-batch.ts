@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { writeOutputFiles } from '../cli/write-output-files.js';
 import { classifyError } from '../errors/classify-error.js';
 import { decodeSource, tooLargeError } from '../ingest/decode-source.js';
@@ -156,7 +156,11 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchReport> {
     try {
       await session.run(log);
       await log.finish();
-      return await writeReport(options, session, cwd, outputDirectory, startedAt);
+      const report = await writeReport(options, session, cwd, outputDirectory, startedAt);
+      // A worker thread stopped mid-article (time limit, pool closing) leaves the staged files it had
+      // created; every article is written now and the folder is still locked, so none is in use.
+      await removeStaleTemporaryFiles(outputDirectory, { keep: basename(log.path) });
+      return report;
     } finally {
       store.close();
       await log.close();

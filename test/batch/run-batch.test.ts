@@ -244,6 +244,28 @@ describe('runBatch', () => {
     expect(batchExitCode(await batch(paths.slice(2), output, fakeProcessor()))).toBe(0);
   });
 
+  it('removes the staged files a worker thread stopped mid-article left, once every article is written', async () => {
+    const { output, paths } = setUp({ 'a.txt': 'first: a', 'b.txt': 'second: b' });
+    const staged = fakeProcessor({ staged: true });
+    const left = '.staged.md.0123456789ab.tmp';
+    // As a thread terminated by its time limit leaves them: created during the run, never renamed.
+    const leaving = {
+      ...staged,
+      async processStaged(task: ArticleTask, jobId: string, directory: string) {
+        writeFileSync(join(directory, left), '');
+        return (staged.processStaged as NonNullable<ArticleProcessor['processStaged']>)(
+          task,
+          jobId,
+          directory,
+        );
+      },
+    };
+    const report = await batch(paths, output, leaving);
+    expect(report.articles.map((article) => article.error ?? null)).toEqual([null, null]);
+    expect(readdirSync(output).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(output)).toEqual(expect.arrayContaining(['first.md', 'second.md']));
+  });
+
   it('reports an empty or binary input as bad input', async () => {
     const { output, paths } = setUp({ 'empty.txt': '', 'binary.txt': '\u0000\u0001\u0002' });
     const report = await batch(paths, output, fakeProcessor());
