@@ -260,24 +260,38 @@ function contextReaders(
   sentenceAt: (index: number) => string,
   options: BuildMetaDescriptionOptions,
 ): { anaphoric: (index: number) => boolean; pointsBack: (index: number) => number } {
-  const anaphoricBySentence: (boolean | undefined)[] = [];
   // The lead's sentences among the kept ones: those after it are read out of their context.
-  const leadText = new Set(options.sentences.slice(0, options.leadLength ?? options.sentences.length));
+  const leadText: Set<string> | undefined = new Set(
+    options.sentences.slice(0, options.leadLength ?? options.sentences.length),
+  );
+  const keyphraseStems = tokenizeWords(options.keyphrase)
+    .filter((token) => token.kind === 'word')
+    .map((token) => stem(token.text));
+  const anaphoricBySentence: (boolean | undefined)[] = [];
   const anaphoric = (index: number): boolean => {
     let value = anaphoricBySentence[index];
     if (value === undefined) {
       const sentence = sentenceAt(index);
       value =
         opensOnAnaphor(sentence) ||
-        (!leadText.has(sentence) &&
+        (leadText !== undefined &&
+          !leadText.has(sentence) &&
           opensOnDefiniteSubject(sentence) &&
-          !keyphraseOpens(sentence, options.keyphrase));
+          !keyphraseOpens(sentence, keyphraseStems));
       anaphoricBySentence[index] = value;
     }
     return value;
   };
-  const pointsBack = (index: number) =>
-    pointsBackWithDemonstrative(tokenizeWords(sentenceAt(index))) ? DEMONSTRATIVE : 0;
+  // Asked again for the same sentences by the runs, the pairs of the opening and the last resort.
+  const penaltyBySentence: (number | undefined)[] = [];
+  const pointsBack = (index: number): number => {
+    let penalty = penaltyBySentence[index];
+    if (penalty === undefined) {
+      penalty = pointsBackWithDemonstrative(tokenizeWords(sentenceAt(index))) ? DEMONSTRATIVE : 0;
+      penaltyBySentence[index] = penalty;
+    }
+    return penalty;
+  };
   return { anaphoric, pointsBack };
 }
 
@@ -507,18 +521,17 @@ const DEFINITE_ARTICLES = new Set(['le', 'la', 'les', "l'"]);
 
 /** « Le site n’enregistre pas… »: a definite subject, which names something the article told before. */
 function opensOnDefiniteSubject(sentence: string): boolean {
-  const [first] = tokenizeWords(sentence);
+  const [first] = tokenizeWords(sentence, 1);
   return first !== undefined && DEFINITE_ARTICLES.has(normalizeWord(first.text));
 }
 
 /** « Les mots de passe aléatoires sont… »: the keyphrase within the sentence's first words is its subject. */
-function keyphraseOpens(sentence: string, keyphrase: string): boolean {
-  const keyphraseStems = tokenizeWords(keyphrase)
-    .filter((token) => token.kind === 'word')
-    .map((token) => stem(token.text));
+function keyphraseOpens(sentence: string, keyphraseStems: readonly string[]): boolean {
+  const count = keyphraseStems.length + 3;
+  // `tokenizeWords` may give one token more (an elision and its word): the first `count` only.
   const opening = new Set(
-    tokenizeWords(sentence)
-      .slice(0, keyphraseStems.length + 3)
+    tokenizeWords(sentence, count)
+      .slice(0, count)
       .map((token) => stem(token.text)),
   );
   return keyphraseStems.length > 0 && keyphraseStems.every((wordStem) => opening.has(wordStem));

@@ -131,8 +131,6 @@ function mayHoldMessageOrAddress(text: string): boolean {
   return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.');
 }
 
-const WHITE_SPACE = /\s/u;
-
 /**
  * The text without its last characters that are white space or among `marks`: `text.replace(/[\s…]+$/u, '')`
  * read from the end, where the regular expression would try every position of the sentence that holds one
@@ -141,8 +139,7 @@ const WHITE_SPACE = /\s/u;
 function withoutTrailing(text: string, marks: ReadonlySet<string>): string {
   let end = text.length;
   while (end > 0) {
-    const character = text[end - 1] as string;
-    if (!marks.has(character) && !WHITE_SPACE.test(character)) break;
+    if (!marks.has(text[end - 1] as string) && !isWhiteSpace(text.charCodeAt(end - 1))) break;
     end -= 1;
   }
   return end === text.length ? text : text.slice(0, end);
@@ -186,6 +183,15 @@ function standsAsHeading(text: string, tokens: readonly WordToken[]): boolean {
  */
 function announcesThePlan(first: string, second: string): boolean {
   return first === 'nous' && (second === 'allons' || /rons$/u.test(second));
+}
+
+/** Whether « nous allons » or « nous …rons » stands anywhere in the sentence (most words are not « nous »). */
+function holdsPlanAnnouncement(tokens: readonly WordToken[]): boolean {
+  return tokens.some(
+    (token, index) =>
+      token.text.length === 4 &&
+      announcesThePlan(normalizeWord(token.text), normalizeWord(tokens[index + 1]?.text ?? '')),
+  );
 }
 
 /** Subjects that open a second clause after a comma: « …intelligentes, j’apprécie… », « …vendre, elle fait élire ». */
@@ -234,12 +240,7 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   const lexicon = options.lexicon ?? closedClassLexicon;
   const tokens = options.tokens ?? tokenizeWords(sentence);
   // « Cependant à des fins de clarté, nous réduirons la définition aux pirates informatiques. »
-  if (
-    tokens.some((token, index) =>
-      announcesThePlan(normalizeWord(token.text), normalizeWord(tokens[index + 1]?.text ?? '')),
-    )
-  )
-    return [];
+  if (holdsPlanAnnouncement(tokens)) return [];
   const quoted = quotedTokens(sentence, tokens);
   const memos = wordClassMemos(lexicon);
   const classes = tokens.map((token, index) =>
@@ -805,9 +806,9 @@ function hasVerbReading(lexicon: Lexicon, word: string): boolean {
 
 function dropLeadingConnector(text: string): string {
   let result = text;
-  const [firstText, secondText] = firstTwoWords(result);
-  const firstWord = normalizeWord(firstText).replace(/,$/u, '');
-  const secondWord = normalizeWord(secondText);
+  const opening = splitWords(result, 3);
+  const firstWord = normalizeWord(opening.first).replace(/,$/u, '');
+  const secondWord = normalizeWord(opening.second);
   // « Alors que… » opens a subordinate clause: « alors » goes with « que », not alone.
   if (LEADING_CONNECTORS.has(firstWord) && !(secondWord === 'que' || secondWord === "qu'")) {
     result = result.replace(/^\S+,?\s+/u, '');
@@ -856,19 +857,6 @@ function splitWords(text: string, limit: number): { count: number; first: string
     first: text.slice(0, firstEnd),
     second: text.slice(secondStart, secondEnd < 0 ? text.length : secondEnd),
   };
-}
-
-/**
- * `text.split(/\s+/u)`'s first two items ('' for a missing one), without splitting a whole sentence for
- * them.
- */
-function firstTwoWords(text: string): [string, string] {
-  const space = /\s+/gu;
-  const first = space.exec(text);
-  if (first === null) return [text, ''];
-  const secondStart = first.index + first[0].length;
-  const second = space.exec(text);
-  return [text.slice(0, first.index), text.slice(secondStart, second === null ? text.length : second.index)];
 }
 
 /** Subordinating conjunctions that open a sentence: « Lorsque », « Si », « Bien que », « Une fois que »… */
