@@ -260,10 +260,11 @@ function contextReaders(
   sentenceAt: (index: number) => string,
   options: BuildMetaDescriptionOptions,
 ): { anaphoric: (index: number) => boolean; pointsBack: (index: number) => number } {
-  // The lead's sentences among the kept ones: those after it are read out of their context.
-  const leadText: Set<string> | undefined = new Set(
-    options.sentences.slice(0, options.leadLength ?? options.sentences.length),
-  );
+  // Sentences that open the lead, cleaned as `sentenceAt` gives them; none when the whole list is the lead.
+  const leadText =
+    options.leadLength === undefined
+      ? undefined
+      : new Set(options.sentences.slice(0, options.leadLength).map(cleanSentence));
   const keyphraseStems = tokenizeWords(options.keyphrase)
     .filter((token) => token.kind === 'word')
     .map((token) => stem(token.text));

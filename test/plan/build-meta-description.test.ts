@@ -409,6 +409,19 @@ describe('buildMetaDescription reads sentences after the lead out of their conte
     ).toContain(subject);
   });
 
+  it('a lead sentence is one of the lead once cleaned (list marker, no-break spaces), with or without leadLength', () => {
+    const lead =
+      '- Le site n’enregistre pas les mots\u00a0de\u00a0passe que vous tapez\u00a0: le calcul est entièrement fait sur votre propre ordinateur, sans aucun envoi.';
+    const other =
+      'Voici une autre phrase du chapeau, sans l’expression-clé, assez longue pour tenir dans les bornes de la description.';
+    const expected =
+      'Le site n’enregistre pas les mots de passe que vous tapez : le calcul est entièrement fait sur votre propre ordinateur, sans aucun envoi.';
+    expect(
+      buildMetaDescription({ keyphrase: 'mots de passe', sentences: [lead, other], leadLength: 2 }),
+    ).toBe(expected);
+    expect(buildMetaDescription({ keyphrase: 'mots de passe', sentences: [lead, other] })).toBe(expected);
+  });
+
   it('fr-md-jekyll-cheminement-securite: a sentence that stands alone beats « ce maillon faible » pointing back', () => {
     const description = buildMetaDescription({
       keyphrase: 'mots de passe',
