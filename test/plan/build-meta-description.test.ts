@@ -443,9 +443,10 @@ describe('buildMetaDescription reads sentences after the lead out of their conte
     expect(
       buildMetaDescription({
         keyphrase: 'masques à particules fines',
+        // Read as pointing back, the first sentence would rank ten sentences later and lose to the second.
         sentences: [
-          'Un vélo en ville fait respirer à pleins poumons tout ce que les voitures rejettent, surtout aux heures de pointe.',
           sentence,
+          'Les masques à particules fines filtrent une partie des polluants, mais leur efficacité réelle dépend surtout de leur ajustement.',
         ],
       }),
     ).toBe(sentence);
