@@ -1,5 +1,5 @@
 import { isFunctionWord } from '../lang/fr/function-words.js';
-import { isWhiteSpace } from '../lang/fr/is-white-space.js';
+import { isSpacesOnly, isWhiteSpace } from '../lang/fr/is-white-space.js';
 import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
@@ -446,12 +446,6 @@ function classify(
     if (!isSpacesOnly(sentence, previous.end, token.start)) return 'barrier';
   }
   return classifyWord(token, index, lexicon, memos);
-}
-
-/** `!/[^\s]/u.test(text.slice(start, end))`, without the copy and the regular expression. */
-function isSpacesOnly(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index += 1) if (!isWhiteSpace(text.charCodeAt(index))) return false;
-  return true;
 }
 
 /**

@@ -13,3 +13,9 @@ export function isWhiteSpace(code: number): boolean {
     code === 0xfeff
   );
 }
+
+/** Whether `text` holds only white space (as `\s` means it) from `start` to `end`: no copy, no regular expression. */
+export function isSpacesOnly(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (!isWhiteSpace(text.charCodeAt(index))) return false;
+  return true;
+}

@@ -1,4 +1,4 @@
-import { isWhiteSpace } from './is-white-space.js';
+import { isSpacesOnly } from './is-white-space.js';
 import { normalizeWord } from './normalize-word.js';
 import { tokenizeWords } from './tokenize-words.js';
 
@@ -686,14 +686,6 @@ export function findTransitionWordsInWords(
 
 const memo = new Map<string, readonly TransitionMatch[]>();
 const MEMO_LIMIT = 20_000;
-
-/** Whether `text` holds only white space (as `\s` means it) from `start` to `end`. */
-function isSpacesOnly(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index += 1) {
-    if (!isWhiteSpace(text.charCodeAt(index))) return false;
-  }
-  return true;
-}
 
 function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
   const used = new Uint8Array(tokens.length);

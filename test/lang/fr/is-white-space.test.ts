@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWhiteSpace } from '../../../src/lang/fr/is-white-space.js';
+import { isSpacesOnly, isWhiteSpace } from '../../../src/lang/fr/is-white-space.js';
 
 describe('isWhiteSpace', () => {
   it('is `\\s` (with or without the u flag) on every code unit', () => {
@@ -10,5 +10,17 @@ describe('isWhiteSpace', () => {
         differing.push(code);
     }
     expect(differing).toEqual([]);
+  });
+});
+
+describe('isSpacesOnly', () => {
+  it.each([
+    ['a  b', 1, 3, true],
+    ['a \u00a0\u202fb', 1, 4, true],
+    ['a, b', 1, 3, false],
+    ['ab', 1, 1, true],
+  ])('%j from %i to %i → %s', (text, start, end, expected) => {
+    expect(isSpacesOnly(text, start, end)).toBe(expected);
+    expect(isSpacesOnly(text, start, end)).toBe(!/[^\s]/u.test(text.slice(start, end)));
   });
 });
