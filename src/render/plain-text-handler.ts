@@ -35,9 +35,11 @@ function needsSafe(state: State, value: string, config: SafeConfig): boolean {
   if (value.includes('\\') || after.includes('\\') || state.stack.includes('autolink')) return true;
   const whole = before + value + after;
   const end = whole.length - after.length;
+  // Some eighty patterns share some twenty characters: each character is searched for once per text.
+  searchStamp += 1;
   for (const pattern of state.unsafe) {
     // No match without the pattern's character: most patterns are ruled out by this alone.
-    if (!whole.includes(pattern.character)) continue;
+    if (!holds(whole, pattern.character)) continue;
     if (!inScope(state.stack, pattern)) continue;
     if (!nodeInScope(pattern.beforeNode, config.beforeNode)) continue;
     if (!nodeInScope(pattern.afterNode, config.afterNode)) continue;
@@ -48,19 +50,39 @@ function needsSafe(state: State, value: string, config: SafeConfig): boolean {
     const captures = Boolean(pattern.before || pattern.atBreak);
     // The compiled expression is global and shared with `state.safe`: leave it as found.
     expression.lastIndex = 0;
-    let found = false;
+    let matched = false;
     for (let match = expression.exec(subject); match !== null; match = expression.exec(subject)) {
       const position = from + match.index + (captures ? (match[1] as string).length : 0);
       if (position >= before.length && position < end) {
-        found = true;
+        matched = true;
         break;
       }
     }
     expression.lastIndex = 0;
-    if (found) return true;
+    if (matched) return true;
   }
   return false;
 }
+
+/**
+ * Whether `whole` holds `character`, remembered for the ASCII characters until `searchStamp` changes (one
+ * text): patterns' characters are ASCII punctuation and spaces. No allocation per text node.
+ */
+function holds(whole: string, character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (character.length !== 1 || code >= ASCII_END) return whole.includes(character);
+  if (searchedAt[code] !== searchStamp) {
+    searchedAt[code] = searchStamp;
+    found[code] = whole.includes(character) ? 1 : 0;
+  }
+  return found[code] === 1;
+}
+
+const ASCII_END = 0x80;
+/** The text each ASCII character was last searched in (its stamp), and whether it was found there. */
+const searchedAt = new Float64Array(ASCII_END);
+const found = new Uint8Array(ASCII_END);
+let searchStamp = 0;
 
 /** `patternInScope` of mdast-util-to-markdown. */
 function inScope(stack: readonly string[], pattern: Unsafe): boolean {
