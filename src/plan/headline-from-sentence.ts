@@ -104,7 +104,8 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   text = dropApposition(text, lexicon);
   text = dropAdverbOpener(text);
   text = dropAdjunctClause(text, minWords);
-  const tokens = tokenizeWords(text);
+  // Most sentences are too long: their first words are enough to say so (see `openingTokens`).
+  const tokens = openingTokens(text, maxWords);
   const first = tokens[0];
   if (!first || ANAPHORIC_STARTS.has(normalizeWord(first.text))) return null;
   // The length first: most sentences are too long, and it costs less than the opener tests.
@@ -123,6 +124,22 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   if (!isCompleteHeading(headline, lexicon) || joinsClauses(headline)) return null;
   return { text: headline, kind: 'sentence' };
 }
+
+/**
+ * `tokenizeWords(text)` when it holds at most `maxWords` heading words; otherwise possibly only its first
+ * tokens, which already hold more than `maxWords` (tokens are cut from left to right and never revised,
+ * so the first ones are the same).
+ */
+function openingTokens(text: string, maxWords: number): WordToken[] {
+  const limit = maxWords + OPENING_SLACK;
+  const tokens = tokenizeWords(text, limit);
+  // Cut short but with elisions enough to stay within `maxWords`: the whole text is needed.
+  if (tokens.length >= limit && countHeadingWords(tokens) <= maxWords) return tokenizeWords(text);
+  return tokens;
+}
+
+/** Tokens read past `maxWords`: room for a few elisions, which are no heading words. */
+const OPENING_SLACK = 4;
 
 const MESSAGE_OR_ADDRESS = /(?:^|\s)[@#][\p{L}\d_]|https?:\/\/|www\./u;
 
@@ -761,12 +778,32 @@ const ADJUNCT_CLAUSE =
   /\s*,\s*(?:alors que|tandis que|parce que|parce qu’|parce qu'|car|mais|même si|bien que|bien qu’|puisque|puisqu’|lorsque|lorsqu’|quand|si bien que|afin de|afin d’|afin que|pour que|qui|dont|où|selon|notamment|comme|y compris|je|tu|il|elle|on|nous|vous|ils|elles)\s|\s*,\s*j['’]|\s+(?:–|—)\s|\s*\(/giu;
 
 function dropAdjunctClause(text: string, minWords: number): string {
+  // Every match holds a comma, a parenthesis or a dash: without one (most sentences), no regular expression.
+  if (!mayHoldAdjunctClause(text)) return text;
   ADJUNCT_CLAUSE.lastIndex = 0;
   for (const match of text.matchAll(ADJUNCT_CLAUSE)) {
     const before = text.slice(0, match.index);
-    if (countHeadingWords(tokenizeWords(before)) >= minWords) return before;
+    if (hasHeadingWords(before, minWords)) return before;
   }
   return text;
+}
+
+/** Whether `text` has a comma, an opening parenthesis, an en dash or an em dash. */
+function mayHoldAdjunctClause(text: string): boolean {
+  return text.includes(',') || text.includes('(') || text.includes('–') || text.includes('—');
+}
+
+/**
+ * `countHeadingWords(tokenizeWords(text)) >= minWords`, reading only the first tokens when they are enough:
+ * the kept part is usually most of the sentence.
+ */
+function hasHeadingWords(text: string, minWords: number): boolean {
+  const limit = 2 * minWords;
+  const tokens = tokenizeWords(text, limit);
+  if (countHeadingWords(tokens) >= minWords) return true;
+  // Not cut short: every token was read.
+  if (tokens.length < limit) return false;
+  return countHeadingWords(tokenizeWords(text)) >= minWords;
 }
 
 /**
