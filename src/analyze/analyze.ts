@@ -158,8 +158,12 @@ function analyzeWith(document: Document, options: AnalyzeOptions, previous: Prev
 interface PreviousBlocks {
   analysis: Analysis;
   sentences: Map<string, AnalyzedSentence>;
-  /** The same sentences by {@link typographyKey}, built when a sentence is first not found as written. */
-  sentencesByTypography: Map<string, AnalyzedSentence> | null;
+  /**
+   * The same sentences by length, in order, built when a sentence is first not found as written: a
+   * typographic variant has its sentence's length, so only those of its length have their
+   * {@link typographyKey} computed (once, on first need).
+   */
+  sentencesByLength: Map<number, TypographyCandidate[]> | null;
   headings: Map<string, Block>;
   /** Blocks other than headings, for their typography issues. */
   paragraphs: Map<string, Block>;
@@ -188,7 +192,7 @@ function indexBlocks(analysis: Analysis): PreviousBlocks {
       blockIndex += 1;
     typography[blockIndex]?.push(issue);
   }
-  return { analysis, sentences, sentencesByTypography: null, headings, paragraphs, typography };
+  return { analysis, sentences, sentencesByLength: null, headings, paragraphs, typography };
 }
 
 /**
@@ -206,16 +210,34 @@ function typographyKey(text: string): string {
 const CURLY_APOSTROPHES = /’/g;
 const SPECIAL_SPACES = /[\u00a0\u202f\u2009]/g;
 
-/** A previous sentence that reads as `text` but for its typography (see {@link typographyKey}). */
+/** A previous sentence and its {@link typographyKey}, null until asked. */
+interface TypographyCandidate {
+  sentence: AnalyzedSentence;
+  key: string | null;
+}
+
+/**
+ * The first previous sentence that reads as `text` but for its typography (see {@link typographyKey}).
+ * Only sentences of its length can: the others' keys are never computed.
+ */
 function typographicVariantOf(previous: PreviousBlocks, text: string): AnalyzedSentence | undefined {
-  if (previous.sentencesByTypography === null) {
-    previous.sentencesByTypography = new Map();
+  if (previous.sentencesByLength === null) {
+    previous.sentencesByLength = new Map();
     for (const sentence of previous.analysis.sentences) {
-      const key = typographyKey(sentence.text);
-      if (!previous.sentencesByTypography.has(key)) previous.sentencesByTypography.set(key, sentence);
+      const bucket = previous.sentencesByLength.get(sentence.text.length);
+      if (bucket === undefined)
+        previous.sentencesByLength.set(sentence.text.length, [{ sentence, key: null }]);
+      else bucket.push({ sentence, key: null });
     }
   }
-  return previous.sentencesByTypography.get(typographyKey(text));
+  const candidates = previous.sentencesByLength.get(text.length);
+  if (candidates === undefined) return undefined;
+  const key = typographyKey(text);
+  for (const candidate of candidates) {
+    candidate.key ??= typographyKey(candidate.sentence.text);
+    if (candidate.key === key) return candidate.sentence;
+  }
+  return undefined;
 }
 
 /**
@@ -729,11 +751,15 @@ function analyzeKeyphrase(inputs: KeyphraseInputs): KeyphraseAnalysis {
   const matcher = createPhraseMatcher(inputs.keyphraseText);
   const synonymMatchers = inputs.synonyms.map((synonym) => createPhraseMatcher(synonym));
   const { words } = inputs;
-  const stemsOf = (start: number, end: number) =>
-    words
-      .slice(start, end)
-      .filter((w) => w.kind !== 'elision')
-      .map((w) => w.stem);
+  // One array per sentence, not three (slice, filter, map): every sentence is read.
+  const stemsOf = (start: number, end: number) => {
+    const stems: string[] = [];
+    for (let index = start; index < end; index += 1) {
+      const word = words[index] as AnalyzedWord;
+      if (word.kind !== 'elision') stems.push(word.stem);
+    }
+    return stems;
+  };
 
   const wanted = new Set(matcher.phrase.contentStems);
   let bodyOccurrences = 0;
