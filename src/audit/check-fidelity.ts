@@ -117,13 +117,16 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 function containsWhole(haystack: string, needle: string): boolean {
   if (needle.length === 0) return true;
   let from = 0;
+  // The needle's edges are the same at every match: tested once.
+  let startsWord: boolean | undefined;
+  let endsWord: boolean | undefined;
   for (;;) {
     const index = haystack.indexOf(needle, from);
     if (index < 0) return false;
     const before = haystack[index - 1];
     const after = haystack[index + needle.length];
-    const startsWord = WORD_CHARACTER.test(needle[0] as string);
-    const endsWord = WORD_CHARACTER.test(needle[needle.length - 1] as string);
+    startsWord ??= WORD_CHARACTER.test(needle[0] as string);
+    endsWord ??= WORD_CHARACTER.test(needle[needle.length - 1] as string);
     const cleanStart = !startsWord || before === undefined || !WORD_CHARACTER.test(before);
     const cleanEnd = !endsWord || after === undefined || !WORD_CHARACTER.test(after);
     if (cleanStart && cleanEnd) return true;
