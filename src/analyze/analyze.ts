@@ -911,6 +911,8 @@ const FRENCH_MARKERS: ReadonlySet<string> = new Set([
   'pas',
 ]);
 const FRENCH_MARKER_SHARE = 0.08;
+/** The longest of {@link FRENCH_MARKERS}. */
+const FRENCH_MARKER_LENGTH = Math.max(...[...FRENCH_MARKERS].map((marker) => marker.length));
 
 function bodyLanguage(bodyText: string, words: readonly AnalyzedWord[]): LanguageGuess {
   let counted = 0;
@@ -918,7 +920,8 @@ function bodyLanguage(bodyText: string, words: readonly AnalyzedWord[]): Languag
   for (const word of words) {
     if (word.kind !== 'word') continue;
     counted += 1;
-    if (FRENCH_MARKERS.has(word.normalized)) markers += 1;
+    // No marker is longer than five letters: longer words, about half of them, skip the lookup.
+    if (word.normalized.length <= FRENCH_MARKER_LENGTH && FRENCH_MARKERS.has(word.normalized)) markers += 1;
   }
   if (counted >= 50 && markers / counted >= FRENCH_MARKER_SHARE) {
     return { language: 'fr', iso6393: 'fra', confidence: 1, reliable: true };

@@ -58,6 +58,8 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 
 /** A Map, not the object: most words miss, and a miss on an object walks its prototype (« constructor »…). */
 const NUMBER_WORD_VALUES: ReadonlyMap<string, string> = new Map(Object.entries(NUMBER_WORDS));
+/** The longest of {@link NUMBER_WORDS}. */
+const NUMBER_WORD_LENGTH = Math.max(...Object.keys(NUMBER_WORDS).map((word) => word.length));
 
 const OPENING_QUOTES = new Map([
   ['«', '»'],
@@ -97,7 +99,9 @@ function extractFigures(words: readonly AnalyzedWord[]): Figure[] {
   const figures: Figure[] = [];
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index] as AnalyzedWord;
-    const spelled = NUMBER_WORD_VALUES.get(word.normalized);
+    // No spelled number is longer than six letters: longer words, most of them, skip the lookup.
+    const spelled =
+      word.normalized.length <= NUMBER_WORD_LENGTH ? NUMBER_WORD_VALUES.get(word.normalized) : undefined;
     // Most words are neither digits nor spelled numbers: skip them before any folding.
     if (word.kind !== 'number' && spelled === undefined) continue;
     const next = words[index + 1];
