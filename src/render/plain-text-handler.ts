@@ -16,31 +16,43 @@ type Unsafe = State['unsafe'][number];
 export const plainTextHandler: TextHandler = (node, parent, state, info) => {
   const siblings = parent ? parent.children : [];
   const index = state.indexStack[state.indexStack.length - 1] as number;
-  const config: SafeConfig = {
-    ...info,
-    afterNode: siblings[index + 1],
-    beforeNode: siblings[index - 1],
-  };
-  return needsSafe(state, node.value, config) ? state.safe(node.value, config) : node.value;
+  const nodes = { afterNode: siblings[index + 1], beforeNode: siblings[index - 1] };
+  // The configuration `state.safe` takes is only built for the few texts that need it.
+  if (!needsSafe(state, node.value, info, nodes)) return node.value;
+  const config: SafeConfig = { ...info, ...nodes };
+  return state.safe(node.value, config);
 };
+
+/** The nodes around a text, which some patterns look at. */
+interface NeighbourNodes {
+  afterNode: SafeConfig['afterNode'];
+  beforeNode: SafeConfig['beforeNode'];
+}
 
 /**
  * False only when `state.safe(value, config)` is `value`: no backslash to escape, and no pattern matches
  * at a position of the value itself (`safe` skips the matches in the text around it: a heading's closing
  * line break, the « ** » before a strong text's words).
  */
-function needsSafe(state: State, value: string, config: SafeConfig): boolean {
-  const before = config.before ?? '';
-  const after = config.after ?? '';
+function needsSafe(
+  state: State,
+  value: string,
+  info: Pick<SafeConfig, 'before' | 'after'>,
+  config: NeighbourNodes,
+): boolean {
+  const before = info.before ?? '';
+  const after = info.after ?? '';
   if (value.includes('\\') || after.includes('\\') || state.stack.includes('autolink')) return true;
   const whole = before + value + after;
   const end = whole.length - after.length;
+  // Most texts are one line: then no pattern that needs a line break can match.
+  const hasLineBreak = whole.includes('\n') || whole.includes('\r');
   // Some eighty patterns share some twenty characters: each character is searched for once per text.
   searchStamp += 1;
-  for (const pattern of state.unsafe) {
+  for (const { pattern, needsLineBreak } of patternsInScope(state)) {
+    if (needsLineBreak && !hasLineBreak) continue;
     // No match without the pattern's character: most patterns are ruled out by this alone.
     if (!holds(whole, pattern.character)) continue;
-    if (!inScope(state.stack, pattern)) continue;
     if (!nodeInScope(pattern.beforeNode, config.beforeNode)) continue;
     if (!nodeInScope(pattern.afterNode, config.afterNode)) continue;
     const expression = state.compilePattern(pattern);
@@ -63,6 +75,54 @@ function needsSafe(state: State, value: string, config: SafeConfig): boolean {
   }
   return false;
 }
+
+/** An unsafe pattern, and whether its expression can only match where the text has a line break. */
+interface ScopedPattern {
+  pattern: Unsafe;
+  needsLineBreak: boolean;
+}
+
+/**
+ * The serializer's patterns in scope for its construct stack, in order: whether a pattern is in scope
+ * depends on the stack alone, and a document has few distinct stacks (« paragraph, phrasing », « heading,
+ * phrasing »…) but a text node per run of plain text. The list of patterns is the serializer's own for
+ * one document (it is not changed while it runs).
+ */
+function patternsInScope(state: State): readonly ScopedPattern[] {
+  let byStack = patternsByStack.get(state.unsafe);
+  if (byStack === undefined) {
+    byStack = new Map();
+    patternsByStack.set(state.unsafe, byStack);
+  }
+  // Construct names have no line break: joined by one, two stacks have the same key only when equal.
+  const key = state.stack.join('\n');
+  let patterns = byStack.get(key);
+  if (patterns === undefined) {
+    patterns = state.unsafe
+      .filter((pattern) => inScope(state.stack, pattern))
+      .map((pattern) => ({ pattern, needsLineBreak: needsLineBreak(pattern) }));
+    byStack.set(key, patterns);
+  }
+  return patterns;
+}
+
+const patternsByStack = new WeakMap<readonly Unsafe[], Map<string, readonly ScopedPattern[]>>();
+
+/**
+ * Whether the pattern's compiled expression (`state.compilePattern`) holds a line break it must match:
+ * `atBreak` opens it with `[\r\n][\t ]*`, and a `before` or `after` context of `[\r\n]`, `\r` or `\n`
+ * alone is one; but with a `beforeNode` the expression opens on `^` instead of either, with an `afterNode`
+ * it ends on `$` instead of its `after`.
+ */
+function needsLineBreak(pattern: Unsafe): boolean {
+  const breakBefore =
+    pattern.beforeNode === undefined &&
+    (pattern.atBreak === true || LINE_BREAK_CONTEXTS.has(pattern.before ?? ''));
+  const breakAfter = pattern.afterNode === undefined && LINE_BREAK_CONTEXTS.has(pattern.after ?? '');
+  return breakBefore || breakAfter;
+}
+
+const LINE_BREAK_CONTEXTS: ReadonlySet<string> = new Set(['[\\r\\n]', '\\r', '\\n']);
 
 /**
  * Whether `whole` holds `character`, remembered for the ASCII characters until `searchStamp` changes (one
