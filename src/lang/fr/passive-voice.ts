@@ -535,6 +535,8 @@ const NON_FINITE = new Set(['être', 'étant']);
 
 /** The verb of an inverted form (« est-il » -> « est »), or the word itself. */
 function auxiliaryWord(word: string): string {
+  // Asked of every word of every sentence: most have no hyphen, so no inversion to look for.
+  if (!word.includes('-')) return word;
   const inverted = INVERTED_SUBJECT.exec(word);
   return inverted ? (inverted[1] as string) : word;
 }
