@@ -834,21 +834,45 @@ function eachPatternAt<Pattern>(
   index: number,
   found: (match: PatternAt<Pattern>) => void,
 ): void {
-  const walk = (node: PatternTrie<Pattern>, position: number, group: number): void => {
-    if (position >= tokens.length || used[position]) return;
-    const token = tokens[position] as Token;
-    if (position > index && !token.followsSpace) return;
-    const visit = (child: PatternTrie<Pattern> | undefined, childGroup: number) => {
-      if (child === undefined) return;
-      for (const { pattern, order } of child.ending) {
-        found({ pattern, length: position - index + 1, group: childGroup, order });
-      }
-      walk(child, position + 1, childGroup);
-    };
-    if (token.capitalA && token.word !== 'à') visit(node.children.get('à'), position === index ? 0 : group);
-    visit(node.children.get(token.word), position === index ? 1 : group);
-  };
-  walk(trie, index, 1);
+  walkPatterns({ tokens, used, index, found }, trie, index, 1);
+}
+
+/** What a walk down the trie from one token reads and reports to: one object per walk, no closure per node. */
+interface PatternWalk<Pattern> {
+  tokens: readonly Token[];
+  used: Uint8Array;
+  /** The token the patterns start at. */
+  index: number;
+  found: (match: PatternAt<Pattern>) => void;
+}
+
+/** The patterns below `node` that go on with the token at `position` (see `eachPatternAt`). */
+function walkPatterns<Pattern>(
+  walk: PatternWalk<Pattern>,
+  node: PatternTrie<Pattern>,
+  position: number,
+  group: number,
+): void {
+  if (position >= walk.tokens.length || walk.used[position]) return;
+  const token = walk.tokens[position] as Token;
+  if (position > walk.index && !token.followsSpace) return;
+  if (token.capitalA && token.word !== 'à')
+    visitPatterns(walk, node.children.get('à'), position, position === walk.index ? 0 : group);
+  visitPatterns(walk, node.children.get(token.word), position, position === walk.index ? 1 : group);
+}
+
+/** Reports the patterns that end at `child` (the token at `position` read), then walks on below it. */
+function visitPatterns<Pattern>(
+  walk: PatternWalk<Pattern>,
+  child: PatternTrie<Pattern> | undefined,
+  position: number,
+  group: number,
+): void {
+  if (child === undefined) return;
+  for (const { pattern, order } of child.ending) {
+    walk.found({ pattern, length: position - walk.index + 1, group, order });
+  }
+  walkPatterns(walk, child, position + 1, group);
 }
 
 /** The pattern that wins at `index` (see `ranksBefore`), if any matches. */
