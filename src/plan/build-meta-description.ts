@@ -3,7 +3,7 @@ import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
+import { holdsWords, tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { capitalizeFirst } from './build-title.js';
 import { pointsBackWithDemonstrative } from './demonstrative.js';
 import { contentForms } from './keyphrase-presence.js';
@@ -596,8 +596,8 @@ const CLAUSE_MARKERS = new Set(['je', "j'", 'tu', 'il', 'elle', 'on', 'ils', 'el
  * de passe » (a coordinated phrase).
  */
 function isAside(before: string, aside: string, after: string, lexicon: Lexicon): boolean {
-  const words = tokenizeWords(before).filter((token) => token.kind !== 'elision');
-  if (words.length < 2) return false;
+  // Two words before the aside, read from the first ones only: `before` is often most of the sentence.
+  if (!holdsWords(before, 2)) return false;
   const trimmedAside = aside.trim();
   const trimmedAfter = after.trim();
   if (COORDINATORS.test(trimmedAside) || COORDINATORS.test(trimmedAfter)) return false;

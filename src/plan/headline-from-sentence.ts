@@ -3,7 +3,7 @@ import { isSpacesOnly, isWhiteSpace } from '../lang/fr/is-white-space.js';
 import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
 import { LIGHT_VERBS } from '../lang/fr/stopwords.js';
-import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
+import { holdsWords, tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { findTransitionWords } from '../lang/fr/transition-words.js';
 import { capitalizeFirst } from './build-title.js';
 import { pointsBackWithDemonstrative } from './demonstrative.js';
@@ -783,7 +783,7 @@ function dropAdjunctClause(text: string, minWords: number): string {
   ADJUNCT_CLAUSE.lastIndex = 0;
   for (const match of text.matchAll(ADJUNCT_CLAUSE)) {
     const before = text.slice(0, match.index);
-    if (hasHeadingWords(before, minWords)) return before;
+    if (holdsWords(before, minWords)) return before;
   }
   return text;
 }
@@ -791,19 +791,6 @@ function dropAdjunctClause(text: string, minWords: number): string {
 /** Whether `text` has a comma, an opening parenthesis, an en dash or an em dash. */
 function mayHoldAdjunctClause(text: string): boolean {
   return text.includes(',') || text.includes('(') || text.includes('–') || text.includes('—');
-}
-
-/**
- * `countHeadingWords(tokenizeWords(text)) >= minWords`, reading only the first tokens when they are enough:
- * the kept part is usually most of the sentence.
- */
-function hasHeadingWords(text: string, minWords: number): boolean {
-  const limit = 2 * minWords;
-  const tokens = tokenizeWords(text, limit);
-  if (countHeadingWords(tokens) >= minWords) return true;
-  // Not cut short: every token was read.
-  if (tokens.length < limit) return false;
-  return countHeadingWords(tokenizeWords(text)) >= minWords;
 }
 
 /**

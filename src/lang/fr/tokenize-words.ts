@@ -88,6 +88,20 @@ export function countWords(tokens: readonly WordToken[]): number {
   return count;
 }
 
+/**
+ * `countWords(tokenizeWords(text)) >= minimum`, reading only the text's first tokens when they hold that many
+ * words: for a caller that asks whether a long text has a few words.
+ */
+export function holdsWords(text: string, minimum: number): boolean {
+  // An elision comes before its word: twice as many tokens hold enough words, unless elisions follow each other.
+  const limit = 2 * minimum;
+  const tokens = tokenizeWords(text, limit);
+  if (countWords(tokens) >= minimum) return true;
+  // Fewer tokens than asked for: the whole text was read.
+  if (tokens.length < limit) return false;
+  return countWords(tokenizeWords(text)) >= minimum;
+}
+
 const other = 0;
 const letter = 1;
 const digit = 2;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as tokenizeModule from '../../../src/lang/fr/tokenize-words.js';
-import { countWords, tokenizeWords, type WordToken } from '../../../src/lang/fr/tokenize-words.js';
+import {
+  countWords,
+  holdsWords,
+  tokenizeWords,
+  type WordToken,
+} from '../../../src/lang/fr/tokenize-words.js';
 
 /** Tokens written as `text:kind` with kind w (word), n (number), e (elision). */
 function describeTokens(tokens: readonly WordToken[]): string[] {
@@ -165,7 +170,12 @@ const cases: Case[] = [
 
 describe('tokenizeWords', () => {
   it('exports its API', () => {
-    expect(Object.keys(tokenizeModule).sort()).toEqual(['countWords', 'elidedWords', 'tokenizeWords']);
+    expect(Object.keys(tokenizeModule).sort()).toEqual([
+      'countWords',
+      'elidedWords',
+      'holdsWords',
+      'tokenizeWords',
+    ]);
   });
 
   it.each(cases)('$name', ({ input, expected }) => {
@@ -196,6 +206,25 @@ describe('countWords', () => {
     { input: '« Quelqu’un qui s’intéresse vraiment à l’IA », dit-elle.', expected: 7 },
   ])('$input -> $expected', ({ input, expected }) => {
     expect(countWords(tokenizeWords(input))).toBe(expected);
+  });
+});
+
+describe('holdsWords', () => {
+  it.each([
+    { input: '', minimum: 0, expected: true },
+    { input: '', minimum: 1, expected: false },
+    { input: 'l’IA', minimum: 1, expected: true },
+    { input: 'l’IA', minimum: 2, expected: false },
+    { input: 'C’est l’embauche de talents en IA', minimum: 6, expected: true },
+    { input: 'C’est l’embauche de talents en IA', minimum: 7, expected: false },
+    { input: 'offrir au moins 100 000 dollars', minimum: 5, expected: true },
+    // Elisions after elisions: the first tokens hold fewer words than twice the minimum suggests.
+    { input: 'l’l’l’l’l’l’IA puis encore', minimum: 2, expected: true },
+    { input: 'l’l’l’l’l’l’IA', minimum: 2, expected: false },
+    { input: 'Il n’y a pas de main-d’œuvre aujourd’hui', minimum: 3, expected: true },
+  ])('$input holds $minimum words: $expected', ({ input, minimum, expected }) => {
+    expect(holdsWords(input, minimum)).toBe(expected);
+    expect(holdsWords(input, minimum)).toBe(countWords(tokenizeWords(input)) >= minimum);
   });
 });
 
