@@ -194,17 +194,14 @@ export function registerOptimizeCommand(
   );
 }
 
-/** `plume optimize <file>`: read, optimize, write the files (or stdout) and set the exit code. */
-async function runOptimizeCommand(
-  file: string,
-  options: OptimizeCommandOptions,
-  context: CliContext,
-  setExitCode: (code: number) => void,
-): Promise<void> {
-  // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM
-  // stack. Started before the configuration is read, so that the modules' files are read (on libuv's
-  // pool) while this thread searches the configuration; awaited below. An error before then (a bad
-  // option, a configuration to fix) is reported as before: the loading is never left unhandled.
+/**
+ * The writer, renderers and summary of `plume optimize`, loaded here, not at start-up: `plume audit` and
+ * `--help` need none of them. Started before the configuration is read, so that the modules' files are
+ * read (on libuv's pool) while the calling thread searches the configuration. An error before they are
+ * awaited (a bad option, a configuration to fix) is reported as before: the loading is never left
+ * unhandled.
+ */
+function loadOptimizeModules() {
   const loading = Promise.all([
     import('../optimize.js'),
     import('../render/render-json.js'),
@@ -213,6 +210,17 @@ async function runOptimizeCommand(
     import('../render/render-fragment.js'),
   ]);
   loading.catch(() => undefined);
+  return loading;
+}
+
+/** `plume optimize <file>`: read, optimize, write the files (or stdout) and set the exit code. */
+async function runOptimizeCommand(
+  file: string,
+  options: OptimizeCommandOptions,
+  context: CliContext,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const loading = loadOptimizeModules();
   const { readPlumeConfig } = await import('../config/read-plume-config.js');
   const { site, audit, fileDirectory } = await readPlumeConfig(process.cwd(), options.config);
   const locale = options.locale ?? site.locale ?? 'fr-FR';
