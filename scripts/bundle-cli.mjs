@@ -26,6 +26,27 @@ const lazyChildProcessInCommander = {
   },
 };
 
+/**
+ * Plume writes most front matters without `yaml` (src/render/front-matter-yaml.ts), yet the import ran
+ * yaml's 70 bundled modules (a CommonJS build, about 8 ms) at each `plume optimize` start. The bundled
+ * copy requires it on the first front matter that needs it: esbuild turns that `require` into a call to
+ * its wrapper of the bundled yaml. Fails the build if the import line changes.
+ */
+const lazyYamlInFrontMatter = {
+  name: 'lazy-yaml-in-front-matter',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]src[\\/]render[\\/]front-matter-yaml\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const eager = "import { stringify as stringifyYaml } from 'yaml';";
+      if (!source.includes(eager))
+        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
+      const lazy =
+        "const stringifyYaml = (...args: Parameters<typeof import('yaml').stringify>) => require('yaml').stringify(...args);";
+      return { contents: source.replace(eager, lazy), loader: 'ts' };
+    });
+  },
+};
+
 // Chunk names carry hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist/bin', { recursive: true, force: true });
 
@@ -55,6 +76,6 @@ await build({
       'require.resolve = (id, options) => { __plumeRequire ??= __plumeCreateRequire(import.meta.url); return __plumeRequire.resolve(id, options); };',
     ].join(' '),
   },
-  plugins: [lazyChildProcessInCommander],
+  plugins: [lazyChildProcessInCommander, lazyYamlInFrontMatter],
   logLevel: 'warning',
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { writeOutputFiles } from '../cli/write-output-files.js';
@@ -418,7 +419,7 @@ class BatchSession {
     const input = this.display(file);
     const key = this.keyOf(file);
     try {
-      const bytes = await readInputBytes(file, input);
+      const bytes = readInputBytes(file, input);
       const hash = hashArticleJob(bytes, options.options, options.writerName);
       const previous = this.store.get(key);
       if (!options.force && previous?.hash === hash && (await this.verifyOutputs(key, previous))) {
@@ -663,13 +664,17 @@ function toKey(path: string): string {
   return path.split(sep).join('/');
 }
 
-/** The input's bytes, refused from its size alone when too large; errors are `InputError`s naming it. */
-async function readInputBytes(path: string, label: string): Promise<Uint8Array> {
+/**
+ * The input's bytes, refused from its size alone when too large; errors are `InputError`s naming it.
+ * Synchronous: a stat and a read of an article take microseconds, while the five calls of an
+ * asynchronous stat and readFile each cost this thread 0.1–0.2 ms of round trip to libuv's pool.
+ */
+function readInputBytes(path: string, label: string): Uint8Array {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) throw new InputError('not-a-file', `${label} n’est pas un fichier ordinaire.`);
     if (info.size > MAX_INPUT_BYTES) throw tooLargeError(label, info.size, MAX_INPUT_BYTES);
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
     if (InputError.isInstance(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;

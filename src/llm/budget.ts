@@ -5,6 +5,7 @@
  */
 
 import type { CompletionRequest, CompletionResult, LanguageModel, TokenUsage } from './language-model.js';
+import { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS } from './llm-defaults.js';
 import { LlmBudgetError } from './llm-errors.js';
 
 /** Price of a model in US dollars per million tokens. */
@@ -100,8 +101,7 @@ export interface BudgetReport {
   maxTokens: number;
 }
 
-export const DEFAULT_MAX_CALLS = 40;
-export const DEFAULT_MAX_TOKENS = 200_000;
+export { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS };
 
 /**
  * The budget of one article, shared by all its calls (also concurrent ones: a

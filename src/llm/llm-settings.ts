@@ -10,9 +10,13 @@
  * SDK are loaded (only when a provider is configured).
  */
 
-import { DEFAULT_MAX_CALLS, DEFAULT_MAX_TOKENS } from './budget.js';
+import {
+  DEFAULT_MAX_CALLS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_TIMEOUT_MS,
+} from './llm-defaults.js';
 import { PROVIDER_NAMES } from './provider-names.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './with-retries.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_REPAIR_ROUNDS = 2;

@@ -9,6 +9,7 @@
  */
 
 import type { CompletionRequest, CompletionResult, LanguageModel, TokenUsage } from './language-model.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './llm-defaults.js';
 import {
   LlmError,
   LlmRateLimitError,
@@ -51,8 +52,7 @@ export interface RetryEvent {
   error: LlmError;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RETRIES = 3;
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS };
 
 /**
  * Refusal openings, matched at the very start of an answer (after trimming,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { InputError } from '../../src/ingest/input-error.js';
 
 const DIST_POOL = new URL('../../dist/batch/thread-pool.js', import.meta.url);
 const DIST_SCRIPT = new URL('../../dist/batch/optimize-worker-thread.js', import.meta.url);
+const BUNDLED_SCRIPT = new URL('../../dist/bin/optimize-worker-thread.js', import.meta.url);
 const EXAMPLE = readFileSync(
   fileURLToPath(new URL('../../examples/talents-ia.txt', import.meta.url)),
   'utf8',
@@ -28,9 +29,12 @@ const task = (text: string, fileName = 'article.txt'): ArticleTask => ({
 });
 
 describe('the article pool', () => {
-  it('finds the worker script beside the running module: in dist/, not in the TypeScript sources', () => {
+  it('finds the bundled worker script, else the one beside the running module, never the TypeScript sources', () => {
     if (!existsSync(fileURLToPath(DIST_SCRIPT))) throw new Error('dist/ is missing: run npm run build first');
-    expect(locateWorkerScript(DIST_POOL)?.href).toBe(DIST_SCRIPT.href);
+    expect(locateWorkerScript(DIST_POOL)?.href).toBe(BUNDLED_SCRIPT.href);
+    expect(locateWorkerScript(new URL('../../dist/bin/chunk.js', import.meta.url))?.href).toBe(
+      BUNDLED_SCRIPT.href,
+    );
     expect(locateWorkerScript()).toBeUndefined();
     const pool = createArticlePool({ size: 2 });
     expect(pool.mode).toBe('inline');
@@ -200,5 +204,28 @@ parentPort.postMessage({ ready: true });
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('locateWorkerScript', () => {
+  const layout = mkdtempSync(join(tmpdir(), 'plume-worker-script-'));
+  const write = (path: string) => {
+    const file = join(layout, path);
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '');
+    return pathToFileURL(file).href;
+  };
+  const bundled = write('full/bin/optimize-worker-thread.js');
+  write('full/batch/optimize-worker-thread.js');
+  const besideOnly = write('tsc-only/batch/optimize-worker-thread.js');
+  afterAll(() => rmSync(layout, { recursive: true, force: true }));
+
+  it.each([
+    ['tsc’s pool, with the bundle built', 'full/batch/thread-pool.js', bundled],
+    ['a chunk of the bundle', 'full/bin/chunk-ABC.js', bundled],
+    ['tsc’s pool, no bundle', 'tsc-only/batch/thread-pool.js', besideOnly],
+    ['the TypeScript sources', 'sources/batch/thread-pool.ts', undefined],
+  ])('%s', (_case, running, expected) => {
+    expect(locateWorkerScript(pathToFileURL(join(layout, running)))?.href).toBe(expected);
   });
 });

@@ -7,7 +7,7 @@ import {
   createLefffLexicon,
   defaultLefffPath,
   isNumberForm,
-  LEFFF_PAGE_SIZE,
+  LEFFF_WINDOW_SIZE,
 } from '../../src/lexicon/lefff-lexicon.js';
 
 const lexicon = createLefffLexicon();
@@ -93,6 +93,56 @@ describe('createLefffLexicon on a small sorted file (the search by byte offsets)
   });
 });
 
+describe('createLefffLexicon on files its windows do not fit', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'plume-lefff-'));
+  // Lines longer than a window (a file given in the Lefff's place may have them).
+  const longForm = 'b'.repeat(LEFFF_WINDOW_SIZE * 2);
+  const longLines = join(directory, 'long-lines.mlex');
+  writeFileSync(
+    longLines,
+    [
+      'aa\tnc\taa\tms',
+      `${longForm}\tnc\tb\tms`,
+      `c\tadj\tc\t${'x'.repeat(LEFFF_WINDOW_SIZE)}`,
+      'd\tadv\td\t',
+      '',
+    ].join('\n'),
+  );
+  // Many short lines: the bisection keeps its upper probes, then reads the rest of a search at once.
+  const manyLines = join(directory, 'many-lines.mlex');
+  const forms = Array.from({ length: 20_000 }, (_, index) => `m${String(index).padStart(5, '0')}`);
+  writeFileSync(
+    manyLines,
+    `${forms.map((form, index) => `${form}\t${index % 2 ? 'nc' : 'adv'}\t${form}\t`).join('\n')}\n`,
+  );
+
+  it.each([
+    ['aa', longLines, ['noun']],
+    [longForm, longLines, ['noun']],
+    ['b', longLines, []],
+    ['c', longLines, ['adjective']],
+    ['d', longLines, ['adverb']],
+    ['e', longLines, []],
+    ['m00000', manyLines, ['adverb']],
+    ['m00001', manyLines, ['noun']],
+    ['m12345', manyLines, ['noun']],
+    ['m19999', manyLines, ['noun']],
+    ['m1234', manyLines, []],
+    ['m20000', manyLines, []],
+    ['l', manyLines, []],
+  ] as const)('« %.20s » reads %j', (word, path, parts) => {
+    expect([...createLefffLexicon(path).partsOfSpeech(word)].sort()).toEqual([...parts].sort());
+  });
+
+  it('finds every form of a file of 20,000 lines, with one lexicon', () => {
+    const lexicon = createLefffLexicon(manyLines);
+    const missed = forms.filter(
+      (form, index) => !lexicon.partsOfSpeech(form).has(index % 2 ? 'noun' : 'adverb'),
+    );
+    expect(missed).toEqual([]);
+  });
+});
+
 /** The test's own reading of a Lefff line's category, as the lexicon maps it (see toPartOfSpeech). */
 function partOfLine(category: string, features: string): string | null {
   const verb = features.startsWith('W')
@@ -121,9 +171,9 @@ function partOfLine(category: string, features: string): string | null {
   return parts[category] ?? (pronouns.includes(category) ? 'pronoun' : null);
 }
 
-describe('createLefffLexicon reads the Lefff by pages as a whole read would', () => {
-  // Read whole here: each form's lines. The forms compared are those of the lines that cross a page
-  // boundary (the search reads them from two pages), and every 5,000th line's.
+describe('createLefffLexicon reads the Lefff in windows as a whole read would', () => {
+  // Read whole here: each form's lines. The forms compared are those of the lines that cross a multiple
+  // of 4 KB (a search may read them in two reads), and every 5,000th line's.
   const bytes = readFileSync(defaultLefffPath());
   const fresh = createLefffLexicon();
   const sampled = new Set<string>();
@@ -134,7 +184,7 @@ describe('createLefffLexicon reads the Lefff by pages as a whole read would', ()
     let end = bytes.indexOf(10, lineStart);
     if (end < 0) end = bytes.length;
     const [form = '', category = '', , features = ''] = bytes.toString('utf8', lineStart, end).split('\t');
-    const crosses = Math.floor(lineStart / LEFFF_PAGE_SIZE) !== Math.floor(end / LEFFF_PAGE_SIZE);
+    const crosses = Math.floor(lineStart / 4096) !== Math.floor(end / 4096);
     if (crosses || lineNumber % 5000 === 0) sampled.add(form);
     const part = partOfLine(category, features);
     if (part !== null) {
@@ -160,7 +210,7 @@ describe('createLefffLexicon reads the Lefff by pages as a whole read would', ()
     ]);
   });
 
-  it('finds each form’s readings, whichever pages its lines are on', () => {
+  it('finds each form’s readings, whichever windows its lines are in', () => {
     const open = (form: string, parts: Iterable<string>) =>
       [...parts].filter((part) => !closedClassLexicon.partsOfSpeech(form).has(part as never)).sort();
     let withReadings = 0;
