@@ -164,8 +164,21 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
 
   // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
   // ranks lower, no later sentence can beat it.
+  // Whether a run from `index` is whole in bounds with the keyphrase as written once or twice.
+  const fitsWithKeyphrase = (index: number): boolean => {
+    for (let count = 1; count <= 3 && sentences.has(index + count - 1); count += 1) {
+      const text = sentences.slice(index, index + count).join(' ');
+      const exact = exactCount(text);
+      if ((exact === 1 || exact === 2) && fits(text)) return true;
+    }
+    return false;
+  };
   for (let index = 0; sentences.has(index); index += 1) {
     if (best && index >= best.rank) break;
+    // Within 20 of the best rank, shortened runs (20 more) cannot win, nor whole ones with a penalty of
+    // APART or more (see `consider`): only a whole run with the keyphrase as written once or twice can.
+    // Without one, the sentence's context (anaphor, demonstrative) is not read: nothing here would change.
+    if (best && index + 20 >= best.rank && !fitsWithKeyphrase(index)) continue;
     if (anaphoric(index)) continue;
     const start = index + pointsBack(index);
     if (best && start >= best.rank) continue;
