@@ -9,8 +9,8 @@
 // --long  also the 2,000-word article (test/golden/long-no-headings/input.txt).
 //
 // Why instructions: on a shared, loaded machine wall and CPU times move by tens of percent from one minute
-// to the next; the number of instructions a build executes barely moves (well under 1 %), so a change of
-// 2 % shows. Each build runs in its own `node --single-threaded --expose-gc` under callgrind (slow: about
+// to the next; the number of instructions a build executes barely moves (two runs of one build: within
+// 0.2 %, with V8's garbage collection scheduled predictably), so a change of 1 % shows. Each build runs in its own `node --single-threaded --expose-gc` under callgrind (slow: about
 // a minute per build and article). The child ingests unique variants of the article (bench/variants.js:
 // memos keyed by sentence never hit across runs), optimizes 12 of them to warm up, collects garbage, calls
 // process.cpuUsage(), optimizes `runs` others, then calls process.cpuUsage() again. Callgrind dumps its
@@ -60,6 +60,10 @@ function countInstructions(directory, runs, file) {
         '--smc-check=all-non-file',
         process.execPath,
         '--single-threaded',
+        // Heap growth and idle collections timed by the clock: without these, a collection more or less in
+        // the counted loop moves a count by several percent between two runs of the same build.
+        '--predictable-gc-schedule',
+        '--random-seed=1',
         '--expose-gc',
         fileURLToPath(import.meta.url),
         '--child',
