@@ -9,8 +9,9 @@
 // --long  also the 2,000-word article (test/golden/long-no-headings/input.txt).
 //
 // Why instructions: on a shared, loaded machine wall and CPU times move by tens of percent from one minute
-// to the next; the number of instructions a build executes barely moves (two runs of one build: within
-// 0.2 %, with V8's garbage collection scheduled predictably), so a change of 1 % shows. Each build runs in its own `node --single-threaded --expose-gc` under callgrind (slow: about
+// to the next; the number of instructions moves less (the example, three runs of one build: within 1.3 %).
+// Not yet steady on the 2,000-word article: 356, 380 and 398 M for one build (six runs each), so only a
+// change of 10 % or more shows there; more --runs narrows it. Each build runs in its own `node --single-threaded --expose-gc` under callgrind (slow: about
 // a minute per build and article). The child ingests unique variants of the article (bench/variants.js:
 // memos keyed by sentence never hit across runs), optimizes 12 of them to warm up, collects garbage, calls
 // process.cpuUsage(), optimizes `runs` others, then calls process.cpuUsage() again. Callgrind dumps its
