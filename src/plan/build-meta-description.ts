@@ -123,7 +123,7 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const minLength = options.minLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.minCharacters;
   const maxLength = options.maxLength ?? DEFAULT_AUDIT_CONFIG.metaDescription.maxCharacters;
   const lexicon = options.lexicon ?? closedClassLexicon;
-  const counts = keyphraseCounter(options.keyphrase);
+  const { exactCount, counts } = keyphraseCounter(options.keyphrase);
   const occurrences = (text: string) => counts(text).any;
   // A sentence cut inside a quotation (« On a longtemps considéré… without its closing ») is not whole.
   // Cleaned as the search reaches them: it usually stops within the first sentences of the article.
@@ -152,14 +152,33 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   let best = null as Candidate | null;
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
-    const keyphrasePenalty = penaltyOf(counts(text));
+    // The keyphrase as written once or twice decides the penalty (0 or 5, see `penaltyOf`); any other
+    // count costs APART, OTHER_FORM, OTHER_FORM + 5 or WITHOUT_KEYPHRASE: at least APART. A candidate that cannot win even with APART (ties lose: the first of
+    // lowest rank wins) is left before its words are tokenized and stemmed, most of a candidate's cost:
+    // the whole runs read after an early shortened winner, or when no sentence has the keyphrase.
+    const exact = exactCount(text);
+    if (exact !== 1 && exact !== 2 && best && rank + APART >= best.rank) return;
+    const keyphrasePenalty = exact === 1 ? 0 : exact === 2 ? 5 : penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
   // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
   // ranks lower, no later sentence can beat it.
+  // Whether a run from `index` is whole in bounds with the keyphrase as written once or twice.
+  const fitsWithKeyphrase = (index: number): boolean => {
+    for (let count = 1; count <= 3 && sentences.has(index + count - 1); count += 1) {
+      const text = sentences.slice(index, index + count).join(' ');
+      const exact = exactCount(text);
+      if ((exact === 1 || exact === 2) && fits(text)) return true;
+    }
+    return false;
+  };
   for (let index = 0; sentences.has(index); index += 1) {
     if (best && index >= best.rank) break;
+    // Within 20 of the best rank, shortened runs (20 more) cannot win, nor whole ones with a penalty of
+    // APART or more (see `consider`): only a whole run with the keyphrase as written once or twice can.
+    // Without one, the sentence's context (anaphor, demonstrative) is not read: nothing here would change.
+    if (best && index + 20 >= best.rank && !fitsWithKeyphrase(index)) continue;
     if (anaphoric(index)) continue;
     const start = index + pointsBack(index);
     if (best && start >= best.rank) continue;
@@ -308,16 +327,31 @@ interface KeyphraseCount {
   scattered: boolean;
 }
 
-/** How many times a text holds the keyphrase as written, and in any inflection; each text counted once. */
-function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
+/**
+ * How many times a text holds the keyphrase as written (`exactCount`: one regular expression), and in any
+ * inflection (`counts`: its words tokenized and stemmed); each text counted once.
+ */
+function keyphraseCounter(keyphrase: string): {
+  exactCount: (text: string) => number;
+  counts: (text: string) => KeyphraseCount;
+} {
   const matcher = createPhraseMatcher(keyphrase);
   const forms = contentForms(keyphrase);
   // Many variants share their text (a run and its shortenings).
+  const exactByText = new Map<string, number>();
+  const exactCount = (text: string): number => {
+    let exact = exactByText.get(text);
+    if (exact === undefined) {
+      exact = matcher.exactIndices(text).length;
+      exactByText.set(text, exact);
+    }
+    return exact;
+  };
   const counted = new Map<string, KeyphraseCount>();
-  return (text) => {
+  const counts = (text: string): KeyphraseCount => {
     let count = counted.get(text);
     if (count === undefined) {
-      const exact = matcher.exactIndices(text).length;
+      const exact = exactCount(text);
       const tokens = tokenizeWords(text);
       const stems = tokens.filter((token) => token.kind !== 'elision').map((token) => stem(token.text));
       count = {
@@ -329,6 +363,7 @@ function keyphraseCounter(keyphrase: string): (text: string) => KeyphraseCount {
     }
     return count;
   };
+  return { exactCount, counts };
 }
 
 /** Whether one sentence of the text writes every form (a description has one or two sentences). */

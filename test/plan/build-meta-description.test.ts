@@ -452,3 +452,48 @@ describe('buildMetaDescription reads sentences after the lead out of their conte
     ).toBe(sentence);
   });
 });
+
+describe('buildMetaDescription: the keyphrase penalty against the rank (candidates left uncounted)', () => {
+  // A shortened first sentence with the keyphrase once ranks 20; a whole sentence at index i ranks i, plus 5
+  // with the keyphrase twice, 10,000 in another inflection: the lowest wins, the first of equals.
+  const shortenedFirst =
+    'Les vélos en libre-service changent profondément la manière dont les habitants de la ville se déplacent chaque jour entre leur domicile et leur travail (depuis le lancement du réseau en 2007 avec plus de vingt mille vélos).';
+  const shortened =
+    'Les vélos en libre-service changent profondément la manière dont les habitants de la ville se déplacent chaque jour entre leur domicile et leur travail.';
+  const filler = (index: number) =>
+    `La station numéro ${index} du quartier accueille chaque matin des centaines d’usagers pressés qui rejoignent leur bureau avant neuf heures du matin.`;
+  const fillers = (count: number) => Array.from({ length: count }, (_, index) => filler(index + 1));
+  const twice =
+    'Les vélos en libre-service attirent les touristes, et les vélos en libre-service attirent aussi les habitants du centre qui travaillent tout près.';
+  const once =
+    'Les vélos en libre-service attirent les touristes du monde entier, mais ils attirent aussi les habitants du centre qui travaillent tout près.';
+  const inflected =
+    'Le vélo en libre-service attire les touristes du monde entier, mais il attire aussi les habitants du centre qui travaillent tout près de chez eux.';
+  it.each([
+    { name: 'nothing later', sentences: [shortenedFirst, ...fillers(30)], expected: shortened },
+    {
+      name: 'twice at 3 (rank 8)',
+      sentences: [shortenedFirst, ...fillers(2), twice, ...fillers(5)],
+      expected: twice,
+    },
+    { name: 'twice at 14 (rank 19)', sentences: [shortenedFirst, ...fillers(13), twice], expected: twice },
+    {
+      name: 'twice at 15 (rank 20, a tie)',
+      sentences: [shortenedFirst, ...fillers(14), twice],
+      expected: shortened,
+    },
+    { name: 'once at 25', sentences: [shortenedFirst, ...fillers(24), once], expected: shortened },
+    {
+      name: 'another inflection at 2',
+      sentences: [shortenedFirst, filler(1), inflected],
+      expected: shortened,
+    },
+    {
+      name: 'no shortening; another inflection at 6, once at 28',
+      sentences: [...fillers(6), inflected, ...fillers(21), once],
+      expected: once,
+    },
+  ])('$name', ({ sentences, expected }) => {
+    expect(buildMetaDescription({ keyphrase: 'vélos en libre-service', sentences })).toBe(expected);
+  });
+});
