@@ -408,6 +408,7 @@ function coordinateCuts(sentence: string): string[] {
   for (const match of body.matchAll(/,\s+|\s+et\s+/gu)) {
     const kept = body.slice(0, match.index).replace(/[\s,;:–—]+$/u, '');
     if (tokenizeWords(kept, 5).length < 5 || hasOpenQuote(kept)) continue;
+    if (hasOpenParenthesis(kept) && !hasOpenParenthesis(sentence)) continue;
     // Inside a subordinate or relative clause a comma does not end a clause of the main sentence.
     if (/(?:^|\s)(?:que|qu’|qui|dont|où|lorsque|quand|si|comme)(?:\s|$)/iu.test(kept)) continue;
     if (/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’|un|une)$/iu.test(kept)) continue;
@@ -418,6 +419,20 @@ function coordinateCuts(sentence: string): string[] {
 
 function hasOpenQuote(text: string): boolean {
   return !hasBalancedQuotes(text);
+}
+
+/**
+ * A parenthesis opened and not closed: a cut inside it (« …la ville (depuis le lancement du réseau en
+ * 2007. ») reads as broken. A stray closer (« 1) ») is the author's and opens nothing.
+ */
+function hasOpenParenthesis(text: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28) depth += 1;
+    else if (code === 0x29 && depth > 0) depth -= 1;
+  }
+  return depth > 0;
 }
 
 /** A sentence whole, then its shortenings, with their lengths in characters. */
@@ -724,6 +739,10 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
       // Cut at a dash after a sentence of its own (« …ton Ennemi. – Sun Tzu »): its own stop ends it.
       return /[.!?…][»”"')\]]*$/u.test(kept) ? kept : `${kept}${end}`;
     })
-    .filter((variant) => !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant))
+    .filter(
+      (variant) =>
+        !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant) &&
+        (!hasOpenParenthesis(variant) || hasOpenParenthesis(sentence)),
+    )
     .sort((left, right) => length(right) - length(left));
 }

@@ -225,6 +225,20 @@ describe('shortenings', () => {
         'Comprenez-moi bien, les recommandations habituelles sur les mots de passe sont bien pertinentes.',
       ],
     ],
+    // A cut inside a parenthesis leaves none open (was « …la ville (depuis le lancement du réseau en 2007. »).
+    [
+      'Les tarifs des transports changent la ville (depuis le lancement du réseau en 2007, avec ses douze lignes), selon la mairie.',
+      [
+        'Les tarifs des transports changent la ville (depuis le lancement du réseau en 2007, avec ses douze lignes).',
+        'Les tarifs des transports changent la ville, selon la mairie.',
+        'Les tarifs des transports changent la ville.',
+      ],
+    ],
+    // A parenthesis the author left open is the author's: cuts after it stay possible.
+    [
+      'Les tarifs changent la ville (depuis le lancement du réseau en 2007, selon la mairie.',
+      ['Les tarifs changent la ville (depuis le lancement du réseau en 2007.'],
+    ],
     // An aside that is not between a subject and its verb leaves its first comma.
     [
       'Qui n’a pas des problèmes pour transférer des fichiers, que ce soit pour lui-même ou pour un autre, que ce soit à cause d’une limite de taille ?',
