@@ -132,14 +132,19 @@ function loadTable(path: string): LefffTable {
 function readWindow(table: LefffTable, from: number, length: number = PROBE_READ): void {
   const start = Math.max(0, Math.min(from, table.size - 1));
   length = Math.min(length, table.window.length, table.size - start);
+  table.windowStart = start;
+  table.windowLength = readAt(table.fd, table.window, length, start);
+}
+
+/** Reads `length` bytes at `position` into the start of `buffer`: how many it got (fewer at the file's end). */
+function readAt(fd: number, buffer: Buffer, length: number, position: number): number {
   let filled = 0;
   while (filled < length) {
-    const read = readSync(table.fd, table.window, filled, length - filled, start + filled);
+    const read = readSync(fd, buffer, filled, length - filled, position + filled);
     if (read === 0) break;
     filled += read;
   }
-  table.windowStart = start;
-  table.windowLength = filled;
+  return filled;
 }
 
 /** Offset in the window of file byte `position` (below the file's size), read there first if need be. */
@@ -234,13 +239,7 @@ function bytesBetween(table: LefffTable, start: number, end: number): Buffer {
   }
   // A line longer than the window: the Lefff has none, a file given in its place may.
   const bytes = Buffer.allocUnsafe(end - start);
-  let filled = 0;
-  while (filled < bytes.length) {
-    const read = readSync(table.fd, bytes, filled, bytes.length - filled, start + filled);
-    if (read === 0) break;
-    filled += read;
-  }
-  return bytes.subarray(0, filled);
+  return bytes.subarray(0, readAt(table.fd, bytes, bytes.length, start));
 }
 
 function windowHolds(table: LefffTable, start: number, end: number): boolean {

@@ -106,6 +106,8 @@ const UNDER_MINIMUM = 1_000_000;
  * search result does not know which one. Ten sentences later, a sentence that stands alone is better.
  */
 const DEMONSTRATIVE = 10;
+/** A run with a sentence shortened at a clause boundary: behind the whole runs of the next twenty sentences. */
+const SHORTENED = 20;
 
 interface Candidate {
   text: string;
@@ -153,17 +155,16 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
   const consider = (text: string, rank: number) => {
     if (best && rank >= best.rank) return;
     // The keyphrase as written once or twice decides the penalty (0 or 5, see `penaltyOf`); any other
-    // count costs APART, OTHER_FORM, OTHER_FORM + 5 or WITHOUT_KEYPHRASE: at least APART. A candidate that cannot win even with APART (ties lose: the first of
-    // lowest rank wins) is left before its words are tokenized and stemmed, most of a candidate's cost:
-    // the whole runs read after an early shortened winner, or when no sentence has the keyphrase.
+    // count costs APART, OTHER_FORM, OTHER_FORM + 5 or WITHOUT_KEYPHRASE: at least APART. A candidate
+    // that cannot win even with APART (ties lose: the first of lowest rank wins) is left before its words
+    // are tokenized and stemmed, most of a candidate's cost: the whole runs read after an early shortened
+    // winner, or when no sentence has the keyphrase.
     const exact = exactCount(text);
     if (exact !== 1 && exact !== 2 && best && rank + APART >= best.rank) return;
     const keyphrasePenalty = exact === 1 ? 0 : exact === 2 ? 5 : penaltyOf(counts(text));
     if (!best || rank + keyphrasePenalty < best.rank) best = { text, rank: rank + keyphrasePenalty };
   };
 
-  // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
-  // ranks lower, no later sentence can beat it.
   // Whether a run from `index` is whole in bounds with the keyphrase as written once or twice.
   const fitsWithKeyphrase = (index: number): boolean => {
     for (let count = 1; count <= 3 && sentences.has(index + count - 1); count += 1) {
@@ -173,12 +174,14 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
     }
     return false;
   };
+  // The best rank only falls and every candidate from `index` on ranks at least `index`: once the best
+  // ranks lower, no later sentence can beat it.
   for (let index = 0; sentences.has(index); index += 1) {
     if (best && index >= best.rank) break;
-    // Within 20 of the best rank, shortened runs (20 more) cannot win, nor whole ones with a penalty of
+    // Within SHORTENED of the best rank, shortened runs cannot win, nor whole ones with a penalty of
     // APART or more (see `consider`): only a whole run with the keyphrase as written once or twice can.
     // Without one, the sentence's context (anaphor, demonstrative) is not read: nothing here would change.
-    if (best && index + 20 >= best.rank && !fitsWithKeyphrase(index)) continue;
+    if (best && index + SHORTENED >= best.rank && !fitsWithKeyphrase(index)) continue;
     if (anaphoric(index)) continue;
     const start = index + pointsBack(index);
     if (best && start >= best.rank) continue;
@@ -188,10 +191,10 @@ export function buildMetaDescription(options: BuildMetaDescriptionOptions): stri
       const extra = start - index + (count - 1) * 0.5;
       if (fits(text)) consider(text, index + extra);
       if (count > 2) continue;
-      if (best && index + extra + 20 >= best.rank) continue;
+      if (best && index + extra + SHORTENED >= best.rank) continue;
       // Each sentence of the run whole or shortened at a clause boundary.
       for (const variant of fittingCombinations(run.map(withShortenings), minLength, maxLength)) {
-        if (variant !== text) consider(variant, index + extra + 20);
+        if (variant !== text) consider(variant, index + extra + SHORTENED);
       }
     }
   }
@@ -733,6 +736,8 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
     }
   }
   variants.delete(body);
+  // A parenthesis the author left open is theirs: only a cut may not open one.
+  const authorLeftOpen = hasOpenParenthesis(sentence);
   return [...variants]
     .map((variant) => {
       const kept = variant.replace(/[\s,;:–—]+$/u, '');
@@ -742,7 +747,7 @@ export function shortenings(sentence: string, lexicon: Lexicon = closedClassLexi
     .filter(
       (variant) =>
         !/(?:^|\s)(?:de|des|du|la|le|les|l’|d’|à|au|aux|et|ou|que|qu’)\.$/iu.test(variant) &&
-        (!hasOpenParenthesis(variant) || hasOpenParenthesis(sentence)),
+        (authorLeftOpen || !hasOpenParenthesis(variant)),
     )
     .sort((left, right) => length(right) - length(left));
 }
