@@ -9,6 +9,9 @@
 // --new   the other checkout (default: this one).
 // --runs  timed optimize calls per build and per article (default: 40), after 20 untimed ones.
 // --long  also the 2,000-word article (test/golden/long-no-headings/input.txt).
+// --corpus also every real article of test/corpus/ (Markdown, HTML and text, by other authors): the same
+//         source on every call, so each build's memos are cleared before each of its calls (a cold
+//         figure: nothing learnt from the previous call counts).
 //
 // Why paired: on a shared machine, two benches run minutes apart measure the neighbours as much as the
 // change. Here both builds optimize the same unique variants (bench/variants.js: memos keyed by sentence
@@ -16,7 +19,7 @@
 // fall on both sides alike. Each call is timed with the process's CPU time (user + system), memos warm as
 // in a batch or a server. Both builds' markdown, html, plan and report must be equal on every variant: a
 // speed-up that changes an article is a bug, not a speed-up.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,11 +32,12 @@ const { values } = parseArgs({
     new: { type: 'string' },
     runs: { type: 'string', default: '40' },
     long: { type: 'boolean', default: false },
+    corpus: { type: 'boolean', default: false },
   },
 });
 if (!values.old) {
   console.error(
-    'usage: node bench/paired.js --old <dir with a built dist/> [--new <dir>] [--runs <n>] [--long]',
+    'usage: node bench/paired.js --old <dir with a built dist/> [--new <dir>] [--runs <n>] [--long] [--corpus]',
   );
   process.exit(2);
 }
@@ -45,7 +49,27 @@ const WARMUP = 20;
 async function loadBuild(label, directory) {
   const folder = resolve(directory);
   const library = await import(pathToFileURL(join(folder, 'dist/index.js')).href);
-  return { label, folder, ingest: library.ingest, optimize: library.optimize };
+  const clearMemos = await memoClearer(folder);
+  return { label, folder, ingest: library.ingest, optimize: library.optimize, clearMemos };
+}
+
+/** Empties every memo of the build in `folder` (the ones bench/run.js clears for its cold figure). */
+async function memoClearer(folder) {
+  const load = (path) => import(pathToFileURL(join(folder, 'dist', path)).href);
+  const [analyze, messages, stem, transitions, typography] = await Promise.all([
+    load('analyze/analyze.js'),
+    load('audit/messages-fr.js'),
+    load('lang/fr/stem.js'),
+    load('lang/fr/transition-words.js'),
+    load('lang/fr/typography-issues-memo.js'),
+  ]);
+  return () => {
+    analyze.clearSyllableMemo();
+    messages.clearMessageMemo();
+    stem.clearStemMemo();
+    transitions.clearTransitionWordMemo();
+    typography.clearTypographyIssuesMemo();
+  };
 }
 
 const builds = [await loadBuild('old', values.old), await loadBuild('new', values.new ?? root)];
@@ -131,5 +155,65 @@ for (const [name, path] of articles) {
   const ratios = newTimes.map((time, index) => time / oldTimes[index]);
   console.log(
     `new / old  min ${(Math.min(...newTimes) / Math.min(...oldTimes)).toFixed(3)}   median ${(median(newTimes) / median(oldTimes)).toFixed(3)}   median of the per-variant ratios ${median(ratios).toFixed(3)}`,
+  );
+}
+
+/** The corpus's articles: name, text, format and file name, as `plume optimize` would read them. */
+function corpusArticles() {
+  const directory = join(root, 'test/corpus');
+  const formats = { md: 'markdown', html: 'html', txt: 'text' };
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const fileName = readdirSync(join(directory, entry.name)).find((name) =>
+        /^source\.(md|html|txt)$/.test(name),
+      );
+      const extension = fileName.split('.').pop();
+      const text = readFileSync(join(directory, entry.name, fileName), 'utf8');
+      return { name: entry.name, text, format: formats[extension], fileName };
+    })
+    .sort((left, right) => left.name.localeCompare(right.name));
+}
+
+if (values.corpus) {
+  const rounds = Math.max(4, Math.round(runs / 4));
+  console.log(
+    `\n# optimize of each corpus article, memos cleared before each call, median of ${rounds} calls per build`,
+  );
+  let oldTotal = 0;
+  let newTotal = 0;
+  for (const article of corpusArticles()) {
+    const times = builds.map(() => []);
+    for (let round = 0; round < rounds + 1; round += 1) {
+      const outputs = [];
+      for (const side of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const build = builds[side];
+        const document = await build.ingest(article.text, {
+          format: article.format,
+          fileName: article.fileName,
+        });
+        build.clearMemos();
+        const start = cpuMs();
+        const result = await build.optimize(document, optimizeOptions);
+        const spent = cpuMs() - start;
+        // The first round warms the code up.
+        if (round > 0) times[side].push(spent);
+        outputs[side] = outputsOf(result);
+      }
+      const difference = firstDifference(outputs[0], outputs[1]);
+      if (difference !== null) {
+        console.error(`\nOUTPUTS DIFFER: corpus ${article.name}\n${difference}`);
+        process.exit(1);
+      }
+    }
+    const [oldMedian, newMedian] = times.map(median);
+    oldTotal += oldMedian;
+    newTotal += newMedian;
+    console.log(
+      `${article.name.padEnd(42)} old ${formatMs(oldMedian)}  new ${formatMs(newMedian)}  new / old ${(newMedian / oldMedian).toFixed(3)}`,
+    );
+  }
+  console.log(
+    `${'all (sum of the medians)'.padEnd(42)} old ${formatMs(oldTotal)}  new ${formatMs(newTotal)}  new / old ${(newTotal / oldTotal).toFixed(3)}`,
   );
 }

@@ -1,5 +1,91 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { minimizeEscapes } from '../../src/render/minimize-escapes.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * The whole-document algorithm `minimizeEscapes` replaced (every attempt checked on the whole document),
+ * kept as the oracle: reading each block alone must give the very same result.
+ */
+function minimizeEscapesWhole(markdown: string): string {
+  const escapePattern = /\\(?=[!-/:-@[-`{-~])/g;
+  const shapeOf = (text: string) =>
+    JSON.stringify(parser.parse(text), (key, value: unknown) => (key === 'position' ? undefined : value));
+  if (!escapePattern.test(markdown)) return markdown;
+  const reference = shapeOf(markdown);
+  const allRemoved = markdown.replace(escapePattern, '');
+  if (shapeOf(allRemoved) === reference) return allRemoved;
+  const minimizeBlock = (block: string) => {
+    const offsets = [...block.matchAll(escapePattern)].map((match) => match.index);
+    if (offsets.length === 0) return block;
+    const blockReference = shapeOf(block);
+    const blockRemoved = block.replace(escapePattern, '');
+    if (shapeOf(blockRemoved) === blockReference) return blockRemoved;
+    let current = block;
+    for (const offset of offsets.reverse()) {
+      const candidate = current.slice(0, offset) + current.slice(offset + 1);
+      if (shapeOf(candidate) === blockReference) current = candidate;
+    }
+    return current;
+  };
+  let result = '';
+  let last = 0;
+  for (const block of parser.parse(markdown).children) {
+    const start = block.position?.start.offset as number;
+    const end = block.position?.end.offset as number;
+    result += markdown.slice(last, start) + minimizeBlock(markdown.slice(start, end));
+    last = end;
+  }
+  result += markdown.slice(last);
+  return shapeOf(result) === reference ? result : markdown;
+}
+
+/** Blocks with escapes a serializer writes, and the constructs that make one block read another. */
+const FRAGMENTS = [
+  'Voir \\[note] plus bas.',
+  '\\[lien]\\(https://exemple.fr) et \\[lien] seul.',
+  '[lien]: https://exemple.fr',
+  '> [cite]: https://exemple.fr/citation',
+  'Un \\[cite] et un \\[autre].',
+  '\\*pas\\* d’emphase, 3 \\* 4',
+  '1\\. Premier point',
+  '\\# pas un titre',
+  '\\- pas une liste',
+  '\\> pas une citation',
+  'La balise \\<b> met en gras.',
+  '\\<pre>',
+  '\\<!-- pas un commentaire',
+  '```\ncode \\* ici\n```',
+  '\\`\\`\\`\ncode',
+  '- item \\[a]\n- item \\*b\\*',
+  '- suite \\_x\\_',
+  '> citation \\[x]\n> suite \\*',
+  '| a | b |\n| - | - |\n| c \\| d | e \\* |',
+  'Texte\\[^1] et note[^2].',
+  '[^2]: note \\*x\\*',
+  'http\\://exemple.fr et www\\.exemple.fr',
+  'mot\\_de\\_passe, \\_\\_init\\_\\_',
+  '\\~\\~barré\\~\\~',
+  '\\&copy; et &amp\\;',
+  'Titre\n\\-\\-\\-',
+  '    code \\* indenté',
+  'Texte **gras \\[x]** et _\\*_',
+  '\\[**suite**]\\(à venir)',
+];
+
+/** A seeded generator (mulberry32): the same documents on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe('minimizeEscapes', () => {
   it.each([
@@ -25,6 +111,18 @@ describe('minimizeEscapes', () => {
 
   it('keeps the one escape of a pair that matters, removes the other', () => {
     expect(minimizeEscapes('\\*pas d’emphase\\*\n')).toBe('\\*pas d’emphase*\n');
+  });
+
+  it('gives what the whole-document check gives, on 160 documents of mixed blocks', () => {
+    const next = random(20261207);
+    const differences: string[] = [];
+    for (let index = 0; index < 160; index += 1) {
+      const count = 1 + Math.floor(next() * 6);
+      const blocks = Array.from({ length: count }, () => FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]);
+      const document = `${blocks.join('\n\n')}\n`;
+      if (minimizeEscapes(document) !== minimizeEscapesWhole(document)) differences.push(document);
+    }
+    expect(differences).toEqual([]);
   });
 
   it('leaves text without escapes as it is', () => {
