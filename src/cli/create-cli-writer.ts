@@ -1,4 +1,4 @@
-import { findConfigFile } from '../config/find-config-file.js';
+import { type ConfigFile, findConfigFile } from '../config/find-config-file.js';
 import type { LlmBudget } from '../llm/budget.js';
 import type { LlmConfig, LlmConfigFlags } from '../llm/load-llm-config.js';
 import { createOfflineWriter } from '../write/offline-writer.js';
@@ -11,6 +11,11 @@ export interface CliWriterOptions {
   flags: LlmConfigFlags;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The configuration file the command already found in `cwd` (null: it found none), so that it is not
+   * searched for again; searched when absent.
+   */
+  configFile?: ConfigFile | null;
 }
 
 export interface CliWriter {
@@ -54,6 +59,6 @@ export async function loadCliLlmConfig(options: CliWriterOptions): Promise<LlmCo
 /** A provider can only come from a flag, PLUME_PROVIDER or a configuration file with an `llm` section. */
 async function mayHaveProvider(options: CliWriterOptions): Promise<boolean> {
   if (options.flags.provider || options.env.PLUME_PROVIDER || options.configPath) return true;
-  const file = await findConfigFile(options.cwd);
+  const file = options.configFile === undefined ? await findConfigFile(options.cwd) : options.configFile;
   return typeof file?.content === 'object' && file.content !== null && 'llm' in file.content;
 }

@@ -221,8 +221,9 @@ async function runOptimizeCommand(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const loading = loadOptimizeModules();
-  const { readPlumeConfig } = await import('../config/read-plume-config.js');
-  const { site, audit, fileDirectory } = await readPlumeConfig(process.cwd(), options.config);
+  const { readPlumeConfigFile } = await import('../config/read-plume-config.js');
+  const { config, file: configFile } = await readPlumeConfigFile(process.cwd(), options.config);
+  const { site, audit, fileDirectory } = config;
   const locale = options.locale ?? site.locale ?? 'fr-FR';
   const target = (options.target ?? site.target ?? 'plain') as MarkdownTarget;
   const format = validateOptions(options, locale);
@@ -251,6 +252,7 @@ async function runOptimizeCommand(
     env: context.env,
     ...(options.writer ? { writer: options.writer } : {}),
     ...(options.config ? { configPath: options.config } : {}),
+    configFile: configFile ?? null,
     flags: {
       ...writerFlags(options),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),

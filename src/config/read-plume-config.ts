@@ -9,9 +9,19 @@ import { EMPTY_PLUME_CONFIG, type PlumeConfig } from './site-config.js';
  * Throws `ConfigError` naming the file and the field.
  */
 export async function readPlumeConfig(cwd: string, configPath?: string): Promise<PlumeConfig> {
+  return (await readPlumeConfigFile(cwd, configPath)).config;
+}
+
+/**
+ * `readPlumeConfig`, with the file it read (undefined without one): a command that also looks for an
+ * `llm` section (`createCliWriter`) reads that file instead of searching the folders again.
+ */
+export async function readPlumeConfigFile(
+  cwd: string,
+  configPath?: string,
+): Promise<{ config: PlumeConfig; file: ConfigFile | undefined }> {
   const file = await findConfigFile(cwd, configPath);
-  if (!file) return EMPTY_PLUME_CONFIG;
-  return validatePlumeConfig(file);
+  return { config: file ? await validatePlumeConfig(file) : EMPTY_PLUME_CONFIG, file };
 }
 
 /** Validates a found file's shared sections; zod is loaded only when there is a file. */
