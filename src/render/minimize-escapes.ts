@@ -2,11 +2,14 @@ import type { Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { BlockRange } from './markdown-block-ranges.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** A backslash before ASCII punctuation: the escapes CommonMark knows (`\[`, `\*`, `\_`, `http\://`…). */
 const ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
+/** The same, for `test` (a global expression would keep its `lastIndex` from one text to the next). */
+const HAS_ESCAPE = new RegExp(ESCAPE.source);
 
 /**
  * Removes the backslash escapes a Markdown serializer adds out of caution (`\[note]`, `3 \* 4`,
@@ -19,10 +22,58 @@ const ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
  * links and footnotes read) a block parses alone as it does in the document, so a block whose tree alone
  * is unchanged leaves the document's tree unchanged. A document with definitions is checked whole
  * (parsed again), and comes back unchanged if that check fails.
+ *
+ * `blocks`, where the serializer wrote each top-level block of a tree with none of those (see
+ * markdown-block-ranges.ts), spares the parse of the whole document: each block that holds an escape is
+ * parsed alone, and treated as the document's blocks are.
  */
-export function minimizeEscapes(markdown: string): string {
-  if (!ESCAPE.test(markdown)) return markdown;
-  ESCAPE.lastIndex = 0;
+export function minimizeEscapes(markdown: string, blocks?: readonly BlockRange[]): string {
+  if (!HAS_ESCAPE.test(markdown)) return markdown;
+  if (blocks !== undefined) {
+    const minimized = minimizeSerializedBlocks(markdown, blocks);
+    if (minimized !== undefined) return minimized;
+  }
+  return minimizeDocument(markdown);
+}
+
+/**
+ * The serialized blocks that hold an escape, each parsed alone and minimized as `minimizeDocument` does
+ * the document's top-level blocks; undefined when one holds a definition after all (then the blocks
+ * read one another: the whole document is checked instead).
+ */
+function minimizeSerializedBlocks(markdown: string, blocks: readonly BlockRange[]): string | undefined {
+  let result = '';
+  let last = 0;
+  for (const { start, end } of blocks) {
+    const text = markdown.slice(start, end);
+    const minimized = HAS_ESCAPE.test(text) ? minimizeParsedBlocks(text) : text;
+    if (minimized === undefined) return undefined;
+    result += markdown.slice(last, start) + minimized;
+    last = end;
+  }
+  return result + markdown.slice(last);
+}
+
+/** A text parsed alone: each of its top-level blocks minimized; undefined when it holds definitions. */
+function minimizeParsedBlocks(text: string): string | undefined {
+  const tree = markdownParser.parse(text);
+  if (hasDefinitions(tree)) return undefined;
+  let result = '';
+  let last = 0;
+  for (const block of tree.children) {
+    const start = block.position?.start.offset;
+    const end = block.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const only = tree.children.length === 1 && start === 0 && end === text.length;
+    result +=
+      text.slice(last, start) + minimizeBlock(text.slice(start, end), only ? shapeOfTree(tree) : undefined);
+    last = end;
+  }
+  return result + text.slice(last);
+}
+
+/** The whole document parsed: its top-level blocks minimized, checked whole when they read one another. */
+function minimizeDocument(markdown: string): string {
   const tree = markdownParser.parse(markdown);
   const readAcrossBlocks = hasDefinitions(tree);
   const reference = readAcrossBlocks ? shapeOfTree(tree) : '';
@@ -53,11 +104,14 @@ function hasDefinitions(node: Nodes): boolean {
   return 'children' in node && node.children.some((child) => hasDefinitions(child));
 }
 
-/** One block: all its escapes at once when that keeps its tree, else one at a time from the end. */
-function minimizeBlock(block: string): string {
+/**
+ * One block: all its escapes at once when that keeps its tree, else one at a time from the end.
+ * `shape` is the block's own parsed shape, when the caller has it.
+ */
+function minimizeBlock(block: string, shape?: string): string {
   const offsets = [...block.matchAll(ESCAPE)].map((match) => match.index);
   if (offsets.length === 0) return block;
-  const reference = shapeOf(block);
+  const reference = shape ?? shapeOf(block);
   const allRemoved = block.replace(ESCAPE, '');
   if (shapeOf(allRemoved) === reference) return allRemoved;
   let current = block;

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { Article } from '../article.js';
 import { cloneTree } from './clone-tree.js';
 import { frontMatterYaml } from './front-matter-yaml.js';
+import { blockRangesOf, hasSelfContainedBlocks, rootWithBlockRanges } from './markdown-block-ranges.js';
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
@@ -44,6 +45,15 @@ const markdownSerializer = unified()
   .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler } })
   .freeze();
 
+/** The same serializer, recording where each top-level block is written (markdown-block-ranges.ts). */
+const rangedMarkdownSerializer = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, {
+    ...MARKDOWN_STYLE,
+    handlers: { text: plainTextHandler, root: rootWithBlockRanges },
+  })
+  .freeze();
+
 /**
  * Renders an article as Markdown: YAML front matter with its metadata, a blank line, then the body
  * (GFM). Raw HTML and links with unsafe URLs are left out, as in the HTML rendering. The input is not
@@ -72,7 +82,9 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
   // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
   const yaml = frontMatterYaml(frontMatter);
   // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
-  return `---\n${yaml}---\n\n${minimizeEscapes(markdownSerializer.stringify(tree))}`;
+  const ranged = hasSelfContainedBlocks(tree);
+  const body = (ranged ? rangedMarkdownSerializer : markdownSerializer).stringify(tree);
+  return `---\n${yaml}---\n\n${minimizeEscapes(body, ranged ? blockRangesOf(tree) : undefined)}`;
 }
 
 /** Written in every output so that Plume knows which files it may replace. */

@@ -1,8 +1,17 @@
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import {
+  blockRangesOf,
+  hasSelfContainedBlocks,
+  rootWithBlockRanges,
+} from '../../src/render/markdown-block-ranges.js';
 import { minimizeEscapes } from '../../src/render/minimize-escapes.js';
+import { plainTextHandler } from '../../src/render/plain-text-handler.js';
+import { MARKDOWN_STYLE } from '../../src/render/render-markdown.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -123,6 +132,61 @@ describe('minimizeEscapes', () => {
       if (minimizeEscapes(document) !== minimizeEscapesWhole(document)) differences.push(document);
     }
     expect(differences).toEqual([]);
+  });
+
+  it('gives the same through the serializer that records its blocks, on 160 parsed documents', () => {
+    const serializer = (handlers: object) =>
+      unified()
+        .use(remarkGfm)
+        .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler, ...handlers } })
+        .freeze();
+    const plain = serializer({});
+    const ranged = serializer({ root: rootWithBlockRanges });
+    const next = random(7);
+    let recorded = 0;
+    const differences: string[] = [];
+    for (let index = 0; index < 160; index += 1) {
+      const count = 1 + Math.floor(next() * 6);
+      const blocks = Array.from({ length: count }, () => FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]);
+      // Parsed, the escapes become the characters they stand for; the serializer escapes them again.
+      const tree = parser.parse(`${blocks.join('\n\n')}\n`);
+      if (!hasSelfContainedBlocks(tree)) continue;
+      const written = ranged.stringify(tree);
+      expect(written).toBe(plain.stringify(tree));
+      const ranges = blockRangesOf(tree);
+      if (ranges !== undefined) recorded += 1;
+      if (minimizeEscapes(written, ranges) !== minimizeEscapesWhole(written)) differences.push(written);
+    }
+    expect(differences).toEqual([]);
+    expect(recorded).toBeGreaterThan(60);
+  });
+
+  it('records no blocks when a table cell holds a code block (its closing fence line opens another)', () => {
+    // As an HTML table of code reaches the tree: a code block in a cell, written over several lines.
+    const codeCell = { type: 'tableCell', children: [{ type: 'code', value: 'fetch(x)\n.then(y)' }] };
+    const tree = {
+      type: 'root',
+      children: [
+        {
+          type: 'table',
+          children: [
+            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'a' }] }] },
+            { type: 'tableRow', children: [codeCell] },
+          ],
+        },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Fin [x] & y.' }] },
+      ],
+    } as unknown as Root;
+    expect(hasSelfContainedBlocks(tree)).toBe(true);
+    const written = unified()
+      .use(remarkGfm)
+      .use(remarkStringify, {
+        ...MARKDOWN_STYLE,
+        handlers: { text: plainTextHandler, root: rootWithBlockRanges },
+      })
+      .stringify(tree);
+    expect(written).toContain('\n``` |');
+    expect(blockRangesOf(tree)).toBeUndefined();
   });
 
   it('leaves text without escapes as it is', () => {
