@@ -9,8 +9,8 @@ import { findPassive } from '../lang/fr/passive-voice.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
 import { stem, stemNormalized } from '../lang/fr/stem.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
-import { tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
-import { findTransitionWordsInWords } from '../lang/fr/transition-words.js';
+import { createWordBoundaries, scanWords, tokenizeWords, type WordKind } from '../lang/fr/tokenize-words.js';
+import { findTransitionWordsInWords, type TransitionMatch } from '../lang/fr/transition-words.js';
 import type { TypographyIssue } from '../lang/fr/typography.js';
 import { typographyIssuesOf } from '../lang/fr/typography-issues-memo.js';
 import { measureTextWidth } from '../lang/pixel-width/measure-text-width.js';
@@ -301,13 +301,22 @@ function analyzeTypographicVariant(
     wordCount,
     syllableCount: syllables,
     firstWord: known.firstWord,
-    transitions: known.transitions.map((match) => ({
-      ...match,
-      start: match.start + delta,
-      end: match.end + delta,
-    })),
+    transitions: movedTransitions(known.transitions, delta),
     passive: known.passive && { start: known.passive.start + delta, end: known.passive.end + delta },
   };
+}
+
+/** Copies of `transitions` moved by `delta`. */
+function movedTransitions(transitions: readonly TransitionMatch[], delta: number): TransitionMatch[] {
+  const moved: TransitionMatch[] = [];
+  for (const match of transitions)
+    moved.push({
+      phrase: match.phrase,
+      category: match.category,
+      start: match.start + delta,
+      end: match.end + delta,
+    });
+  return moved;
 }
 
 /** Copies the words from `start` to `end` of a previous analysis, moved by `delta`. */
@@ -320,7 +329,17 @@ function copyWords(
 ): void {
   for (let index = start; index < end; index += 1) {
     const word = previous.words[index] as AnalyzedWord;
-    words.push({ ...word, start: word.start + delta, end: word.end + delta });
+    // Written out, in `pushWord`'s order: the copies share the read words' shape.
+    words.push({
+      text: word.text,
+      start: word.start + delta,
+      end: word.end + delta,
+      kind: word.kind,
+      normalized: word.normalized,
+      stem: word.stem,
+      syllables: word.syllables,
+      isFunctionWord: word.isFunctionWord,
+    });
   }
 }
 
@@ -335,18 +354,18 @@ function copySentence(
   const delta = start - sentence.start;
   const wordDelta = words.length - sentence.wordStart;
   copyWords(previous, sentence.wordStart, sentence.wordEnd, delta, words);
+  // Written out, in `finishSentence`'s order: the copies share the read sentences' shape.
   return {
-    ...sentence,
+    text: sentence.text,
     start: sentence.start + delta,
     end: sentence.end + delta,
     blockIndex,
     wordStart: sentence.wordStart + wordDelta,
     wordEnd: sentence.wordEnd + wordDelta,
-    transitions: sentence.transitions.map((match) => ({
-      ...match,
-      start: match.start + delta,
-      end: match.end + delta,
-    })),
+    wordCount: sentence.wordCount,
+    syllableCount: sentence.syllableCount,
+    firstWord: sentence.firstWord,
+    transitions: movedTransitions(sentence.transitions, delta),
     passive: sentence.passive && { start: sentence.passive.start + delta, end: sentence.passive.end + delta },
   };
 }
@@ -436,15 +455,14 @@ function readBlocks(
       } else {
         block.wordCount = appendWords(raw.text, offset, words).wordCount;
       }
-      const headingWords = words.slice(wordStart);
       headings.push({
         text: raw.text,
         start: block.start,
         end: block.end,
         blockIndex: block.index,
         depth: raw.depth,
-        passive: findPassive(headingWords.map((word) => word.normalized)) !== null,
-        transition: findTransitionWordsInWords(raw.text, headingWords, offset).length > 0,
+        passive: findPassive(normalizedForms(words, wordStart, words.length)) !== null,
+        transition: findTransitionWordsInWords(raw.text, words, offset, wordStart, words.length).length > 0,
       });
     } else if (knownParagraph !== undefined && previous !== null) {
       for (const sentence of copyBlockSentences(previous, knownParagraph, offset, block.index, words)) {
@@ -523,6 +541,9 @@ function mayStartUrl(code: number): boolean {
   return code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57;
 }
 
+/** Reused by every `appendWords`: it reads them back before anything else tokenizes. */
+const boundaries = createWordBoundaries();
+
 function appendWords(
   blockText: string,
   offset: number,
@@ -530,9 +551,14 @@ function appendWords(
 ): { wordCount: number; syllables: number } {
   let wordCount = 0;
   let syllables = 0;
-  for (const token of tokenizeWords(blockText)) {
-    const reading = pushWord(words, token.text, token.start + offset, token.kind);
-    if (token.kind !== 'elision' && !reading.isUrl) {
+  // The tokens' offsets and kinds, not one token object per word: each word is built once, below.
+  const count = scanWords(blockText, boundaries);
+  const { starts, ends, kinds } = boundaries;
+  for (let index = 0; index < count; index += 1) {
+    const start = starts[index] as number;
+    const kind = kinds[index] as WordKind;
+    const reading = pushWord(words, blockText.slice(start, ends[index]), start + offset, kind);
+    if (kind !== 'elision' && !reading.isUrl) {
       wordCount += 1;
       syllables += reading.syllables;
     }
@@ -563,9 +589,8 @@ function finishSentence(
   syllables: number,
 ): AnalyzedSentence {
   const wordEnd = words.length;
-  const sentenceWords = words.slice(wordStart, wordEnd);
-  const passive = findPassive(sentenceWords.map((word) => word.normalized));
-  const transitions = findTransitionWordsInWords(span.text, sentenceWords, start);
+  const passive = findPassive(normalizedForms(words, wordStart, wordEnd));
+  const transitions = findTransitionWordsInWords(span.text, words, start, wordStart, wordEnd);
   return {
     text: span.text,
     start,
@@ -575,15 +600,26 @@ function finishSentence(
     wordEnd,
     wordCount,
     syllableCount: syllables,
-    firstWord: firstWordOf(sentenceWords),
+    firstWord: firstWordOf(words, wordStart, wordEnd),
     transitions,
     passive: passive
       ? {
-          start: (sentenceWords[passive.auxiliaryIndex] as AnalyzedWord).start,
-          end: (sentenceWords[passive.participleIndex] as AnalyzedWord).end,
+          start: (words[wordStart + passive.auxiliaryIndex] as AnalyzedWord).start,
+          end: (words[wordStart + passive.participleIndex] as AnalyzedWord).end,
         }
       : null,
   };
+}
+
+/** Reused by every {@link normalizedForms}: `findPassive` keeps nothing of what it reads. */
+const normalizedScratch: string[] = [];
+
+/** The normalized forms of `words` from `start` to `end`, in an array reused from call to call. */
+function normalizedForms(words: readonly AnalyzedWord[], start: number, end: number): readonly string[] {
+  normalizedScratch.length = end - start;
+  for (let index = start; index < end; index += 1)
+    normalizedScratch[index - start] = (words[index] as AnalyzedWord).normalized;
+  return normalizedScratch;
 }
 
 /** Words recur (within an article, and between the source and the article): count each once. */
@@ -658,11 +694,12 @@ function syllablesOf(word: string): number {
 }
 
 /** « L’une » and « L’embauche » start differently; the elision is kept with its word. */
-function firstWordOf(sentenceWords: readonly AnalyzedWord[]): string | null {
-  const index = sentenceWords.findIndex((word) => word.kind !== 'elision');
-  if (index < 0) return null;
-  const word = sentenceWords[index] as AnalyzedWord;
-  const previous = sentenceWords[index - 1];
+function firstWordOf(words: readonly AnalyzedWord[], start: number, end: number): string | null {
+  let index = start;
+  while (index < end && (words[index] as AnalyzedWord).kind === 'elision') index += 1;
+  if (index >= end) return null;
+  const word = words[index] as AnalyzedWord;
+  const previous = index > start ? (words[index - 1] as AnalyzedWord) : undefined;
   return previous && previous.kind === 'elision' && previous.end === word.start
     ? previous.normalized + word.normalized
     : word.normalized;

@@ -50,11 +50,48 @@ const elidedSet: ReadonlySet<string> = new Set(elidedWords);
  * first tokens, for a caller that reads only the opening words or needs to know there are enough.
  */
 export function tokenizeWords(text: string, maxTokens = Number.POSITIVE_INFINITY): WordToken[] {
+  const count = scanWords(text, sharedBoundaries, maxTokens);
   const tokens: WordToken[] = [];
+  const { starts, ends, kinds } = sharedBoundaries;
+  for (let index = 0; index < count; index++) {
+    const start = starts[index] as number;
+    const end = ends[index] as number;
+    tokens.push({ text: text.slice(start, end), start, end, kind: kinds[index] as WordKind });
+  }
+  return tokens;
+}
+
+/**
+ * Where `tokenizeWords` cuts a text, as three parallel arrays reused from call to call: a caller that builds
+ * objects of its own from the tokens (the analysis) makes no token object per word.
+ */
+export interface WordBoundaries {
+  starts: number[];
+  ends: number[];
+  kinds: WordKind[];
+}
+
+export function createWordBoundaries(): WordBoundaries {
+  return { starts: [], ends: [], kinds: [] };
+}
+
+/** The boundaries `tokenizeWords` fills and reads back at once: nothing runs in between. */
+const sharedBoundaries = createWordBoundaries();
+
+/**
+ * Cuts `text` as `tokenizeWords` does, writing the tokens' offsets and kinds over the first entries of
+ * `boundaries` (later entries are stale); returns how many tokens there are.
+ */
+export function scanWords(
+  text: string,
+  boundaries: WordBoundaries,
+  maxTokens = Number.POSITIVE_INFINITY,
+): number {
+  const tokens: TokenSink = { boundaries, count: 0 };
   const length = text.length;
   let index = 0;
   // Tokens are cut from left to right and never revised: stopping early keeps the first ones as they are.
-  while (index < length && tokens.length < maxTokens) {
+  while (index < length && tokens.count < maxTokens) {
     const code = text.charCodeAt(index);
     const kind = classify(text, index, code);
     if (kind === other) {
@@ -69,14 +106,36 @@ export function tokenizeWords(text: string, maxTokens = Number.POSITIVE_INFINITY
     if (kind === letter && (code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57)) {
       const urlEnd = matchUrl(text, index);
       if (urlEnd !== -1) {
-        tokens.push({ text: text.slice(index, urlEnd), start: index, end: urlEnd, kind: 'word' });
+        addToken(tokens, index, urlEnd, 'word');
         index = urlEnd;
         continue;
       }
     }
     index = scanToken(text, index, index, tokens);
   }
-  return tokens;
+  return tokens.count;
+}
+
+/** The boundaries being written and how many tokens they hold so far. */
+interface TokenSink {
+  boundaries: WordBoundaries;
+  count: number;
+}
+
+function addToken(tokens: TokenSink, start: number, end: number, kind: WordKind): void {
+  const { boundaries } = tokens;
+  const index = tokens.count;
+  // Appended in order: an entry past the arrays' end is pushed (they stay packed), an earlier one overwritten.
+  if (index < boundaries.starts.length) {
+    boundaries.starts[index] = start;
+    boundaries.ends[index] = end;
+    boundaries.kinds[index] = kind;
+  } else {
+    boundaries.starts.push(start);
+    boundaries.ends.push(end);
+    boundaries.kinds.push(kind);
+  }
+  tokens.count = index + 1;
 }
 
 /** Counts words as word processors do: words and numbers count, elisions do not (« l’IA » is one word). */
@@ -110,7 +169,7 @@ const digit = 2;
  * Scans one token starting at `start` (`wordStart` is past a currency prefix, if any), pushes it (and the
  * elisions split off its front) and returns where scanning resumes.
  */
-function scanToken(text: string, start: number, wordStart: number, tokens: WordToken[]): number {
+function scanToken(text: string, start: number, wordStart: number, tokens: TokenSink): number {
   const length = text.length;
   let tokenStart = start;
   let index = wordStart;
@@ -147,21 +206,11 @@ function scanToken(text: string, start: number, wordStart: number, tokens: WordT
       if (next !== letter) {
         // « l' IA », « jusqu' à »: a stray space after an elision does not make it a word.
         if (!onlyLetters || !isElision(text, tokenStart, index)) break;
-        tokens.push({
-          text: text.slice(tokenStart, index + 1),
-          start: tokenStart,
-          end: index + 1,
-          kind: 'elision',
-        });
+        addToken(tokens, tokenStart, index + 1, 'elision');
         return index + 1;
       }
       if (onlyLetters && isElision(text, tokenStart, index)) {
-        tokens.push({
-          text: text.slice(tokenStart, index + 1),
-          start: tokenStart,
-          end: index + 1,
-          kind: 'elision',
-        });
+        addToken(tokens, tokenStart, index + 1, 'elision');
         tokenStart = index + 1;
         index = tokenStart;
         hasLetter = false;
@@ -222,12 +271,7 @@ function scanToken(text: string, start: number, wordStart: number, tokens: WordT
       end += 2;
     }
   }
-  tokens.push({
-    text: text.slice(tokenStart, end),
-    start: tokenStart,
-    end,
-    kind: hasLetter ? 'word' : 'number',
-  });
+  addToken(tokens, tokenStart, end, hasLetter ? 'word' : 'number');
   return end;
 }
 

@@ -659,36 +659,56 @@ export interface SentenceWord {
 
 /**
  * `findTransitionWords` on words already tokenized and normalized (the analysis has them): nothing is
- * tokenized again. `words` are the sentence's words in order; their offsets minus `offset` index into
- * `sentence`, and the matches keep the words' offsets.
+ * tokenized again. The sentence's words are `words` from `from` to `to` (default: all), in order; their
+ * offsets minus `offset` index into `sentence`, and the matches keep the words' offsets.
  */
 export function findTransitionWordsInWords(
   sentence: string,
   words: readonly SentenceWord[],
   offset: number,
+  from = 0,
+  to = words.length,
 ): TransitionMatch[] {
-  if (words.length === 0) return [];
-  const tokens: Token[] = new Array(words.length);
+  const count = to - from;
+  if (count <= 0) return [];
+  const starts = patternStarts();
+  // The matcher's tokens are reused from sentence to sentence: it keeps none of them.
+  const tokens = scratchTokens;
+  tokens.length = count;
   let previousEnd = offset;
-  for (let index = 0; index < words.length; index += 1) {
-    const word = words[index] as SentenceWord;
-    tokens[index] = {
-      word: word.normalized,
-      start: word.start,
-      end: word.end,
-      followsSpace: index === 0 || isSpacesOnly(sentence, previousEnd - offset, word.start - offset),
-      capitalA: word.text === 'A',
-    };
+  for (let index = 0; index < count; index += 1) {
+    const word = words[from + index] as SentenceWord;
+    let token = tokenPool[index];
+    if (token === undefined) {
+      token = { word: '', start: 0, end: 0, followsSpace: false, capitalA: false, starts: 0 };
+      tokenPool.push(token);
+    }
+    token.word = word.normalized;
+    token.start = word.start;
+    token.end = word.end;
+    token.followsSpace = index === 0 || isSpacesOnly(sentence, previousEnd - offset, word.start - offset);
+    token.capitalA = word.text === 'A';
+    token.starts = starts.get(word.normalized) ?? 0;
+    tokens[index] = token;
     previousEnd = word.end;
   }
   return matchTransitionWords(tokens);
 }
 
+/** Every token object the matcher has used, reused by the next sentence. */
+const tokenPool: Token[] = [];
+/** The tokens of the sentence being matched (the pool's first ones). */
+const scratchTokens: Token[] = [];
+/** Which tokens a match has taken, for the sentence being matched; grown when a sentence is longer. */
+let scratchUsed = new Uint8Array(64);
+
 const memo = new Map<string, readonly TransitionMatch[]>();
 const MEMO_LIMIT = 20_000;
 
 function matchTransitionWords(tokens: readonly Token[]): TransitionMatch[] {
-  const used = new Uint8Array(tokens.length);
+  if (scratchUsed.length < tokens.length) scratchUsed = new Uint8Array(2 * tokens.length);
+  const used = scratchUsed;
+  used.fill(0, 0, tokens.length);
   const matches: TransitionMatch[] = [];
   const singles = singlePatternTrie();
 
@@ -728,6 +748,28 @@ interface Token {
   followsSpace: boolean;
   /** A capital « A » alone: the verb « a », or « À » written without its accent as French often does. */
   capitalA: boolean;
+  /** Which patterns may start with `word` (see {@link patternStarts}). */
+  starts: number;
+}
+
+/** A single-part spelling starts with the word. */
+const STARTS_SINGLE = 1;
+/** A part of a two-part transition starts with the word. */
+const STARTS_PAIR = 2;
+
+let patternStartFlags: Map<string, number> | null = null;
+
+/**
+ * The first words of the two tries, with {@link STARTS_SINGLE} and {@link STARTS_PAIR}: one lookup per token
+ * tells both matchers whether to walk from it. Built on first use, with the tries.
+ */
+function patternStarts(): Map<string, number> {
+  if (patternStartFlags !== null) return patternStartFlags;
+  const flags = new Map<string, number>();
+  for (const word of singlePatternTrie().children.keys()) flags.set(word, STARTS_SINGLE);
+  for (const word of pairPatternTrie().children.keys()) flags.set(word, (flags.get(word) ?? 0) | STARTS_PAIR);
+  patternStartFlags = flags;
+  return flags;
 }
 
 interface SinglePattern {
@@ -876,19 +918,85 @@ function visitPatterns<Pattern>(
 }
 
 /** The pattern that wins at `index` (see `ranksBefore`), if any matches. */
-function bestPatternAt<Pattern>(
-  trie: PatternTrie<Pattern>,
+function bestPatternAt(
+  trie: PatternTrie<SinglePattern>,
   tokens: readonly Token[],
   used: Uint8Array,
   index: number,
-): Pattern | undefined {
-  if (!trie.children.has((tokens[index] as Token).word) && !(tokens[index] as Token).capitalA)
-    return undefined;
-  let best: PatternAt<Pattern> | undefined;
-  eachPatternAt(trie, tokens, used, index, (match) => {
-    if (best === undefined || ranksBefore(match, best)) best = match;
-  });
-  return best?.pattern;
+): SinglePattern | undefined {
+  const token = tokens[index] as Token;
+  if ((token.starts & STARTS_SINGLE) === 0 && !token.capitalA) return undefined;
+  // The walk `eachPatternAt` makes, keeping only the best match: one walk object for every call, no match
+  // object per pattern found (this runs at most words of every sentence).
+  const walk = bestWalk;
+  walk.tokens = tokens;
+  walk.used = used;
+  walk.index = index;
+  walk.best = undefined;
+  walkBest(walk, trie, index, 1);
+  const best = walk.best;
+  walk.tokens = NO_TOKENS;
+  walk.best = undefined;
+  return best;
+}
+
+/** The state of a {@link bestPatternAt} walk: the best match so far, ranked as `ranksBefore` does. */
+interface BestWalk {
+  tokens: readonly Token[];
+  used: Uint8Array;
+  index: number;
+  best: SinglePattern | undefined;
+  length: number;
+  group: number;
+  order: number;
+}
+
+const NO_TOKENS: readonly Token[] = [];
+const bestWalk: BestWalk = {
+  tokens: NO_TOKENS,
+  used: new Uint8Array(0),
+  index: 0,
+  best: undefined,
+  length: 0,
+  group: 0,
+  order: 0,
+};
+
+/** `walkPatterns` for {@link bestPatternAt}. */
+function walkBest(walk: BestWalk, node: PatternTrie<SinglePattern>, position: number, group: number): void {
+  if (position >= walk.tokens.length || walk.used[position]) return;
+  const token = walk.tokens[position] as Token;
+  if (position > walk.index && !token.followsSpace) return;
+  if (token.capitalA && token.word !== 'à')
+    visitBest(walk, node.children.get('à'), position, position === walk.index ? 0 : group);
+  visitBest(walk, node.children.get(token.word), position, position === walk.index ? 1 : group);
+}
+
+/** `visitPatterns` for {@link bestPatternAt}: each pattern ending here replaces the best if it ranks before it. */
+function visitBest(
+  walk: BestWalk,
+  child: PatternTrie<SinglePattern> | undefined,
+  position: number,
+  group: number,
+): void {
+  if (child === undefined) return;
+  const length = position - walk.index + 1;
+  for (const { pattern, order } of child.ending) {
+    if (
+      walk.best === undefined ||
+      (length !== walk.length
+        ? length > walk.length
+        : group !== walk.group
+          ? group < walk.group
+          : order < walk.order)
+    ) {
+      walk.best = pattern;
+      walk.length = length;
+      walk.group = group;
+      walk.order = order;
+    }
+  }
+  walkBest(walk, child, position + 1, group);
 }
 
 let singlePatterns: PatternTrie<SinglePattern> | null = null;
@@ -938,7 +1046,7 @@ function findPairs(tokens: readonly Token[], used: Uint8Array, matches: Transiti
   const pairs = pairPatternTrie();
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
-    if (!pairs.children.has(token.word) && !token.capitalA) continue;
+    if ((token.starts & STARTS_PAIR) === 0 && !token.capitalA) continue;
     // In the order the old candidate lists had: longest first, then as listed.
     const found: PatternAt<PairPattern>[] = [];
     eachPatternAt(pairs, tokens, used, index, (match) => found.push(match));

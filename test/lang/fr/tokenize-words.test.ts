@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as tokenizeModule from '../../../src/lang/fr/tokenize-words.js';
 import {
   countWords,
+  createWordBoundaries,
   holdsWords,
+  scanWords,
   tokenizeWords,
   type WordToken,
 } from '../../../src/lang/fr/tokenize-words.js';
@@ -172,10 +174,27 @@ describe('tokenizeWords', () => {
   it('exports its API', () => {
     expect(Object.keys(tokenizeModule).sort()).toEqual([
       'countWords',
+      'createWordBoundaries',
       'elidedWords',
       'holdsWords',
+      'scanWords',
       'tokenizeWords',
     ]);
+  });
+
+  it('scanWords writes the same tokens into boundaries reused from a longer text', () => {
+    const boundaries = createWordBoundaries();
+    scanWords('Un texte plus long, avec l’IA, 100 000 € et https://exemple.fr/page.', boundaries);
+    for (const { input } of cases) {
+      const count = scanWords(input, boundaries);
+      const scanned = Array.from({ length: count }, (_, index) => ({
+        text: input.slice(boundaries.starts[index], boundaries.ends[index]),
+        start: boundaries.starts[index],
+        end: boundaries.ends[index],
+        kind: boundaries.kinds[index],
+      }));
+      expect(scanned).toEqual(tokenizeWords(input));
+    }
   });
 
   it.each(cases)('$name', ({ input, expected }) => {

@@ -351,6 +351,20 @@ describe('findTransitionWordsInWords', () => {
     ).toEqual(expected);
   });
 
+  test('reads only the words from `from` to `to` of a longer list, as the analysis passes them', () => {
+    const before = 'Plus on recrute. ';
+    const sentence = 'D’une part, les salaires montent ; d’autre part, les talents manquent.';
+    const after = ' A cause de la pénurie, en outre, tout change.';
+    const text = before + sentence + after;
+    const all = wordsOf(text, 0);
+    const from = wordsOf(before, 0).length;
+    const to = from + wordsOf(sentence, 0).length;
+    expect(findTransitionWordsInWords(sentence, all, before.length, from, to)).toEqual(
+      findTransitionWordsInWords(sentence, all.slice(from, to), before.length),
+    );
+    expect(findTransitionWordsInWords(sentence, all, before.length, from, to).length).toBeGreaterThan(0);
+  });
+
   test('a phrase does not run through punctuation between the words', () => {
     const sentence = 'Du coup, de nombreux recruteurs partent.';
     expect(
