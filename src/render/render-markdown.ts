@@ -12,6 +12,7 @@ import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { plainTextHandler } from './plain-text-handler.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
+import { serializeSimpleTree } from './serialize-simple-tree.js';
 import { tableOfContentsIndex } from './table-of-contents-place.js';
 
 /** Options of {@link renderMarkdown}. */
@@ -61,6 +62,32 @@ const rangedMarkdownSerializer = unified()
  */
 export function renderMarkdown(article: Article, options: RenderMarkdownOptions = {}): string {
   const target = options.target ?? 'plain';
+  const tree = markdownBodyTree(article, options);
+  const frontMatter = target === 'plain' ? plainFrontMatter(article) : targetFrontMatter(article, target);
+  // The source's other keys (tags, categories, layout…) as they were; Plume's own win.
+  for (const [key, value] of Object.entries(article.metadata.frontMatter ?? {})) {
+    if (!(key in frontMatter)) frontMatter[key] = value;
+  }
+  // Tells Plume (and people) that this file was generated, so a rerun may replace it.
+  frontMatter.generator = GENERATOR;
+  // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
+  const yaml = frontMatterYaml(frontMatter);
+  // The offline writer's trees are written directly, byte for byte as the serializer would (and with
+  // nothing to escape); others by it, which says where each block is when it can (markdown-block-ranges.ts).
+  const direct = serializeSimpleTree(tree);
+  if (direct !== undefined) return `---\n${yaml}---\n\n${minimizeEscapes(direct)}`;
+  const ranged = hasSelfContainedBlocks(tree);
+  const body = (ranged ? rangedMarkdownSerializer : markdownSerializer).stringify(tree);
+  // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
+  return `---\n${yaml}---\n\n${minimizeEscapes(body, ranged ? blockRangesOf(tree) : undefined)}`;
+}
+
+/**
+ * The tree {@link renderMarkdown} serializes as the body: a sanitized copy of the article's, with the
+ * « Sommaire », without the H1 for a generator's theme. The input is not modified.
+ */
+export function markdownBodyTree(article: Article, options: RenderMarkdownOptions = {}): Root {
+  const target = options.target ?? 'plain';
   const tree = cloneTree(article.tree);
   sanitizeMarkdownTree(tree);
   if (target !== 'plain') {
@@ -72,19 +99,7 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
     insertTableOfContents(tree, tableOfContents);
   }
   moveWhitespaceOutOfAttention(tree);
-  const frontMatter = target === 'plain' ? plainFrontMatter(article) : targetFrontMatter(article, target);
-  // The source's other keys (tags, categories, layout…) as they were; Plume's own win.
-  for (const [key, value] of Object.entries(article.metadata.frontMatter ?? {})) {
-    if (!(key in frontMatter)) frontMatter[key] = value;
-  }
-  // Tells Plume (and people) that this file was generated, so a rerun may replace it.
-  frontMatter.generator = GENERATOR;
-  // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
-  const yaml = frontMatterYaml(frontMatter);
-  // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
-  const ranged = hasSelfContainedBlocks(tree);
-  const body = (ranged ? rangedMarkdownSerializer : markdownSerializer).stringify(tree);
-  return `---\n${yaml}---\n\n${minimizeEscapes(body, ranged ? blockRangesOf(tree) : undefined)}`;
+  return tree;
 }
 
 /** Written in every output so that Plume knows which files it may replace. */
@@ -230,6 +245,8 @@ function moveWhitespaceOutOfAttention(parent: Parent): void {
   for (const child of parent.children) {
     if ('children' in child) moveWhitespaceOutOfAttention(child);
   }
+  // Most parents have neither: the loop below would rebuild the same list.
+  if (!hasAttentionOrAdjacentText(parent.children)) return;
   const children: RootContent[] = [];
   for (const child of parent.children) {
     if (!ATTENTION_TYPES.has(child.type) || !('children' in child)) {
@@ -244,6 +261,15 @@ function moveWhitespaceOutOfAttention(parent: Parent): void {
     if (trailing) appendNode(children, { type: 'text', value: trailing });
   }
   parent.children = children as Parent['children'];
+}
+
+function hasAttentionOrAdjacentText(children: readonly RootContent[]): boolean {
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index] as RootContent;
+    if (ATTENTION_TYPES.has(child.type)) return true;
+    if (child.type === 'text' && index > 0 && children[index - 1]?.type === 'text') return true;
+  }
+  return false;
 }
 
 /** Removes the whitespace at one edge of phrasing content (dropping emptied text nodes) and returns it. */
