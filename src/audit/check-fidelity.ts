@@ -38,11 +38,20 @@ export function checkFidelity(
   const sourceFigures = new Set(source.facts.figures.map((figure) => figure.key));
   const sourceNumbers = new Set(source.facts.figures.map((figure) => figure.key.split(' ')[0]));
   const issues: FidelityIssue[] = [];
+  // A name recurs (« Google » in most paragraphs): each distinct text is searched in the source once.
+  const found = new Map<string, boolean>();
+  const inSource = (text: string): boolean => {
+    let answer = found.get(text);
+    if (answer === undefined) {
+      answer = containsWhole(sourceText, comparable(text));
+      found.set(text, answer);
+    }
+    return answer;
+  };
   for (const figure of output.facts.figures) {
     const digits = figure.key.split(' ')[0] as string;
     const known = sourceFigures.has(figure.key) || (figure.key === digits && sourceNumbers.has(digits));
-    if (!known && !containsWhole(sourceText, comparable(figure.text)))
-      issues.push({ kind: 'figure', ...span(figure) });
+    if (!known && !inSource(figure.text)) issues.push({ kind: 'figure', ...span(figure) });
   }
   if (options.translated) {
     // A source typed with straight quotes ("…") has its quotations too: the article's typography turns
@@ -60,11 +69,11 @@ export function checkFidelity(
     }
   } else {
     for (const quote of output.facts.quotes) {
-      if (!containsWhole(sourceText, comparable(quote.text))) issues.push({ kind: 'quote', ...span(quote) });
+      if (!inSource(quote.text)) issues.push({ kind: 'quote', ...span(quote) });
     }
   }
   for (const name of output.facts.names) {
-    if (!containsWhole(sourceText, comparable(name.text))) issues.push({ kind: 'name', ...span(name) });
+    if (!inSource(name.text)) issues.push({ kind: 'name', ...span(name) });
   }
   return {
     passed: issues.length === 0,

@@ -25,9 +25,17 @@ export interface BuildTitleOptions {
   /** Parts of speech, to lowercase a common word after « : » (default: grammatical words only). */
   lexicon?: Lexicon;
   /** Words the source writes in lower case (normalized): common words even when the lexicon lacks them. */
-  commonWords?: ReadonlySet<string>;
+  commonWords?: WordSet;
   /** Widest title in pixels of Arial 20 px (default: the audit's, 600). */
   maxWidth?: number;
+}
+
+/**
+ * A set of words, only asked whether it holds one: a `Set`, or one built when first asked (most titles
+ * never ask).
+ */
+export interface WordSet {
+  has(word: string): boolean;
 }
 
 /**
@@ -152,11 +160,7 @@ export function capitalizeFirst(text: string): string {
 }
 
 /** Every « : » of a title or heading followed by a common word: « TV de SFR : Prérequis » -> « … : prérequis ». */
-export function lowercaseAfterColons(
-  text: string,
-  lexicon?: Lexicon,
-  commonWords?: ReadonlySet<string>,
-): string {
+export function lowercaseAfterColons(text: string, lexicon?: Lexicon, commonWords?: WordSet): string {
   return text.replace(
     /(\s:[\s\u00a0\u202f]+)(\S.*)$/u,
     (_whole, colon: string, rest: string) =>
@@ -177,7 +181,7 @@ export function lowercaseAfterColons(
  * source itself writes in lower case, vouches for a word the lexicon lacks (« Prérequis » in a text that
  * writes « cf prérequis »).
  */
-export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: ReadonlySet<string>): string {
+export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: WordSet): string {
   const [firstWord = '', secondWord = '', thirdWord = ''] = text.split(/\s+/u, 3);
   if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
   if (isArticleOfName(firstWord, secondWord, thirdWord, lexicon)) return text;

@@ -527,6 +527,11 @@ const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function roleOf(word: AnalyzedWord): number {
+  if (word.kind === 'word') {
+    // A word's role but for its function-word flag depends on its normalized form alone: read once.
+    const role = wordRoleOf(word.normalized);
+    return role === CONTENT && word.isFunctionWord ? STOP : role;
+  }
   if (word.kind === 'number' || REPORTING_VERBS.has(word.normalized)) return NUMBER;
   if (FOREIGN_FUNCTION_WORDS.has(word.normalized)) return STOP;
   if (word.kind === 'elision') return ELISION;
@@ -534,6 +539,23 @@ function roleOf(word: AnalyzedWord): number {
   if (word.normalized.length < KEYPHRASE_EXTRACTION.minWordLength) return STOP;
   return CONTENT;
 }
+
+/** `roleOf` of a word (not a number or an elision) that is no function word, by normalized form. */
+function wordRoleOf(normalized: string): number {
+  let role = wordRoles.get(normalized);
+  if (role === undefined) {
+    if (REPORTING_VERBS.has(normalized)) role = NUMBER;
+    else if (FOREIGN_FUNCTION_WORDS.has(normalized) || isStopword(normalized)) role = STOP;
+    else role = normalized.length < KEYPHRASE_EXTRACTION.minWordLength ? STOP : CONTENT;
+    // Bounded: a batch of articles must not grow it without end.
+    if (wordRoles.size >= MAX_WORD_ROLES) wordRoles.clear();
+    wordRoles.set(normalized, role);
+  }
+  return role;
+}
+
+const wordRoles = new Map<string, number>();
+const MAX_WORD_ROLES = 20_000;
 
 /** YAKE statistics per term; `importance` is S(w), lower is more important (stopwords included). */
 interface TermStatistics {
@@ -957,17 +979,19 @@ function resolveNesting(ranked: Ranked[], minStandalone: number): void {
     return found;
   };
 
-  for (const longer of ranked) {
+  // Each phrase's nested phrases are read by both passes: found once.
+  const nested = ranked.map(nestedIn);
+  ranked.forEach((longer, index) => {
     const occurrences = longer.candidate.occurrences.length;
     const needed = Math.max(minStandalone, KEYPHRASE_EXTRACTION.standaloneShare * occurrences);
-    for (const shorter of nestedIn(longer)) {
+    for (const shorter of nested[index] as Ranked[]) {
       if (shorter.candidate.occurrences.length - occurrences < needed) shorter.dropped = true;
     }
-  }
-  for (const longer of ranked) {
-    if (longer.dropped) continue;
+  });
+  ranked.forEach((longer, index) => {
+    if (longer.dropped) return;
     const occurrences = longer.candidate.occurrences.length;
-    for (const shorter of nestedIn(longer)) {
+    for (const shorter of nested[index] as Ranked[]) {
       if (
         !shorter.dropped &&
         shorter.candidate.words >= 2 &&
@@ -976,7 +1000,7 @@ function resolveNesting(ranked: Ranked[], minStandalone: number): void {
       )
         shorter.adjusted = longer.adjusted;
     }
-  }
+  });
 }
 
 /**
@@ -1032,11 +1056,14 @@ function surfaceForm(
 /** The words of the opening paragraph as written, lower case: read once for every candidate's surface form. */
 function openingWordsOf(analysis: Analysis): Set<string> {
   const opening = openingParagraph(analysis);
-  return new Set(
-    analysis.words
-      .filter((word) => opening !== undefined && word.start >= opening.start && word.end <= opening.end)
-      .map((word) => word.text.toLowerCase()),
-  );
+  const words = new Set<string>();
+  if (opening === undefined) return words;
+  // Words are in reading order: the scan stops at the first one past the paragraph, not at the text's end.
+  for (const word of analysis.words) {
+    if (word.start >= opening.end) break;
+    if (word.start >= opening.start && word.end <= opening.end) words.add(word.text.toLowerCase());
+  }
+  return words;
 }
 
 /** The first paragraph of the body, headings, lists and quotes aside: what readers and Yoast SEO call the introduction. */

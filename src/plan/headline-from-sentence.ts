@@ -99,8 +99,10 @@ export function extractHeadline(sentence: string, options: HeadlineOptions = {})
   // A tweet (« @Truffaut bonjour… ») or an address is someone's message, not the article's heading.
   if (mayHoldMessageOrAddress(text) && MESSAGE_OR_ADDRESS.test(text)) return null;
   text = withoutTrailing(text, SENTENCE_END_MARKS);
-  // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ».
-  text = dropLeadingConnector(dropLeadingConnector(text));
+  // Two openers may follow each other: « Sur certaines lignes, aux heures de pointe, la densité… ». When
+  // the first pass drops nothing (most sentences), the second would read the same text again.
+  const withoutOpener = dropLeadingConnector(text);
+  text = withoutOpener === text ? text : dropLeadingConnector(withoutOpener);
   text = dropApposition(text, lexicon);
   text = dropAdverbOpener(text);
   text = dropAdjunctClause(text, minWords);
@@ -204,10 +206,12 @@ function announcesThePlan(first: string, second: string): boolean {
 
 /** Whether « nous allons » or « nous …rons » stands anywhere in the sentence (most words are not « nous »). */
 function holdsPlanAnnouncement(tokens: readonly WordToken[]): boolean {
+  // The next word is normalized only after a « nous »: most four-letter words are not.
   return tokens.some(
     (token, index) =>
       token.text.length === 4 &&
-      announcesThePlan(normalizeWord(token.text), normalizeWord(tokens[index + 1]?.text ?? '')),
+      normalizeWord(token.text) === 'nous' &&
+      announcesThePlan('nous', normalizeWord(tokens[index + 1]?.text ?? '')),
   );
 }
 
@@ -532,6 +536,9 @@ const STRAIGHT_QUOTE = 0x22; // "
  * One pass over the sentence (counting the prefix again for every token was quadratic).
  */
 function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[] {
+  // Without an opening mark (most sentences) no token is quoted: searched natively, not code by code.
+  if (!sentence.includes('«') && !sentence.includes('“') && !sentence.includes('"'))
+    return tokens.map(() => false);
   let opened = 0;
   let closed = 0;
   let straight = 0;

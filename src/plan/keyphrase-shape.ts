@@ -12,7 +12,8 @@ export function isNounPhraseShape(lexicon: Lexicon, words: readonly string[]): b
   if (words.length === 0) return false;
   // « excellent SAV de Truffaut »: nobody searches for an opinion; the phrase is « SAV de Truffaut ».
   if (OPINION_ADJECTIVES.has((words[0] as string).toLowerCase())) return false;
-  const readings = words.map((word) => readingsOf(lexicon, word));
+  const memo = readingsMemo(lexicon);
+  const readings = words.map((word) => readingsIn(memo, lexicon, word));
   if (!readings.some((reading) => reading.knownNoun || reading.name)) return false;
   const afterHead = matchNominal(readings, 0);
   if (afterHead < 0) return false;
@@ -78,11 +79,20 @@ const readingsByLexicon = new WeakMap<Lexicon, Map<string, Readings>>();
 const MAX_READINGS = 20_000;
 
 function readingsOf(lexicon: Lexicon, word: string): Readings {
+  return readingsIn(readingsMemo(lexicon), lexicon, word);
+}
+
+/** The lexicon's memo, looked up once per phrase rather than once per word. */
+function readingsMemo(lexicon: Lexicon): Map<string, Readings> {
   let memo = readingsByLexicon.get(lexicon);
   if (memo === undefined) {
     memo = new Map();
     readingsByLexicon.set(lexicon, memo);
   }
+  return memo;
+}
+
+function readingsIn(memo: Map<string, Readings>, lexicon: Lexicon, word: string): Readings {
   let readings = memo.get(word);
   if (readings === undefined) {
     readings = readWord(lexicon, word);

@@ -9,7 +9,7 @@ import { stem } from '../lang/fr/stem.js';
 import { tokenizeWords } from '../lang/fr/tokenize-words.js';
 import { buildMetaDescription } from './build-meta-description.js';
 import { buildSlug, isValidSlug } from './build-slug.js';
-import { buildTitle, capitalizeFirst, lowercaseAfterColons } from './build-title.js';
+import { buildTitle, capitalizeFirst, lowercaseAfterColons, type WordSet } from './build-title.js';
 import { extractKeyphrases, type KeyphraseCandidate, pickSecondaryKeywords } from './extract-keyphrases.js';
 import { foreignKeyphrases } from './foreign-keyphrase.js';
 import { extractHeadline } from './headline-from-sentence.js';
@@ -258,7 +258,7 @@ function chooseH1(
     sourceTitle: string | null | undefined;
     leadHeadline: string | undefined;
     lexicon: Lexicon | undefined;
-    commonWords: ReadonlySet<string> | undefined;
+    commonWords: WordSet | undefined;
   },
 ): string {
   const titleIsBare = title.trim().toLowerCase() === keyphrase.trim().toLowerCase();
@@ -270,10 +270,24 @@ function chooseH1(
   return given.commonWords ? lowercaseAfterColons(headline, given.lexicon, given.commonWords) : headline;
 }
 
-/** The words the text writes in lower case somewhere: common words, whatever their capital elsewhere. */
+/**
+ * The words the text writes in lower case somewhere: common words, whatever their capital elsewhere. Read
+ * only for a word after « : » that the lexicon does not know (most titles have none): gathered when first
+ * asked, not for every plan.
+ */
+function writtenInLowerCase(analysis: Analysis): WordSet {
+  let words: Set<string> | undefined;
+  return {
+    has(word) {
+      words ??= lowercaseWords(analysis);
+      return words.has(word);
+    },
+  };
+}
+
 const LOWERCASE_INITIAL = /^\p{Ll}/u;
 
-function writtenInLowerCase(analysis: Analysis): Set<string> {
+function lowercaseWords(analysis: Analysis): Set<string> {
   const words = new Set<string>();
   for (const word of analysis.words) {
     // An ASCII initial is read without the regular expression.
