@@ -8,6 +8,7 @@ import type { Document, SourceMetadata } from '../document.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
+import { unwrapCodeTables } from './unwrap-code-tables.js';
 
 export interface ParseHtmlPageOptions {
   /** Address the page was fetched from: resolves relative links, and is the canonical URL when the
@@ -254,6 +255,7 @@ function htmlToMdast(html: string, options: { embeddedHtml?: boolean } = {}): Ro
   const hast: HastRoot = fragmentParser.parse(html);
   if (options.embeddedHtml) convertEmbeddedElements(hast);
   cleanElements(hast);
+  unwrapCodeTables(hast);
   const converted = toMdast(hast);
   const tree: Root =
     converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };
