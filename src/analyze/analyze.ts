@@ -265,16 +265,7 @@ function analyzeTypographicVariant(
     // Most words of a variant are written as `known`'s: their reading is the same (it depends on the
     // text and kind alone), so it is copied rather than looked up again.
     if (span.text.startsWith(word.text, word.start - known.start)) {
-      words.push({
-        text: word.text,
-        start: word.start + delta,
-        end: word.end + delta,
-        kind: word.kind,
-        normalized: word.normalized,
-        stem: word.stem,
-        syllables: word.syllables,
-        isFunctionWord: word.isFunctionWord,
-      });
+      words.push(movedWord(word, delta));
       if (word.kind !== 'elision' && !isUrlWord(word.text, word.kind)) {
         wordCount += 1;
         syllables += word.syllables;
@@ -329,18 +320,22 @@ function copyWords(
 ): void {
   for (let index = start; index < end; index += 1) {
     const word = previous.words[index] as AnalyzedWord;
-    // Written out, in `pushWord`'s order: the copies share the read words' shape.
-    words.push({
-      text: word.text,
-      start: word.start + delta,
-      end: word.end + delta,
-      kind: word.kind,
-      normalized: word.normalized,
-      stem: word.stem,
-      syllables: word.syllables,
-      isFunctionWord: word.isFunctionWord,
-    });
+    words.push(movedWord(word, delta));
   }
+}
+
+/** A copy of `word` moved by `delta`, written out in `pushWord`'s order: copies share the read words' shape. */
+function movedWord(word: AnalyzedWord, delta: number): AnalyzedWord {
+  return {
+    text: word.text,
+    start: word.start + delta,
+    end: word.end + delta,
+    kind: word.kind,
+    normalized: word.normalized,
+    stem: word.stem,
+    syllables: word.syllables,
+    isFunctionWord: word.isFunctionWord,
+  };
 }
 
 /** A previous sentence with the same text, its words appended to `words`, moved to `start` and `blockIndex`. */

@@ -527,11 +527,6 @@ const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function roleOf(word: AnalyzedWord): number {
-  if (word.kind === 'word') {
-    // A word's role but for its function-word flag depends on its normalized form alone: read once.
-    const role = wordRoleOf(word.normalized);
-    return role === CONTENT && word.isFunctionWord ? STOP : role;
-  }
   if (word.kind === 'number' || REPORTING_VERBS.has(word.normalized)) return NUMBER;
   if (FOREIGN_FUNCTION_WORDS.has(word.normalized)) return STOP;
   if (word.kind === 'elision') return ELISION;
@@ -539,23 +534,6 @@ function roleOf(word: AnalyzedWord): number {
   if (word.normalized.length < KEYPHRASE_EXTRACTION.minWordLength) return STOP;
   return CONTENT;
 }
-
-/** `roleOf` of a word (not a number or an elision) that is no function word, by normalized form. */
-function wordRoleOf(normalized: string): number {
-  let role = wordRoles.get(normalized);
-  if (role === undefined) {
-    if (REPORTING_VERBS.has(normalized)) role = NUMBER;
-    else if (FOREIGN_FUNCTION_WORDS.has(normalized) || isStopword(normalized)) role = STOP;
-    else role = normalized.length < KEYPHRASE_EXTRACTION.minWordLength ? STOP : CONTENT;
-    // Bounded: a batch of articles must not grow it without end.
-    if (wordRoles.size >= MAX_WORD_ROLES) wordRoles.clear();
-    wordRoles.set(normalized, role);
-  }
-  return role;
-}
-
-const wordRoles = new Map<string, number>();
-const MAX_WORD_ROLES = 20_000;
 
 /** YAKE statistics per term; `importance` is S(w), lower is more important (stopwords included). */
 interface TermStatistics {

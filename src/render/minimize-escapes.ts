@@ -42,34 +42,19 @@ export function minimizeEscapes(markdown: string, blocks?: readonly BlockRange[]
  * read one another: the whole document is checked instead).
  */
 function minimizeSerializedBlocks(markdown: string, blocks: readonly BlockRange[]): string | undefined {
-  let result = '';
-  let last = 0;
-  for (const { start, end } of blocks) {
-    const text = markdown.slice(start, end);
-    const minimized = HAS_ESCAPE.test(text) ? minimizeParsedBlocks(text) : text;
-    if (minimized === undefined) return undefined;
-    result += markdown.slice(last, start) + minimized;
-    last = end;
-  }
-  return result + markdown.slice(last);
+  return rewriteRanges(markdown, blocks, (text) =>
+    HAS_ESCAPE.test(text) ? minimizeParsedBlocks(text) : text,
+  );
 }
 
 /** A text parsed alone: each of its top-level blocks minimized; undefined when it holds definitions. */
 function minimizeParsedBlocks(text: string): string | undefined {
   const tree = markdownParser.parse(text);
   if (hasDefinitions(tree)) return undefined;
-  let result = '';
-  let last = 0;
-  for (const block of tree.children) {
-    const start = block.position?.start.offset;
-    const end = block.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    const only = tree.children.length === 1 && start === 0 && end === text.length;
-    result +=
-      text.slice(last, start) + minimizeBlock(text.slice(start, end), only ? shapeOfTree(tree) : undefined);
-    last = end;
-  }
-  return result + text.slice(last);
+  const blocks = topLevelRanges(tree);
+  // A text that is one block: its shape is the tree just parsed.
+  const only = blocks.length === 1 && blocks[0]?.start === 0 && blocks[0].end === text.length;
+  return rewriteRanges(text, blocks, (block) => minimizeBlock(block, only ? shapeOfTree(tree) : undefined));
 }
 
 /** The whole document parsed: its top-level blocks minimized, checked whole when they read one another. */
@@ -81,18 +66,37 @@ function minimizeDocument(markdown: string): string {
     const allRemoved = markdown.replace(ESCAPE, '');
     if (shapeOf(allRemoved) === reference) return allRemoved;
   }
-  let result = '';
-  let last = 0;
+  const result = rewriteRanges(markdown, topLevelRanges(tree), (block) => minimizeBlock(block)) as string;
+  if (!readAcrossBlocks) return result;
+  return shapeOf(result) === reference ? result : markdown;
+}
+
+/** Where the tree's top-level blocks stand in the text it was parsed from. */
+function topLevelRanges(tree: Root): BlockRange[] {
+  const ranges: BlockRange[] = [];
   for (const block of tree.children) {
     const start = block.position?.start.offset;
     const end = block.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    result += markdown.slice(last, start) + minimizeBlock(markdown.slice(start, end));
+    if (start !== undefined && end !== undefined) ranges.push({ start, end });
+  }
+  return ranges;
+}
+
+/** `text` with each range replaced by what `rewrite` makes of it; undefined as soon as `rewrite` gives up. */
+function rewriteRanges(
+  text: string,
+  ranges: readonly BlockRange[],
+  rewrite: (part: string) => string | undefined,
+): string | undefined {
+  let result = '';
+  let last = 0;
+  for (const { start, end } of ranges) {
+    const rewritten = rewrite(text.slice(start, end));
+    if (rewritten === undefined) return undefined;
+    result += text.slice(last, start) + rewritten;
     last = end;
   }
-  result += markdown.slice(last);
-  if (!readAcrossBlocks) return result;
-  return shapeOf(result) === reference ? result : markdown;
+  return result + text.slice(last);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
+import remarkStringify, { type Options as RemarkStringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import type { Article } from '../article.js';
 import { cloneTree } from './clone-tree.js';
@@ -41,19 +41,17 @@ export const MARKDOWN_STYLE = {
   listItemIndent: 'one',
 } as const;
 
-const markdownSerializer = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler } })
-  .freeze();
+/** The serializer with Plume's style and text handler, and `handlers` of the caller's. */
+export function markdownSerializerWith(handlers: NonNullable<RemarkStringifyOptions['handlers']>) {
+  return unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler, ...handlers } })
+    .freeze();
+}
 
+const markdownSerializer = markdownSerializerWith({});
 /** The same serializer, recording where each top-level block is written (markdown-block-ranges.ts). */
-const rangedMarkdownSerializer = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    ...MARKDOWN_STYLE,
-    handlers: { text: plainTextHandler, root: rootWithBlockRanges },
-  })
-  .freeze();
+const rangedMarkdownSerializer = markdownSerializerWith({ root: rootWithBlockRanges });
 
 /**
  * Renders an article as Markdown: YAML front matter with its metadata, a blank line, then the body
@@ -72,14 +70,15 @@ export function renderMarkdown(article: Article, options: RenderMarkdownOptions 
   frontMatter.generator = GENERATOR;
   // As `yaml` writes it with `lineWidth: 0`: a long description is never folded over several lines.
   const yaml = frontMatterYaml(frontMatter);
-  // The offline writer's trees are written directly, byte for byte as the serializer would (and with
-  // nothing to escape); others by it, which says where each block is when it can (markdown-block-ranges.ts).
+  // The offline writer's trees are written directly, byte for byte as the serializer would: it writes them
+  // only when no text needs an escape. Others by the serializer, which says where each block is when it
+  // can (markdown-block-ranges.ts).
   const direct = serializeSimpleTree(tree);
-  if (direct !== undefined) return `---\n${yaml}---\n\n${minimizeEscapes(direct)}`;
-  const ranged = hasSelfContainedBlocks(tree);
-  const body = (ranged ? rangedMarkdownSerializer : markdownSerializer).stringify(tree);
+  if (direct !== undefined) return `---\n${yaml}---\n\n${direct}`;
+  const serializer = hasSelfContainedBlocks(tree) ? rangedMarkdownSerializer : markdownSerializer;
+  const body = serializer.stringify(tree);
   // The serializer escapes every character that could start Markdown syntax; only the needed escapes stay.
-  return `---\n${yaml}---\n\n${minimizeEscapes(body, ranged ? blockRangesOf(tree) : undefined)}`;
+  return `---\n${yaml}---\n\n${minimizeEscapes(body, blockRangesOf(tree))}`;
 }
 
 /**

@@ -27,11 +27,6 @@ export function serializeSimpleTree(tree: Root): string | undefined {
   return last === LINE_FEED || last === CARRIAGE_RETURN ? result : `${result}\n`;
 }
 
-/** Whether {@link serializeSimpleTree} writes that tree itself (else the full serializer does). */
-export function isSimpleTree(tree: Root): boolean {
-  return serializeSimpleTree(tree) !== undefined;
-}
-
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 

@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,8 +9,7 @@ import {
   rootWithBlockRanges,
 } from '../../src/render/markdown-block-ranges.js';
 import { minimizeEscapes } from '../../src/render/minimize-escapes.js';
-import { plainTextHandler } from '../../src/render/plain-text-handler.js';
-import { MARKDOWN_STYLE } from '../../src/render/render-markdown.js';
+import { markdownSerializerWith } from '../../src/render/render-markdown.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -135,13 +133,8 @@ describe('minimizeEscapes', () => {
   });
 
   it('gives the same through the serializer that records its blocks, on 160 parsed documents', () => {
-    const serializer = (handlers: object) =>
-      unified()
-        .use(remarkGfm)
-        .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler, ...handlers } })
-        .freeze();
-    const plain = serializer({});
-    const ranged = serializer({ root: rootWithBlockRanges });
+    const plain = markdownSerializerWith({});
+    const ranged = markdownSerializerWith({ root: rootWithBlockRanges });
     const next = random(7);
     let recorded = 0;
     const differences: string[] = [];
@@ -178,13 +171,7 @@ describe('minimizeEscapes', () => {
       ],
     } as unknown as Root;
     expect(hasSelfContainedBlocks(tree)).toBe(true);
-    const written = unified()
-      .use(remarkGfm)
-      .use(remarkStringify, {
-        ...MARKDOWN_STYLE,
-        handlers: { text: plainTextHandler, root: rootWithBlockRanges },
-      })
-      .stringify(tree);
+    const written = markdownSerializerWith({ root: rootWithBlockRanges }).stringify(tree);
     expect(written).toContain('\n``` |');
     expect(blockRangesOf(tree)).toBeUndefined();
   });

@@ -3,20 +3,24 @@ import { join } from 'node:path';
 import type { BlockContent, List, ListItem, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { optimize } from '../../src/optimize.js';
-import { plainTextHandler } from '../../src/render/plain-text-handler.js';
-import { MARKDOWN_STYLE, markdownBodyTree } from '../../src/render/render-markdown.js';
-import { isSimpleTree, serializeSimpleTree } from '../../src/render/serialize-simple-tree.js';
+import {
+  MARKDOWN_STYLE,
+  markdownBodyTree,
+  markdownSerializerWith,
+} from '../../src/render/render-markdown.js';
+import { serializeSimpleTree } from '../../src/render/serialize-simple-tree.js';
 
 // The serializer renderMarkdown falls back to (plain-text-handler.test.ts compares it with remark-stringify's own).
-const serializer = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, { ...MARKDOWN_STYLE, handlers: { text: plainTextHandler } })
-  .freeze();
+const serializer = markdownSerializerWith({});
+
+/** Whether `serializeSimpleTree` writes that tree itself (else the full serializer does). */
+function isSimpleTree(tree: Root): boolean {
+  return serializeSimpleTree(tree) !== undefined;
+}
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 const TEST_DIRECTORY = join(import.meta.dirname, '..');

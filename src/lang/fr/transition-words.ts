@@ -926,77 +926,23 @@ function bestPatternAt(
 ): SinglePattern | undefined {
   const token = tokens[index] as Token;
   if ((token.starts & STARTS_SINGLE) === 0 && !token.capitalA) return undefined;
-  // The walk `eachPatternAt` makes, keeping only the best match: one walk object for every call, no match
-  // object per pattern found (this runs at most words of every sentence).
-  const walk = bestWalk;
-  walk.tokens = tokens;
-  walk.used = used;
-  walk.index = index;
-  walk.best = undefined;
-  walkBest(walk, trie, index, 1);
-  const best = walk.best;
-  walk.tokens = NO_TOKENS;
-  walk.best = undefined;
-  return best;
+  eachPatternAt(trie, tokens, used, index, keepBest);
+  return takeBest();
 }
 
-/** The state of a {@link bestPatternAt} walk: the best match so far, ranked as `ranksBefore` does. */
-interface BestWalk {
-  tokens: readonly Token[];
-  used: Uint8Array;
-  index: number;
-  best: SinglePattern | undefined;
-  length: number;
-  group: number;
-  order: number;
+/** The best match of the running {@link bestPatternAt}: one collector for every call, no closure per token. */
+const bestMatch: { current: PatternAt<SinglePattern> | undefined } = { current: undefined };
+
+function keepBest(match: PatternAt<SinglePattern>): void {
+  const current = bestMatch.current;
+  if (current === undefined || ranksBefore(match, current)) bestMatch.current = match;
 }
 
-const NO_TOKENS: readonly Token[] = [];
-const bestWalk: BestWalk = {
-  tokens: NO_TOKENS,
-  used: new Uint8Array(0),
-  index: 0,
-  best: undefined,
-  length: 0,
-  group: 0,
-  order: 0,
-};
-
-/** `walkPatterns` for {@link bestPatternAt}. */
-function walkBest(walk: BestWalk, node: PatternTrie<SinglePattern>, position: number, group: number): void {
-  if (position >= walk.tokens.length || walk.used[position]) return;
-  const token = walk.tokens[position] as Token;
-  if (position > walk.index && !token.followsSpace) return;
-  if (token.capitalA && token.word !== 'à')
-    visitBest(walk, node.children.get('à'), position, position === walk.index ? 0 : group);
-  visitBest(walk, node.children.get(token.word), position, position === walk.index ? 1 : group);
-}
-
-/** `visitPatterns` for {@link bestPatternAt}: each pattern ending here replaces the best if it ranks before it. */
-function visitBest(
-  walk: BestWalk,
-  child: PatternTrie<SinglePattern> | undefined,
-  position: number,
-  group: number,
-): void {
-  if (child === undefined) return;
-  const length = position - walk.index + 1;
-  for (const { pattern, order } of child.ending) {
-    if (
-      walk.best === undefined ||
-      (length !== walk.length
-        ? length > walk.length
-        : group !== walk.group
-          ? group < walk.group
-          : order < walk.order)
-    ) {
-      walk.best = pattern;
-      walk.length = length;
-      walk.group = group;
-      walk.order = order;
-    }
-  }
-  walkBest(walk, child, position + 1, group);
+/** The best pattern kept, forgotten for the next call. */
+function takeBest(): SinglePattern | undefined {
+  const winner = bestMatch.current?.pattern;
+  bestMatch.current = undefined;
+  return winner;
 }
 
 let singlePatterns: PatternTrie<SinglePattern> | null = null;
