@@ -24,6 +24,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { memoClearer } from './memo-clearer.js';
 import { variantOf } from './variants.js';
 
 const { values } = parseArgs({
@@ -51,25 +52,6 @@ async function loadBuild(label, directory) {
   const library = await import(pathToFileURL(join(folder, 'dist/index.js')).href);
   const clearMemos = await memoClearer(folder);
   return { label, folder, ingest: library.ingest, optimize: library.optimize, clearMemos };
-}
-
-/** Empties every memo of the build in `folder` (the ones bench/run.js clears for its cold figure). */
-async function memoClearer(folder) {
-  const load = (path) => import(pathToFileURL(join(folder, 'dist', path)).href);
-  const [analyze, messages, stem, transitions, typography] = await Promise.all([
-    load('analyze/analyze.js'),
-    load('audit/messages-fr.js'),
-    load('lang/fr/stem.js'),
-    load('lang/fr/transition-words.js'),
-    load('lang/fr/typography-issues-memo.js'),
-  ]);
-  return () => {
-    analyze.clearSyllableMemo();
-    messages.clearMessageMemo();
-    stem.clearStemMemo();
-    transitions.clearTransitionWordMemo();
-    typography.clearTypographyIssuesMemo();
-  };
 }
 
 const builds = [await loadBuild('old', values.old), await loadBuild('new', values.new ?? root)];

@@ -21,12 +21,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { clearSyllableMemo } from '../dist/analyze/analyze.js';
-import { clearMessageMemo } from '../dist/audit/messages-fr.js';
 import { analyze, auditDocument, ingest, optimize } from '../dist/index.js';
-import { clearStemMemo } from '../dist/lang/fr/stem.js';
-import { clearTransitionWordMemo } from '../dist/lang/fr/transition-words.js';
-import { clearTypographyIssuesMemo } from '../dist/lang/fr/typography-issues-memo.js';
+import { memoClearer } from './memo-clearer.js';
 import { textOfWords, variantOf } from './variants.js';
 
 const flags = new Set(process.argv.slice(2));
@@ -65,13 +61,7 @@ function summary(times) {
   return `median ${formatMs(median(times)).padStart(9)}  min ${formatMs(Math.min(...times)).padStart(9)}`;
 }
 
-function clearMemos() {
-  clearMessageMemo();
-  clearStemMemo();
-  clearTransitionWordMemo();
-  clearSyllableMemo();
-  clearTypographyIssuesMemo();
-}
+const clearMemos = await memoClearer(root);
 
 /** The share of `b`'s analysed sentences that also occur in `a`: the variants' self-check (should be 0 %). */
 function sharedSentences(a, b) {
