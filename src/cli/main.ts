@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 import * as nodeModule from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { CLI_SCRIPT, codeCacheNameOf, loadCliScript } from './load-cli-script.js';
 
-// Node 22.1+ can keep V8's compiled code of Plume's modules between runs (in its default folder under the
-// system's temporary directory, never the user's folder): later starts skip most of the compilation.
-// Feature-detected so that Node 20 runs as before; a cache that cannot be written only costs that gain.
-// The CLI itself is imported afterwards, so that its modules are compiled with the cache on.
+// Node 22.1+ can keep V8's compiled code of the modules Plume loads from node_modules (LLM clients,
+// the queue) and of the batch's worker threads between runs (in its default folder under the system's
+// temporary directory, never the user's folder). Feature-detected: Node 20 runs without it. The CLI
+// itself brings its own code cache (see load-cli-script.ts).
 const { enableCompileCache } = nodeModule as { enableCompileCache?: () => unknown };
 try {
   enableCompileCache?.();
 } catch {
   // No cache: Plume starts as on Node 20.
 }
-await import('./start-cli.js');
+const script = fileURLToPath(new URL(CLI_SCRIPT, import.meta.url));
+await loadCliScript(script, codeCacheNameOf(process.argv.slice(2))).exports.startCli();

@@ -55,7 +55,7 @@ const MARKDOWN_PARSER = ['remark-parse', 'remark-gfm', 'unified', 'micromark', '
 describe('heavy dependencies load only when the input needs them', () => {
   it.each([
     [
-      'cli/main.ts',
+      'cli/cli-script.ts',
       [...HTML_PARSER, ...MARKDOWN_PARSER, 'yaml', 'zod', 'franc-min', 'string-width', '@hono/zod-openapi'],
     ],
     ['ingest/ingest.ts', [...HTML_PARSER, ...MARKDOWN_PARSER, 'yaml', '@mozilla/readability']],
