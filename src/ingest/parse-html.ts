@@ -1,10 +1,11 @@
-import type { Root as HastRoot, RootContent as HastRootContent, Parents } from 'hast';
+import type { Element, Root as HastRoot, RootContent as HastRootContent, Parents } from 'hast';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
+import { codeLanguageOf } from './code-language.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
@@ -44,6 +45,11 @@ const ALIGN_ATTRIBUTE = 'data-plume-align';
 /** The same attribute once rehype has parsed it into a hast property. */
 const ALIGN_PROPERTY = 'dataPlumeAlign';
 const CELL_ALIGNMENTS = new Set(['left', 'center', 'right']);
+
+/** Readability removes classes, where code listings name their language; this attribute keeps it. */
+const CODE_LANGUAGE_ATTRIBUTE = 'data-plume-lang';
+/** The same attribute once rehype has parsed it into a hast property. */
+const CODE_LANGUAGE_PROPERTY = 'dataPlumeLang';
 
 /** Readability turns every `<h1>` into `<h2>`; this attribute marks the real ones. */
 const LEVEL_ATTRIBUTE = 'data-plume-h1';
@@ -97,6 +103,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   if (options.url && !document.querySelector('base[href]')) addBaseUrl(document, options.url);
   for (const heading of document.querySelectorAll('h1')) heading.setAttribute(LEVEL_ATTRIBUTE, '1');
   markCellAlignment(document);
+  markCodeLanguages(document);
   const ownPage = metaContent(document, 'generator')?.startsWith('Plume') ?? false;
   if (ownPage) unwrapOwnHtmlBoxes(document);
 
@@ -142,6 +149,17 @@ function markCellAlignment(document: PageDocument): void {
     const fromStyle = /(?:^|;)\s*text-align\s*:\s*([a-z]+)/i.exec(cell.getAttribute('style') ?? '')?.[1];
     const align = (cell.getAttribute('align') ?? fromStyle ?? '').trim().toLowerCase();
     if (CELL_ALIGNMENTS.has(align)) cell.setAttribute(ALIGN_ATTRIBUTE, align);
+  }
+}
+
+/** Each listing's language (its classes, see code-language.ts) in an attribute Readability keeps. */
+function markCodeLanguages(document: PageDocument): void {
+  for (const listing of document.querySelectorAll('pre')) {
+    const classes = [listing, ...listing.querySelectorAll('code')].flatMap((element) =>
+      (element.getAttribute('class') ?? '').split(/\s+/u).filter(Boolean),
+    );
+    const language = codeLanguageOf(classes);
+    if (language !== undefined) listing.setAttribute(CODE_LANGUAGE_ATTRIBUTE, language);
   }
 }
 
@@ -285,11 +303,47 @@ function cleanElements(parent: Parents): void {
       if (/^h[1-6]$/.test(child.tagName)) child.tagName = 'h1';
       delete child.properties[LEVEL_PROPERTY];
     }
+    if (child.tagName === 'pre') nameCodeLanguage(child);
     cleanElements(child);
     if (isExecutableUrl(child.properties.href)) children.push(...child.children);
     else children.push(child);
   }
   parent.children = children as typeof parent.children;
+}
+
+/**
+ * Gives a listing's language the one form hast-util-to-mdast reads (`<pre><code class="language-…">`),
+ * so that the Markdown fence names it (« ```javascript »): from the page's attribute, else its classes.
+ */
+function nameCodeLanguage(listing: Element): void {
+  const marked = listing.properties[CODE_LANGUAGE_PROPERTY];
+  delete listing.properties[CODE_LANGUAGE_PROPERTY];
+  const codes = listing.children.filter(
+    (child): child is Element => child.type === 'element' && child.tagName === 'code',
+  );
+  const language =
+    marked !== undefined
+      ? String(marked)
+      : codeLanguageOf([listing, ...codes].flatMap((element) => classNames(element)));
+  if (language === undefined) return;
+  const code = codes[0];
+  if (code !== undefined) {
+    code.properties.className = [`language-${language}`];
+    return;
+  }
+  listing.children = [
+    {
+      type: 'element',
+      tagName: 'code',
+      properties: { className: [`language-${language}`] },
+      children: listing.children,
+    },
+  ];
+}
+
+function classNames(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function isExecutableUrl(value: unknown): boolean {
@@ -366,6 +420,7 @@ interface PageElement {
   setAttribute(name: string, value: string): void;
   prepend(node: PageElement): void;
   querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
   replaceWith(node: PageElement): void;
   before(node: PageElement): void;
   remove(): void;

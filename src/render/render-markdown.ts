@@ -10,6 +10,7 @@ import { blockRangesOf, hasSelfContainedBlocks, rootWithBlockRanges } from './ma
 import type { MarkdownTarget } from './markdown-target.js';
 import { minimizeEscapes } from './minimize-escapes.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
+import { phrasingTableCells } from './phrasing-table-cells.js';
 import { plainTextHandler } from './plain-text-handler.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
 import { serializeSimpleTree } from './serialize-simple-tree.js';
@@ -89,6 +90,7 @@ export function markdownBodyTree(article: Article, options: RenderMarkdownOption
   const target = options.target ?? 'plain';
   const tree = cloneTree(article.tree);
   sanitizeMarkdownTree(tree);
+  phrasingTableCells(tree);
   if (target !== 'plain') {
     // The generator's theme prints the front matter title as the H1, and its own table of contents.
     tree.children = tree.children.filter((node) => !(node.type === 'heading' && node.depth === 1));

@@ -33,7 +33,8 @@ describe('unwrapCodeTables (through parseHtmlFragment)', () => {
     const document = parseHtmlFragment(LISTING);
     const markdown = renderMarkdown(makeArticle({ tree: document.tree }));
     const body = markdown.slice(markdown.indexOf('Avant le code.'));
-    expect(body).toContain('```\nfetch("/data.json")\n  .then((res) => res.json());\n```');
+    // The listing's language (`<pre class="javascript">`) names the fence.
+    expect(body).toContain('```javascript\nfetch("/data.json")\n  .then((res) => res.json());\n```');
     expect(body.endsWith('Après le code, [une note] & la suite.\n')).toBe(true);
   });
 
