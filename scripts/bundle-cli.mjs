@@ -1,8 +1,9 @@
 // Bundles the CLI into dist/bin/: one script instead of hundreds of small modules cuts `plume`'s cold
-// start roughly in half, and V8's code cache of that script, recorded here, cuts a fifth of what is left
-// (src/cli/load-cli-script.ts). dist/bin/main.js loads dist/bin/cli.cjs. The batch's worker threads load
-// their own ES entry, dist/bin/optimize-worker-thread.js, and its chunks; src/batch/thread-pool.ts finds
-// it beside the CLI (import.meta.url, which the script build defines as the script's own URL).
+// start roughly in half, and V8's code caches of that script, recorded here, cut a fifth of what is left
+// (src/io/code-cached-script.ts). dist/bin/main.js loads dist/bin/cli.cjs. The pool's worker threads
+// start on dist/bin/optimize-worker-thread.js, which loads dist/bin/worker.cjs the same way (its ES chunks
+// are the fallback); src/batch/thread-pool.ts finds it beside the CLI (import.meta.url, which the script
+// build defines as the script's own URL).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,9 +119,10 @@ const LOADED_ON_DEMAND = [
   'lru-cache',
 ];
 
+// The CLI, and the script of the pool's worker threads (src/batch/optimize-worker-thread.ts loads it).
 await build({
   ...shared,
-  entryPoints: { cli: 'src/cli/cli-script.ts' },
+  entryPoints: { cli: 'src/cli/cli-script.ts', worker: 'src/batch/worker-script.ts' },
   outdir: 'dist/bin',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
@@ -130,14 +132,27 @@ await build({
   banner: { js: "var __plumeScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// ASCII, so that `plume` reads it as Latin-1, with its import() calls routed to the loader
-// (scripts/prepare-cli-script.mjs); the build's identity closes it, and the code cache carries that identity.
-const script = 'dist/bin/cli.cjs';
-const ascii = prepareCliScript(readFileSync(script, 'utf8'), script);
-const buildId = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
-writeFileSync(script, `${ascii}//# plume-build=${buildId}\n`);
+// ASCII, so that it is read as Latin-1, with its import() calls routed to the loader
+// (scripts/prepare-cli-script.mjs); the build's identity closes it, and its code caches carry that identity.
+for (const script of ['dist/bin/cli.cjs', 'dist/bin/worker.cjs']) {
+  const ascii = prepareCliScript(readFileSync(script, 'utf8'), script);
+  const buildId = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
+  writeFileSync(script, `${ascii}//# plume-build=${buildId}\n`);
+}
+
 // Child processes: V8 records each cache with the flags `plume` runs with, not the bundler's, and each
-// holds only what its command compiled.
+// holds only what its command compiled. A cache only saves time: one that cannot be recorded (no
+// temporary folder, say) leaves Plume working, compiling its code at each start, and the build says so
+// rather than fail an install.
 const { CODE_CACHE_NAMES } = await import('../dist/cli/load-cli-script.js');
-for (const name of CODE_CACHE_NAMES)
-  execFileSync(process.execPath, ['scripts/record-cli-code-cache.mjs', name], { stdio: 'inherit' });
+const recordings = [
+  ...CODE_CACHE_NAMES.map((name) => ['scripts/record-cli-code-cache.mjs', name]),
+  ['scripts/record-worker-code-cache.mjs'],
+];
+for (const recording of recordings) {
+  try {
+    execFileSync(process.execPath, recording, { stdio: 'inherit' });
+  } catch (error) {
+    console.warn(`plume build: ${recording.join(' ')} failed (${error.message}); no code cache for it.`);
+  }
+}

@@ -6,12 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import {
-  CODE_CACHE_NAMES,
-  codeCacheFileOf,
-  codeCacheHeader,
-  loadCliScript,
-} from '../dist/cli/load-cli-script.js';
+import { CODE_CACHE_NAMES, loadCliScript } from '../dist/cli/load-cli-script.js';
+import { codeCacheFileOf, recordedCodeCache } from '../dist/io/code-cached-script.js';
 
 const name = process.argv[2];
 if (!CODE_CACHE_NAMES.includes(name))
@@ -47,7 +43,4 @@ try {
 } finally {
   rmSync(output, { recursive: true, force: true });
 }
-writeFileSync(
-  codeCacheFileOf(file, name),
-  Buffer.concat([Buffer.from(codeCacheHeader(buildId), 'latin1'), script.createCachedData()]),
-);
+writeFileSync(codeCacheFileOf(file, name), recordedCodeCache(script, buildId));

@@ -1,54 +1,38 @@
 /**
- * Entry point of a pool worker thread: runs the jobs the pool posts (batch
- * articles with the offline writer, optimize and audit requests of `plume
- * serve`), one at a time. Bundled on its own as
- * dist/bin/optimize-worker-thread.js (and compiled by tsc as
- * dist/batch/optimize-worker-thread.js); `locateWorkerScript` finds it.
+ * Entry point of a pool worker thread (see pool-worker.ts). Bundled as dist/bin/optimize-worker-thread.js
+ * beside dist/bin/worker.cjs, which it runs with the V8 code cache the build recorded after optimizing
+ * the example in a thread (src/io/code-cached-script.ts): a thread then starts without compiling the
+ * writer, the first articles of a batch included. Without the script beside it (tsc's
+ * dist/batch/optimize-worker-thread.js), it runs the ES modules. `locateWorkerScript` finds it.
+ *
+ * With `workerData.recordCodeCache` (a path; scripts/record-worker-code-cache.mjs only), a `recordCodeCache`
+ * message makes it write the script's code cache there once the jobs it was given are done.
  */
 
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { serializeError } from './article-task.js';
-import { registerSitePages } from './batch-site-pages.js';
-import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
-import { runPoolJob } from './run-pool-job.js';
-import type { PoolRequest, PoolResponse, PoolWorkerData } from './thread-pool.js';
+import { loadCodeCachedScript, recordedCodeCache } from '../io/code-cached-script.js';
+import { WORKER_CODE_CACHE, WORKER_SCRIPT } from './worker-script-files.js';
 
-const port = parentPort;
-if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
-const given = workerData as PoolWorkerData | undefined;
-if (given?.sitePages) registerSitePages(given.sitePages);
-lowerOwnPriority(given?.niceness ?? 0);
+const script = fileURLToPath(new URL(WORKER_SCRIPT, import.meta.url));
+const recordTo = (workerData as { recordCodeCache?: string } | undefined)?.recordCodeCache;
 
-port.on('message', (request: PoolRequest) => {
-  void handle(request.id, request.job).then((response) =>
-    port.postMessage(response, 'outcome' in response ? transferablesOf(response.outcome) : []),
+if (existsSync(script)) {
+  const loaded = loadCodeCachedScript<{ startPoolWorker(): void }>(
+    script,
+    recordTo === undefined ? WORKER_CODE_CACHE : undefined,
   );
-});
-port.postMessage({ ready: true } satisfies PoolResponse);
-
-async function handle(id: number, job: PoolJob): Promise<PoolResponse> {
-  try {
-    const onProgress = (progress: PoolJobProgress) =>
-      port?.postMessage({ id, progress } satisfies PoolResponse);
-    return { id, outcome: await runPoolJob(job, onProgress) };
-  } catch (error) {
-    return { id, error: serializeError(error) };
+  if (recordTo !== undefined && loaded.buildId !== undefined) {
+    const buildId = loaded.buildId;
+    parentPort?.on('message', (message: { recordCodeCache?: boolean }) => {
+      if (message?.recordCodeCache !== true) return;
+      writeFileSync(recordTo, recordedCodeCache(loaded.script, buildId));
+      parentPort?.postMessage({ recorded: true });
+    });
   }
-}
-
-/**
- * Gives this thread (not the process) a nice value. On Linux a thread has its own, set through its thread
- * id, which /proc/thread-self names; elsewhere, or without /proc, the thread keeps its priority: only
- * the answer times of a busy server depend on it.
- */
-function lowerOwnPriority(niceness: number): void {
-  if (niceness <= 0 || process.platform !== 'linux') return;
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, niceness);
-  } catch {
-    // No /proc (a container without it) or not allowed: run at the process's priority.
-  }
+  loaded.exports.startPoolWorker();
+} else {
+  const { startPoolWorker } = await import('./pool-worker.js');
+  startPoolWorker();
 }

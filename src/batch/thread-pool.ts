@@ -103,10 +103,10 @@ export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 
 /**
  * The worker script: the bundled one, dist/bin/, when there is one (the pool
- * lives in main.js or one of its chunks, all in dist/bin/, or in tsc's
- * dist/batch/ beside it), else the one beside the running module (tsc's
- * output alone). A thread starts on the bundle in about 250 ms of CPU, on tsc's
- * 200 modules in 550. Undefined when running from the TypeScript sources, where
+ * lives in the CLI's script, dist/bin/cli.cjs, or in tsc's dist/batch/ beside
+ * it), else the one beside the running module (tsc's output alone). The bundled
+ * one runs dist/bin/worker.cjs with its code cache; tsc's, 200 modules, starts
+ * twice as slowly. Undefined when running from the TypeScript sources, where
  * only `optimize-worker-thread.ts` exists and a thread could not load it.
  */
 export function locateWorkerScript(base: string | URL = import.meta.url): URL | undefined {

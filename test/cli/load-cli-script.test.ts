@@ -5,14 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  buildIdOf,
   CODE_CACHE_NAMES,
   type CodeCacheName,
-  codeCacheFileOf,
-  codeCacheHeader,
   codeCacheNameOf,
   loadCliScript,
 } from '../../src/cli/load-cli-script.js';
+import { buildIdOf, codeCacheFileOf, codeCacheHeader } from '../../src/io/code-cached-script.js';
 import { PLUME_BIN, runPlume } from '../helpers/run-plume.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'plume-cli-script-'));

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FUNCTION, prepareCliScript } from '../../scripts/prepare-cli-script.mjs';
-import { IMPORT_PARAMETER } from '../../src/cli/load-cli-script.js';
+import { IMPORT_PARAMETER } from '../../src/io/code-cached-script.js';
 
 /** Evaluates a script whose last expression is an array of regular expressions. */
 function regexesOf(script: string): RegExp[] {
