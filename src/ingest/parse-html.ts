@@ -5,6 +5,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
+import { isPhrasingContent } from '../phrasing-content.js';
 import { codeLanguageOf } from './code-language.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
@@ -368,7 +369,7 @@ function wrapInlineRuns(tree: Root): void {
     run = [];
   };
   for (const node of tree.children) {
-    if (isPhrasing(node)) {
+    if (isPhrasingContent(node)) {
       run.push(node);
     } else {
       flush();
@@ -377,24 +378,6 @@ function wrapInlineRuns(tree: Root): void {
   }
   flush();
   tree.children = children;
-}
-
-const PHRASING_TYPES = new Set([
-  'text',
-  'emphasis',
-  'strong',
-  'delete',
-  'link',
-  'linkReference',
-  'image',
-  'imageReference',
-  'inlineCode',
-  'break',
-  'footnoteReference',
-]);
-
-function isPhrasing(node: RootContent): node is PhrasingContent {
-  return PHRASING_TYPES.has(node.type);
 }
 
 function removePositions(node: MdastNodes): void {

@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { isPhrasingContent } from '../phrasing-content.js';
 
 /**
  * Writes the blocks an HTML table cell may hold (paragraphs, a list, a quote) as the one line a Markdown
@@ -20,23 +21,9 @@ function visit(node: Nodes): void {
   if ('children' in node) for (const child of node.children) visit(child);
 }
 
-const PHRASING = new Set([
-  'text',
-  'emphasis',
-  'strong',
-  'delete',
-  'inlineCode',
-  'break',
-  'link',
-  'linkReference',
-  'image',
-  'imageReference',
-  'footnoteReference',
-  'html',
-]);
-
+/** Inline in a cell: phrasing content, and raw HTML (a cell of the source's HTML holds inline markup). */
 function isPhrasing(node: Nodes): node is PhrasingContent {
-  return PHRASING.has(node.type);
+  return node.type === 'html' || isPhrasingContent(node);
 }
 
 /** Runs of phrasing content, one per paragraph or list item, joined by a space. */
