@@ -10,6 +10,7 @@ import { codeLanguageOf } from './code-language.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
+import { scriptDigits } from './script-digits.js';
 import { unwrapCodeTables } from './unwrap-code-tables.js';
 
 export interface ParseHtmlPageOptions {
@@ -305,6 +306,7 @@ function cleanElements(parent: Parents): void {
       delete child.properties[LEVEL_PROPERTY];
     }
     if (child.tagName === 'pre') nameCodeLanguage(child);
+    if (child.tagName === 'sup' || child.tagName === 'sub') scriptDigits(child);
     cleanElements(child);
     if (isExecutableUrl(child.properties.href)) children.push(...child.children);
     else children.push(child);
