@@ -1,5 +1,6 @@
 import type { Definition, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { scriptedFigures } from './script-digits.js';
 
 /** Eleventy/markdown-it containers (`::: lead`, `:::`): the fence lines go, their content stays. */
 const CONTAINER_FENCE = /^[ \t]*:::[^\n]*(?:\n|$)/gm;
@@ -106,6 +107,7 @@ function replaceReferences(parent: Parent, definitions: ReadonlyMap<string, Defi
 function cleanParent(parent: Parent, convertHtml: HtmlToMdast): void {
   const children: RootContent[] = [];
   const blockParent = BLOCK_PARENTS.has(parent.type);
+  if (!blockParent) joinScriptedFigures(parent.children as RootContent[]);
   for (const child of parent.children as RootContent[]) {
     if (child.type === 'html') {
       children.push(...(blockParent ? convertBlock(child, convertHtml) : convertInline(child, convertHtml)));
@@ -147,6 +149,38 @@ function cleanParent(parent: Parent, convertHtml: HtmlToMdast): void {
     children.push(child);
   }
   parent.children = children as typeof parent.children;
+}
+
+/**
+ * « m<sup>2</sup> », « CO<sub>2</sub> » written in Markdown: the tags are raw HTML, dropped, which left
+ * « m2 ». Figures between an opening and a closing tag become one text node of superscript or subscript
+ * characters, as in HTML sources (script-digits.ts). In place.
+ */
+function joinScriptedFigures(children: RootContent[]): void {
+  for (let index = 0; index + 2 < children.length; index += 1) {
+    const [open, text, close] = [children[index], children[index + 1], children[index + 2]];
+    if (open?.type !== 'html' || text?.type !== 'text' || close?.type !== 'html') continue;
+    const tagName = /^<(sup|sub)>$/iu.exec(open.value.trim())?.[1]?.toLowerCase();
+    if (tagName === undefined || close.value.trim().toLowerCase() !== `</${tagName}>`) continue;
+    const scripted = scriptedFigures(tagName, text.value);
+    if (scripted === undefined) continue;
+    // One text with its neighbours (« 50 m² selon… »), as the parser writes a run of text.
+    const before = children[index - 1];
+    const after = children[index + 3];
+    const first = before?.type === 'text' ? before : open;
+    const last = after?.type === 'text' ? after : close;
+    const value = `${before?.type === 'text' ? before.value : ''}${scripted}${after?.type === 'text' ? after.value : ''}`;
+    const start = first.position?.start;
+    const end = last.position?.end;
+    const from = before?.type === 'text' ? index - 1 : index;
+    const count = 3 + (before?.type === 'text' ? 1 : 0) + (after?.type === 'text' ? 1 : 0);
+    children.splice(from, count, {
+      type: 'text',
+      value,
+      ...(start && end ? { position: { start, end } } : {}),
+    });
+    index = from;
+  }
 }
 
 /** An address wrapped in one more pair of parentheses: `(http://…)`. */

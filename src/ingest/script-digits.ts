@@ -8,11 +8,27 @@ import type { Element, ElementContent } from 'hast';
  * superscript. Links and emphasis inside keep their place. Pure: changes `element` in place.
  */
 export function scriptDigits(element: Element): void {
-  const map = element.tagName === 'sup' ? SUPERSCRIPTS : element.tagName === 'sub' ? SUBSCRIPTS : null;
-  if (map === null) return;
-  const text = textOf(element);
-  if (text === '' || ![...text].every((character) => map.has(character))) return;
+  const map = mapOf(element.tagName);
+  if (map === null || !writable(textOf(element), map)) return;
   rewrite(element, map);
+}
+
+/**
+ * `text` of a `<sup>` or `<sub>` (`tagName`) in superscript or subscript characters, as `scriptDigits`
+ * writes it; undefined when one of its characters has no such form. For the tags of Markdown sources.
+ */
+export function scriptedFigures(tagName: string, text: string): string | undefined {
+  const map = mapOf(tagName);
+  if (map === null || !writable(text, map)) return undefined;
+  return [...text].map((character) => map.get(character) ?? character).join('');
+}
+
+function mapOf(tagName: string): ReadonlyMap<string, string> | null {
+  return tagName === 'sup' ? SUPERSCRIPTS : tagName === 'sub' ? SUBSCRIPTS : null;
+}
+
+function writable(text: string, map: ReadonlyMap<string, string>): boolean {
+  return text !== '' && [...text].every((character) => map.has(character));
 }
 
 const SUPERSCRIPTS = new Map(

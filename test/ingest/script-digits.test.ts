@@ -1,5 +1,6 @@
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.js';
 import { parseHtmlFragment, parseHtmlPage } from '../../src/ingest/parse-html.js';
 import { renderMarkdown } from '../../src/render/render-markdown.js';
 import { makeArticle } from '../helpers/make-article.js';
@@ -37,5 +38,24 @@ describe('scriptDigits (figures in <sup> and <sub> of HTML sources)', () => {
     const page = `<!doctype html><html lang="fr"><head><title>Logement</title></head><body><article><h1>Le logement</h1><p>${prose}</p><p>${prose} Soit 50 m<sup>2</sup> et 2 t de CO<sub>2</sub>.</p></article></body></html>`;
     const { tree } = await parseHtmlPage(page);
     expect(mdastToString(tree)).toContain('Soit 50 m² et 2 t de CO₂.');
+  });
+});
+
+describe('the same figures written with HTML tags in a Markdown source', () => {
+  it.each([
+    ['a surface', 'Il fait 50 m<sup>2</sup> selon le cadastre.', 'Il fait 50 m² selon le cadastre.'],
+    ['a formula, tags in capitals', 'Du CO<SUB>2</SUB> et du H<sub>2</sub>O.', 'Du CO₂ et du H₂O.'],
+    ['letters, left as they are', 'Au XIX<sup>e</sup> siècle.', 'Au XIXe siècle.'],
+    ['tags that do not match', 'Un <sup>4</sub> seul.', 'Un 4 seul.'],
+  ])('writes %s', async (_name, markdown, text) => {
+    const document = await ingest(markdown, { format: 'markdown' });
+    const paragraph = document.tree.children[0];
+    expect(mdastToString(document.tree)).toBe(text);
+    // One run of text where figures were joined, with the source's offsets.
+    if (text.includes('²') && paragraph?.type === 'paragraph') {
+      expect(paragraph.children).toHaveLength(1);
+      expect(paragraph.children[0]?.position?.start.offset).toBe(0);
+      expect(paragraph.children[0]?.position?.end.offset).toBe(markdown.length);
+    }
   });
 });
