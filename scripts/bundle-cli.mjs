@@ -134,10 +134,11 @@ await build({
 
 // ASCII, so that it is read as Latin-1, with its import() calls routed to the loader
 // (scripts/prepare-cli-script.mjs); the build's identity closes it, and its code caches carry that identity.
+const { BUILD_ID_MARK } = await import('../dist/io/code-cached-script.js');
 for (const script of ['dist/bin/cli.cjs', 'dist/bin/worker.cjs']) {
   const ascii = prepareCliScript(readFileSync(script, 'utf8'), script);
   const buildId = createHash('sha256').update(ascii).digest('hex').slice(0, 16);
-  writeFileSync(script, `${ascii}//# plume-build=${buildId}\n`);
+  writeFileSync(script, `${ascii}${BUILD_ID_MARK}${buildId}\n`);
 }
 
 // Child processes: V8 records each cache with the flags `plume` runs with, not the bundler's, and each

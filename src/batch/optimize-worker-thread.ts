@@ -23,8 +23,10 @@ if (existsSync(script)) {
     script,
     recordTo === undefined ? WORKER_CODE_CACHE : undefined,
   );
-  if (recordTo !== undefined && loaded.buildId !== undefined) {
-    const buildId = loaded.buildId;
+  if (recordTo !== undefined) {
+    // Fails the recording (an 'error' event) rather than leave it waiting for an answer.
+    const { buildId } = loaded;
+    if (buildId === undefined) throw new Error(`${script}: no build id, run scripts/bundle-cli.mjs`);
     parentPort?.on('message', (message: { recordCodeCache?: boolean }) => {
       if (message?.recordCodeCache !== true) return;
       writeFileSync(recordTo, recordedCodeCache(loaded.script, buildId));

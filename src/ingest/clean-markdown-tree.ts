@@ -1,4 +1,4 @@
-import type { Definition, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Html, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { scriptedFigures } from './script-digits.js';
 
@@ -165,22 +165,22 @@ function joinScriptedFigures(children: RootContent[]): void {
     const scripted = scriptedFigures(tagName, text.value);
     if (scripted === undefined) continue;
     // One text with its neighbours (« 50 m² selon… »), as the parser writes a run of text.
-    const before = children[index - 1];
-    const after = children[index + 3];
-    const first = before?.type === 'text' ? before : open;
-    const last = after?.type === 'text' ? after : close;
-    const value = `${before?.type === 'text' ? before.value : ''}${scripted}${after?.type === 'text' ? after.value : ''}`;
-    const start = first.position?.start;
-    const end = last.position?.end;
-    const from = before?.type === 'text' ? index - 1 : index;
-    const count = 3 + (before?.type === 'text' ? 1 : 0) + (after?.type === 'text' ? 1 : 0);
-    children.splice(from, count, {
+    const before = textNode(children[index - 1]);
+    const after = textNode(children[index + 3]);
+    const start = (before ?? open).position?.start;
+    const end = (after ?? close).position?.end;
+    const from = before ? index - 1 : index;
+    children.splice(from, 3 + (before ? 1 : 0) + (after ? 1 : 0), {
       type: 'text',
-      value,
+      value: `${before?.value ?? ''}${scripted}${after?.value ?? ''}`,
       ...(start && end ? { position: { start, end } } : {}),
     });
     index = from;
   }
+}
+
+function textNode(node: RootContent | undefined): Text | undefined {
+  return node?.type === 'text' ? node : undefined;
 }
 
 /** An address wrapped in one more pair of parentheses: `(http://…)`. */

@@ -19,7 +19,10 @@ export function scriptDigits(element: Element): void {
  */
 export function scriptedFigures(tagName: string, text: string): string | undefined {
   const map = mapOf(tagName);
-  if (map === null || !writable(text, map)) return undefined;
+  return map === null || !writable(text, map) ? undefined : mapped(text, map);
+}
+
+function mapped(text: string, map: ReadonlyMap<string, string>): string {
   return [...text].map((character) => map.get(character) ?? character).join('');
 }
 
@@ -46,8 +49,7 @@ function textOf(node: Element | ElementContent): string {
 
 function rewrite(node: Element, map: ReadonlyMap<string, string>): void {
   for (const child of node.children) {
-    if (child.type === 'text')
-      child.value = [...child.value].map((character) => map.get(character) ?? character).join('');
+    if (child.type === 'text') child.value = mapped(child.value, map);
     else if (child.type === 'element') rewrite(child, map);
   }
 }

@@ -9,16 +9,12 @@ import { isPhrasingContent } from '../phrasing-content.js';
  * of its rows became paragraphs. For the Markdown output only: the HTML keeps the blocks. In place
  * (pass a clone).
  */
-export function phrasingTableCells(tree: Root): void {
-  visit(tree);
-}
-
-function visit(node: Nodes): void {
+export function phrasingTableCells(node: Root | Nodes): void {
   if (node.type === 'tableCell') {
     if (!node.children.every(isPhrasing)) node.children = lineOf(node.children as Nodes[]);
     return;
   }
-  if ('children' in node) for (const child of node.children) visit(child);
+  if ('children' in node) for (const child of node.children) phrasingTableCells(child);
 }
 
 /** Inline in a cell: phrasing content, and raw HTML (a cell of the source's HTML holds inline markup). */
