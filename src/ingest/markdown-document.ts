@@ -10,6 +10,7 @@ import { cleanMarkdownTree, type HtmlToMdast } from './clean-markdown-tree.js';
 import { InputError } from './input-error.js';
 import { INPUT_LIMITS, quoteInput } from './input-limits.js';
 import { parsePlainMarkdown } from './parse-plain-markdown.js';
+import { readPlainFrontMatter } from './plain-front-matter.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 import { unwrapOwnBoxes } from './unwrap-own-boxes.js';
 
@@ -109,6 +110,8 @@ function addExcerpt(tree: Root, frontMatter: FrontMatter): void {
 }
 
 function parseFrontMatter(node: Yaml): FrontMatter {
+  const plain = readPlainFrontMatter(node.value);
+  if (plain !== undefined) return plain;
   let value: unknown;
   try {
     const yamlDocument = parseDocument(node.value);

@@ -1,4 +1,5 @@
 import { stringify as stringifyYaml } from 'yaml';
+import { ISO_DATE, isPlainProse, PLAIN_KEY } from '../yaml-plain-scalars.js';
 
 /**
  * A front matter as `yaml`'s `stringify(value, { lineWidth: 0 })` writes it, without going through its
@@ -45,28 +46,3 @@ function plainScalar(value: unknown): string | null {
 const QUOTED_PROSE = /^[\p{L}\p{N} \u00a0\u202f’'.,;:!?()/%€$+«»#&*-]*$/u;
 /** Where yaml stops writing a string plain (its own test): then it quotes, in double quotes when no « " ». */
 const NEEDS_QUOTES = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/u;
-
-const PLAIN_KEY = /^[a-z][a-z_]*$/u;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
-/**
- * Starts with a letter, ends with a letter, digit or final punctuation; no YAML indicator in between. The
- * no-break spaces, quotation marks, dashes and ellipsis of French prose (« vrai\u202f? », « – ») are plain
- * text to yaml, as the tests show.
- */
-const PLAIN_PROSE = /^\p{L}(?:[\p{L}\p{N} \u00a0\u202f’.,;!?()/%€$+«»“”…–—-]*[\p{L}\p{N}.!?)%€$»”…])?$/u;
-/** Plain words YAML 1.1 or 1.2 reads as booleans or null. */
-const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'true',
-  'false',
-  'null',
-  'yes',
-  'no',
-  'on',
-  'off',
-  'y',
-  'n',
-]);
-
-function isPlainProse(text: string): boolean {
-  return PLAIN_PROSE.test(text) && !text.includes('  ') && !RESERVED_WORDS.has(text.toLowerCase());
-}

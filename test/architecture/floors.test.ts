@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  * slug with the planner's rule.
  */
 const CORE_FLOORS: ReadonlyArray<readonly [floor: string, level: number]> = [
-  ['model', 0], // document.ts, article.ts, brief.ts, phrasing-content.ts: shared types and constants
+  ['model', 0], // document.ts, article.ts, brief.ts, phrasing-content.ts, yaml-plain-scalars.ts: shared types and constants
   ['errors', 0], // the one error classification: depends on nothing, every floor may use it
   ['lang', 1],
   ['analyze', 2],
@@ -23,7 +23,13 @@ const CORE_FLOORS: ReadonlyArray<readonly [floor: string, level: number]> = [
  * Root files that are shared types or constants, importable from every floor. Not version.ts: it reads
  * package.json (I/O), so only the edges (CLI, server) use it.
  */
-const MODEL_FILES = new Set(['document.ts', 'article.ts', 'brief.ts', 'phrasing-content.ts']);
+const MODEL_FILES = new Set([
+  'document.ts',
+  'article.ts',
+  'brief.ts',
+  'phrasing-content.ts',
+  'yaml-plain-scalars.ts',
+]);
 /** Root files that compose the pipeline: above every floor, below the edges. */
 const PIPELINE_FILES = new Set(['optimize.ts', 'evaluate-draft.ts', 'audit-source.ts', 'index.ts']);
 /** Edges: they read files, URLs, the network, the terminal. The core never imports them. */

@@ -37,6 +37,11 @@ describe('frontMatterYaml', () => {
       'Il l’a dit : « ça change tout »',
       'Une phrase… suspendue…',
       '« Citation »',
+      '« Il y a pénurie », déclare Libre. Il n’y a pas assez de travailleurs.',
+      '“Bonjour” dit-il.',
+      '« Titre » : la suite',
+      '«',
+      '« ',
       '– tiret en tête',
     ]) {
       const frontMatter = { description: text, keywords: [text] };
