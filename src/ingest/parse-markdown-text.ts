@@ -1,6 +1,7 @@
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { Document } from '../document.js';
+import { TEXT_FRONT_MATTER } from './carries-markdown.js';
 import type { HtmlToMdast } from './clean-markdown-tree.js';
 import { parseMarkdownWith } from './markdown-document.js';
 import { detectLineJoining, promoteTitle } from './parse-text.js';
@@ -16,8 +17,10 @@ const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
  * through `convertHtml` (see `htmlConverterFor`).
  */
 export function parseMarkdownText(text: string, convertHtml: HtmlToMdast): Document {
-  const { join } = detectLineJoining(text);
-  const { source, insertedAt } = join ? { source: text, insertedAt: [] } : separateLines(text);
+  // A front matter is YAML: its lines are neither joined nor separated, nor counted as the text's lines.
+  const bodyStart = TEXT_FRONT_MATTER.exec(text)?.[0].length ?? 0;
+  const { join } = detectLineJoining(text.slice(bodyStart));
+  const { source, insertedAt } = join ? { source: text, insertedAt: [] } : separateLines(text, bodyStart);
   const document = parseMarkdownWith(source, convertHtml);
   const tree = document.tree;
   const lineStarts = lineStartsOf(text);
@@ -31,8 +34,8 @@ export function parseMarkdownText(text: string, convertHtml: HtmlToMdast): Docum
   };
 }
 
-/** Adds a blank line between two non-blank lines that Markdown would otherwise join. */
-function separateLines(text: string): { source: string; insertedAt: number[] } {
+/** Adds a blank line between two non-blank lines that Markdown would otherwise join, from `bodyStart` on. */
+function separateLines(text: string, bodyStart: number): { source: string; insertedAt: number[] } {
   const lines = text.split('\n');
   const output: string[] = [];
   // Offsets, in `text`, of the line breaks after which a blank line was inserted.
@@ -41,10 +44,11 @@ function separateLines(text: string): { source: string; insertedAt: number[] } {
   let inFence = false;
   for (const [index, line] of lines.entries()) {
     output.push(line);
+    const lineStart = offset;
     offset += line.length;
     if (FENCE.test(line)) inFence = !inFence;
     const next = lines[index + 1];
-    if (next !== undefined && !inFence && separates(line, next)) {
+    if (next !== undefined && !inFence && lineStart >= bodyStart && separates(line, next)) {
       output.push('');
       insertedAt.push(offset);
     }

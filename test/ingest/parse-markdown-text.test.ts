@@ -43,6 +43,7 @@ describe('carriesMarkdown', () => {
     ['a code span', 'Une note de `7,6/10` au test.'],
     ['a quote line', 'Il a dit :\n> Bonjour.'],
     ['inline HTML', 'Texte\n<div class="button">Lire</div>'],
+    ['a front matter', '---\ntitle: Mon titre\nslug: mon-titre\n---\nUne phrase ordinaire.'],
   ])('sees %s', (_name, text) => {
     expect(carriesMarkdown(text)).toBe(true);
   });
@@ -53,6 +54,8 @@ describe('carriesMarkdown', () => {
     ['brackets', 'Un mot [entre crochets] ici.'],
     ['a footnote star', 'Le prix* est bas.\n\n* hors taxes.'],
     ['stars in two paragraphs', 'Un *début\n\nsans fin* ici.'],
+    ['a rule before prose', '---\nUne phrase ordinaire.\n---\nUne autre.'],
+    ['a front matter further down', 'Une phrase.\n---\ntitle: Mon titre\n---\n'],
   ])('does not see Markdown in %s', (_name, text) => {
     expect(carriesMarkdown(text)).toBe(false);
   });
@@ -120,5 +123,39 @@ describe('ingest of a .txt carrying Markdown', () => {
     const document = await ingest(BLOG_POST, { fileName: 'ventoux.txt' });
     expect(collect(document.tree, 'link')).toHaveLength(2);
     expect(document.tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+  });
+});
+
+describe('a front matter at the top of a .txt', () => {
+  // One sentence per line after it, as a text exported from a CMS with its metadata.
+  const text = [
+    '---',
+    'title: Au sommet du Ventoux',
+    'slug: ventoux',
+    'keywords:',
+    '  - vélo',
+    '  - Ventoux',
+    '---',
+    'Nous sommes partis à six heures du matin depuis Bédoin.',
+    'Le ciel était encore pâle au-dessus des vignes.',
+    'Il nous a fallu quatre heures pour atteindre le sommet.',
+  ].join('\n');
+
+  it('gives the metadata and leaves the body as its lines', async () => {
+    const document = await ingest(text, { fileName: 'ventoux.txt' });
+    expect(document.format).toBe('text');
+    expect(document.metadata).toMatchObject({
+      title: 'Au sommet du Ventoux',
+      slug: 'ventoux',
+      keywords: ['vélo', 'Ventoux'],
+    });
+    expect(types(document.tree)).toEqual(['h1', 'paragraph', 'paragraph', 'paragraph']);
+    expect(mdastToString(document.tree)).not.toContain('---');
+    expect(mdastToString(document.tree)).not.toContain('slug');
+    // Positions still point into the text as given.
+    const second = document.tree.children[2];
+    expect(text.slice(second?.position?.start.offset, second?.position?.end.offset)).toBe(
+      'Le ciel était encore pâle au-dessus des vignes.',
+    );
   });
 });
