@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
 import { CLI_SCRIPT, codeCacheNameOf, loadCliScript } from './load-cli-script.js';
 
 // Node 22.1+ can keep V8's compiled code of the modules Plume loads from node_modules (LLM clients,
@@ -13,5 +14,12 @@ try {
 } catch {
   // No cache: Plume starts as on Node 20.
 }
-const script = fileURLToPath(new URL(CLI_SCRIPT, import.meta.url));
-await loadCliScript(script, codeCacheNameOf(process.argv.slice(2))).exports.startCli();
+const commandLine = process.argv.slice(2);
+if (commandLine.length === 1 && (commandLine[0] === '--version' || commandLine[0] === '-v')) {
+  // Answered here, as the CLI would (run-cli.ts): reading the whole CLI and its code cache for one line
+  // took 60 ms more.
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const script = fileURLToPath(new URL(CLI_SCRIPT, import.meta.url));
+  await loadCliScript(script, codeCacheNameOf(commandLine)).exports.startCli();
+}

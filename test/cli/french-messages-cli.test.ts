@@ -71,11 +71,14 @@ describe('every --help is French, with examples, variables and exit codes', () =
   );
 
   it(
-    'plume --version prints package.json’s version',
+    'plume --version and plume -v print package.json’s version, as the CLI itself does',
     async () => {
       const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
-      const run = await runPlume(['--version']);
-      expect(run).toMatchObject({ code: 0, stdout: `${version}\n` });
+      // main.js answers these two alone; with another argument the CLI answers (commander).
+      for (const args of [['--version'], ['-v'], ['--no-color', '--version']]) {
+        const run = await runPlume(args);
+        expect(run, args.join(' ')).toMatchObject({ code: 0, stdout: `${version}\n` });
+      }
     },
     SPAWN_TIMEOUT_MS,
   );
