@@ -8,12 +8,17 @@
 // starts fresh threads, interleaved so a load spike hits every entry alike; median and min of N rounds
 // (default 7, PLUME_BENCH_RUNS). `node bench/thread-start.js <older build>/dist/bin/optimize-worker-thread.js`
 // compares an older build in the same minute (its dist must sit in a checkout with node_modules).
+// Threads start under the V8 flags the pool sets (src/batch/worker-compiler-flags.ts), under which the
+// build records the cache; an older build's cache, recorded without them, is refused (V8 checks flags).
+// Printed beside each entry: how many of its threads took their code cache.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { tuneCompilerForWorkerThreads } from '../dist/batch/worker-compiler-flags.js';
 
 const RUNS = Number(process.env.PLUME_BENCH_RUNS ?? 7);
+tuneCompilerForWorkerThreads();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = [
   join(root, 'dist/bin/optimize-worker-thread.js'),
@@ -34,14 +39,16 @@ async function startOnce(entry) {
   try {
     return await new Promise((done, fail) => {
       let ready = 0;
+      let codeCache = false;
       worker.on('error', fail);
       worker.on('message', (message) => {
         if (message?.ready) {
           ready = performance.now() - started;
+          codeCache = message.codeCache === true;
           worker.postMessage({ id: 1, job: { kind: 'article', task } });
         } else if (message?.id === 1) {
           if ('error' in message) fail(new Error(JSON.stringify(message.error)));
-          else done([ready, performance.now() - started]);
+          else done([ready, performance.now() - started, codeCache]);
         }
       });
     });
@@ -61,6 +68,7 @@ for (const [entry, runs] of times) {
   const done = runs.map((run) => run[1]);
   console.log(
     `${entry}\n  ready median ${median(ready).toFixed(0)} ms  min ${Math.min(...ready).toFixed(0)} ms;` +
-      ` first article done median ${median(done).toFixed(0)} ms  min ${Math.min(...done).toFixed(0)} ms`,
+      ` first article done median ${median(done).toFixed(0)} ms  min ${Math.min(...done).toFixed(0)} ms;` +
+      ` code cache taken ${runs.filter((run) => run[2]).length}/${runs.length}`,
   );
 }

@@ -6,10 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { tuneCompilerForWorkerThreads } from '../dist/batch/worker-compiler-flags.js';
 import { WORKER_CODE_CACHE, WORKER_SCRIPT } from '../dist/batch/worker-script-files.js';
 import { codeCacheFileOf } from '../dist/io/code-cached-script.js';
 
 const output = mkdtempSync(join(tmpdir(), 'plume-code-cache-'));
+// Under the pool's flags: V8 refuses a cache recorded under other flags.
+tuneCompilerForWorkerThreads();
 const worker = new Worker(resolve('dist/bin/optimize-worker-thread.js'), {
   workerData: { recordCodeCache: codeCacheFileOf(resolve('dist/bin', WORKER_SCRIPT), WORKER_CODE_CACHE) },
 });

@@ -19,7 +19,7 @@ const script = fileURLToPath(new URL(WORKER_SCRIPT, import.meta.url));
 const recordTo = (workerData as { recordCodeCache?: string } | undefined)?.recordCodeCache;
 
 if (existsSync(script)) {
-  const loaded = loadCodeCachedScript<{ startPoolWorker(): void }>(
+  const loaded = loadCodeCachedScript<{ startPoolWorker(codeCache: boolean): void }>(
     script,
     recordTo === undefined ? WORKER_CODE_CACHE : undefined,
   );
@@ -33,7 +33,7 @@ if (existsSync(script)) {
       parentPort?.postMessage({ recorded: true });
     });
   }
-  loaded.exports.startPoolWorker();
+  loaded.exports.startPoolWorker(loaded.cached);
 } else {
   const { startPoolWorker } = await import('./pool-worker.js');
   startPoolWorker();

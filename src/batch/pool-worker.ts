@@ -13,8 +13,11 @@ import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.
 import { runPoolJob } from './run-pool-job.js';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './thread-pool.js';
 
-/** Starts answering the pool's jobs on this worker thread, and tells the pool it is ready. */
-export function startPoolWorker(): void {
+/**
+ * Starts answering the pool's jobs on this worker thread, and tells the pool it is ready, and whether V8
+ * took the script's code cache (`codeCache`; false for the ES modules).
+ */
+export function startPoolWorker(codeCache = false): void {
   const port = parentPort;
   if (!port) throw new Error('optimize-worker-thread.js runs in a worker thread only');
   const given = workerData as PoolWorkerData | undefined;
@@ -28,7 +31,7 @@ export function startPoolWorker(): void {
       port.postMessage(response, 'outcome' in response ? transferablesOf(response.outcome) : []),
     );
   });
-  port.postMessage({ ready: true } satisfies PoolResponse);
+  port.postMessage({ ready: true, codeCache } satisfies PoolResponse);
 }
 
 async function handle(port: MessagePort, id: number, job: PoolJob): Promise<PoolResponse> {

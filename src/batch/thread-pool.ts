@@ -10,6 +10,7 @@ import {
 import { type BatchSitePages, registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
+import { tuneCompilerForWorkerThreads } from './worker-compiler-flags.js';
 
 /** Runs offline articles, each on a free worker thread (or on the calling thread, see `createArticlePool`). */
 export interface ArticlePool {
@@ -91,7 +92,7 @@ export interface PoolRequest {
 
 /** Sent back by a worker thread: `ready` once loaded, then progress and one answer per request. */
 export type PoolResponse =
-  | { ready: true }
+  | { ready: true; codeCache: boolean }
   | { id: number; progress: PoolJobProgress }
   | { id: number; outcome: unknown }
   | { id: number; error: SerializedError };
@@ -122,6 +123,8 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
   // This thread too: the inline pool (and the LLM path) run articles here.
   if (options.sitePages) registerSitePages(options.sitePages);
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
+  // Before the first thread starts (see worker-compiler-flags.ts).
+  tuneCompilerForWorkerThreads();
   return createThreadPool(script, Math.max(1, options.size ?? 1), {
     niceness: options.niceness ?? 0,
     ...(options.sitePages ? { sitePages: options.sitePages } : {}),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { ArticleTask } from '../../src/batch/article-task.js';
+import { tuneCompilerForWorkerThreads } from '../../src/batch/worker-compiler-flags.js';
 import { WORKER_CODE_CACHE, WORKER_SCRIPT } from '../../src/batch/worker-script-files.js';
 import { buildIdOf, codeCacheFileOf } from '../../src/io/code-cached-script.js';
 
@@ -61,5 +62,27 @@ describe('the pool’s worker script and its code cache', () => {
     expect(fromScript.markdown).toBe(fromModules.markdown);
     expect(fromScript.html).toBe(fromModules.html);
     expect(fromScript.reportJson).toBe(fromModules.reportJson);
+  });
+
+  it('is taken by a thread started under the pool’s compiler flags, as the build recorded it', async () => {
+    // The flags the pool sets before its threads start (V8 refuses a cache recorded under other flags).
+    tuneCompilerForWorkerThreads();
+    const worker = new Worker(dist('bin/optimize-worker-thread.js'));
+    try {
+      const ready = await new Promise<{ codeCache: boolean }>((done, fail) => {
+        worker.on('error', fail);
+        worker.on('message', (message) => {
+          if (message?.ready) done(message);
+        });
+      });
+      // CI's Node 24 pass runs Node 20's build: another Node refuses the cache, by its header.
+      const header = readFileSync(codeCacheFileOf(dist(`bin/${WORKER_SCRIPT}`), WORKER_CODE_CACHE))
+        .subarray(0, 200)
+        .toString('latin1')
+        .split('\n')[0];
+      expect(ready.codeCache).toBe(header?.endsWith(` ${process.version} ${process.arch}`));
+    } finally {
+      await worker.terminate();
+    }
   });
 });
