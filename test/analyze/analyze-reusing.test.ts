@@ -113,4 +113,80 @@ describe('analyzeReusing', () => {
     // The case is worth testing: many sentences differ from the source's by their typography alone.
     expect(retyped).toBeGreaterThan(50);
   });
+
+  it('segments a retyped paragraph as a full analysis does, an apostrophe opening a sentence included', async () => {
+    // « fin. 'Tain » starts a sentence at the straight apostrophe; « fin. ’Tain » does not: a retyped
+    // paragraph cannot take its source paragraph's sentence cuts as they are.
+    const sourceText = [
+      "Il l'a dit. C'est l'heure, d'après lui. Puis il est parti.",
+      "C'était la fin. 'Tain, quelle journée ! Elle rit.",
+      'Un prix de 100 000 euros. Ensuite, plus rien : le calme.',
+    ].join('\n\n');
+    const retyped = sourceText
+      .replaceAll("'", '’')
+      .replaceAll('100 000', '100\u202f000')
+      .replace(' :', '\u00a0:');
+    const source = await ingest(sourceText, { format: 'markdown' });
+    const draft = await ingest(retyped, { format: 'markdown' });
+    const sourceAnalysis = analyze(source);
+    const full = analyze(draft);
+    expect(analyzeReusing(draft, {}, sourceAnalysis)).toEqual(full);
+    // The case is worth testing: the source and the draft cut the second paragraph differently.
+    const cuts = (analysis: typeof full) => analysis.sentences.map((sentence) => sentence.text.length);
+    expect(cuts(full)).not.toEqual(cuts(sourceAnalysis));
+  });
+
+  it('analyses random retypings of the corpus paragraphs as a full analysis does', async () => {
+    const corpusRoot = new URL('../corpus/', import.meta.url);
+    const paragraphs = readdirSync(corpusRoot, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith('fr-md-'))
+      .flatMap((entry) =>
+        readFileSync(new URL(`${entry.name}/source.md`, corpusRoot), 'utf8')
+          .split(/\n{2,}/u)
+          .filter((paragraph) => /^\p{L}/u.test(paragraph) && /[.!?] \p{Lu}/u.test(paragraph)),
+      );
+    expect(paragraphs.length).toBeGreaterThan(40);
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    // Apostrophes and the four spaces swapped at random; now and then a straight apostrophe opening a
+    // sentence (« fin. 'tain »), where the two spellings cut differently.
+    const retype = (text: string) =>
+      text
+        .replace(/['’]/gu, () => (next() < 0.5 ? "'" : '’'))
+        .replace(
+          /[ \u00a0\u202f\u2009]/gu,
+          () => [' ', ' ', '\u00a0', '\u202f', '\u2009'][Math.floor(next() * 5)] as string,
+        )
+        .replace(/([.!?]) (\p{Lu})/gu, (whole, mark, letter) =>
+          next() < 0.1 ? `${mark} '${letter}` : whole,
+        );
+    let retypedParagraphs = 0;
+    for (let round = 0; round < 40; round += 1) {
+      const chosen = Array.from(
+        { length: 6 },
+        () => paragraphs[Math.floor(next() * paragraphs.length)] as string,
+      );
+      const sourceText = chosen.map(retype).join('\n\n');
+      const draftText = sourceText
+        .split('\n\n')
+        .map((paragraph) =>
+          next() < 0.8 ? paragraph.replace(/['’]/gu, () => (next() < 0.5 ? "'" : '’')) : paragraph,
+        )
+        .join('\n\n');
+      const source = await ingest(sourceText, { format: 'markdown' });
+      const draft = await ingest(draftText, { format: 'markdown' });
+      const sourceAnalysis = analyze(source);
+      const full = analyze(draft);
+      expect(analyzeReusing(draft, {}, sourceAnalysis)).toEqual(full);
+      retypedParagraphs += full.blocks.filter(
+        (block) =>
+          block.kind === 'paragraph' && !sourceAnalysis.blocks.some((known) => known.text === block.text),
+      ).length;
+    }
+    // The case is worth testing: many paragraphs differ from the source's by their typography alone.
+    expect(retypedParagraphs).toBeGreaterThan(100);
+  });
 });
