@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * compiles the pipeline's hottest functions again with V8's optimizing compiler (TurboFan), on the same
  * cores as the articles: with V8's default inlining budget, a third of the CPU time of a 1,000-article
  * batch on this project's 2-core machine. A smaller cumulative inlining budget makes those compilations
- * smaller: 10 % fewer instructions over a thread's first 300 articles (valgrind), the same code run, the
+ * smaller: 12 % fewer instructions over a thread's first 300 articles (valgrind), the same code run, the
  * same articles. Measured on Node 20 (V8 11) only: other versions keep V8's defaults.
  */
 const FLAGS_BY_V8_MAJOR: Readonly<Record<number, readonly string[]>> = {

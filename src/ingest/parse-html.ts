@@ -9,6 +9,7 @@ import { isPhrasingContent } from '../phrasing-content.js';
 import { codeLanguageOf } from './code-language.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
+import { promoteHeaderRows } from './promote-header-row.js';
 import { authorFromByline, normalizeSourceDate } from './read-source-metadata.js';
 import { scriptDigits } from './script-digits.js';
 import { unwrapCodeTables } from './unwrap-code-tables.js';
@@ -276,6 +277,7 @@ function htmlToMdast(html: string, options: { embeddedHtml?: boolean } = {}): Ro
   if (options.embeddedHtml) convertEmbeddedElements(hast);
   cleanElements(hast);
   unwrapCodeTables(hast);
+  promoteHeaderRows(hast);
   const converted = toMdast(hast);
   const tree: Root =
     converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };

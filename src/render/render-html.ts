@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { Article } from '../article.js';
 import { ARTICLE_HTML_SCHEMA } from './article-html-schema.js';
 import { cloneTree } from './clone-tree.js';
+import { dropEmptyTableHeaders } from './drop-empty-table-header.js';
 import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serializeJsonLd } from './json-ld.js';
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
@@ -163,6 +164,7 @@ export function renderBody(article: Article, withTableOfContents: boolean): Elem
   sanitizeMarkdownTree(tree);
   copyHeadingIds(tree);
   const hast = markdownToHtmlTree.runSync(tree);
+  dropEmptyTableHeaders(hast);
   const children = hast.children as ElementContent[];
   const tableOfContents = nestTableOfContents(article.tableOfContents);
   if (withTableOfContents && tableOfContents.length > 0) {
