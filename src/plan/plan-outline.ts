@@ -11,6 +11,7 @@ import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import { isGenericAdjective } from './generic-adjectives.js';
 import { extractHeadline, nounPhrases } from './headline-from-sentence.js';
 import { contentForms } from './keyphrase-presence.js';
+import { type HeadingCandidate, RankedCandidates } from './ranked-candidates.js';
 import type { HeadingOrigin, OutlineSection, Passage } from './seo-plan.js';
 
 export interface OutlineOptions {
@@ -365,12 +366,6 @@ function mergeCounts(list: readonly Map<string, number>[]): ReadonlyMap<string, 
   return merged;
 }
 
-interface HeadingCandidate {
-  text: string;
-  score: number;
-  hasKeyphrase: boolean;
-}
-
 interface KeyphraseTest {
   stems: ReadonlySet<string>;
   /** Every stem and the written forms: what the outline aims for. */
@@ -425,14 +420,12 @@ function nameGeneratedSections(
 ): OutlineSection[] {
   const used = new Set(reserved.map(headingKey));
   for (const section of sections) if (section.heading) used.add(headingKey(section.heading));
+  // Read when asked, against the headings taken at that moment: `used` only grows.
+  const free = (candidate: HeadingCandidate) => !used.has(headingKey(candidate.text));
   const candidatesBySection = sections.map((section) =>
-    section.heading === null
-      ? headingCandidates(section, analysis, keyphrase.stems, keyphrase.contains, lexicon).filter(
-          (candidate) => !used.has(headingKey(candidate.text)),
-        )
-      : [],
+    section.heading === null ? headingCandidates(section, analysis, keyphrase, lexicon) : null,
   );
-  const keyed = sectionsForKeyphrase(sections, candidatesBySection, keyphrase);
+  const keyed = sectionsForKeyphrase(sections, candidatesBySection, keyphrase, free);
   let withStems = sections.filter(
     (section) => section.heading && keyphrase.containsStems(section.heading),
   ).length;
@@ -441,13 +434,15 @@ function nameGeneratedSections(
   return sections.map((section, index) => {
     const wordBudget = section.passages.reduce((sum, passage) => sum + passage.wordCount, 0);
     if (section.heading !== null) return { ...section, heading: section.heading, wordBudget };
-    // Headings chosen for earlier sections are taken: each section's list is filtered again.
-    const candidates = (candidatesBySection[index] as HeadingCandidate[]).filter(
-      (candidate) => !used.has(headingKey(candidate.text)),
-    );
-    let chosen = (keyed.has(index) && keyedChoice(candidates, keyphrase)?.candidate) || candidates[0];
+    // Headings chosen for earlier sections are taken: `free` says so now.
+    const candidates = candidatesBySection[index] as RankedCandidates;
+    let chosen =
+      (keyed.has(index) && keyedChoice(candidates.withKeyphrase().filter(free), keyphrase)?.candidate) ||
+      candidates.first(free);
     if (chosen && withStems + 1 > ceiling && keyphrase.containsStems(chosen.text)) {
-      chosen = candidates.find((candidate) => !keyphrase.containsStems(candidate.text)) ?? chosen;
+      chosen =
+        candidates.first((candidate) => free(candidate) && !keyphrase.containsStems(candidate.text)) ??
+        chosen;
     }
     const heading = chosen?.text ?? fallbackHeading(section, analysis, used, lexicon);
     used.add(headingKey(heading));
@@ -472,8 +467,9 @@ function nameGeneratedSections(
  */
 function sectionsForKeyphrase(
   sections: readonly DraftSection[],
-  candidatesBySection: readonly (readonly HeadingCandidate[])[],
+  candidatesBySection: readonly (RankedCandidates | null)[],
   keyphrase: KeyphraseTest,
+  free: (candidate: HeadingCandidate) => boolean,
 ): Set<number> {
   const total = sections.length;
   const floor = Math.ceil(KEYPHRASE_HEADING_SHARES.floor * total);
@@ -485,8 +481,8 @@ function sectionsForKeyphrase(
   ).length;
   const options = candidatesBySection
     .map((candidates, index) => {
-      const best = candidates[0];
-      const withKeyphrase = keyedChoice(candidates, keyphrase);
+      const best = candidates?.first(free);
+      const withKeyphrase = candidates && keyedChoice(candidates.withKeyphrase().filter(free), keyphrase);
       if (!best || !withKeyphrase) return { index, share: 0, bare: false };
       const bare = keyphrase.isBare(withKeyphrase.candidate.text);
       if (withKeyphrase.candidate === best) return { index, share: 1, bare };
@@ -538,46 +534,84 @@ function keyedChoice(
 function headingCandidates(
   section: DraftSection,
   analysis: Analysis,
-  keyphraseSet: ReadonlySet<string>,
-  containsKeyphrase: (text: string) => boolean,
+  keyphrase: KeyphraseTest,
   lexicon: Lexicon,
-): HeadingCandidate[] {
+): RankedCandidates {
   const counts = stemCounts(section.passages, analysis);
   const sentences = section.passages.flatMap((passage) => sentencesOf(passage, analysis));
   const firstSentence = sentences[0];
-  const candidates: HeadingCandidate[] = [];
-  sentences.forEach((sentence, position) => {
-    const headline = extractHeadline(sentence.text, { lexicon });
-    const units = [
-      // A heading that repeats the whole next sentence says nothing new.
-      ...(headline && !(sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text))
-        ? [headline]
-        : []),
-      ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
-    ];
-    for (const unit of units) {
-      const stems = unitStems(unit.text);
-      if (stems.size === 0) continue;
-      let centrality = 0;
-      for (const stem of stems)
-        centrality += (counts.get(stem) ?? 1) - 1 + (keyphraseSet.has(stem) ? 0.5 : 0);
-      centrality /= Math.sqrt(stems.size);
-      // A complete sentence says more than a noun phrase; both are whole grammatical units.
-      // A bare « Les entreprises » says little: a noun phrase with a complement or three content words is better.
-      let quality = unit.kind === 'sentence' ? 1 : stems.size >= 3 ? 0.8 : 0.5;
-      // The sentence itself says more than a noun phrase cut from it (« Deux entreprises rivales se
-      // partagent le sous-sol » over « Deux entreprises rivales »).
-      if (unit.kind === 'noun-phrase' && headline !== null) quality *= SENTENCE_OVER_ITS_PHRASES;
-      // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
-      quality *= 1 - Math.min(0.3, position * 0.03);
-      candidates.push({
-        text: unit.text,
-        score: centrality * quality,
-        hasKeyphrase: containsKeyphrase(unit.text),
-      });
-    }
+  /** What a stem adds to a unit's centrality (see `read`). */
+  const weight = (stem: string) => (counts.get(stem) ?? 1) - 1 + (keyphrase.stems.has(stem) ? 0.5 : 0);
+  const positionFactor = (position: number) => 1 - Math.min(0.3, position * 0.03);
+  return new RankedCandidates({
+    count: sentences.length,
+    // A unit's words are words of its sentence (cut, never rewritten), so its stems are among the
+    // sentence's. Its centrality, Σ w / √n over its n stems, is at most √(Σ w²) over them (Cauchy-Schwarz),
+    // so at most √(Σ w²) over the sentence's; its quality is at most 1, before the position's factor.
+    // The margin covers rounding: a bound must never fall below the score it bounds.
+    bound: (position) => {
+      const sentence = sentences[position] as AnalyzedSentence;
+      const seen = new Set<string>();
+      let squares = 0;
+      for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+        const word = analysis.words[index] as AnalyzedWord;
+        if (seen.has(word.stem)) continue;
+        seen.add(word.stem);
+        const value = weight(word.stem);
+        squares += value * value;
+      }
+      return Math.sqrt(squares) * positionFactor(position) * (1 + 1e-9);
+    },
+    // A unit holds the keyphrase only if it has all its stems, so only if its sentence has them.
+    mayHoldKeyphrase: (position) => {
+      if (keyphrase.stems.size === 0) return false;
+      const sentence = sentences[position] as AnalyzedSentence;
+      let found = 0;
+      const seen = new Set<string>();
+      for (let index = sentence.wordStart; index < sentence.wordEnd; index += 1) {
+        const value = (analysis.words[index] as AnalyzedWord).stem;
+        if (keyphrase.stems.has(value) && !seen.has(value)) {
+          seen.add(value);
+          found += 1;
+        }
+      }
+      return found === keyphrase.stems.size;
+    },
+    read: (position) => {
+      const sentence = sentences[position] as AnalyzedSentence;
+      const headline = extractHeadline(sentence.text, { lexicon });
+      const units = [
+        // A heading that repeats the whole next sentence says nothing new.
+        ...(headline &&
+        !(sentence === firstSentence && headingKey(headline.text) === headingKey(sentence.text))
+          ? [headline]
+          : []),
+        ...nounPhrases(sentence.text, { lexicon, tokens: sentenceTokens(sentence, analysis) }),
+      ];
+      const candidates: HeadingCandidate[] = [];
+      for (const unit of units) {
+        const stems = unitStems(unit.text);
+        if (stems.size === 0) continue;
+        let centrality = 0;
+        for (const stem of stems) centrality += weight(stem);
+        centrality /= Math.sqrt(stems.size);
+        // A complete sentence says more than a noun phrase; both are whole grammatical units.
+        // A bare « Les entreprises » says little: a noun phrase with a complement or three content words is better.
+        let quality = unit.kind === 'sentence' ? 1 : stems.size >= 3 ? 0.8 : 0.5;
+        // The sentence itself says more than a noun phrase cut from it (« Deux entreprises rivales se
+        // partagent le sous-sol » over « Deux entreprises rivales »).
+        if (unit.kind === 'noun-phrase' && headline !== null) quality *= SENTENCE_OVER_ITS_PHRASES;
+        // Earlier sentences announce the topic; a slight preference keeps headings close to what follows.
+        quality *= positionFactor(position);
+        candidates.push({
+          text: unit.text,
+          score: centrality * quality,
+          hasKeyphrase: keyphrase.contains(unit.text),
+        });
+      }
+      return candidates;
+    },
   });
-  return candidates.sort((left, right) => right.score - left.score);
 }
 
 /**
