@@ -36,25 +36,18 @@ interface Ranked {
 export class RankedCandidates {
   private readonly source: CandidateSource;
   private readonly ranked: Ranked[] = [];
-  /** Unread sentences, highest bound first, and their bounds. */
-  private readonly unread: number[];
-  private readonly bounds: number[];
-  /** The first unread sentence of `unread`. */
+  /** Unread sentences, highest bound first (ties in reading order). */
+  private readonly unread: { sentence: number; bound: number }[] = [];
+  /** The first of `unread` not read yet. */
   private next = 0;
 
   constructor(source: CandidateSource) {
     this.source = source;
-    const unread: number[] = [];
-    for (let index = 0; index < source.count; index += 1) {
-      if (source.mayHoldKeyphrase(index)) this.readSentence(index);
-      else unread.push(index);
+    for (let sentence = 0; sentence < source.count; sentence += 1) {
+      if (source.mayHoldKeyphrase(sentence)) this.readSentence(sentence);
+      else this.unread.push({ sentence, bound: source.bound(sentence) });
     }
-    const bounds = unread.map((index) => source.bound(index));
-    const order = unread.map((_, position) => position);
-    // Ties in reading order: the order does not change what is read, only when.
-    order.sort((left, right) => (bounds[right] as number) - (bounds[left] as number) || left - right);
-    this.unread = order.map((position) => unread[position] as number);
-    this.bounds = order.map((position) => bounds[position] as number);
+    this.unread.sort((left, right) => right.bound - left.bound || left.sentence - right.sentence);
   }
 
   /** The best candidate that `accept` takes, or undefined when none does. */
@@ -73,18 +66,13 @@ export class RankedCandidates {
     return found;
   }
 
-  /** Every candidate, best first: each sentence read. */
-  all(): HeadingCandidate[] {
-    while (this.next < this.unread.length) this.readSentence(this.unread[this.next++] as number);
-    return this.ranked.map((entry) => entry.candidate);
-  }
-
   /** The candidate at `rank`, once no unread sentence can outrank it (strictly: ties go by reading order). */
   private at(rank: number): HeadingCandidate | undefined {
-    while (this.next < this.unread.length) {
+    for (let unread = this.unread[this.next]; unread !== undefined; unread = this.unread[this.next]) {
       const entry = this.ranked[rank];
-      if (entry !== undefined && entry.candidate.score > (this.bounds[this.next] as number)) break;
-      this.readSentence(this.unread[this.next++] as number);
+      if (entry !== undefined && entry.candidate.score > unread.bound) break;
+      this.next += 1;
+      this.readSentence(unread.sentence);
     }
     return this.ranked[rank]?.candidate;
   }

@@ -1,4 +1,4 @@
-import type { Nodes, Table } from 'mdast';
+import type { Table } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseHtmlFragment } from '../../src/ingest/parse-html.js';
@@ -7,21 +7,11 @@ import { makeArticle } from '../helpers/make-article.js';
 
 const DATA_ROWS = '<tr><td>Box A</td><td>29,99 €</td></tr><tr><td>Box B</td><td>34,99 €</td></tr>';
 
-/** The table of `html`, as rows of cell texts. */
+/** The table of `html` (a top-level block), as rows of cell texts. */
 function rowsOf(html: string): string[][] {
-  const table = findTable(parseHtmlFragment(html).tree);
+  const table = parseHtmlFragment(html).tree.children.find((node): node is Table => node.type === 'table');
   if (table === undefined) throw new Error('no table');
   return table.children.map((row) => row.children.map((cell) => mdastToString(cell)));
-}
-
-function findTable(node: Nodes): Table | undefined {
-  if (node.type === 'table') return node;
-  if (!('children' in node)) return undefined;
-  for (const child of node.children) {
-    const found = findTable(child);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 describe('promoteHeaderRows (HTML tables without a header)', () => {

@@ -67,7 +67,15 @@ describe('RankedCandidates', () => {
       const odd = (candidate: HeadingCandidate) => candidate.text.endsWith('1');
       expect(ranked.first(odd)).toBe(sorted.find(odd));
       expect(ranked.first(() => false)).toBeUndefined();
-      expect(ranked.all()).toEqual(sorted);
+      // The whole ranking, one best-not-seen-yet at a time.
+      const seen = new Set<HeadingCandidate>();
+      for (
+        let candidate = ranked.first((c) => !seen.has(c));
+        candidate;
+        candidate = ranked.first((c) => !seen.has(c))
+      )
+        seen.add(candidate);
+      expect([...seen]).toEqual(sorted);
     }
     // The case is worth testing: the first answer leaves sentences unread.
     expect(readsForFirst).toBeLessThan(sentences * 0.9);
