@@ -9,6 +9,8 @@
 // --new   the other checkout (default: this one).
 // --runs  timed optimize calls per build and per article (default: 40), after 20 untimed ones.
 // --long  also the 2,000-word article (test/golden/long-no-headings/input.txt).
+// --new-keyphrases  each variant of the example also gets its own keyphrase (« IA » renamed « IABCD »):
+//         V8 compiles a pattern built from a keyphrase once per keyphrase, which shared ones hide.
 // --corpus also every real article of test/corpus/ (Markdown, HTML and text, by other authors): the same
 //         source on every call, so each build's memos are cleared before each of its calls (a cold
 //         figure: nothing learnt from the previous call counts).
@@ -25,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { memoClearer } from './memo-clearer.js';
-import { variantOf } from './variants.js';
+import { variantOf, withOwnKeyphrase } from './variants.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '40' },
     long: { type: 'boolean', default: false },
     corpus: { type: 'boolean', default: false },
+    'new-keyphrases': { type: 'boolean', default: false },
   },
 });
 if (!values.old) {
@@ -86,10 +89,12 @@ function firstDifference(left, right) {
 }
 
 /** Both builds on `count` variants of `text` from run number `first`, alternating; CPU ms per call. */
-async function pairedRuns(name, text, first, count) {
+async function pairedRuns(name, text, first, count, keyphraseWord) {
   const times = builds.map(() => []);
   for (let run = 0; run < count; run += 1) {
-    const variant = variantOf(text, first + run);
+    const variant = keyphraseWord
+      ? withOwnKeyphrase(variantOf(text, first + run), keyphraseWord, first + run)
+      : variantOf(text, first + run);
     const order = run % 2 === 0 ? [0, 1] : [1, 0];
     const outputs = [];
     for (const side of order) {
@@ -121,11 +126,13 @@ console.log(
 );
 for (const build of builds) console.log(`${build.label}: ${build.folder}`);
 
-const articles = [['example', join(root, 'examples/talents-ia.txt')]];
+const articles = [
+  ['example', join(root, 'examples/talents-ia.txt'), values['new-keyphrases'] ? 'IA' : undefined],
+];
 if (values.long) articles.push(['2,000-word article', join(root, 'test/golden/long-no-headings/input.txt')]);
 let first = 5000;
-for (const [name, path] of articles) {
-  const times = await pairedRuns(name, readFileSync(path, 'utf8'), first, runs + WARMUP);
+for (const [name, path, keyphraseWord] of articles) {
+  const times = await pairedRuns(name, readFileSync(path, 'utf8'), first, runs + WARMUP, keyphraseWord);
   first += runs + WARMUP;
   const [oldTimes, newTimes] = times;
   console.log(`\n# optimize ${name} (outputs equal on all ${runs + WARMUP} variants)`);

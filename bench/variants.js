@@ -47,3 +47,17 @@ export function textOfWords(text, words, first) {
   const copies = Math.max(1, Math.round(words / perCopy));
   return Array.from({ length: copies }, (_, index) => variantOf(text, first + index)).join('\n\n');
 }
+
+const CONSONANTS = 'BCDFGHJKLMNPQRSTVWXZ';
+
+/**
+ * `text` with every whole word `word` (an acronym such as « IA ») made `word` plus three capitals that
+ * depend on `run` (« IABCD »), so that the article's keyphrase (« talents en IABCD ») is new too. V8
+ * caches a compiled regular expression by its source: a pattern built from the keyphrase is compiled
+ * once per keyphrase, which variants sharing one keyphrase never show, and a batch of real articles,
+ * each with its own, always pays.
+ */
+export function withOwnKeyphrase(text, word, run) {
+  const tag = [0, 1, 2].map((place) => CONSONANTS[Math.floor(run / 20 ** place) % 20]).join('');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'gu'), `${word}${tag}`);
+}

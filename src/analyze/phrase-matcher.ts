@@ -1,3 +1,4 @@
+import { codePointBefore, isLetterOrDigit } from '../lang/character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { foldAccents, normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
@@ -42,8 +43,17 @@ export function createPhraseMatcher(text: string): PhraseMatcher {
     if (exactPattern === null) return [];
     const indices: number[] = [];
     exactPattern.lastIndex = 0;
-    for (const found of haystack.matchAll(exactPattern)) indices.push(found.index);
-    return indices;
+    for (;;) {
+      const found = exactPattern.exec(haystack);
+      if (found === null) return indices;
+      const start = found.index;
+      if (isWholeWords(haystack, start, start + found[0].length)) {
+        indices.push(start);
+      } else {
+        // As the lookarounds did: the next try starts one character (code point) further.
+        exactPattern.lastIndex = start + ((haystack.codePointAt(start) as number) > 0xffff ? 2 : 1);
+      }
+    }
   }
 
   function countInStems(stems: readonly string[]): number {
@@ -115,7 +125,17 @@ function buildExactPattern(tokenTexts: readonly string[]): RegExp | null {
     }
     source += escaped;
   });
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'giu');
+  // The word boundaries (no letter or digit on either side) are checked by `isWholeWords`: the same
+  // pattern with `(?<![\p{L}\p{N}])` and `(?![\p{L}\p{N}])` took 0.6 ms to compile, for each new keyphrase.
+  return new RegExp(source, 'giu');
+}
+
+/** Whether no letter or digit touches the match from `start` to `end`: it holds whole words. */
+function isWholeWords(text: string, start: number, end: number): boolean {
+  const before = codePointBefore(text, start);
+  if (before !== undefined && isLetterOrDigit(before)) return false;
+  const after = text.codePointAt(end);
+  return after === undefined || !isLetterOrDigit(after);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,3 +1,5 @@
+import { isLetterOrDigit, isMark, isUppercaseLetter } from '../lang/character-class.js';
+
 /**
  * A sentence as the coverage check compares it: letters and digits only, lower case, one space between
  * words, and capitals without their accents (the polish writes « À quoi bon » where the author typed
@@ -18,42 +20,6 @@ function slowComparable(text: string): string {
   return lettersAndDigits(
     withoutCapitalAccents(text.normalize('NFD')).normalize('NFC').toLowerCase(), // Unicode's default lowercasing is French's (see normalizeWord)
   );
-}
-
-const MARK = /^\p{M}$/u;
-const UPPERCASE = /^\p{Lu}$/u;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-/** Non-ASCII code points already classified: a text repeats the same few accented letters. */
-const markMemo = new Map<number, boolean>();
-const uppercaseMemo = new Map<number, boolean>();
-const letterOrDigitMemo = new Map<number, boolean>();
-
-function classified(memo: Map<number, boolean>, pattern: RegExp, codePoint: number): boolean {
-  let known = memo.get(codePoint);
-  if (known === undefined) {
-    known = pattern.test(String.fromCodePoint(codePoint));
-    memo.set(codePoint, known);
-  }
-  return known;
-}
-
-/** Whether the code point is a combining mark (none is ASCII). */
-function isMark(codePoint: number): boolean {
-  return codePoint >= 0x80 && classified(markMemo, MARK, codePoint);
-}
-
-function isUppercase(codePoint: number): boolean {
-  if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a;
-  return classified(uppercaseMemo, UPPERCASE, codePoint);
-}
-
-function isLetterOrDigit(codePoint: number): boolean {
-  if (codePoint < 0x80) {
-    const lower = codePoint | 0x20;
-    return (codePoint >= 0x30 && codePoint <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-  }
-  return classified(letterOrDigitMemo, LETTER_OR_DIGIT, codePoint);
 }
 
 /** `decomposed.replace(/(\p{Lu})\p{M}+/gu, '$1')`: the marks after a capital dropped. */
@@ -86,7 +52,7 @@ function withoutCapitalAccents(decomposed: string): string {
       previousIsUppercase = false;
       continue;
     }
-    previousIsUppercase = isUppercase(codePoint);
+    previousIsUppercase = isUppercaseLetter(codePoint);
     index += size;
   }
   return kept === 0 ? decomposed : result + decomposed.slice(kept);

@@ -123,20 +123,30 @@ export function buildTitle(options: BuildTitleOptions): string {
 /** A title's opening determiner alone (« Les », « L’ », « Un »): dropped, it leaves the same title. */
 const LEADING_DETERMINER = /^(?:(?:le|la|les|un|une|des)\s+|l['’])$/iu;
 
+/**
+ * What comes before a keyphrase that closes a title (« … un million pour les talents en IA »): a
+ * preposition and maybe a determiner. A fixed pattern, compiled once; only the keyphrase's own (short)
+ * pattern is built for each keyphrase: the whole in one pattern took 0.4 ms to compile for each new one.
+ */
+const KEYPHRASE_TAIL_LEAD =
+  /\s+(?:pour|de|des|du|aux|au|à|chez|sur|avec|dans|en|entre|par)\s+(?:(?:les|la|le|des|du|un|une|ces|nos|vos|leurs)\s+|l['’])?$/iu;
+
 /** « … un million pour les talents en IA » -> « … un million »: the keyphrase moves to the front. */
-function removeKeyphraseTail(text: string, keyphrase: string): string | null {
+export function removeKeyphraseTail(text: string, keyphrase: string): string | null {
   // A keyphrase this long is refused at ingest; the guard keeps the pattern below compilable.
   if (keyphrase.length > MAX_PATTERN_PHRASE_LENGTH) return null;
   const escaped = keyphrase
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, '\\s+')
     .replace(/['’]/g, "['’]");
-  const tail = new RegExp(
-    `\\s+(?:pour|de|des|du|aux|au|à|chez|sur|avec|dans|en|entre|par)\\s+(?:(?:les|la|le|des|du|un|une|ces|nos|vos|leurs)\\s+|l['’])?${escaped}$`,
-    'iu',
-  );
-  const stripped = text.replace(tail, '');
-  return stripped !== text && stripped.split(/\s+/u).length >= 3 ? stripped : null;
+  // The keyphrase at the very end starts at one place only: its words hold no space, and a word matches
+  // one length of text.
+  const ending = new RegExp(`${escaped}$`, 'iu').exec(text);
+  if (ending === null) return null;
+  const lead = KEYPHRASE_TAIL_LEAD.exec(text.slice(0, ending.index));
+  if (lead === null) return null;
+  const stripped = text.slice(0, lead.index);
+  return stripped.split(/\s+/u).length >= 3 ? stripped : null;
 }
 
 function cutToWidth(text: string, maxWidth: number): string {
