@@ -1,12 +1,12 @@
 // Start of a pool worker thread (batch, `plume serve`): prints figures, asserts nothing. Run with
 // `npm run build && node bench/thread-start.js [other worker entries…]`.
 //
-// For each entry (default: this build's dist/bin/optimize-worker-thread.js, which runs the bundled
+// For each entry (default: this build's dist/bin/optimize-worker-thread.mjs, which runs the bundled
 // script with its code cache, and tsc's dist/batch/optimize-worker-thread.js, the ES modules), in
 // turn: `new Worker`, then the time until the thread says it is ready, and until it has written the
 // example as a batch article (its first, so its code is compiled or read from the cache). Each round
 // starts fresh threads, interleaved so a load spike hits every entry alike; median and min of N rounds
-// (default 7, PLUME_BENCH_RUNS). `node bench/thread-start.js <older build>/dist/bin/optimize-worker-thread.js`
+// (default 7, PLUME_BENCH_RUNS). `node bench/thread-start.js <older build>/dist/bin/optimize-worker-thread.mjs`
 // compares an older build in the same minute (its dist must sit in a checkout with node_modules).
 // Threads start under the V8 flags the pool sets (src/batch/worker-compiler-flags.ts), under which the
 // build records the cache; an older build's cache, recorded without them, is refused (V8 checks flags).
@@ -21,7 +21,7 @@ const RUNS = Number(process.env.PLUME_BENCH_RUNS ?? 7);
 tuneCompilerForWorkerThreads();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = [
-  join(root, 'dist/bin/optimize-worker-thread.js'),
+  join(root, 'dist/bin/optimize-worker-thread.mjs'),
   join(root, 'dist/batch/optimize-worker-thread.js'),
   ...process.argv.slice(2),
 ];

@@ -1,12 +1,12 @@
 // Bundles the CLI into dist/bin/: one script instead of hundreds of small modules cuts `plume`'s cold
 // start roughly in half, and V8's code caches of that script, recorded here, cut a fifth of what is left
 // (src/io/code-cached-script.ts). dist/bin/main.js loads dist/bin/cli.cjs. The pool's worker threads
-// start on dist/bin/optimize-worker-thread.js, which loads dist/bin/worker.cjs the same way (its ES chunks
+// start on dist/bin/optimize-worker-thread.mjs, which loads dist/bin/worker.cjs the same way (its ES chunks
 // are the fallback); src/batch/thread-pool.ts finds it beside the CLI (import.meta.url, which the script
 // build defines as the script's own URL).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { prepareCliScript } from './prepare-cli-script.mjs';
@@ -54,6 +54,11 @@ const lazyYamlInFrontMatter = {
 
 // Chunk names carry hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist/bin', { recursive: true, force: true });
+mkdirSync('dist/bin', { recursive: true });
+// dist/bin/ is CommonJS, so that `plume` (main.js) starts without Node's ES module loader: resolving,
+// reading and linking one ES module, and the ES view of node:fs (whose stream getters load node:stream),
+// cost 7 to 10 ms of each start. Its ES modules (the worker thread's entry and chunks) are .mjs.
+writeFileSync('dist/bin/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
 
 const shared = {
   bundle: true,
@@ -68,7 +73,11 @@ await build({
   ...shared,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/bin',
-  format: 'esm',
+  format: 'cjs',
+  // The module's own URL (the CLI script and package.json are found from it).
+  define: { 'import.meta.url': '__plumeScriptUrl' },
+  // Strict, as the ES module was: esbuild's own "use strict" comes after the banner, too late to count.
+  banner: { js: "'use strict';\nvar __plumeScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 await build({
@@ -76,6 +85,7 @@ await build({
   // A named entry: it lands directly in dist/bin/ (not dist/bin/batch/).
   entryPoints: { 'optimize-worker-thread': 'src/batch/optimize-worker-thread.ts' },
   outdir: 'dist/bin',
+  outExtension: { '.js': '.mjs' },
   splitting: true,
   format: 'esm',
   // Optional, native, and loaded by name only for `--provider local`. The queue stack (BullMQ, ioredis)

@@ -13,7 +13,7 @@ import { codeCacheFileOf } from '../dist/io/code-cached-script.js';
 const output = mkdtempSync(join(tmpdir(), 'plume-code-cache-'));
 // Under the pool's flags: V8 refuses a cache recorded under other flags.
 tuneCompilerForWorkerThreads();
-const worker = new Worker(resolve('dist/bin/optimize-worker-thread.js'), {
+const worker = new Worker(resolve('dist/bin/optimize-worker-thread.mjs'), {
   workerData: { recordCodeCache: codeCacheFileOf(resolve('dist/bin', WORKER_SCRIPT), WORKER_CODE_CACHE) },
 });
 try {

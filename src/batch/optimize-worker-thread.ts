@@ -1,5 +1,5 @@
 /**
- * Entry point of a pool worker thread (see pool-worker.ts). Bundled as dist/bin/optimize-worker-thread.js
+ * Entry point of a pool worker thread (see pool-worker.ts). Bundled as dist/bin/optimize-worker-thread.mjs
  * beside dist/bin/worker.cjs, which it runs with the V8 code cache the build recorded after optimizing
  * the example in a thread (src/io/code-cached-script.ts): a thread then starts without compiling the
  * writer, the first articles of a batch included. Without the script beside it (tsc's

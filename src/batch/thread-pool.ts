@@ -100,7 +100,9 @@ export type PoolResponse =
 /** Threads that die before they are ready, in a row, before the pool gives up (a broken script, bad flags). */
 const MAX_START_FAILURES = 3;
 
-export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
+/** The bundled worker script (dist/bin/ is CommonJS: its ES modules are .mjs) and tsc's. */
+export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.mjs';
+const TSC_WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 
 /**
  * The worker script: the bundled one, dist/bin/, when there is one (the pool
@@ -113,7 +115,7 @@ export const WORKER_SCRIPT_NAME = 'optimize-worker-thread.js';
 export function locateWorkerScript(base: string | URL = import.meta.url): URL | undefined {
   const candidates = [
     new URL(`../bin/${WORKER_SCRIPT_NAME}`, base),
-    new URL(`./${WORKER_SCRIPT_NAME}`, base),
+    new URL(`./${TSC_WORKER_SCRIPT_NAME}`, base),
   ];
   return candidates.find((script) => existsSync(fileURLToPath(script)));
 }

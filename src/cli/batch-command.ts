@@ -92,7 +92,7 @@ async function createLocalProcessor(
   if (processor.mode !== 'threads') {
     // Only a broken install gets here (the script ships beside main.js): slower, still correct.
     context.stderr.write(
-      'plume: optimize-worker-thread.js introuvable à côté de la CLI : tout se fait sur le fil principal.\n',
+      'plume: optimize-worker-thread.mjs introuvable à côté de la CLI : tout se fait sur le fil principal.\n',
     );
   }
   return { processor, writerName: 'offline' };

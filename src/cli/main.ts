@@ -21,5 +21,7 @@ if (commandLine.length === 1 && (commandLine[0] === '--version' || commandLine[0
   process.stdout.write(`${VERSION}\n`);
 } else {
   const script = fileURLToPath(new URL(CLI_SCRIPT, import.meta.url));
-  await loadCliScript(script, codeCacheNameOf(commandLine)).exports.startCli();
+  // No top-level await: the bundle is CommonJS (scripts/bundle-cli.mjs). A failure still ends the process
+  // with its error, as an unhandled rejection.
+  void loadCliScript(script, codeCacheNameOf(commandLine)).exports.startCli();
 }

@@ -12,7 +12,7 @@ import { InputError } from '../../src/ingest/input-error.js';
 
 const DIST_POOL = new URL('../../dist/batch/thread-pool.js', import.meta.url);
 const DIST_SCRIPT = new URL('../../dist/batch/optimize-worker-thread.js', import.meta.url);
-const BUNDLED_SCRIPT = new URL('../../dist/bin/optimize-worker-thread.js', import.meta.url);
+const BUNDLED_SCRIPT = new URL('../../dist/bin/optimize-worker-thread.mjs', import.meta.url);
 const EXAMPLE = readFileSync(
   fileURLToPath(new URL('../../examples/talents-ia.txt', import.meta.url)),
   'utf8',
@@ -215,7 +215,7 @@ describe('locateWorkerScript', () => {
     writeFileSync(file, '');
     return pathToFileURL(file).href;
   };
-  const bundled = write('full/bin/optimize-worker-thread.js');
+  const bundled = write('full/bin/optimize-worker-thread.mjs');
   write('full/batch/optimize-worker-thread.js');
   const besideOnly = write('tsc-only/batch/optimize-worker-thread.js');
   afterAll(() => rmSync(layout, { recursive: true, force: true }));

@@ -55,7 +55,7 @@ describe('the pool’s worker script and its code cache', () => {
 
   it('writes the same article as the ES modules (tsc’s entry, with no script beside it)', async () => {
     const [fromScript, fromModules] = await Promise.all([
-      articleFrom(dist('bin/optimize-worker-thread.js')),
+      articleFrom(dist('bin/optimize-worker-thread.mjs')),
       articleFrom(dist('batch/optimize-worker-thread.js')),
     ]);
     expect(fromScript.markdown).toContain('# Talents en IA');
@@ -67,7 +67,7 @@ describe('the pool’s worker script and its code cache', () => {
   it('is taken by a thread started under the pool’s compiler flags, as the build recorded it', async () => {
     // The flags the pool sets before its threads start (V8 refuses a cache recorded under other flags).
     tuneCompilerForWorkerThreads();
-    const worker = new Worker(dist('bin/optimize-worker-thread.js'));
+    const worker = new Worker(dist('bin/optimize-worker-thread.mjs'));
     try {
       const ready = await new Promise<{ codeCache: boolean }>((done, fail) => {
         worker.on('error', fail);

@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from '../../src/server/start-server.j
 import { jsonInit, SHORT_ARTICLE } from './server-helpers.js';
 
 // The pool's threads need JavaScript: the bundle's worker script (`npm run build`, which `npm test` runs first).
-const WORKER_SCRIPT = new URL('../../dist/bin/optimize-worker-thread.js', import.meta.url);
+const WORKER_SCRIPT = new URL('../../dist/bin/optimize-worker-thread.mjs', import.meta.url);
 const EXAMPLE = readFileSync(new URL('../../examples/talents-ia.txt', import.meta.url), 'utf8');
 
 const running: RunningServer[] = [];
