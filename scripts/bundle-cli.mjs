@@ -52,6 +52,28 @@ const lazyYamlInFrontMatter = {
   },
 };
 
+/**
+ * Plume writes its HTML pages without `rehype-stringify` (src/render/serialize-html.ts), yet the import
+ * ran `hast-util-to-html` and `property-information` (which builds its attribute tables at import, about
+ * 7 ms) at each `plume optimize` start. The bundled copies require it on the first page that needs it.
+ * Fails the build if an import line changes.
+ */
+const lazyRehypeStringify = {
+  name: 'lazy-rehype-stringify',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]src[\\/]render[\\/]render-(html|fragment)\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const eager = "import rehypeStringify from 'rehype-stringify';";
+      if (!source.includes(eager))
+        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
+      // unified calls a plugin with the processor as `this`.
+      const lazy =
+        "function rehypeStringify(this: unknown, ...args: unknown[]) { return require('rehype-stringify').default.apply(this, args); }";
+      return { contents: source.replace(eager, lazy), loader: 'ts' };
+    });
+  },
+};
+
 // Chunk names carry hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist/bin', { recursive: true, force: true });
 mkdirSync('dist/bin', { recursive: true });
@@ -64,7 +86,7 @@ const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  plugins: [lazyChildProcessInCommander, lazyYamlInFrontMatter],
+  plugins: [lazyChildProcessInCommander, lazyYamlInFrontMatter, lazyRehypeStringify],
   logLevel: 'warning',
 };
 

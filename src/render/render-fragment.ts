@@ -1,8 +1,9 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import type { Article } from '../article.js';
 import { renderBody } from './render-html.js';
+import { serializeHtml } from './serialize-html.js';
 
 /** Options of {@link renderHtmlFragment}. */
 export interface RenderFragmentOptions {
@@ -10,7 +11,8 @@ export interface RenderFragmentOptions {
   tableOfContents?: boolean;
 }
 
-const htmlSerializer = unified().use(rehypeStringify).freeze();
+/** Made on first use, for a body {@link serializeHtml} leaves to it (see render-html.ts). */
+let htmlSerializer: Processor<undefined, undefined, undefined, Root, string> | undefined;
 
 /**
  * The article body as an HTML fragment for a CMS (WordPress, Ghost, a paste): no document, no head, no
@@ -30,5 +32,11 @@ export function renderHtmlFragment(article: Article, options: RenderFragmentOpti
       continue;
     children.push(node);
   }
-  return `${htmlSerializer.stringify({ type: 'root', children }).trim()}\n`;
+  const root: Root = { type: 'root', children };
+  let html = serializeHtml(root);
+  if (html === undefined) {
+    htmlSerializer ??= unified().use(rehypeStringify).freeze();
+    html = htmlSerializer.stringify(root);
+  }
+  return `${html.trim()}\n`;
 }

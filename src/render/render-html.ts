@@ -3,7 +3,7 @@ import type { Nodes as MdastNodes } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import type { Article } from '../article.js';
 import { ARTICLE_HTML_SCHEMA } from './article-html-schema.js';
 import { cloneTree } from './clone-tree.js';
@@ -12,6 +12,7 @@ import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serialize
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
+import { serializeHtml } from './serialize-html.js';
 import { tableOfContentsIndex } from './table-of-contents-place.js';
 
 /** Options of {@link renderHtmlDocument}. */
@@ -71,8 +72,19 @@ const markdownToHtmlTree = unified()
   .use(rehypeSanitize, ARTICLE_HTML_SCHEMA)
   .freeze();
 
-// `<!DOCTYPE html>` in capitals: the form html-validate's recommended preset asks for.
-const htmlSerializer = unified().use(rehypeStringify, { upperDoctype: true }).freeze();
+/**
+ * The serializer, for the pages {@link serializeHtml} leaves to it: made on first use (the CLI's bundle
+ * also loads it only then, see scripts/bundle-cli.mjs). `<!DOCTYPE html>` in capitals: the form
+ * html-validate's recommended preset asks for.
+ */
+let htmlSerializer: Processor<undefined, undefined, undefined, HastRoot, string> | undefined;
+
+function stringifyHtml(document: HastRoot): string {
+  const direct = serializeHtml(document);
+  if (direct !== undefined) return direct;
+  htmlSerializer ??= unified().use(rehypeStringify, { upperDoctype: true }).freeze();
+  return htmlSerializer.stringify(document);
+}
 
 /**
  * Renders an article as a complete HTML5 document: SEO, Open Graph and Twitter tags, JSON-LD, a small
@@ -155,7 +167,7 @@ export function renderHtmlDocument(article: Article, options: RenderHtmlOptions 
       newline(),
     ],
   };
-  return htmlSerializer.stringify(document);
+  return stringifyHtml(document);
 }
 
 /** The article body as HTML nodes: headings with their ids, the « Sommaire » before the first `<h2>`. */
