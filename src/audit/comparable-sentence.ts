@@ -1,4 +1,4 @@
-import { isLetterOrDigit, isMark, isUppercaseLetter } from '../lang/character-class.js';
+import { isLetterOrDigit, isMark, isUppercaseLetter, lettersAndDigits } from '../lang/character-class.js';
 
 /**
  * A sentence as the coverage check compares it: letters and digits only, lower case, one space between
@@ -56,36 +56,6 @@ function withoutCapitalAccents(decomposed: string): string {
     index += size;
   }
   return kept === 0 ? decomposed : result + decomposed.slice(kept);
-}
-
-/** `text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`: words of letters and digits, one space apart. */
-function lettersAndDigits(text: string): string {
-  let result = '';
-  let wordStart = -1;
-  let index = 0;
-  const length = text.length;
-  while (index < length) {
-    const code = text.charCodeAt(index);
-    let inWord: boolean;
-    let size = 1;
-    if (code < 0x80) {
-      const lower = code | 0x20;
-      inWord = (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-    } else {
-      const codePoint = text.codePointAt(index) as number;
-      if (codePoint > 0xffff) size = 2;
-      inWord = isLetterOrDigit(codePoint);
-    }
-    if (inWord) {
-      if (wordStart < 0) wordStart = index;
-    } else if (wordStart >= 0) {
-      result += result.length > 0 ? ` ${text.slice(wordStart, index)}` : text.slice(wordStart, index);
-      wordStart = -1;
-    }
-    index += size;
-  }
-  if (wordStart >= 0) result += result.length > 0 ? ` ${text.slice(wordStart)}` : text.slice(wordStart);
-  return result;
 }
 
 /**

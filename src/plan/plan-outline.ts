@@ -3,6 +3,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Analysis, AnalyzedSentence, AnalyzedWord, Block } from '../analyze/analysis.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
 import type { Document } from '../document.js';
+import { lettersAndDigits } from '../lang/character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { closedClassLexicon, type Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
@@ -695,9 +696,7 @@ function fallbackHeading(
 function headingKey(text: string): string {
   let key = headingKeys.get(text);
   if (key === undefined) {
-    key = normalizeWord(text)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    key = lettersAndDigits(normalizeWord(text));
     // Bounded: a batch of articles must not grow it without end.
     if (headingKeys.size >= MAX_HEADING_KEYS) headingKeys.clear();
     headingKeys.set(text, key);

@@ -1,5 +1,5 @@
 import { stringify as stringifyYaml } from 'yaml';
-import { ISO_DATE, isPlainProse, PLAIN_KEY } from '../yaml-plain-scalars.js';
+import { ISO_DATE, isPlainProse, isQuotableProse, PLAIN_KEY } from '../yaml-plain-scalars.js';
 
 /**
  * A front matter as `yaml`'s `stringify(value, { lineWidth: 0 })` writes it, without going through its
@@ -39,10 +39,8 @@ function plainScalar(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   if (isPlainProse(value) || ISO_DATE.test(value)) return value;
   // « Titre : sous-titre »: prose that yaml quotes, in double quotes with nothing to escape.
-  return QUOTED_PROSE.test(value) && NEEDS_QUOTES.test(value) ? `"${value}"` : null;
+  return isQuotableProse(value) && NEEDS_QUOTES.test(value) ? `"${value}"` : null;
 }
 
-/** Prose without a double quote, a backslash, a line break or any other character yaml would escape. */
-const QUOTED_PROSE = /^[\p{L}\p{N} \u00a0\u202f’'.,;:!?()/%€$+«»#&*-]*$/u;
 /** Where yaml stops writing a string plain (its own test): then it quotes, in double quotes when no « " ». */
 const NEEDS_QUOTES = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/u;

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   codePointBefore,
+  hasLowercaseLetter,
+  hasUppercaseInitial,
+  isLetter,
   isLetterOrDigit,
+  isLowercaseLetter,
   isMark,
   isUppercaseLetter,
+  isUppercaseWord,
+  lettersAndDigits,
 } from '../../src/lang/character-class.js';
+import { isPlainProse, isQuotableProse, RESERVED_WORDS } from '../../src/yaml-plain-scalars.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UPPERCASE = /^\p{Lu}$/u;
@@ -29,6 +36,14 @@ describe('character classes', () => {
     expect(mismatches(isUppercaseLetter, UPPERCASE)).toEqual([]);
   });
 
+  it('isLetter is /\\p{L}/u on every code point', () => {
+    expect(mismatches(isLetter, /^\p{L}$/u)).toEqual([]);
+  });
+
+  it('isLowercaseLetter is /\\p{Ll}/u on every code point', () => {
+    expect(mismatches(isLowercaseLetter, /^\p{Ll}$/u)).toEqual([]);
+  });
+
   it('isMark is /\\p{M}/u on every code point', () => {
     expect(mismatches(isMark, MARK)).toEqual([]);
   });
@@ -46,5 +61,111 @@ describe('character classes', () => {
     ['a\ud835', 2, 0xd835],
   ])('codePointBefore(%j, %i) is %s', (text, index, expected) => {
     expect(codePointBefore(text, index)).toBe(expected);
+  });
+});
+
+/** Random texts of letters of every kind, digits, spaces, line breaks and signs: every branch of the scans. */
+function randomTexts(count: number, seed: number): string[] {
+  const pieces = [
+    'a',
+    'B',
+    'é',
+    'É',
+    'ß',
+    'µ',
+    'ª',
+    '2',
+    '²',
+    ' ',
+    '\u00a0',
+    '\u202f',
+    '\n',
+    '\r',
+    '\u2028',
+    '’',
+    "'",
+    '.',
+    ',',
+    ':',
+    '?',
+    '!',
+    '«',
+    '»',
+    '“',
+    '”',
+    '…',
+    '–',
+    '-',
+    '(',
+    ')',
+    '/',
+    '%',
+    '€',
+    '$',
+    '+',
+    '#',
+    '&',
+    '*',
+    '"',
+    '\\',
+    '𝐀',
+    '𝐚',
+    '🙂',
+    'Σ',
+    'ς',
+    'ǅ',
+    'IA',
+    'GPT',
+    'ia',
+    '\u0301',
+    '\ud800',
+  ];
+  const texts: string[] = [];
+  for (let run = 0; run < count; run += 1) {
+    let text = '';
+    for (let length = seed % 7; length > 0; length -= 1) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      text += pieces[seed % pieces.length];
+    }
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    texts.push(text);
+  }
+  return texts;
+}
+
+describe('text predicates, against the patterns they replace', () => {
+  const texts = randomTexts(20_000, 17);
+  const PLAIN_PROSE =
+    /^[\p{L}«“](?:[\p{L}\p{N} \u00a0\u202f’.,;!?()/%€$+«»“”…–—-]*[\p{L}\p{N}.!?)%€$»”…])?$/u;
+  const QUOTED_PROSE = /^[\p{L}\p{N} \u00a0\u202f’'.,;:!?()/%€$+«»#&*-]*$/u;
+  const cases: [string, (text: string) => unknown, (text: string) => unknown][] = [
+    ['lettersAndDigits', lettersAndDigits, (text) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()],
+    ['hasUppercaseInitial', hasUppercaseInitial, (text) => /^\p{Lu}/u.test(text)],
+    ['hasLowercaseLetter', hasLowercaseLetter, (text) => /\p{Ll}/u.test(text)],
+    ['isUppercaseWord', isUppercaseWord, (text) => /\p{L}.*\p{L}/u.test(text) && !/\p{Ll}/u.test(text)],
+    [
+      'isPlainProse',
+      isPlainProse,
+      (text) => PLAIN_PROSE.test(text) && !text.includes('  ') && !RESERVED_WORDS.has(text.toLowerCase()),
+    ],
+    ['isQuotableProse', isQuotableProse, (text) => QUOTED_PROSE.test(text)],
+  ];
+  it.each(['I\nA', 'I\rA', 'I\u2028A', 'I\u2029A', 'I A', 'IA\nb', '𝐀\r𝐁', '𝐀𝐁', 'É.'])(
+    'isUppercaseWord(%j) as the patterns',
+    (text) => {
+      expect(isUppercaseWord(text)).toBe(/\p{L}.*\p{L}/u.test(text) && !/\p{Ll}/u.test(text));
+    },
+  );
+
+  it.each(cases)('%s', (_name, scan, pattern) => {
+    let truthy = 0;
+    for (const text of texts) {
+      const expected = pattern(text);
+      expect(scan(text), JSON.stringify(text)).toEqual(expected);
+      if (expected) truthy += 1;
+    }
+    // Both answers occur.
+    expect(truthy).toBeGreaterThan(100);
+    expect(truthy).toBeLessThan(texts.length - 100);
   });
 });

@@ -1,3 +1,5 @@
+import { isLetterOrDigit, isLowercaseLetter } from '../character-class.js';
+import { isWhiteSpace } from './is-white-space.js';
 import type { Lexicon, PartOfSpeech } from './lexicon.js';
 
 /**
@@ -9,11 +11,15 @@ import type { Lexicon, PartOfSpeech } from './lexicon.js';
  * given.
  */
 export function restoreCapitalAccents(text: string, lexicon: Lexicon): string {
-  if (!BARE_CAPITAL_TEST.test(text)) return text;
-  return text.replace(BARE_CAPITAL_WORD, (whole, before: string, word: string) => {
+  let result = '';
+  let kept = 0;
+  for (const { start, word } of bareCapitalWords(text)) {
     const accented = accentedForm(word, lexicon);
-    return accented === null ? whole : `${before}${accented}`;
-  });
+    if (accented === null) continue;
+    result += text.slice(kept, start) + accented;
+    kept = start + word.length;
+  }
+  return kept === 0 ? text : result + text.slice(kept);
 }
 
 /** A bare capital and the accented word it stands for, at `start`–`end` of the text. */
@@ -27,15 +33,83 @@ export interface BareCapital {
 /** Where {@link restoreCapitalAccents} would restore an accent, with the same lexicon: what the audit reports. */
 export function findBareCapitals(text: string, lexicon: Lexicon): BareCapital[] {
   const found: BareCapital[] = [];
-  if (!BARE_CAPITAL_TEST.test(text)) return found;
-  for (const match of text.matchAll(BARE_CAPITAL_WORD)) {
-    const word = match[2] as string;
+  for (const { start, word } of bareCapitalWords(text)) {
     const accented = accentedForm(word, lexicon);
-    if (accented === null) continue;
-    const start = match.index + (match[1] as string).length;
-    found.push({ start, end: start + word.length, found: word, expected: accented });
+    if (accented !== null) found.push({ start, end: start + word.length, found: word, expected: accented });
   }
   return found;
+}
+
+/**
+ * Whole words opening on a bare capital followed by lower-case letters (« Etat », « Ca »), at the start
+ * of the text or after a space, an opening sign, Markdown emphasis or an elision (« l'Etat »), and not
+ * followed by `/`, `@`, `_` or a `.` that continues a name, so file names and addresses that survived
+ * into text are left alone. A hyphen ends the word: « Etats-Unis », « Etes-vous ». The matches of
+ * `/(^|[\s«“"([—–'’*_])([EC]\p{Ll}+)(?![\p{L}\p{N}])(?![_/@][\p{L}\p{N}])(?!\.[\p{L}\p{N}])/gu`, found by
+ * hand: that pattern took 1 to 4 ms to compile at each start (the audit's and the writer's), for words
+ * most texts do not have.
+ */
+export function bareCapitalWords(text: string): { start: number; word: string }[] {
+  const words: { start: number; word: string }[] = [];
+  let position = 0;
+  while (position < text.length) {
+    // `^` first (at the text's start), then a sign before the capital.
+    let end = position === 0 ? bareCapitalWordEnd(text, 0) : -1;
+    let start = 0;
+    if (end === -1 && isBeforeBareCapital(text.charCodeAt(position))) {
+      start = position + 1;
+      end = bareCapitalWordEnd(text, start);
+    }
+    if (end === -1) {
+      position += 1;
+      continue;
+    }
+    words.push({ start, word: text.slice(start, end) });
+    position = end;
+  }
+  return words;
+}
+
+/** Where the bare-capital word at `start` ends, or -1 when none starts there (see {@link bareCapitalWords}). */
+function bareCapitalWordEnd(text: string, start: number): number {
+  const capital = text.charCodeAt(start);
+  if (capital !== 0x45 && capital !== 0x43) return -1;
+  let end = start + 1;
+  for (;;) {
+    const codePoint = text.codePointAt(end);
+    if (codePoint === undefined || !isLowercaseLetter(codePoint)) break;
+    end += codePoint > 0xffff ? 2 : 1;
+  }
+  if (end === start + 1) return -1;
+  // The word goes on (a capital, a digit), or continues a file name, an address or a name.
+  const next = text.codePointAt(end);
+  if (next === undefined) return end;
+  if (isLetterOrDigit(next)) return -1;
+  if (next === 0x5f || next === 0x2f || next === 0x40 || next === 0x2e) {
+    const after = text.codePointAt(end + 1);
+    if (after !== undefined && isLetterOrDigit(after)) return -1;
+  }
+  return end;
+}
+
+/** `[\s«“"([—–'’*_]`: what may stand before a bare capital. */
+function isBeforeBareCapital(code: number): boolean {
+  switch (code) {
+    case 0xab: // «
+    case 0x201c: // “
+    case 0x22: // "
+    case 0x28: // (
+    case 0x5b: // [
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x27: // '
+    case 0x2019: // ’
+    case 0x2a: // *
+    case 0x5f: // _
+      return true;
+    default:
+      return isWhiteSpace(code);
+  }
 }
 
 /**
@@ -48,18 +122,6 @@ const ACCENTED_CAPITALS: Readonly<Record<string, readonly string[]>> = {
   E: ['É', 'È', 'Ê'],
   C: ['Ç'],
 };
-
-/** Quick test before the full pattern: most texts have few words opening on these capitals. */
-const BARE_CAPITAL_TEST = /[EC]\p{Ll}/u;
-
-/**
- * A whole word opening on a bare capital followed by lower-case letters, at the start of the text or
- * after a space, an opening sign, Markdown emphasis or an elision (« l'Etat »), and not followed by `/`, `@`, `_` or a
- * `.` that continues a name, so file names and addresses that survived into text are left alone. A
- * hyphen ends the word: « Etats-Unis », « Etes-vous ».
- */
-const BARE_CAPITAL_WORD =
-  /(^|[\s«“"([—–'’*_])([EC]\p{Ll}+)(?![\p{L}\p{N}])(?![_/@][\p{L}\p{N}])(?!\.[\p{L}\p{N}])/gu;
 
 /** Readings that make a form a common word; a proper noun alone does not (« Emile » stays as written). */
 const COMMON_READINGS: ReadonlySet<PartOfSpeech> = new Set<PartOfSpeech>([

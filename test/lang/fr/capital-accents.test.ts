@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CAPITAL_ACCENT_WORDS, capitalAccentLexicon } from '../../../src/lang/fr/capital-accent-words.js';
-import { findBareCapitals, restoreCapitalAccents } from '../../../src/lang/fr/capital-accents.js';
+import {
+  bareCapitalWords,
+  findBareCapitals,
+  restoreCapitalAccents,
+} from '../../../src/lang/fr/capital-accents.js';
 import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../../../src/lang/fr/lexicon.js';
 import { createLefffLexicon } from '../../../src/lexicon/lefff-lexicon.js';
 
@@ -80,5 +84,73 @@ describe("the audit's list of accented words", () => {
       { start: 8, end: 12, found: 'Etat', expected: 'État' },
       { start: 14, end: 16, found: 'Ca', expected: 'Ça' },
     ]);
+  });
+});
+
+describe('bareCapitalWords', () => {
+  /** The pattern the scanner replaced (1 to 4 ms to compile at each start): the reference. */
+  const BARE_CAPITAL_WORD =
+    /(^|[\s«“"([—–'’*_])([EC]\p{Ll}+)(?![\p{L}\p{N}])(?![_/@][\p{L}\p{N}])(?!\.[\p{L}\p{N}])/gu;
+  const reference = (text: string) =>
+    [...text.matchAll(BARE_CAPITAL_WORD)].map((match) => ({
+      start: match.index + (match[1] as string).length,
+      word: match[2] as string,
+    }));
+
+  it.each([
+    'Etat',
+    "l'Etat et l’Etat, (Ca) « Eleve » *Etes*",
+    'Etats-Unis Etes-vous',
+    'Etat2 Etat/x Etat. Etat.x Ecole@x Ecole_ Ecole_x Ecole@',
+    'EtAt ETAT Éte xEtat _Etat \u00a0Etat\u202fEtat',
+    '(Etat',
+    'Eté Eßa Cañon Cµ Eǆa',
+    'E𝐚 E𝐀 Etat𝐀 Etat🙂',
+  ])('finds in %j what the pattern finds', (text) => {
+    expect(bareCapitalWords(text)).toEqual(reference(text));
+  });
+
+  it('finds what the pattern finds in random texts', () => {
+    const pieces = [
+      'E',
+      'C',
+      'Etat',
+      ' Ca',
+      'e',
+      'a',
+      'tat',
+      'A',
+      '2',
+      ' ',
+      '\u00a0',
+      "'",
+      '’',
+      '(',
+      '«',
+      '.',
+      '/',
+      '@',
+      '_',
+      '-',
+      'é',
+      'É',
+      '𝐚',
+      '🙂',
+      '\n',
+    ];
+    let seed = 5;
+    const random = (limit: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % limit;
+    };
+    let found = 0;
+    for (let run = 0; run < 5000; run += 1) {
+      let text = '';
+      for (let count = 1 + random(12); count > 0; count -= 1) text += pieces[random(pieces.length)];
+      const expected = reference(text);
+      expect(bareCapitalWords(text), JSON.stringify(text)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });
