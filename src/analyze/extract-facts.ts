@@ -1,3 +1,4 @@
+import { hasUppercaseInitial } from '../lang/character-class.js';
 import { foldAccents } from '../lang/fr/normalize-word.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import type { AnalyzedSentence, AnalyzedWord, Facts, Figure } from './analysis.js';
@@ -173,8 +174,6 @@ function pushTrimmed(quotes: TextSpan[], text: string, start: number, end: numbe
   if (to > from) quotes.push({ text: text.slice(from, to), start: from, end: to });
 }
 
-const CAPITALISED = /^\p{Lu}/u;
-
 /** `/^[\s\u00a0\u202f]$/u.test(gap)`: one white-space character (no-break ones are in `\s`). */
 function isOneSpace(gap: string): boolean {
   return gap.length === 1 && ONE_SPACE.test(gap);
@@ -182,10 +181,9 @@ function isOneSpace(gap: string): boolean {
 
 const ONE_SPACE = /^\s$/u;
 
-/** `CAPITALISED.test(word)`, without the Unicode property lookup for ASCII initials (most words). */
+/** `/^\p{Lu}/u.test(word)`. */
 function isCapitalised(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return code < 0x80 ? code >= 0x41 && code <= 0x5a : CAPITALISED.test(word);
+  return hasUppercaseInitial(word);
 }
 
 function extractNames(

@@ -30,9 +30,11 @@ export function isLetterOrDigit(codePoint: number): boolean {
     const lower = codePoint | 0x20;
     return (codePoint >= 0x30 && codePoint <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
   }
+  // Latin-1's signs (« » ° €…): ª µ º are letters, ² ³ ¹ ¼ ½ ¾ numbers.
+  if (codePoint < 0xc0) return isLatin1Letter(codePoint) || isLatin1Number(codePoint);
   // Latin-1 and Latin Extended-A and B letters, without × and ÷.
-  if (codePoint >= 0xc0 && codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
-  // General Punctuation (’ « no-break spaces » …): no letter, no digit.
+  if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
+  // General Punctuation (’ no-break spaces “ ” …): no letter, no digit.
   if (codePoint >= 0x2000 && codePoint <= 0x206f) return false;
   return classified(letterOrDigitMemo, LETTER_OR_DIGIT, codePoint);
 }
@@ -43,9 +45,22 @@ export function isUppercaseLetter(codePoint: number): boolean {
   return classified(uppercaseMemo, UPPERCASE, codePoint);
 }
 
-/** `/\p{M}/u` on one code point (no combining mark is ASCII). */
+/** `/\p{M}/u` on one code point (the first combining mark is U+0300; General Punctuation has none). */
 export function isMark(codePoint: number): boolean {
-  return codePoint >= 0x80 && classified(markMemo, MARK, codePoint);
+  if (codePoint < 0x300 || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  return classified(markMemo, MARK, codePoint);
+}
+
+/** ª, µ, º: the letters of Latin-1 below À. */
+function isLatin1Letter(codePoint: number): boolean {
+  return codePoint === 0xaa || codePoint === 0xb5 || codePoint === 0xba;
+}
+
+/** ² ³ ¹ ¼ ½ ¾: the numbers of Latin-1. */
+function isLatin1Number(codePoint: number): boolean {
+  return (
+    codePoint === 0xb2 || codePoint === 0xb3 || codePoint === 0xb9 || (codePoint >= 0xbc && codePoint <= 0xbe)
+  );
 }
 
 /**
@@ -82,7 +97,8 @@ export function isLetter(codePoint: number): boolean {
     const lower = codePoint | 0x20;
     return lower >= 0x61 && lower <= 0x7a;
   }
-  if (codePoint >= 0xc0 && codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
+  if (codePoint < 0xc0) return isLatin1Letter(codePoint);
+  if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
   if (codePoint >= 0x2000 && codePoint <= 0x206f) return false;
   return classified(letterMemo, LETTER, codePoint);
 }
@@ -161,4 +177,25 @@ export function isUppercaseWord(text: string): boolean {
     if (letters >= 2) twoLetters = true;
   }
   return twoLetters;
+}
+
+/** `/^\p{Lu}{2,}/u.test(text)` (`whole`: `/^\p{Lu}{2,}$/u`): an acronym (« IA », « RTX »), or a word opening on one. */
+export function isUppercaseRun(text: string, whole = false): boolean {
+  let letters = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const codePoint = text.codePointAt(index) as number;
+    if (!isUppercaseLetter(codePoint)) return whole ? false : letters >= 2;
+    if (codePoint > 0xffff) index += 1;
+    letters += 1;
+    if (!whole && letters >= 2) return true;
+  }
+  return letters >= 2;
+}
+
+/** `/^\p{Lu}\p{Ll}/u.test(text)`: a capital then a lower-case letter (« Monde », not « IA »). */
+export function startsLikeName(text: string): boolean {
+  const initial = text.codePointAt(0);
+  if (initial === undefined || !isUppercaseLetter(initial)) return false;
+  const next = text.codePointAt(initial > 0xffff ? 2 : 1);
+  return next !== undefined && isLowercaseLetter(next);
 }

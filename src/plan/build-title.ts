@@ -1,5 +1,6 @@
 import { createPhraseMatcher, MAX_PATTERN_PHRASE_LENGTH } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
+import { hasUppercaseInitial, isUppercaseRun, startsLikeName } from '../lang/character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';
@@ -193,12 +194,12 @@ export function lowercaseAfterColons(text: string, lexicon?: Lexicon, commonWord
  */
 export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: WordSet): string {
   const [firstWord = '', secondWord = '', thirdWord = ''] = text.split(/\s+/u, 3);
-  if (/^\p{Lu}{2,}/u.test(firstWord)) return text;
+  if (isUppercaseRun(firstWord)) return text;
   if (isArticleOfName(firstWord, secondWord, thirdWord, lexicon)) return text;
   const normalized = normalizeWord(firstWord).replace(/'.*$/u, "'");
   if (!isFunctionWord(normalized)) {
     // « Big Tech », « Hugging Face »: a capitalised word before another is part of a name.
-    if (/^\p{Lu}/u.test(secondWord)) return text;
+    if (hasUppercaseInitial(secondWord)) return text;
     const head = firstWord.replace(/[,;:.!?]+$/u, '').split('-')[0] as string;
     const parts = lexicon?.partsOfSpeech(head);
     const known = parts !== undefined && parts.size > 0;
@@ -211,14 +212,13 @@ export function lowercaseFirst(text: string, lexicon?: Lexicon, commonWords?: Wo
 }
 
 const NAME_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'les']);
-const NAME_WORD = /^\p{Lu}\p{Ll}/u;
 
 /** « Le Monde », « L’Équipe », « Les Échos »: a capitalised article that is part of the name after it. */
 function isArticleOfName(first: string, second: string, third: string, lexicon?: Lexicon): boolean {
   const elided = /^[Ll]['’](.+)$/u.exec(first);
   const name = elided ? (elided[1] as string) : NAME_ARTICLES.has(first.toLowerCase()) ? second : '';
   const next = elided ? second : third;
-  if (!NAME_WORD.test(name) || NAME_WORD.test(next)) return false;
+  if (!startsLikeName(name) || startsLikeName(next)) return false;
   const parts = lexicon?.partsOfSpeech(name.replace(/[,;:.!?]+$/u, ''));
   return !(parts?.has('proper-noun') && !parts.has('noun'));
 }

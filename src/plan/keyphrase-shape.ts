@@ -1,3 +1,4 @@
+import { hasUppercaseInitial, isUppercaseRun } from '../lang/character-class.js';
 import { isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 
 /**
@@ -105,11 +106,11 @@ function readingsIn(memo: Map<string, Readings>, lexicon: Lexicon, word: string)
 
 function readWord(lexicon: Lexicon, word: string): Readings {
   const parts = lexicon.partsOfSpeech(word);
-  const capitalised = /^\p{Lu}/u.test(word);
+  const capitalised = hasUppercaseInitial(word);
   const unknown = parts.size === 0;
   const linking = isLinkingWord(lexicon, word);
   const knownNoun = parts.has('noun') || parts.has('proper-noun');
-  const name = (unknown && capitalised) || parts.has('proper-noun') || /^\p{Lu}{2,}$/u.test(word);
+  const name = (unknown && capitalised) || parts.has('proper-noun') || isUppercaseRun(word, true);
   return {
     noun: !linking && (knownNoun || name || unknown),
     knownNoun,

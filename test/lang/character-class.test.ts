@@ -8,8 +8,10 @@ import {
   isLowercaseLetter,
   isMark,
   isUppercaseLetter,
+  isUppercaseRun,
   isUppercaseWord,
   lettersAndDigits,
+  startsLikeName,
 } from '../../src/lang/character-class.js';
 import { isPlainProse, isQuotableProse, RESERVED_WORDS } from '../../src/yaml-plain-scalars.js';
 
@@ -149,6 +151,9 @@ describe('text predicates, against the patterns they replace', () => {
       (text) => PLAIN_PROSE.test(text) && !text.includes('  ') && !RESERVED_WORDS.has(text.toLowerCase()),
     ],
     ['isQuotableProse', isQuotableProse, (text) => QUOTED_PROSE.test(text)],
+    ['isUppercaseRun', isUppercaseRun, (text) => /^\p{Lu}{2,}/u.test(text)],
+    ['isUppercaseRun, whole', (text) => isUppercaseRun(text, true), (text) => /^\p{Lu}{2,}$/u.test(text)],
+    ['startsLikeName', startsLikeName, (text) => /^\p{Lu}\p{Ll}/u.test(text)],
   ];
   it.each(['I\nA', 'I\rA', 'I\u2028A', 'I\u2029A', 'I A', 'IA\nb', '𝐀\r𝐁', '𝐀𝐁', 'É.'])(
     'isUppercaseWord(%j) as the patterns',

@@ -1,3 +1,4 @@
+import { codePointBefore, isLetter, isMark } from '../character-class.js';
 /**
  * Spoken syllables of one written French word, as readability formulas (Flesch, Kandel & Moles) need them.
  *
@@ -765,14 +766,18 @@ function isObstruent(code: number): boolean {
   );
 }
 
-const nonAsciiLetter = /[\p{L}\p{M}]/uy;
-
+/** `/[\p{L}\p{M}]/uy` at `index`: a letter or a combining mark. */
 function isLetterAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
-  nonAsciiLetter.lastIndex = index;
-  return nonAsciiLetter.test(text);
+  // The second half of a pair is read as the pair (as the sticky pattern did); a low surrogate alone, as nothing.
+  const codePoint =
+    code >= 0xdc00 && code <= 0xdfff
+      ? (codePointBefore(text, index + 1) as number)
+      : (text.codePointAt(index) as number);
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false;
+  return isLetter(codePoint) || isMark(codePoint);
 }
 
 function isUppercaseAt(text: string, index: number): boolean {

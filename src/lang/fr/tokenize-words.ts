@@ -1,3 +1,4 @@
+import { isLetterOrDigit, isMark } from '../character-class.js';
 import type { TextSpan } from './text-span.js';
 
 /**
@@ -288,9 +289,6 @@ function isElision(text: string, start: number, apostrophe: number): boolean {
   return true;
 }
 
-const nonAsciiLetter = /[\p{L}\p{M}]/uy;
-const nonAsciiDigit = /\p{N}/uy;
-
 function classify(text: string, index: number, code: number): number {
   if (code < 0x80) {
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return letter;
@@ -300,12 +298,10 @@ function classify(text: string, index: number, code: number): number {
   // Latin-1 and Latin Extended-A/B letters, without × and ÷.
   if (code >= 0xc0 && code <= 0x24f) return code === 0xd7 || code === 0xf7 ? other : letter;
   if (code >= 0xdc00 && code <= 0xdfff) return other;
-  nonAsciiLetter.lastIndex = index;
-  if (nonAsciiLetter.test(text)) return letter;
-  nonAsciiDigit.lastIndex = index;
-  // Superscripts and other numerals (², ½) are part of words, not numbers we can read.
-  if (nonAsciiDigit.test(text)) return letter;
-  return other;
+  // Any other letter or combining mark; superscripts and other numerals (², ½) are part of words, not
+  // numbers we can read. Without `/[\p{L}\p{M}]/u` and `/\p{N}/u`: 1 to 2 ms to compile at each start.
+  const codePoint = text.codePointAt(index) as number;
+  return isLetterOrDigit(codePoint) || isMark(codePoint) ? letter : other;
 }
 
 function isDigit(code: number): boolean {

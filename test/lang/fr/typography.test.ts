@@ -289,6 +289,9 @@ describe('fixCapitalPreposition', () => {
     ['A l’heure actuelle, non.', 'À l’heure actuelle, non.'],
     ['« A quoi bon ? »', '« À quoi bon ? »'],
     ['Fin.\nA mon avis, oui.', 'Fin.\nÀ mon avis, oui.'],
+    ['«A quoi bon ? »', '«À quoi bon ? »'],
+    ['L’IA progresse. A terme, tout change.', 'L’IA progresse. À terme, tout change.'],
+    ['Fin.\n\u00a0A mon avis, oui.', 'Fin.\n\u00a0À mon avis, oui.'],
     // « A » as a letter, a grade, a name or a vitamin: unchanged.
     ['A est le point de départ.', 'A est le point de départ.'],
     ['Le plan A ce matin a échoué.', 'Le plan A ce matin a échoué.'],
