@@ -1,4 +1,4 @@
-import { isLetter, isLetterOrDigit } from './lang/character-class.js';
+import { isLetter, isLetterOrDigit } from './character-class.js';
 
 /**
  * The YAML that Plume reads and writes without the `yaml` library, for the front matter most articles

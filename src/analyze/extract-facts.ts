@@ -1,4 +1,4 @@
-import { hasUppercaseInitial } from '../lang/character-class.js';
+import { hasUppercaseInitial } from '../character-class.js';
 import { foldAccents } from '../lang/fr/normalize-word.js';
 import type { TextSpan } from '../lang/fr/text-span.js';
 import type { AnalyzedSentence, AnalyzedWord, Facts, Figure } from './analysis.js';

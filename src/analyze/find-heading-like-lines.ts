@@ -1,3 +1,4 @@
+import { hasUppercaseInitial } from '../character-class.js';
 import type { AnalyzedSentence, Block, HeadingLikeLine } from './analysis.js';
 
 /** Limits for a paragraph to pass as a heading written as plain text. */
@@ -27,7 +28,7 @@ export function findHeadingLikeLines(
     const sentence = sentences[block.sentenceStart] as AnalyzedSentence;
     const text = block.text.trim();
     if (/^[«“"'‘—–-]/u.test(text) || /[»”]/u.test(text)) continue;
-    if (!/^\p{Lu}/u.test(text) || /[,;:…]$/u.test(text)) continue;
+    if (!hasUppercaseInitial(text) || /[,;:…]$/u.test(text)) continue;
     const limit = /[.!]$/u.test(text)
       ? HEADING_LIKE_LIMITS.maxWordsWithPeriod
       : HEADING_LIKE_LIMITS.maxWordsUnpunctuated;

@@ -1,4 +1,4 @@
-import { codePointBefore, isLetterOrDigit } from '../lang/character-class.js';
+import { codePointBefore, isLetterOrDigit } from '../character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { foldAccents, normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze/analysis.js';
+import { isLetterOrDigit } from '../character-class.js';
 
 export type FactKind = 'figure' | 'quote' | 'name';
 
@@ -120,7 +121,10 @@ function comparable(text: string): string {
   );
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** `/[\p{L}\p{N}]/u` on one UTF-16 unit (half a surrogate pair is neither). */
+function isWordCharacter(character: string): boolean {
+  return isLetterOrDigit(character.charCodeAt(0));
+}
 
 /** « 2 000 euros » is not in « 12 000 euros », nor « Alex » in « Alexandre »: matches stop at word edges. */
 function containsWhole(haystack: string, needle: string): boolean {
@@ -134,10 +138,10 @@ function containsWhole(haystack: string, needle: string): boolean {
     if (index < 0) return false;
     const before = haystack[index - 1];
     const after = haystack[index + needle.length];
-    startsWord ??= WORD_CHARACTER.test(needle[0] as string);
-    endsWord ??= WORD_CHARACTER.test(needle[needle.length - 1] as string);
-    const cleanStart = !startsWord || before === undefined || !WORD_CHARACTER.test(before);
-    const cleanEnd = !endsWord || after === undefined || !WORD_CHARACTER.test(after);
+    startsWord ??= isWordCharacter(needle[0] as string);
+    endsWord ??= isWordCharacter(needle[needle.length - 1] as string);
+    const cleanStart = !startsWord || before === undefined || !isWordCharacter(before);
+    const cleanEnd = !endsWord || after === undefined || !isWordCharacter(after);
     if (cleanStart && cleanEnd) return true;
     from = index + 1;
   }

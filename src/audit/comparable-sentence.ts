@@ -1,4 +1,4 @@
-import { isLetterOrDigit, isMark, isUppercaseLetter, lettersAndDigits } from '../lang/character-class.js';
+import { isLetterOrDigit, isMark, isUppercaseLetter, lettersAndDigits } from '../character-class.js';
 
 /**
  * A sentence as the coverage check compares it: letters and digits only, lower case, one space between

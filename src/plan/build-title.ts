@@ -1,6 +1,6 @@
 import { createPhraseMatcher, MAX_PATTERN_PHRASE_LENGTH } from '../analyze/phrase-matcher.js';
 import { DEFAULT_AUDIT_CONFIG } from '../audit/audit-config.js';
-import { hasUppercaseInitial, isUppercaseRun, startsLikeName } from '../lang/character-class.js';
+import { hasUppercaseInitial, isUppercaseRun, startsLikeName } from '../character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { normalizeWord } from '../lang/fr/normalize-word.js';

@@ -1,5 +1,5 @@
 import type { Analysis, AnalyzedWord } from '../analyze/analysis.js';
-import { hasLowercaseLetter, hasUppercaseInitial, isUppercaseWord } from '../lang/character-class.js';
+import { hasLowercaseLetter, hasUppercaseInitial, isUppercaseWord } from '../character-class.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { stem } from '../lang/fr/stem.js';
 import { isStopword } from '../lang/fr/stopwords.js';

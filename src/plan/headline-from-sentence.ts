@@ -1,3 +1,4 @@
+import { hasUppercaseInitial } from '../character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { isSpacesOnly, isWhiteSpace } from '../lang/fr/is-white-space.js';
 import { closedClassLexicon, isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
@@ -516,7 +517,7 @@ function classifyToken(token: WordToken, index: number, lexicon: Lexicon): Token
   )
     return 'number';
   if (isFunctionWord(word) || parts.has('auxiliary')) return 'other';
-  const capitalised = /^\p{Lu}/u.test(token.text);
+  const capitalised = hasUppercaseInitial(token.text);
   if (capitalised && index > 0 && (parts.size === 0 || parts.has('proper-noun'))) return 'name';
   if (parts.has('noun') || parts.has('proper-noun')) return 'noun';
   if (parts.has('adjective') || parts.has('past-participle')) return 'adjective';
@@ -609,7 +610,7 @@ function nominal(
   const headIndex = index;
   index += 1;
   // A name goes on over its capitalised words (« Big Tech », « Sam Altman »).
-  const capitalised = (at: number) => /^\p{Lu}/u.test(tokens[at]?.text ?? '') && at > 0;
+  const capitalised = (at: number) => hasUppercaseInitial(tokens[at]?.text ?? '') && at > 0;
   while (
     classes[index] === 'name' ||
     (capitalised(headIndex) &&

@@ -1,4 +1,4 @@
-import { hasUppercaseInitial, isUppercaseRun } from '../lang/character-class.js';
+import { hasUppercaseInitial, isUppercaseRun } from '../character-class.js';
 import { isLinkingWord, type Lexicon } from '../lang/fr/lexicon.js';
 
 /**

@@ -1,4 +1,5 @@
 import { createPhraseMatcher } from '../analyze/phrase-matcher.js';
+import { hasUppercaseInitial } from '../character-class.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { foldAccents, normalizeWord } from '../lang/fr/normalize-word.js';
 import { segmentSentences } from '../lang/fr/segment-sentences.js';
@@ -375,7 +376,7 @@ function isNounPhrase(tokens: readonly WordToken[], lexicon: Lexicon | undefined
   if (content.length === 1) {
     const word = content[0] as WordToken;
     const parts = partsOf(word);
-    const name = lexicon ? parts.size === 0 || parts.has('proper-noun') : /^\p{Lu}/u.test(word.text);
+    const name = lexicon ? parts.size === 0 || parts.has('proper-noun') : hasUppercaseInitial(word.text);
     return name && word.text.length >= 4;
   }
   if (!content.every((token) => isNominal(partsOf(token)))) return false;

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
+import { isLetter } from '../character-class.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
@@ -180,7 +181,13 @@ function fixWordsOfTextNodes(node: Nodes, fixWords: (text: string) => string): v
  */
 export function headingId(text: string, slugger: GithubSlugger = new GithubSlugger()): string {
   const id = slugger.slug(text);
-  if (/^\p{L}/u.test(id)) return id;
+  if (startsWithLetter(id)) return id;
   const trimmed = id.replace(/^-+|-+$/g, '');
   return trimmed === '' ? 'section' : `section-${trimmed}`;
+}
+
+/** `/^\p{L}/u.test(text)`. */
+function startsWithLetter(text: string): boolean {
+  const initial = text.codePointAt(0);
+  return initial !== undefined && isLetter(initial);
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  * slug with the planner's rule.
  */
 const CORE_FLOORS: ReadonlyArray<readonly [floor: string, level: number]> = [
-  ['model', 0], // document.ts, article.ts, brief.ts, phrasing-content.ts, yaml-plain-scalars.ts: shared types and constants
+  ['model', 0], // document.ts, article.ts, brief.ts, phrasing-content.ts, yaml-plain-scalars.ts, character-class.ts: shared types, constants and character tests
   ['errors', 0], // the one error classification: depends on nothing, every floor may use it
   ['lang', 1],
   ['analyze', 2],
@@ -29,6 +29,8 @@ const MODEL_FILES = new Set([
   'brief.ts',
   'phrasing-content.ts',
   'yaml-plain-scalars.ts',
+  // Unicode character classes on one code point: no language, no dependency, used from every floor.
+  'character-class.ts',
 ]);
 /** Root files that compose the pipeline: above every floor, below the edges. */
 const PIPELINE_FILES = new Set(['optimize.ts', 'evaluate-draft.ts', 'audit-source.ts', 'index.ts']);

@@ -1,4 +1,4 @@
-import { isLetterOrDigit, isLowercaseLetter } from '../character-class.js';
+import { isLetterOrDigit, isLowercaseLetter } from '../../character-class.js';
 import { isWhiteSpace } from './is-white-space.js';
 import type { Lexicon, PartOfSpeech } from './lexicon.js';
 

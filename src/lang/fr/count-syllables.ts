@@ -1,4 +1,4 @@
-import { codePointBefore, isLetter, isMark } from '../character-class.js';
+import { codePointBefore, isLetter, isMark } from '../../character-class.js';
 /**
  * Spoken syllables of one written French word, as readability formulas (Flesch, Kandel & Moles) need them.
  *

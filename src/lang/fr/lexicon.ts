@@ -1,3 +1,4 @@
+import { hasUppercaseInitial } from '../../character-class.js';
 import {
   ADVERBS,
   ARTICLES,
@@ -114,7 +115,7 @@ export function isLinkingWord(lexicon: Lexicon, word: string): boolean {
 export function canBeNoun(lexicon: Lexicon, word: string): boolean {
   const parts = lexicon.partsOfSpeech(word);
   if (parts.has('noun') || parts.has('proper-noun')) return true;
-  return parts.size === 0 && /^\p{Lu}/u.test(word);
+  return parts.size === 0 && hasUppercaseInitial(word);
 }
 
 /** Whether the word has a verb reading of the given forms. */

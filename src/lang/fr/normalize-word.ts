@@ -1,3 +1,4 @@
+import { isMark } from '../../character-class.js';
 /**
  * The form words are compared in: Unicode NFC, lowercase, and every apostrophe written as the ASCII « ' »
  * (« L’IA » -> « l'ia »), so that ’, ʼ and ' spellings of the same word match.
@@ -31,15 +32,26 @@ export function normalizeWord(word: string): string {
  */
 export function foldAccents(text: string): string {
   if (isAscii(text)) return text;
-  return text
-    .replace(ligatures, expandLigature)
-    .normalize('NFD')
-    .replace(combiningMarks, '')
-    .normalize('NFC');
+  return withoutMarks(text.replace(ligatures, expandLigature).normalize('NFD')).normalize('NFC');
 }
 
 const apostrophes = /[’ʼ]/g;
-const combiningMarks = /\p{M}/gu;
+
+/** `text.replace(/\p{M}/gu, '')`, without compiling that pattern (1 ms at each start). */
+function withoutMarks(text: string): string {
+  let result = '';
+  let kept = 0;
+  for (let index = 0; index < text.length; ) {
+    const codePoint = text.codePointAt(index) as number;
+    const size = codePoint > 0xffff ? 2 : 1;
+    if (isMark(codePoint)) {
+      result += text.slice(kept, index);
+      kept = index + size;
+    }
+    index += size;
+  }
+  return kept === 0 ? text : result + text.slice(kept);
+}
 const ligatures = /[œŒæÆß]/g;
 
 const ligatureExpansions: Readonly<Record<string, string>> = {

@@ -1,3 +1,4 @@
+import { isLetterOrDigit } from '../../character-class.js';
 import { sentenceBoundaries } from './sentence-boundaries.js';
 import type { TextSpan } from './text-span.js';
 
@@ -352,15 +353,14 @@ function pushSentence(
   sentences.push({ text: text.slice(start, end), start, end });
 }
 
-const letterOrDigit = /[\p{L}\p{N}]/u;
-
 function hasLetterOrDigit(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index);
     if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
       return true;
     }
-    if (code >= 0x80 && letterOrDigit.test(text[index] as string)) return true;
+    // One UTF-16 unit, as the pattern read it: half a surrogate pair is neither.
+    if (code >= 0x80 && isLetterOrDigit(code)) return true;
   }
   return false;
 }

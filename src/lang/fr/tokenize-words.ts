@@ -1,4 +1,4 @@
-import { isLetterOrDigit, isMark } from '../character-class.js';
+import { isLetterOrDigit, isMark } from '../../character-class.js';
 import type { TextSpan } from './text-span.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isLetter } from '../character-class.js';
+import { isLetter } from '../../character-class.js';
 /**
  * French typography: the spaces around high punctuation and guillemets, the typographic apostrophe,
  * no double spaces, guillemets instead of straight double quotes.

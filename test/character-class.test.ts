@@ -12,8 +12,8 @@ import {
   isUppercaseWord,
   lettersAndDigits,
   startsLikeName,
-} from '../../src/lang/character-class.js';
-import { isPlainProse, isQuotableProse, RESERVED_WORDS } from '../../src/yaml-plain-scalars.js';
+} from '../src/character-class.js';
+import { isPlainProse, isQuotableProse, RESERVED_WORDS } from '../src/yaml-plain-scalars.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UPPERCASE = /^\p{Lu}$/u;

@@ -34,21 +34,31 @@ export function isLetterOrDigit(codePoint: number): boolean {
   if (codePoint < 0xc0) return isLatin1Letter(codePoint) || isLatin1Number(codePoint);
   // Latin-1 and Latin Extended-A and B letters, without × and ÷.
   if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
-  // General Punctuation (’ no-break spaces “ ” …): no letter, no digit.
-  if (codePoint >= 0x2000 && codePoint <= 0x206f) return false;
+  // Combining Diacritical Marks (what NFD splits accents into), General Punctuation (’ no-break spaces
+  // “ ” …): no letter, no digit.
+  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
   return classified(letterOrDigitMemo, LETTER_OR_DIGIT, codePoint);
 }
 
 /** `/\p{Lu}/u` on one code point. */
 export function isUppercaseLetter(codePoint: number): boolean {
   if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a;
+  // Latin-1: À to Þ, without ×.
+  if (codePoint <= 0xff) return codePoint >= 0xc0 && codePoint <= 0xde && codePoint !== 0xd7;
+  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
   return classified(uppercaseMemo, UPPERCASE, codePoint);
 }
 
 /** `/\p{M}/u` on one code point (the first combining mark is U+0300; General Punctuation has none). */
 export function isMark(codePoint: number): boolean {
   if (codePoint < 0x300 || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (isCombiningDiacritic(codePoint)) return true;
   return classified(markMemo, MARK, codePoint);
+}
+
+/** U+0300 to U+036F: the accents NFD splits « é » into, all combining marks. */
+function isCombiningDiacritic(codePoint: number): boolean {
+  return codePoint >= 0x300 && codePoint <= 0x36f;
 }
 
 /** ª, µ, º: the letters of Latin-1 below À. */
@@ -83,8 +93,9 @@ const lowercaseMemo = new Map<number, boolean>();
 /** `/\p{Ll}/u` on one code point. */
 export function isLowercaseLetter(codePoint: number): boolean {
   if (codePoint < 0x80) return codePoint >= 0x61 && codePoint <= 0x7a;
-  // ß to ÿ, without ÷.
-  if (codePoint >= 0xdf && codePoint <= 0xff) return codePoint !== 0xf7;
+  // Latin-1: µ, and ß to ÿ without ÷.
+  if (codePoint <= 0xff) return codePoint === 0xb5 || (codePoint >= 0xdf && codePoint !== 0xf7);
+  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
   return classified(lowercaseMemo, LOWERCASE, codePoint);
 }
 
@@ -99,7 +110,7 @@ export function isLetter(codePoint: number): boolean {
   }
   if (codePoint < 0xc0) return isLatin1Letter(codePoint);
   if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
-  if (codePoint >= 0x2000 && codePoint <= 0x206f) return false;
+  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
   return classified(letterMemo, LETTER, codePoint);
 }
 
