@@ -51,24 +51,22 @@ export function findBareCapitals(text: string, lexicon: Lexicon): BareCapital[] 
  */
 export function bareCapitalWords(text: string): { start: number; word: string }[] {
   const words: { start: number; word: string }[] = [];
-  let position = 0;
-  while (position < text.length) {
-    // `^` first (at the text's start), then a sign before the capital.
-    let end = position === 0 ? bareCapitalWordEnd(text, 0) : -1;
-    let start = 0;
-    if (end === -1 && isBeforeBareCapital(text.charCodeAt(position))) {
-      start = position + 1;
-      end = bareCapitalWordEnd(text, start);
-    }
-    if (end === -1) {
-      position += 1;
-      continue;
-    }
+  // From one capital E or C to the next (found natively): most characters are never looked at.
+  CAPITAL_E_OR_C.lastIndex = 0;
+  for (;;) {
+    const found = CAPITAL_E_OR_C.exec(text);
+    if (found === null) return words;
+    const start = found.index;
+    // At the text's start, or after a sign (never a letter: the previous word found cannot hold it).
+    if (start > 0 && !isBeforeBareCapital(text.charCodeAt(start - 1))) continue;
+    const end = bareCapitalWordEnd(text, start);
+    if (end === -1) continue;
     words.push({ start, word: text.slice(start, end) });
-    position = end;
+    CAPITAL_E_OR_C.lastIndex = end;
   }
-  return words;
 }
+
+const CAPITAL_E_OR_C = /[EC]/g;
 
 /** Where the bare-capital word at `start` ends, or -1 when none starts there (see {@link bareCapitalWords}). */
 function bareCapitalWordEnd(text: string, start: number): number {

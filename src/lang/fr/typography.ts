@@ -583,7 +583,7 @@ const CAPITAL_A_ALONE = /(?:^|[\s«“])A\s/;
 /** Where {@link fixCapitalPreposition} would write « À »: the audit reports what the polish fixes. */
 function findCapitalPrepositions(masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
-  if (!CAPITAL_A_ALONE.test(masked)) return issues;
+  if (!masked.includes('A') || !CAPITAL_A_ALONE.test(masked)) return issues;
   for (const match of masked.matchAll(CAPITAL_A_PREPOSITION)) {
     if (!AFTER_PREPOSITION_A.has((match[3] as string).toLowerCase())) continue;
     const start = match.index + (match[1] as string).length;
@@ -606,7 +606,7 @@ function findCapitalAccents(masked: string): TypographyIssue[] {
  * the preposition takes, so « A » as a letter, a grade or a name is left alone.
  */
 export function fixCapitalPreposition(text: string): string {
-  if (!CAPITAL_A_ALONE.test(text)) return text;
+  if (!text.includes('A') || !CAPITAL_A_ALONE.test(text)) return text;
   return text.replace(CAPITAL_A_PREPOSITION, (whole, before: string, space: string, next: string) =>
     AFTER_PREPOSITION_A.has(next.toLowerCase()) ? `${before}À${space}${next}` : whole,
   );
