@@ -1,7 +1,7 @@
 // Batch at scale: prints figures, asserts nothing. Run with `npm run bench:batch-scale` (builds first).
 //
 // Offline `runBatch` from dist/ (read, hash, optimize on worker threads, write three files, manifest) on
-//   - 1,000 different example-sized articles (the example's sentences shuffled, one slug each),
+//   - 1,000 different example-sized articles (the example's sentences shuffled, one slug and one keyphrase each),
 //   - 10,000 different small articles (three short paragraphs each),
 //   - 1,000 variants of the example that all get the same slug (the collision path),
 // with 1 and 2 threads. Each run is a fresh process, so its peak RSS is its own. Printed: articles/s,
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { mainThreadCpuMs } from './main-thread-cpu.js';
+import { withOwnKeyphrase } from './variants.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = readFileSync(join(root, 'examples/talents-ia.txt'), 'utf8');
@@ -41,12 +42,20 @@ const sentences = example
   .flatMap((line) => line.match(/[^.!?]+[.!?]+/gu) ?? [])
   .map((sentence) => sentence.trim());
 
-/** Sentences of the example in a seeded order, grouped in paragraphs; a front-matter slug of its own. */
+/**
+ * Sentences of the example in a seeded order, grouped in paragraphs; a front-matter slug of its own, and a
+ * keyphrase of its own (« IA » renamed « IABCD »): a real batch's articles each have theirs, and V8
+ * compiles a pattern built from a keyphrase once per keyphrase.
+ */
 function differentArticle(index, paragraphs, perParagraph) {
   const next = random(index + 1);
-  const body = Array.from({ length: paragraphs }, () =>
-    Array.from({ length: perParagraph }, () => sentences[Math.floor(next() * sentences.length)]).join(' '),
-  ).join('\n\n');
+  const body = withOwnKeyphrase(
+    Array.from({ length: paragraphs }, () =>
+      Array.from({ length: perParagraph }, () => sentences[Math.floor(next() * sentences.length)]).join(' '),
+    ).join('\n\n'),
+    'IA',
+    index,
+  );
   return `---\nslug: article-${index + 1}\n---\n\n${body}\n\nCet article porte le numéro ${index + 1}.\n`;
 }
 
