@@ -12,67 +12,63 @@ import { build } from 'esbuild';
 import { prepareCliScript } from './prepare-cli-script.mjs';
 
 /**
+ * A plugin that replaces one line of one file, an eager import, by a lazy one: the module is then loaded
+ * on first use, not at each start. Fails the build if the line is not there any more.
+ */
+function lazyImport({ name, filter, eager, lazy, loader }) {
+  return {
+    name,
+    setup(bundler) {
+      bundler.onLoad({ filter }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        if (!source.includes(eager))
+          throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
+        return { contents: source.replace(eager, lazy), loader };
+      });
+    },
+  };
+}
+
+/**
  * Commander requires `node:child_process` when it is imported, for executable subcommands Plume never
  * declares; loading it (with `net`, `dgram` and their streams) cost 4–8 ms of each `plume` start. The
- * bundled copy requires it on first spawn instead. Fails the build if Commander's line changes.
+ * bundled copy requires it on first spawn instead.
  */
-const lazyChildProcessInCommander = {
+const lazyChildProcessInCommander = lazyImport({
   name: 'lazy-child-process-in-commander',
-  setup(bundler) {
-    bundler.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const eager = "const childProcess = require('node:child_process');";
-      if (!source.includes(eager))
-        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
-      const lazy =
-        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
-  },
-};
+  filter: /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  eager: "const childProcess = require('node:child_process');",
+  lazy: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  loader: 'js',
+});
 
 /**
  * Plume writes most front matters without `yaml` (src/render/front-matter-yaml.ts), yet the import ran
  * yaml's 70 bundled modules (a CommonJS build, about 8 ms) at each `plume optimize` start. The bundled
  * copy requires it on the first front matter that needs it: esbuild turns that `require` into a call to
- * its wrapper of the bundled yaml. Fails the build if the import line changes.
+ * its wrapper of the bundled yaml.
  */
-const lazyYamlInFrontMatter = {
+const lazyYamlInFrontMatter = lazyImport({
   name: 'lazy-yaml-in-front-matter',
-  setup(bundler) {
-    bundler.onLoad({ filter: /[\\/]src[\\/]render[\\/]front-matter-yaml\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const eager = "import { stringify as stringifyYaml } from 'yaml';";
-      if (!source.includes(eager))
-        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
-      const lazy =
-        "const stringifyYaml = (...args: Parameters<typeof import('yaml').stringify>) => require('yaml').stringify(...args);";
-      return { contents: source.replace(eager, lazy), loader: 'ts' };
-    });
-  },
-};
+  filter: /[\\/]src[\\/]render[\\/]front-matter-yaml\.ts$/,
+  eager: "import { stringify as stringifyYaml } from 'yaml';",
+  lazy: "const stringifyYaml = (...args: Parameters<typeof import('yaml').stringify>) => require('yaml').stringify(...args);",
+  loader: 'ts',
+});
 
 /**
  * Plume writes its HTML pages without `rehype-stringify` (src/render/serialize-html.ts), yet the import
  * ran `hast-util-to-html` and `property-information` (which builds its attribute tables at import, about
- * 7 ms) at each `plume optimize` start. The bundled copies require it on the first page that needs it.
- * Fails the build if an import line changes.
+ * 7 ms) at each `plume optimize` start. The bundled copy requires it on the first page that needs it
+ * (unified calls a plugin with the processor as `this`).
  */
-const lazyRehypeStringify = {
+const lazyRehypeStringify = lazyImport({
   name: 'lazy-rehype-stringify',
-  setup(bundler) {
-    bundler.onLoad({ filter: /[\\/]src[\\/]render[\\/]render-(html|fragment)\.ts$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      const eager = "import rehypeStringify from 'rehype-stringify';";
-      if (!source.includes(eager))
-        throw new Error(`${path}: « ${eager} » not found, update scripts/bundle-cli.mjs`);
-      // unified calls a plugin with the processor as `this`.
-      const lazy =
-        "function rehypeStringify(this: unknown, ...args: unknown[]) { return require('rehype-stringify').default.apply(this, args); }";
-      return { contents: source.replace(eager, lazy), loader: 'ts' };
-    });
-  },
-};
+  filter: /[\\/]src[\\/]render[\\/]serialize-html\.ts$/,
+  eager: "import rehypeStringify from 'rehype-stringify';",
+  lazy: "function rehypeStringify(this: unknown, ...args: unknown[]) { return require('rehype-stringify').default.apply(this, args); }",
+  loader: 'ts',
+});
 
 // Chunk names carry hashes: start from an empty folder so old chunks do not pile up.
 rmSync('dist/bin', { recursive: true, force: true });

@@ -1,18 +1,13 @@
-import type { ElementContent, Root } from 'hast';
-import rehypeStringify from 'rehype-stringify';
-import { type Processor, unified } from 'unified';
+import type { ElementContent } from 'hast';
 import type { Article } from '../article.js';
 import { renderBody } from './render-html.js';
-import { serializeHtml } from './serialize-html.js';
+import { stringifyHtml } from './serialize-html.js';
 
 /** Options of {@link renderHtmlFragment}. */
 export interface RenderFragmentOptions {
   /** Keep the « Sommaire » `<nav>` before the first `<h2>` (default: `true`). */
   tableOfContents?: boolean;
 }
-
-/** Made on first use, for a body {@link serializeHtml} leaves to it (see render-html.ts). */
-let htmlSerializer: Processor<undefined, undefined, undefined, Root, string> | undefined;
 
 /**
  * The article body as an HTML fragment for a CMS (WordPress, Ghost, a paste): no document, no head, no
@@ -32,11 +27,6 @@ export function renderHtmlFragment(article: Article, options: RenderFragmentOpti
       continue;
     children.push(node);
   }
-  const root: Root = { type: 'root', children };
-  let html = serializeHtml(root);
-  if (html === undefined) {
-    htmlSerializer ??= unified().use(rehypeStringify).freeze();
-    html = htmlSerializer.stringify(root);
-  }
-  return `${html.trim()}\n`;
+  // No doctype in a fragment: `upperDoctype` changes nothing here.
+  return `${stringifyHtml({ type: 'root', children }).trim()}\n`;
 }

@@ -1,9 +1,8 @@
 import type { Element, ElementContent, Root as HastRoot, Properties, RootContent } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
-import { type Processor, unified } from 'unified';
+import { unified } from 'unified';
 import type { Article } from '../article.js';
 import { ARTICLE_HTML_SCHEMA } from './article-html-schema.js';
 import { cloneTree } from './clone-tree.js';
@@ -12,7 +11,7 @@ import { absoluteImageUrl, buildFaqJsonLd, buildJsonLd, type FaqEntry, serialize
 import { nestTableOfContents, type TableOfContentsNode } from './nest-table-of-contents.js';
 import { GENERATOR } from './render-markdown.js';
 import { sanitizeMarkdownTree } from './sanitize-markdown-tree.js';
-import { serializeHtml } from './serialize-html.js';
+import { stringifyHtml } from './serialize-html.js';
 import { tableOfContentsIndex } from './table-of-contents-place.js';
 
 /** Options of {@link renderHtmlDocument}. */
@@ -71,20 +70,6 @@ const markdownToHtmlTree = unified()
   // What `data.hName` / `data.hProperties` could smuggle in is checked against an allow-list.
   .use(rehypeSanitize, ARTICLE_HTML_SCHEMA)
   .freeze();
-
-/**
- * The serializer, for the pages {@link serializeHtml} leaves to it: made on first use (the CLI's bundle
- * also loads it only then, see scripts/bundle-cli.mjs). `<!DOCTYPE html>` in capitals: the form
- * html-validate's recommended preset asks for.
- */
-let htmlSerializer: Processor<undefined, undefined, undefined, HastRoot, string> | undefined;
-
-function stringifyHtml(document: HastRoot): string {
-  const direct = serializeHtml(document);
-  if (direct !== undefined) return direct;
-  htmlSerializer ??= unified().use(rehypeStringify, { upperDoctype: true }).freeze();
-  return htmlSerializer.stringify(document);
-}
 
 /**
  * Renders an article as a complete HTML5 document: SEO, Open Graph and Twitter tags, JSON-LD, a small

@@ -1,13 +1,30 @@
-import type { Element, Nodes, Properties } from 'hast';
+import type { Element, Nodes, Properties, Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import { type Processor, unified } from 'unified';
+
+/**
+ * An HTML tree (a page or a fragment) as text: by {@link serializeHtml} when it can, else by
+ * `rehype-stringify`, made on first use (the CLI's bundle also loads it only then, see
+ * scripts/bundle-cli.mjs). `<!DOCTYPE html>` in capitals: the form html-validate's recommended preset asks
+ * for. Pure.
+ */
+export function stringifyHtml(tree: Root): string {
+  const direct = serializeHtml(tree);
+  if (direct !== undefined) return direct;
+  htmlSerializer ??= unified().use(rehypeStringify, { upperDoctype: true }).freeze();
+  return htmlSerializer.stringify(tree);
+}
+
+let htmlSerializer: Processor<undefined, undefined, undefined, Root, string> | undefined;
 
 /**
  * Serializes an HTML tree exactly as `hast-util-to-html` does with Plume's settings (`upperDoctype`, every
  * other option at its default: double quotes, no tag omitted, hexadecimal character references), for
  * the trees Plume's pages are made of: a doctype, elements of the HTML namespace with the properties
  * below, and texts. Returns `undefined` for anything else (a comment, raw HTML, SVG, a property outside
- * the table): the caller then runs `hast-util-to-html` itself. It and `property-information`, whose
- * tables it builds at import, cost 7 ms of each `plume optimize` start and a tenth of a millisecond per
- * article; this walk is string concatenation. Pure.
+ * the table), which {@link stringifyHtml} leaves to `hast-util-to-html`. It and `property-information`,
+ * whose tables it builds at import, cost 7 ms of each `plume optimize` start and a tenth of a millisecond
+ * per article; this walk is string concatenation. Pure.
  */
 export function serializeHtml(tree: Nodes): string | undefined {
   return serialize(tree, undefined);
