@@ -6,13 +6,17 @@
  * and remember their answer. Pure.
  */
 
+const LETTER = /^\p{L}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UPPERCASE = /^\p{Lu}$/u;
+const LOWERCASE = /^\p{Ll}$/u;
 const MARK = /^\p{M}$/u;
 
 /** Code points from U+0080 on, already classified: a text repeats the same few characters. */
+const letterMemo = new Map<number, boolean>();
 const letterOrDigitMemo = new Map<number, boolean>();
 const uppercaseMemo = new Map<number, boolean>();
+const lowercaseMemo = new Map<number, boolean>();
 const markMemo = new Map<number, boolean>();
 
 function classified(memo: Map<number, boolean>, pattern: RegExp, codePoint: number): boolean {
@@ -34,9 +38,7 @@ export function isLetterOrDigit(codePoint: number): boolean {
   if (codePoint < 0xc0) return isLatin1Letter(codePoint) || isLatin1Number(codePoint);
   // Latin-1 and Latin Extended-A and B letters, without × and ÷.
   if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
-  // Combining Diacritical Marks (what NFD splits accents into), General Punctuation (’ no-break spaces
-  // “ ” …): no letter, no digit.
-  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (hasNoLetterOrDigit(codePoint)) return false;
   return classified(letterOrDigitMemo, LETTER_OR_DIGIT, codePoint);
 }
 
@@ -45,20 +47,33 @@ export function isUppercaseLetter(codePoint: number): boolean {
   if (codePoint < 0x80) return codePoint >= 0x41 && codePoint <= 0x5a;
   // Latin-1: À to Þ, without ×.
   if (codePoint <= 0xff) return codePoint >= 0xc0 && codePoint <= 0xde && codePoint !== 0xd7;
-  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (hasNoLetterOrDigit(codePoint)) return false;
   return classified(uppercaseMemo, UPPERCASE, codePoint);
 }
 
 /** `/\p{M}/u` on one code point (the first combining mark is U+0300; General Punctuation has none). */
 export function isMark(codePoint: number): boolean {
-  if (codePoint < 0x300 || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (codePoint < 0x300 || isGeneralPunctuation(codePoint)) return false;
   if (isCombiningDiacritic(codePoint)) return true;
   return classified(markMemo, MARK, codePoint);
+}
+
+/**
+ * Combining Diacritical Marks (what NFD splits accents into) and General Punctuation (’ no-break spaces
+ * “ ” …): blocks without a letter or a digit, frequent in French text.
+ */
+function hasNoLetterOrDigit(codePoint: number): boolean {
+  return isCombiningDiacritic(codePoint) || isGeneralPunctuation(codePoint);
 }
 
 /** U+0300 to U+036F: the accents NFD splits « é » into, all combining marks. */
 function isCombiningDiacritic(codePoint: number): boolean {
   return codePoint >= 0x300 && codePoint <= 0x36f;
+}
+
+/** U+2000 to U+206F: spaces, dashes, quotation marks, the ellipsis; no letter, digit or mark. */
+function isGeneralPunctuation(codePoint: number): boolean {
+  return codePoint >= 0x2000 && codePoint <= 0x206f;
 }
 
 /** ª, µ, º: the letters of Latin-1 below À. */
@@ -87,20 +102,14 @@ export function codePointBefore(text: string, index: number): number | undefined
   return last;
 }
 
-const LOWERCASE = /^\p{Ll}$/u;
-const lowercaseMemo = new Map<number, boolean>();
-
 /** `/\p{Ll}/u` on one code point. */
 export function isLowercaseLetter(codePoint: number): boolean {
   if (codePoint < 0x80) return codePoint >= 0x61 && codePoint <= 0x7a;
   // Latin-1: µ, and ß to ÿ without ÷.
   if (codePoint <= 0xff) return codePoint === 0xb5 || (codePoint >= 0xdf && codePoint !== 0xf7);
-  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (hasNoLetterOrDigit(codePoint)) return false;
   return classified(lowercaseMemo, LOWERCASE, codePoint);
 }
-
-const LETTER = /^\p{L}$/u;
-const letterMemo = new Map<number, boolean>();
 
 /** `/\p{L}/u` on one code point. */
 export function isLetter(codePoint: number): boolean {
@@ -110,7 +119,7 @@ export function isLetter(codePoint: number): boolean {
   }
   if (codePoint < 0xc0) return isLatin1Letter(codePoint);
   if (codePoint <= 0x24f) return codePoint !== 0xd7 && codePoint !== 0xf7;
-  if (isCombiningDiacritic(codePoint) || (codePoint >= 0x2000 && codePoint <= 0x206f)) return false;
+  if (hasNoLetterOrDigit(codePoint)) return false;
   return classified(letterMemo, LETTER, codePoint);
 }
 
@@ -124,18 +133,9 @@ export function lettersAndDigits(text: string): string {
   let index = 0;
   const length = text.length;
   while (index < length) {
-    const code = text.charCodeAt(index);
-    let inWord: boolean;
-    let size = 1;
-    if (code < 0x80) {
-      const lower = code | 0x20;
-      inWord = (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-    } else {
-      const codePoint = text.codePointAt(index) as number;
-      if (codePoint > 0xffff) size = 2;
-      inWord = isLetterOrDigit(codePoint);
-    }
-    if (inWord) {
+    const codePoint = text.codePointAt(index) as number;
+    const size = codePoint > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(codePoint)) {
       if (wordStart < 0) wordStart = index;
     } else if (wordStart >= 0) {
       result += result.length > 0 ? ` ${text.slice(wordStart, index)}` : text.slice(wordStart, index);
@@ -195,10 +195,11 @@ export function isUppercaseRun(text: string, whole = false): boolean {
   let letters = 0;
   for (let index = 0; index < text.length; index += 1) {
     const codePoint = text.codePointAt(index) as number;
-    if (!isUppercaseLetter(codePoint)) return whole ? false : letters >= 2;
+    // Before two capitals (the only way here when not `whole`), or anywhere when `whole`.
+    if (!isUppercaseLetter(codePoint)) return false;
     if (codePoint > 0xffff) index += 1;
     letters += 1;
-    if (!whole && letters >= 2) return true;
+    if (!whole && letters === 2) return true;
   }
   return letters >= 2;
 }

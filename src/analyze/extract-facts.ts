@@ -181,11 +181,6 @@ function isOneSpace(gap: string): boolean {
 
 const ONE_SPACE = /^\s$/u;
 
-/** `/^\p{Lu}/u.test(word)`. */
-function isCapitalised(word: string): boolean {
-  return hasUppercaseInitial(word);
-}
-
 function extractNames(
   text: string,
   words: readonly AnalyzedWord[],
@@ -200,7 +195,7 @@ function extractNames(
   let index = 0;
   while (index < words.length) {
     const word = words[index] as AnalyzedWord;
-    if (word.kind !== 'word' || !isCapitalised(word.text)) {
+    if (word.kind !== 'word' || !hasUppercaseInitial(word.text)) {
       index += 1;
       continue;
     }
@@ -209,7 +204,7 @@ function extractNames(
       const next = words[end] as AnalyzedWord;
       const previous = words[end - 1] as AnalyzedWord;
       const gap = text.slice(previous.end, next.start);
-      if (next.kind !== 'word' || !isCapitalised(next.text) || !isOneSpace(gap)) break;
+      if (next.kind !== 'word' || !hasUppercaseInitial(next.text) || !isOneSpace(gap)) break;
       end += 1;
     }
     const first = words[index] as AnalyzedWord;

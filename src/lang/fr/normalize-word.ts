@@ -36,22 +36,6 @@ export function foldAccents(text: string): string {
 }
 
 const apostrophes = /[’ʼ]/g;
-
-/** `text.replace(/\p{M}/gu, '')`, without compiling that pattern (1 ms at each start). */
-function withoutMarks(text: string): string {
-  let result = '';
-  let kept = 0;
-  for (let index = 0; index < text.length; ) {
-    const codePoint = text.codePointAt(index) as number;
-    const size = codePoint > 0xffff ? 2 : 1;
-    if (isMark(codePoint)) {
-      result += text.slice(kept, index);
-      kept = index + size;
-    }
-    index += size;
-  }
-  return kept === 0 ? text : result + text.slice(kept);
-}
 const ligatures = /[œŒæÆß]/g;
 
 const ligatureExpansions: Readonly<Record<string, string>> = {
@@ -78,4 +62,20 @@ function isAscii(text: string): boolean {
     if (text.charCodeAt(index) >= 0x80) return false;
   }
   return true;
+}
+
+/** `text.replace(/\p{M}/gu, '')`, without compiling that pattern (1 ms at each start). */
+function withoutMarks(text: string): string {
+  let result = '';
+  let kept = 0;
+  for (let index = 0; index < text.length; ) {
+    const codePoint = text.codePointAt(index) as number;
+    const size = codePoint > 0xffff ? 2 : 1;
+    if (isMark(codePoint)) {
+      result += text.slice(kept, index);
+      kept = index + size;
+    }
+    index += size;
+  }
+  return kept === 0 ? text : result + text.slice(kept);
 }

@@ -1,4 +1,3 @@
-import { isLetter } from '../../character-class.js';
 /**
  * French typography: the spaces around high punctuation and guillemets, the typographic apostrophe,
  * no double spaces, guillemets instead of straight double quotes.
@@ -14,6 +13,7 @@ import { isLetter } from '../../character-class.js';
  * keeps its spaces), Markdown hard line breaks (two spaces at the end of a line) and indentation.
  */
 
+import { codePointBefore, isLetter } from '../../character-class.js';
 import { capitalAccentLexicon } from './capital-accent-words.js';
 import { findBareCapitals } from './capital-accents.js';
 
@@ -431,14 +431,15 @@ function findEllipses(text: string, masked: string): TypographyIssue[] {
 // or bracket. A letter or a digit after it makes another thing: « .NET », « .md », « 3 ,5 ».
 const AFTER_COMMA_OR_PERIOD = /^(?:$|[\s»"”’*_)\]\0])/;
 // What may stand before the spaces: a word, a closing sign, or protected text (code, a link).
-function isBeforeCommaOrPeriod(character: string): boolean {
-  const codePoint = character.codePointAt(0);
+function isBeforeCommaOrPeriod(codePoint: number | undefined): boolean {
   if (codePoint === undefined) return false;
   return (
-    isLetter(codePoint) || (codePoint >= 0x30 && codePoint <= 0x39) || CLOSING_BEFORE_SPACE.has(character)
+    isLetter(codePoint) || (codePoint >= 0x30 && codePoint <= 0x39) || CLOSING_BEFORE_SPACE.has(codePoint)
   );
 }
-const CLOSING_BEFORE_SPACE: ReadonlySet<string> = new Set([')', '»', '”', '*', '_', '`', ']', '\0']);
+const CLOSING_BEFORE_SPACE: ReadonlySet<number> = new Set(
+  [')', '»', '”', '*', '_', '`', ']', '\0'].map((sign) => sign.charCodeAt(0)),
+);
 
 /** « déjà , depuis » → « déjà, depuis », « fin . » → « fin. »: no space before a comma or a period. */
 function findSpaceBeforeCommaOrPeriod(text: string, masked: string): TypographyIssue[] {
@@ -469,7 +470,6 @@ function findSpaceBeforeCommaOrPeriod(text: string, masked: string): TypographyI
 
 /** A letter or emphasis/link openers then a letter, from `lastIndex`. */
 const ELISION_FOLLOWER = /\p{L}|[[*_]+\p{L}/uy;
-const SINGLE_LETTER = /^\p{L}$/u;
 
 function findStraightApostrophes(masked: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
@@ -477,7 +477,8 @@ function findStraightApostrophes(masked: string): TypographyIssue[] {
   // That is /(?<=\p{L})'(?=\p{L}|[[*_]+\p{L})/gu, searched from each apostrophe: a pattern opening on a
   // look-behind is tried at every position of the text.
   for (let index = masked.indexOf("'"); index >= 0; index = masked.indexOf("'", index + 1)) {
-    if (!SINGLE_LETTER.test(codePointBefore(masked, index))) continue;
+    const before = codePointBefore(masked, index);
+    if (before === undefined || !isLetter(before)) continue;
     ELISION_FOLLOWER.lastIndex = index + 1;
     if (!ELISION_FOLLOWER.test(masked)) continue;
     issues.push({
@@ -489,17 +490,6 @@ function findStraightApostrophes(masked: string): TypographyIssue[] {
     });
   }
   return issues;
-}
-
-/** The character (a whole surrogate pair) that ends at `index`, or '' at the start. */
-function codePointBefore(text: string, index: number): string {
-  if (index === 0) return '';
-  const last = text.charCodeAt(index - 1);
-  if (last >= 0xdc00 && last <= 0xdfff && index >= 2) {
-    const first = text.charCodeAt(index - 2);
-    if (first >= 0xd800 && first <= 0xdbff) return text.slice(index - 2, index);
-  }
-  return text.slice(index - 1, index);
 }
 
 function findDoubleSpaces(masked: string): TypographyIssue[] {
