@@ -14,6 +14,7 @@ import {
   startsLikeName,
 } from '../src/character-class.js';
 import { isPlainProse, isQuotableProse, RESERVED_WORDS } from '../src/yaml-plain-scalars.js';
+import { seededRandom } from './helpers/seeded-random.js';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const UPPERCASE = /^\p{Lu}$/u;
@@ -122,14 +123,11 @@ function randomTexts(count: number, seed: number): string[] {
     '\u0301',
     '\ud800',
   ];
+  const { below, pick } = seededRandom(seed);
   const texts: string[] = [];
   for (let run = 0; run < count; run += 1) {
     let text = '';
-    for (let length = seed % 7; length > 0; length -= 1) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      text += pieces[seed % pieces.length];
-    }
-    seed = (seed * 1103515245 + 12345) % 2147483648;
+    for (let length = below(7); length > 0; length -= 1) text += pick(pieces);
     texts.push(text);
   }
   return texts;

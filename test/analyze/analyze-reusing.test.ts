@@ -5,6 +5,7 @@ import { analyze, analyzeReusing } from '../../src/analyze/analyze.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { optimize } from '../../src/optimize.js';
 import { polishTree } from '../../src/write/polish-article.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const goldenRoot = new URL('../golden/', import.meta.url);
 
@@ -146,11 +147,7 @@ describe('analyzeReusing', () => {
           .filter((paragraph) => /^\p{L}/u.test(paragraph) && /[.!?] \p{Lu}/u.test(paragraph)),
       );
     expect(paragraphs.length).toBeGreaterThan(40);
-    let seed = 7;
-    const next = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const { next } = seededRandom(7);
     // Apostrophes and the four spaces swapped at random; now and then a straight apostrophe opening a
     // sentence (« fin. 'tain »), where the two spellings cut differently.
     const retype = (text: string) =>

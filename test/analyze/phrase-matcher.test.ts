@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPhraseMatcher } from '../../src/analyze/phrase-matcher.js';
 import { tokenizeWords } from '../../src/lang/fr/tokenize-words.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
  * What `exactIndices` answered when the word boundaries were lookarounds of the pattern itself (before
@@ -67,11 +68,7 @@ describe('createPhraseMatcher().exactIndices', () => {
       'talents',
     ];
     const phrases = ['IA', 'talents en IA', 'l’IA', 'a', 'ia ia', 'en', 'é'];
-    let seed = 7;
-    const random = (limit: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % limit;
-    };
+    const { below: random } = seededRandom(7);
     const matchers = phrases.map((phrase) => createPhraseMatcher(phrase));
     let compared = 0;
     let found = 0;

@@ -8,6 +8,7 @@ import {
   lowercaseFirst,
   removeKeyphraseTail,
 } from '../../src/plan/build-title.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 interface Case {
   name: string;
@@ -438,12 +439,7 @@ describe('removeKeyphraseTail', () => {
     ];
     const spaces = [' ', '  ', '\u00a0', ''];
     const keyphrases = ['talents en IA', 'IA', 'l’IA', "l'ia", 'en IA', '(x)', 'x.', 'gros  talents'];
-    let seed = 11;
-    const random = (limit: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % limit;
-    };
-    const pick = (choices: readonly string[]) => choices[random(choices.length)] as string;
+    const { below: random, pick } = seededRandom(11);
     let removed = 0;
     for (let run = 0; run < 4000; run += 1) {
       let text = '';

@@ -8,14 +8,7 @@ import { extractHeadline, nounPhrases } from '../../src/plan/headline-from-sente
 import { sentenceTokens } from '../../src/plan/plan-outline.js';
 import { type HeadingCandidate, RankedCandidates } from '../../src/plan/ranked-candidates.js';
 import { equalityTexts } from '../helpers/equality-texts.js';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** A section of `count` sentences with random candidates (few distinct scores: many ties) and bounds. */
 function randomSection(next: () => number, count: number) {
@@ -52,7 +45,7 @@ function randomSection(next: () => number, count: number) {
 
 describe('RankedCandidates', () => {
   it('answers as a stable sort of every candidate would, ties included', () => {
-    const next = seeded(11);
+    const { next } = seededRandom(11);
     let readsForFirst = 0;
     let sentences = 0;
     for (let round = 0; round < 500; round += 1) {

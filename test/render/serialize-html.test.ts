@@ -3,6 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { HTML_ATTRIBUTES, serializeHtml } from '../../src/render/serialize-html.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** What Plume's pages went through before: the serializer with Plume's one setting. */
 const reference = unified().use(rehypeStringify, { upperDoctype: true }).freeze();
@@ -67,12 +68,7 @@ describe('serializeHtml', () => {
   });
 
   it('writes random pages as the serializer does', () => {
-    let seed = 3;
-    const random = (limit: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % limit;
-    };
-    const pick = <T>(choices: readonly T[]): T => choices[random(choices.length)] as T;
+    const { below: random, pick } = seededRandom(3);
     const tags = [
       'p',
       'h2',

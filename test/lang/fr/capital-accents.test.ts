@@ -7,6 +7,7 @@ import {
 } from '../../../src/lang/fr/capital-accents.js';
 import { type Lexicon, type PartOfSpeech, withClosedClasses } from '../../../src/lang/fr/lexicon.js';
 import { createLefffLexicon } from '../../../src/lexicon/lefff-lexicon.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 const lefff = createLefffLexicon();
 
@@ -138,15 +139,11 @@ describe('bareCapitalWords', () => {
       '🙂',
       '\n',
     ];
-    let seed = 5;
-    const random = (limit: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % limit;
-    };
+    const { below: random, pick } = seededRandom(5);
     let found = 0;
     for (let run = 0; run < 5000; run += 1) {
       let text = '';
-      for (let count = 1 + random(12); count > 0; count -= 1) text += pieces[random(pieces.length)];
+      for (let count = 1 + random(12); count > 0; count -= 1) text += pick(pieces);
       const expected = reference(text);
       expect(bareCapitalWords(text), JSON.stringify(text)).toEqual(expected);
       found += expected.length;
