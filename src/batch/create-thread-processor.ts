@@ -1,24 +1,29 @@
 import type { ArticleProcessor } from './article-processor.js';
 import type { StagedArticleOutcome } from './article-task.js';
+import { HEAVY_JOB_SIZE } from './heavy-job-size.js';
 import { type ArticlePoolOptions, createArticlePool } from './thread-pool.js';
 
 /**
- * Offline articles on worker threads. Twice as many articles as threads are
- * handed over, so a thread never waits while this one reads inputs; the threads
- * write and hash the outputs themselves (`processStaged`), this one renames them.
+ * Offline articles on worker threads. Each thread is sent its next article while it works on one
+ * (`sendAhead`), and a third per thread is being read or renamed here, so a thread never waits for this
+ * one; the threads write and hash the outputs themselves (`processStaged`), this one renames them.
  */
 export function createThreadProcessor(options: ArticlePoolOptions): ArticleProcessor & { mode: string } {
-  const pool = createArticlePool(options);
+  const pool = createArticlePool({ ...options, sendAhead: true });
   return {
     mode: pool.mode,
-    concurrency: pool.size * 2,
+    concurrency: pool.size * 3,
     description:
       pool.mode === 'threads'
         ? `${pool.size} worker thread${pool.size > 1 ? 's' : ''}`
         : 'the main thread (no worker script)',
     process: (task) => pool.run(task),
     processStaged: (task, _jobId, directory) =>
-      pool.runJob({ kind: 'article', task, stageIn: directory }) as Promise<StagedArticleOutcome>,
+      pool.runJob(
+        { kind: 'article', task, stageIn: directory },
+        // A long article leaves a thread to the others, and none waits behind it (see `sendAhead`).
+        { heavy: task.text.length >= HEAVY_JOB_SIZE },
+      ) as Promise<StagedArticleOutcome>,
     close: () => pool.close(),
   };
 }

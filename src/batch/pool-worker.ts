@@ -1,6 +1,6 @@
 /**
  * A pool worker thread: runs the jobs the pool posts (batch articles with the offline writer, optimize
- * and audit requests of `plume serve`), one at a time. Started by optimize-worker-thread.ts, from the
+ * and audit requests of `plume serve`), one at a time, in the order they are sent. Started by optimize-worker-thread.ts, from the
  * bundled script dist/bin/worker.cjs or, without it, as an ES module.
  */
 
@@ -11,6 +11,7 @@ import { serializeError } from './article-task.js';
 import { registerSitePages } from './batch-site-pages.js';
 import { type PoolJob, type PoolJobProgress, transferablesOf } from './pool-job.js';
 import { runPoolJob } from './run-pool-job.js';
+import { createSerialRunner } from './serial-runner.js';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './thread-pool.js';
 
 /**
@@ -24,12 +25,20 @@ export function startPoolWorker(codeCache = false): void {
   if (given?.sitePages) registerSitePages(given.sitePages);
   lowerOwnPriority(given?.niceness ?? 0);
 
+  // One job at a time, in the order they came: the pool may send the next job while one runs (`sendAhead`).
+  const inOrder = createSerialRunner();
   port.on('message', (request: PoolRequest) => {
     // The loader's own messages (recording a code cache at build) are not jobs.
     if (typeof request?.id !== 'number') return;
-    void handle(port, request.id, request.job).then((response) =>
-      port.postMessage(response, 'outcome' in response ? transferablesOf(response.outcome) : []),
-    );
+    inOrder(async () => {
+      const response = await handle(port, request.id, request.job);
+      port.postMessage(response, 'outcome' in response ? transferablesOf(response.outcome) : []);
+    }).catch((error: unknown) => {
+      // An answer that cannot be sent (not cloneable: a bug) ends the thread, so the pool fails the job.
+      setImmediate(() => {
+        throw error;
+      });
+    });
   });
   port.postMessage({ ready: true, codeCache } satisfies PoolResponse);
 }

@@ -74,6 +74,14 @@ export interface ArticlePoolOptions {
   niceness?: number;
   /** The batch's site pages, given to each thread once when it starts (and to this thread). */
   sitePages?: BatchSitePages;
+  /**
+   * Sends a busy thread its next job before it is done (default false), so it starts that job at once
+   * instead of idling until this thread reads its answer and posts another: 1–2 ms an article in a
+   * batch on a loaded 2-core machine, a tenth of the article. Only a job without a time limit, signal
+   * or `heavy` goes ahead (see `maySendAhead`). A server leaves it off: a queued request waits for the
+   * first free thread, not behind the job of a thread that happened to be picked.
+   */
+  sendAhead?: boolean;
 }
 
 /** Given to each worker thread when it starts. */
@@ -127,10 +135,15 @@ export function createArticlePool(options: ArticlePoolOptions = {}): ArticlePool
   if (!script || !existsSync(fileURLToPath(script))) return createInlinePool();
   // Before the first thread starts (see worker-compiler-flags.ts).
   tuneCompilerForWorkerThreads();
-  return createThreadPool(script, Math.max(1, options.size ?? 1), {
-    niceness: options.niceness ?? 0,
-    ...(options.sitePages ? { sitePages: options.sitePages } : {}),
-  });
+  return createThreadPool(
+    script,
+    Math.max(1, options.size ?? 1),
+    {
+      niceness: options.niceness ?? 0,
+      ...(options.sitePages ? { sitePages: options.sitePages } : {}),
+    },
+    options.sendAhead ?? false,
+  );
 }
 
 interface PendingTask {
@@ -143,13 +156,27 @@ interface PendingTask {
 
 interface PoolThread {
   worker: Worker;
-  current: PendingTask | undefined;
+  /** The jobs sent to the thread, in order: the first runs, the next (`sendAhead`) waits in the thread. */
+  jobs: PendingTask[];
   ready: boolean;
   /** The running job's time limit. */
   timer?: ReturnType<typeof setTimeout>;
 }
 
-function createThreadPool(script: URL, size: number, workerData: PoolWorkerData): ArticlePool {
+/**
+ * Whether a job may wait in a busy thread (`sendAhead`): once sent, it can no longer go to another thread,
+ * be dropped when aborted, or have its time limit start when it starts.
+ */
+export function maySendAhead(options: RunJobOptions): boolean {
+  return options.timeLimitMs === undefined && options.signal === undefined && options.heavy !== true;
+}
+
+function createThreadPool(
+  script: URL,
+  size: number,
+  workerData: PoolWorkerData,
+  sendAhead: boolean,
+): ArticlePool {
   const queue: PendingTask[] = [];
   const threads = new Set<PoolThread>();
   let nextId = 0;
@@ -157,44 +184,48 @@ function createThreadPool(script: URL, size: number, workerData: PoolWorkerData)
   let startFailures = 0;
   let broken: Error | undefined;
 
+  const send = (thread: PoolThread, pending: PendingTask) => {
+    thread.jobs.push(pending);
+    const { timeLimitMs } = pending.options;
+    // Only a job that runs at once has a time limit (see `maySendAhead`).
+    if (timeLimitMs !== undefined) {
+      thread.timer = setTimeout(() => replace(thread, new JobTimeLimitError(timeLimitMs)), timeLimitMs);
+    }
+    thread.worker.postMessage(
+      { id: pending.id, job: pending.job } satisfies PoolRequest,
+      transferablesOf(pending.job),
+    );
+  };
+
   const dispatch = () => {
-    for (const thread of threads) {
-      if (thread.current) continue;
-      const pending = takeNextJob(queue, threads, size);
-      if (!pending) return;
-      thread.current = pending;
-      const { timeLimitMs } = pending.options;
-      if (timeLimitMs !== undefined) {
-        thread.timer = setTimeout(() => replace(thread, new JobTimeLimitError(timeLimitMs)), timeLimitMs);
+    // Free threads first; then, with `sendAhead`, each busy thread its next job.
+    for (const held of sendAhead ? [0, 1] : [0]) {
+      for (const thread of threads) {
+        // Not behind a heavy job, which may run for seconds: the next goes to whichever thread frees first.
+        if (thread.jobs.length !== held || (held > 0 && thread.jobs[0]?.options.heavy)) continue;
+        const pending = held === 0 ? takeNextJob(queue, threads, size) : takeJobAhead(queue);
+        if (!pending) break;
+        send(thread, pending);
       }
-      thread.worker.postMessage(
-        { id: pending.id, job: pending.job } satisfies PoolRequest,
-        transferablesOf(pending.job),
-      );
     }
   };
+
+  const drop = (thread: PoolThread, error: Error) =>
+    dropJobs(thread, error, queue, broken ?? (closed ? poolClosedError() : undefined));
 
   /** Stops a thread in the middle of its job (time limit, abort): the job fails, a fresh thread takes its place. */
   const replace = (thread: PoolThread, error: Error) => {
     if (!threads.delete(thread)) return;
-    clearTimeout(thread.timer);
-    thread.current?.reject(error);
-    thread.current = undefined;
+    drop(thread, error);
     void thread.worker.terminate();
     if (closed || broken) return;
     spawn();
     dispatch();
   };
 
-  const settle = (thread: PoolThread) => {
-    clearTimeout(thread.timer);
-    thread.timer = undefined;
-    thread.current = undefined;
-  };
-
   const spawn = () => {
     const worker = new Worker(script, { workerData });
-    const thread: PoolThread = { worker, current: undefined, ready: false };
+    const thread: PoolThread = { worker, jobs: [], ready: false };
     threads.add(thread);
     worker.on('message', (response: PoolResponse) => {
       if ('ready' in response) {
@@ -202,27 +233,18 @@ function createThreadPool(script: URL, size: number, workerData: PoolWorkerData)
         startFailures = 0;
         return;
       }
-      const pending = thread.current;
-      if (!pending || pending.id !== response.id) return;
-      if ('progress' in response) {
-        pending.options.onProgress?.(response.progress);
-        return;
-      }
-      settle(thread);
-      if ('outcome' in response) pending.resolve(response.outcome);
-      else pending.reject(deserializeError(response.error));
-      dispatch();
+      if (deliver(thread, response)) dispatch();
     });
     // A thread that dies (out of memory, a bug) fails its article only; a fresh thread replaces it.
     const onDeath = (error: Error) => {
       if (!threads.delete(thread)) return;
-      clearTimeout(thread.timer);
-      thread.current?.reject(error);
-      if (closed || broken) return;
       // A thread that cannot even start would be respawned forever: after a few, fail everything with its error.
-      if (!thread.ready && ++startFailures >= MAX_START_FAILURES) {
+      if (!closed && !broken && !thread.ready && ++startFailures >= MAX_START_FAILURES) {
         broken = new Error(`les fils de travail ne démarrent pas : ${error.message}`);
-        for (const pending of queue.splice(0)) pending.reject(broken);
+      }
+      drop(thread, error);
+      if (closed || broken) {
+        for (const pending of queue.splice(0)) pending.reject(broken ?? error);
         return;
       }
       spawn();
@@ -235,7 +257,7 @@ function createThreadPool(script: URL, size: number, workerData: PoolWorkerData)
   };
 
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('le groupe de fils de travail est fermé'));
+    if (closed) return Promise.reject(poolClosedError());
     if (broken) return Promise.reject(broken);
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -253,7 +275,8 @@ function createThreadPool(script: URL, size: number, workerData: PoolWorkerData)
       pending.reject(reason);
       return;
     }
-    for (const thread of threads) if (thread.current === pending) replace(thread, reason);
+    // A job with a signal is never sent ahead (`maySendAhead`): if a thread has it, it is running it.
+    for (const thread of threads) if (thread.jobs[0] === pending) replace(thread, reason);
   };
 
   for (let index = 0; index < size; index += 1) spawn();
@@ -269,6 +292,40 @@ function createThreadPool(script: URL, size: number, workerData: PoolWorkerData)
   };
 }
 
+/** Hands a thread's answer to its running job; true once the job is settled and the thread free for another. */
+function deliver(thread: PoolThread, response: Exclude<PoolResponse, { ready: true }>): boolean {
+  // The running job, the first: a thread answers its jobs in the order it was sent them.
+  const pending = thread.jobs[0];
+  if (!pending || pending.id !== response.id) return false;
+  if ('progress' in response) {
+    pending.options.onProgress?.(response.progress);
+    return false;
+  }
+  thread.jobs.shift();
+  clearTimeout(thread.timer);
+  thread.timer = undefined;
+  if ('outcome' in response) pending.resolve(response.outcome);
+  else pending.reject(deserializeError(response.error));
+  return true;
+}
+
+/**
+ * A thread is gone (stopped by a time limit or an abort, or dead): its running job fails with `error`; the
+ * jobs sent ahead to it, never started, go back to the front of the queue for the other threads, or fail
+ * with `poolGone` once the pool is closed or broken.
+ */
+function dropJobs(thread: PoolThread, error: Error, queue: PendingTask[], poolGone: Error | undefined): void {
+  clearTimeout(thread.timer);
+  const [running, ...waiting] = thread.jobs.splice(0);
+  running?.reject(error);
+  if (poolGone === undefined) queue.unshift(...waiting);
+  else for (const pending of waiting) pending.reject(poolGone);
+}
+
+function poolClosedError(): Error {
+  return new Error('le groupe de fils de travail est fermé');
+}
+
 /** The next job a free thread may take: the first queued, unless it is heavy and only one thread is left for the others. */
 function takeNextJob(
   queue: PendingTask[],
@@ -276,10 +333,16 @@ function takeNextJob(
   size: number,
 ): PendingTask | undefined {
   let heavyRunning = 0;
-  for (const thread of threads) if (thread.current?.options.heavy) heavyRunning += 1;
+  for (const thread of threads) if (thread.jobs[0]?.options.heavy) heavyRunning += 1;
   const heavyAllowed = size === 1 || heavyRunning < size - 1;
   const index = queue.findIndex((pending) => heavyAllowed || !pending.options.heavy);
   return index === -1 ? undefined : queue.splice(index, 1)[0];
+}
+
+/** The first queued job, for a busy thread (`sendAhead`), when it may wait there; the order is kept. */
+function takeJobAhead(queue: PendingTask[]): PendingTask | undefined {
+  const first = queue[0];
+  return first !== undefined && maySendAhead(first.options) ? queue.shift() : undefined;
 }
 
 /** A job waiting for a thread; aborting its signal calls `onAbort` once, until it settles. */
@@ -311,11 +374,11 @@ function pendingTask(
 
 /** Closing: queued jobs and running ones are rejected, every thread terminated. */
 async function stopEverything(queue: PendingTask[], threads: Set<PoolThread>): Promise<void> {
-  for (const pending of queue.splice(0)) pending.reject(new Error('le groupe de fils de travail est fermé'));
+  for (const pending of queue.splice(0)) pending.reject(poolClosedError());
   const stopping = [...threads].map((thread) => {
     threads.delete(thread);
     clearTimeout(thread.timer);
-    thread.current?.reject(new Error('le groupe de fils de travail est fermé'));
+    for (const pending of thread.jobs.splice(0)) pending.reject(poolClosedError());
     return thread.worker.terminate();
   });
   await Promise.all(stopping);
@@ -326,9 +389,9 @@ function createInlinePool(): ArticlePool {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const runJob = (job: PoolJob, options: RunJobOptions = {}): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('le groupe de fils de travail est fermé'));
+    if (closed) return Promise.reject(poolClosedError());
     const run = chain.then(async () => {
-      if (closed) throw new Error('le groupe de fils de travail est fermé');
+      if (closed) throw poolClosedError();
       options.signal?.throwIfAborted();
       return runPoolJob(job, options.onProgress ?? (() => {}));
     });

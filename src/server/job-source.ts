@@ -1,3 +1,4 @@
+import { HEAVY_JOB_SIZE } from '../batch/heavy-job-size.js';
 import type { FetchArticle } from '../ingest/fetch-article.js';
 import { ApiError } from './api-errors.js';
 import type { UploadedFile } from './read-request.js';
@@ -59,12 +60,8 @@ export async function toJobSource(
   return { kind: 'page', text: page.text, url: page.url };
 }
 
-/**
- * Sources from this size up (characters, or bytes of a file) are heavy jobs for the pool: the example
- * article (7,000 characters) audits in a few milliseconds, 100,000 characters take a fraction of a
- * second to seconds, 5 MB tens of seconds. See `RunJobOptions.heavy`.
- */
-export const HEAVY_SOURCE_SIZE = 100_000;
+/** Sources from this size up are heavy jobs for the pool (see `HEAVY_JOB_SIZE`). */
+export const HEAVY_SOURCE_SIZE = HEAVY_JOB_SIZE;
 
 /** Whether a source is large enough to leave a thread of the pool to the short requests. */
 export function isHeavySource(source: JobSource): boolean {

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleTask } from '../../src/batch/article-task.js';
-import { createArticlePool, JobTimeLimitError, locateWorkerScript } from '../../src/batch/thread-pool.js';
+import { createThreadProcessor } from '../../src/batch/create-thread-processor.js';
+import { HEAVY_JOB_SIZE } from '../../src/batch/heavy-job-size.js';
+import {
+  createArticlePool,
+  JobTimeLimitError,
+  locateWorkerScript,
+  maySendAhead,
+} from '../../src/batch/thread-pool.js';
 import { InputError } from '../../src/ingest/input-error.js';
 
 // Worker threads need JavaScript: these tests use tsc's build (dist/batch/, `npm run build`, which
@@ -204,6 +211,140 @@ parentPort.postMessage({ ready: true });
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('jobs sent ahead to a busy thread (sendAhead)', () => {
+  it('run one after the other on the thread, in order, with the same outcomes', async () => {
+    const pool = createArticlePool({ size: 1, workerScript: DIST_SCRIPT, sendAhead: true });
+    try {
+      const finished: string[] = [];
+      const names = ['premier.md', 'deuxième.md', 'troisième.md', 'quatrième.md'];
+      const outcomes = await Promise.all(
+        names.map((name, index) =>
+          pool.run(task(EXAMPLE.replace('impitoyable', `impitoyable ${index}`), name)).then((outcome) => {
+            finished.push(name);
+            return outcome;
+          }),
+        ),
+      );
+      expect(finished).toEqual(names);
+      for (const outcome of outcomes) expect(outcome.slug).toBe('talents-ia');
+      expect(new Set(outcomes.map((outcome) => outcome.markdown)).size).toBe(names.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('go back to the queue when the thread dies of the job before them, and run on a fresh thread', async () => {
+    // Dies when a second job reaches it while it holds the first: only a job sent ahead can.
+    const script = join(root, 'dies-of-second-job.mjs');
+    writeFileSync(
+      script,
+      `import { parentPort } from 'node:worker_threads';
+let holding = false;
+parentPort.on('message', ({ id, job }) => {
+  if (job.task.fileName === 'hold') { holding = true; return; }
+  if (holding) process.exit(4);
+  parentPort.postMessage({ id, outcome: job.task.fileName });
+});
+parentPort.postMessage({ ready: true });
+`,
+    );
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script), sendAhead: true });
+    try {
+      const held = pool.run(task(EXAMPLE, 'hold'));
+      const next = pool.run(task(EXAMPLE, 'next'));
+      await expect(held).rejects.toThrow('un fil de travail s’est arrêté (code de sortie 4)');
+      await expect(next).resolves.toBe('next');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('are never sent without sendAhead: a queued job waits for a free thread', async () => {
+    const script = join(root, 'dies-of-second-job-default.mjs');
+    const release = join(root, 'release-default');
+    writeFileSync(
+      script,
+      `import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+let holding = false;
+parentPort.on('message', ({ id, job }) => {
+  if (holding) process.exit(4);
+  if (job.task.fileName !== 'hold') return parentPort.postMessage({ id, outcome: job.task.fileName });
+  holding = true;
+  const poll = setInterval(() => {
+    if (!existsSync(job.task.text)) return;
+    clearInterval(poll);
+    holding = false;
+    parentPort.postMessage({ id, outcome: 'hold' });
+  }, 10);
+});
+parentPort.postMessage({ ready: true });
+`,
+    );
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
+    try {
+      const held = pool.run(task(release, 'hold'));
+      const next = pool.run(task(release, 'next'));
+      writeFileSync(release, '');
+      await expect(held).resolves.toBe('hold');
+      await expect(next).resolves.toBe('next');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('never to a thread running a heavy job: a long article of a batch holds no other behind it', async () => {
+    // Holds a job named `hold` until the file its text names exists; dies if sent a job meanwhile.
+    const script = join(root, 'holds-alone.mjs');
+    const release = join(root, 'release-long-article');
+    writeFileSync(
+      script,
+      `import { existsSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+let holding = false;
+parentPort.on('message', ({ id, job }) => {
+  if (holding) process.exit(4);
+  if (job.task.fileName !== 'hold') return parentPort.postMessage({ id, outcome: job.task.fileName });
+  holding = true;
+  const poll = setInterval(() => {
+    if (!existsSync(job.task.text.trimEnd())) return;
+    clearInterval(poll);
+    holding = false;
+    parentPort.postMessage({ id, outcome: 'hold' });
+  }, 10);
+});
+parentPort.postMessage({ ready: true });
+`,
+    );
+    const processor = createThreadProcessor({ size: 2, workerScript: pathToFileURL(script) });
+    try {
+      // Long enough to be heavy (HEAVY_JOB_SIZE): the batch says so to the pool.
+      const long = task(release.padEnd(HEAVY_JOB_SIZE), 'hold');
+      const held = processor.processStaged?.(long, 'job-long', root);
+      const others = ['a', 'b', 'c', 'd'].map((name) =>
+        processor.processStaged?.(task(release, name), `job-${name}`, root),
+      );
+      await expect(Promise.all(others)).resolves.toEqual(['a', 'b', 'c', 'd']);
+      writeFileSync(release, '');
+      await expect(held).resolves.toBe('hold');
+    } finally {
+      await processor.close();
+    }
+  });
+
+  it('only when nothing could need the job elsewhere: no time limit, no signal, not heavy', () => {
+    const table: [Parameters<typeof maySendAhead>[0], boolean][] = [
+      [{}, true],
+      [{ onProgress: () => {} }, true],
+      [{ heavy: false }, true],
+      [{ heavy: true }, false],
+      [{ timeLimitMs: 1000 }, false],
+      [{ signal: new AbortController().signal }, false],
+    ];
+    for (const [options, expected] of table) expect(maySendAhead(options)).toBe(expected);
   });
 });
 
