@@ -1,6 +1,6 @@
 import type { ArticleProcessor } from './article-processor.js';
 import type { StagedArticleOutcome } from './article-task.js';
-import { HEAVY_JOB_SIZE } from './heavy-job-size.js';
+import { LARGE_INPUT_SIZE } from './large-input-size.js';
 import { type ArticlePoolOptions, createArticlePool } from './thread-pool.js';
 
 /**
@@ -21,8 +21,8 @@ export function createThreadProcessor(options: ArticlePoolOptions): ArticleProce
     processStaged: (task, _jobId, directory) =>
       pool.runJob(
         { kind: 'article', task, stageIn: directory },
-        // A long article leaves a thread to the others, and none waits behind it (see `sendAhead`).
-        { heavy: task.text.length >= HEAVY_JOB_SIZE },
+        // No article waits in a thread behind a long one (see `sendAhead`).
+        { long: task.text.length >= LARGE_INPUT_SIZE },
       ) as Promise<StagedArticleOutcome>,
     close: () => pool.close(),
   };

@@ -41,6 +41,12 @@ export interface RunJobOptions {
    * short job behind a 5 MB article waits for a thread, never for the article (default false).
    */
   heavy?: boolean;
+  /**
+   * A job that may run for seconds (a large input): with `sendAhead`, it is not sent to wait in a busy
+   * thread, and no job is sent to wait behind it (default false). Heavy jobs are long too. Unlike `heavy`,
+   * it leaves every thread to such jobs: a batch of long articles keeps all its threads busy.
+   */
+  long?: boolean;
 }
 
 /** A job stopped at its time limit: the input needs more work than the caller allows. */
@@ -77,8 +83,8 @@ export interface ArticlePoolOptions {
   /**
    * Sends a busy thread its next job before it is done (default false), so it starts that job at once
    * instead of idling until this thread reads its answer and posts another: 1–2 ms an article in a
-   * batch on a loaded 2-core machine, a tenth of the article. Only a job without a time limit, signal
-   * or `heavy` goes ahead (see `maySendAhead`). A server leaves it off: a queued request waits for the
+   * batch on a loaded 2-core machine, a tenth of the article. Only a short job (not `heavy` or `long`)
+   * without a time limit or signal goes ahead, never behind a long one (see `maySendAhead`). A server leaves it off: a queued request waits for the
    * first free thread, not behind the job of a thread that happened to be picked.
    */
   sendAhead?: boolean;
@@ -168,7 +174,12 @@ interface PoolThread {
  * be dropped when aborted, or have its time limit start when it starts.
  */
 export function maySendAhead(options: RunJobOptions): boolean {
-  return options.timeLimitMs === undefined && options.signal === undefined && options.heavy !== true;
+  return options.timeLimitMs === undefined && options.signal === undefined && !isLong(options);
+}
+
+/** A job that may run for seconds: `long`, or `heavy`. */
+function isLong(options: RunJobOptions): boolean {
+  return options.long === true || options.heavy === true;
 }
 
 function createThreadPool(
@@ -201,8 +212,8 @@ function createThreadPool(
     // Free threads first; then, with `sendAhead`, each busy thread its next job.
     for (const held of sendAhead ? [0, 1] : [0]) {
       for (const thread of threads) {
-        // Not behind a heavy job, which may run for seconds: the next goes to whichever thread frees first.
-        if (thread.jobs.length !== held || (held > 0 && thread.jobs[0]?.options.heavy)) continue;
+        // Not behind a long job: the next goes to whichever thread frees first.
+        if (thread.jobs.length !== held || (held > 0 && isLong(thread.jobs[0]?.options ?? {}))) continue;
         const pending = held === 0 ? takeNextJob(queue, threads, size) : takeJobAhead(queue);
         if (!pending) break;
         send(thread, pending);

@@ -1,4 +1,4 @@
-import { HEAVY_JOB_SIZE } from '../batch/heavy-job-size.js';
+import { LARGE_INPUT_SIZE } from '../batch/large-input-size.js';
 import type { FetchArticle } from '../ingest/fetch-article.js';
 import { ApiError } from './api-errors.js';
 import type { UploadedFile } from './read-request.js';
@@ -60,8 +60,8 @@ export async function toJobSource(
   return { kind: 'page', text: page.text, url: page.url };
 }
 
-/** Sources from this size up are heavy jobs for the pool (see `HEAVY_JOB_SIZE`). */
-export const HEAVY_SOURCE_SIZE = HEAVY_JOB_SIZE;
+/** Sources from this size up are heavy jobs for the pool (see `LARGE_INPUT_SIZE`). */
+export const HEAVY_SOURCE_SIZE = LARGE_INPUT_SIZE;
 
 /** Whether a source is large enough to leave a thread of the pool to the short requests. */
 export function isHeavySource(source: JobSource): boolean {

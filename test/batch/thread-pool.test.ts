@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleTask } from '../../src/batch/article-task.js';
 import { createThreadProcessor } from '../../src/batch/create-thread-processor.js';
-import { HEAVY_JOB_SIZE } from '../../src/batch/heavy-job-size.js';
+import { LARGE_INPUT_SIZE } from '../../src/batch/large-input-size.js';
 import {
   createArticlePool,
   JobTimeLimitError,
@@ -296,7 +296,7 @@ parentPort.postMessage({ ready: true });
     }
   });
 
-  it('never to a thread running a heavy job: a long article of a batch holds no other behind it', async () => {
+  it('never to a thread running a long job: a long article of a batch holds no other behind it', async () => {
     // Holds a job named `hold` until the file its text names exists; dies if sent a job meanwhile.
     const script = join(root, 'holds-alone.mjs');
     const release = join(root, 'release-long-article');
@@ -321,8 +321,8 @@ parentPort.postMessage({ ready: true });
     );
     const processor = createThreadProcessor({ size: 2, workerScript: pathToFileURL(script) });
     try {
-      // Long enough to be heavy (HEAVY_JOB_SIZE): the batch says so to the pool.
-      const long = task(release.padEnd(HEAVY_JOB_SIZE), 'hold');
+      // Long enough to be long (LARGE_INPUT_SIZE): the batch says so to the pool.
+      const long = task(release.padEnd(LARGE_INPUT_SIZE), 'hold');
       const held = processor.processStaged?.(long, 'job-long', root);
       const others = ['a', 'b', 'c', 'd'].map((name) =>
         processor.processStaged?.(task(release, name), `job-${name}`, root),
@@ -335,12 +335,51 @@ parentPort.postMessage({ ready: true });
     }
   });
 
-  it('only when nothing could need the job elsewhere: no time limit, no signal, not heavy', () => {
+  it('leave every thread to long articles: two run side by side on two threads', async () => {
+    // Holds each job until the release file exists, after leaving a mark that it started.
+    const script = join(root, 'marks-and-holds.mjs');
+    const release = join(root, 'release-side-by-side');
+    writeFileSync(
+      script,
+      `import { existsSync, writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, job }) => {
+  const path = job.task.text.trimEnd();
+  writeFileSync(path + '.' + job.task.fileName, '');
+  const poll = setInterval(() => {
+    if (!existsSync(path)) return;
+    clearInterval(poll);
+    parentPort.postMessage({ id, outcome: job.task.fileName });
+  }, 10);
+});
+parentPort.postMessage({ ready: true });
+`,
+    );
+    const processor = createThreadProcessor({ size: 2, workerScript: pathToFileURL(script) });
+    try {
+      const long = (name: string) => task(release.padEnd(LARGE_INPUT_SIZE), name);
+      const running = ['first', 'second'].map((name) => processor.processStaged?.(long(name), name, root));
+      // Both start before either ends: a heavy job (the server's) would have left the second thread free.
+      const started = () => existsSync(`${release}.first`) && existsSync(`${release}.second`);
+      for (let waited = 0; !started(); waited += 10) {
+        expect(waited, 'one long article waits for the other').toBeLessThan(20_000);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      writeFileSync(release, '');
+      await expect(Promise.all(running)).resolves.toEqual(['first', 'second']);
+    } finally {
+      await processor.close();
+    }
+  });
+
+  it('only when nothing could need the job elsewhere: no time limit, no signal, not heavy or long', () => {
     const table: [Parameters<typeof maySendAhead>[0], boolean][] = [
       [{}, true],
       [{ onProgress: () => {} }, true],
       [{ heavy: false }, true],
       [{ heavy: true }, false],
+      [{ long: true }, false],
+      [{ long: false }, true],
       [{ timeLimitMs: 1000 }, false],
       [{ signal: new AbortController().signal }, false],
     ];
