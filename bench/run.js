@@ -243,7 +243,7 @@ async function benchOptimize(label, text, runs, target, keyphraseWord) {
   }
 }
 await benchOptimize('example', example, quick ? 10 : 30, 8, 'IA');
-await benchOptimize('2,000-word article', longArticle, quick ? 5 : 15, 16);
+await benchOptimize('2,000-word article', longArticle, quick ? 10 : 30, 16);
 
 console.log(
   '\n# Optimize per 1,000 words, new texts (warm / memos cleared; linear = the same figure at every size)',
