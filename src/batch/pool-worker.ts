@@ -1,7 +1,7 @@
 /**
  * A pool worker thread: runs the jobs the pool posts (batch articles with the offline writer, optimize
- * and audit requests of `plume serve`), one at a time, in the order they are sent. Started by optimize-worker-thread.ts, from the
- * bundled script dist/bin/worker.cjs or, without it, as an ES module.
+ * and audit requests of `plume serve`), one at a time, in the order they are sent. Started by
+ * optimize-worker-thread.ts, from the bundled script dist/bin/worker.cjs or, without it, as an ES module.
  */
 
 import { readlinkSync } from 'node:fs';
