@@ -1,7 +1,7 @@
 import type { ArticleProcessor } from './article-processor.js';
-import type { StagedArticleOutcome } from './article-task.js';
+import type { ArticleOutcome, ArticleTask, StagedArticleOutcome } from './article-task.js';
 import { LARGE_INPUT_SIZE } from './large-input-size.js';
-import { type ArticlePoolOptions, createArticlePool } from './thread-pool.js';
+import { type ArticlePoolOptions, createArticlePool, type RunJobOptions } from './thread-pool.js';
 
 /**
  * Offline articles on worker threads. Each thread is sent its next article while it works on one
@@ -17,13 +17,19 @@ export function createThreadProcessor(options: ArticlePoolOptions): ArticleProce
       pool.mode === 'threads'
         ? `${pool.size} worker thread${pool.size > 1 ? 's' : ''}`
         : 'the main thread (no worker script)',
-    process: (task) => pool.run(task),
+    // `plume worker` (the queue) calls `process`, a batch `processStaged`.
+    process: (task) =>
+      pool.runJob({ kind: 'article', task }, articleJobOptions(task)) as Promise<ArticleOutcome>,
     processStaged: (task, _jobId, directory) =>
       pool.runJob(
         { kind: 'article', task, stageIn: directory },
-        // No article waits in a thread behind a long one (see `sendAhead`).
-        { long: task.text.length >= LARGE_INPUT_SIZE },
+        articleJobOptions(task),
       ) as Promise<StagedArticleOutcome>,
     close: () => pool.close(),
   };
+}
+
+/** No article waits in a thread behind a long one (see `sendAhead`). */
+function articleJobOptions(task: ArticleTask): RunJobOptions {
+  return { long: task.text.length >= LARGE_INPUT_SIZE };
 }

@@ -262,47 +262,8 @@ parentPort.postMessage({ ready: true });
     }
   });
 
-  it('are never sent without sendAhead: a queued job waits for a free thread', async () => {
-    const script = join(root, 'dies-of-second-job-default.mjs');
-    const release = join(root, 'release-default');
-    writeFileSync(
-      script,
-      `import { existsSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-let holding = false;
-parentPort.on('message', ({ id, job }) => {
-  if (holding) process.exit(4);
-  if (job.task.fileName !== 'hold') return parentPort.postMessage({ id, outcome: job.task.fileName });
-  holding = true;
-  const poll = setInterval(() => {
-    if (!existsSync(job.task.text)) return;
-    clearInterval(poll);
-    holding = false;
-    parentPort.postMessage({ id, outcome: 'hold' });
-  }, 10);
-});
-parentPort.postMessage({ ready: true });
-`,
-    );
-    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
-    try {
-      const held = pool.run(task(release, 'hold'));
-      const next = pool.run(task(release, 'next'));
-      writeFileSync(release, '');
-      await expect(held).resolves.toBe('hold');
-      await expect(next).resolves.toBe('next');
-    } finally {
-      await pool.close();
-    }
-  });
-
-  it('never to a thread running a long job: a long article of a batch holds no other behind it', async () => {
-    // Holds a job named `hold` until the file its text names exists; dies if sent a job meanwhile.
-    const script = join(root, 'holds-alone.mjs');
-    const release = join(root, 'release-long-article');
-    writeFileSync(
-      script,
-      `import { existsSync } from 'node:fs';
+  /** Holds a job named `hold` until the file its text names exists; dies if sent a job meanwhile. */
+  const HOLDS_ALONE_THREAD = `import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 let holding = false;
 parentPort.on('message', ({ id, job }) => {
@@ -317,23 +278,48 @@ parentPort.on('message', ({ id, job }) => {
   }, 10);
 });
 parentPort.postMessage({ ready: true });
-`,
-    );
-    const processor = createThreadProcessor({ size: 2, workerScript: pathToFileURL(script) });
+`;
+
+  it('are never sent without sendAhead: a queued job waits for a free thread', async () => {
+    const script = join(root, 'holds-alone-default.mjs');
+    const release = join(root, 'release-default');
+    writeFileSync(script, HOLDS_ALONE_THREAD);
+    const pool = createArticlePool({ size: 1, workerScript: pathToFileURL(script) });
     try {
-      // Long enough to be long (LARGE_INPUT_SIZE): the batch says so to the pool.
-      const long = task(release.padEnd(LARGE_INPUT_SIZE), 'hold');
-      const held = processor.processStaged?.(long, 'job-long', root);
-      const others = ['a', 'b', 'c', 'd'].map((name) =>
-        processor.processStaged?.(task(release, name), `job-${name}`, root),
-      );
-      await expect(Promise.all(others)).resolves.toEqual(['a', 'b', 'c', 'd']);
+      const held = pool.run(task(release, 'hold'));
+      const next = pool.run(task(release, 'next'));
       writeFileSync(release, '');
       await expect(held).resolves.toBe('hold');
+      await expect(next).resolves.toBe('next');
     } finally {
-      await processor.close();
+      await pool.close();
     }
   });
+
+  it.each(['processStaged', 'process'] as const)(
+    'never to a thread running a long job: a long article holds no other behind it (%s)',
+    async (method) => {
+      const script = join(root, `holds-alone-${method}.mjs`);
+      const release = join(root, `release-long-article-${method}`);
+      writeFileSync(script, HOLDS_ALONE_THREAD);
+      const processor = createThreadProcessor({ size: 2, workerScript: pathToFileURL(script) });
+      // A batch calls processStaged, `plume worker` (the queue) process: both say which articles are long.
+      const run = (article: ArticleTask, name: string) =>
+        method === 'process'
+          ? processor.process(article, name)
+          : processor.processStaged?.(article, name, root);
+      try {
+        // Long enough to be long (LARGE_INPUT_SIZE).
+        const held = run(task(release.padEnd(LARGE_INPUT_SIZE), 'hold'), 'job-long');
+        const others = ['a', 'b', 'c', 'd'].map((name) => run(task(release, name), `job-${name}`));
+        await expect(Promise.all(others)).resolves.toEqual(['a', 'b', 'c', 'd']);
+        writeFileSync(release, '');
+        await expect(held).resolves.toBe('hold');
+      } finally {
+        await processor.close();
+      }
+    },
+  );
 
   it('leave every thread to long articles: two run side by side on two threads', async () => {
     // Holds each job until the release file exists, after leaving a mark that it started.
