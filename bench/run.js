@@ -9,11 +9,14 @@
 // Honest figures: each run audits or optimizes a text of its own — a variant of the example in which every
 // sentence differs from every other variant's (numbers shifted, one space of each sentence made a no-break
 // space at a position that depends on the run, a closing sentence with a rotating subject in each
-// paragraph), so memos keyed by sentence never hit across runs. « warm » keeps the memos (stems, syllables,
-// word readings, typeset messages) from earlier runs, as a batch or a server does; « cleared » empties every
-// memo before each run (the shared Lefff lexicon keeps its per-word cache, as it does in any long-lived
-// process). The old figure
-// (the same text again and again, every memo warm) is printed beside them. Yoast SEO's analysis of the same
+// paragraph), so memos keyed by sentence never hit across runs. « warm » runs one new text after the other and
+// keeps the memos (stems, syllables, word readings, typeset messages) from every earlier run, as a batch or a
+// server does (up to stop 31 each warm run followed a memo clear and one article: that figure is printed
+// beside it, « warm from the one text after a clear »); « cleared » empties every memo before each run
+// (the shared Lefff lexicon keeps its per-word cache, as it does in any long-lived process). The optimize
+// figures come after ten texts optimized untimed: V8 compiles the optimizer's hot functions over its first
+// runs, which the CLI's cold start measures. The old figure (the same text again and again, every memo
+// warm) is printed beside them. Yoast SEO's analysis of the same
 // variants runs interleaved with Plume's (devDependency, GPL-3.0: run here only, nothing copied), so the
 // ratio is measured in one run, under the same load. The variants come from bench/variants.js, shared with
 // bench/paired.js, the A/B bench of two builds (`npm run bench:paired -- --old <dir>`).
@@ -133,30 +136,42 @@ let variantRun = 1000; // run numbers of the variants: each text is used once in
   const yoastEvery = 4;
   const documents = [];
   const texts = [];
-  for (let run = 0; run < 2 * runs + 5; run += 1) {
+  for (let run = 0; run < 3 * runs + 5; run += 1) {
     texts.push(variantOf(example, variantRun));
     documents.push(await ingest(texts.at(-1), { format: 'text' }));
     variantRun += 1;
   }
   const shared = sharedSentences(analyze(documents[0], options), analyze(documents[1], options));
   for (let run = 0; run < 5; run += 1) auditDocument(documents[run], options);
-  const warm = [];
-  const cleared = [];
   const peer = [];
+  const yoastOf = async (index) => {
+    if (!yoast.error && index % yoastEvery === 0)
+      peer.push(await timed(() => yoastAnalysis(htmlOf(texts[index]))));
+  };
+  // Warm: one new text after the other, the memos holding every earlier text's words, as in a batch or a server.
+  const warm = [];
   for (let run = 0; run < runs; run += 1) {
-    warm.push(await timed(() => auditDocument(documents[5 + 2 * run], options)));
+    warm.push(await timed(() => auditDocument(documents[5 + run], options)));
+    await yoastOf(5 + run);
+  }
+  // Cleared: every memo emptied before the run; in between, a run warm from that one article only.
+  const afterClear = [];
+  const cleared = [];
+  for (let run = 0; run < runs; run += 1) {
+    const index = 5 + runs + 2 * run;
     clearMemos();
-    cleared.push(await timed(() => auditDocument(documents[6 + 2 * run], options)));
-    if (!yoast.error && run % yoastEvery === 0) {
-      const html = htmlOf(texts[5 + 2 * run]);
-      peer.push(await timed(() => yoastAnalysis(html)));
-    }
+    cleared.push(await timed(() => auditDocument(documents[index], options)));
+    afterClear.push(await timed(() => auditDocument(documents[index + 1], options)));
+    await yoastOf(index);
   }
   console.log(
     `audit example, a new text every run, warm        ${summary(warm)}  (${runs} runs; target <= 2.5 ms)`,
   );
   console.log(
     `audit example, a new text every run, cleared     ${summary(cleared)}  (${runs} runs; target <= 6 ms)`,
+  );
+  console.log(
+    `  warm from the one text after a clear           ${summary(afterClear)}  (${runs} runs; the « warm » row up to stop 31)`,
   );
   console.log(`  sentences shared by two variants: ${(shared * 100).toFixed(1)} %`);
   if (yoast.error) console.log(`Yoast SEO not run: ${yoast.error}`);
@@ -181,10 +196,11 @@ for (const words of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
   const bodyWords = auditDocument(documents[0], options).statistics.bodyWords;
   const warm = [];
   const cleared = [];
+  for (let run = 0; run < runs; run += 1)
+    warm.push((await timed(() => auditDocument(documents[1 + run], options))) / (bodyWords / 1000));
   for (let run = 0; run < runs; run += 1) {
-    warm.push((await timed(() => auditDocument(documents[1 + 2 * run], options))) / (bodyWords / 1000));
     clearMemos();
-    cleared.push((await timed(() => auditDocument(documents[2 + 2 * run], options))) / (bodyWords / 1000));
+    cleared.push((await timed(() => auditDocument(documents[1 + runs + run], options))) / (bodyWords / 1000));
   }
   console.log(
     `audit ${String(bodyWords).padStart(7)} words: per 1,000 words warm ${summary(warm)}   cleared ${summary(cleared)}  (${runs} runs)`,
@@ -194,22 +210,27 @@ for (const words of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
 console.log('\n# Offline optimize (ingest excluded: from a parsed document)');
 async function benchOptimize(label, text, runs, target, keyphraseWord) {
   const document = await ingest(text, { format: 'text' });
-  const first = await optimize(document, optimizeOptions);
-  for (let run = 0; run < 3; run += 1) await optimize(document, optimizeOptions);
-  const same = [];
-  for (let run = 0; run < runs; run += 1) same.push(await timed(() => optimize(document, optimizeOptions)));
   const documents = [];
-  for (let run = 0; run < 2 * runs + 2; run += 1) {
+  for (let run = 0; run < 3 * runs + 10; run += 1) {
     documents.push(await ingest(variantOf(text, variantRun), { format: 'text' }));
     variantRun += 1;
   }
-  for (let run = 0; run < 2; run += 1) await optimize(documents[run], optimizeOptions);
+  // V8 compiles the optimizer's hot functions over its first runs: ten texts of their own before any figure.
+  for (let run = 0; run < 10; run += 1) await optimize(documents[run], optimizeOptions);
+  const first = await optimize(document, optimizeOptions);
+  const same = [];
+  for (let run = 0; run < runs; run += 1) same.push(await timed(() => optimize(document, optimizeOptions)));
+  // Warm: one new text after the other, the memos holding every earlier text's words.
   const warm = [];
+  for (let run = 0; run < runs; run += 1)
+    warm.push(await timed(() => optimize(documents[10 + run], optimizeOptions)));
+  // Cleared: every memo emptied before the run; in between, a run warm from that one article only.
+  const afterClear = [];
   const cleared = [];
   for (let run = 0; run < runs; run += 1) {
-    warm.push(await timed(() => optimize(documents[2 + 2 * run], optimizeOptions)));
     clearMemos();
-    cleared.push(await timed(() => optimize(documents[3 + 2 * run], optimizeOptions)));
+    cleared.push(await timed(() => optimize(documents[10 + runs + 2 * run], optimizeOptions)));
+    afterClear.push(await timed(() => optimize(documents[11 + runs + 2 * run], optimizeOptions)));
   }
   // Each variant with its own keyphrase too (« talents en IABCD »): what a batch of real articles pays.
   const ownKeyphrase = [];
@@ -236,6 +257,9 @@ async function benchOptimize(label, text, runs, target, keyphraseWord) {
   console.log(
     `optimize ${label.padEnd(19)} ${words} words  new texts, cleared ${summary(cleared)}  (${runs} runs)`,
   );
+  console.log(
+    `  warm from the one text after a clear            ${summary(afterClear)}  (${runs} runs; the « warm » row up to stop 31)`,
+  );
   if (keyphraseWord) {
     console.log(
       `optimize ${label.padEnd(19)} ${words} words  new keyphrases, warm ${summary(ownKeyphrase)}  (${runs} runs: « ${keyphraseWord} » renamed in each)`,
@@ -259,10 +283,11 @@ for (const words of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
   const perThousand = first.report.source.words / 1000;
   const warm = [];
   const cleared = [];
+  for (let run = 0; run < runs; run += 1)
+    warm.push((await timed(() => optimize(documents[1 + run], optimizeOptions))) / perThousand);
   for (let run = 0; run < runs; run += 1) {
-    warm.push((await timed(() => optimize(documents[1 + 2 * run], optimizeOptions))) / perThousand);
     clearMemos();
-    cleared.push((await timed(() => optimize(documents[2 + 2 * run], optimizeOptions))) / perThousand);
+    cleared.push((await timed(() => optimize(documents[1 + runs + run], optimizeOptions))) / perThousand);
   }
   console.log(
     `optimize ${String(first.report.source.words).padStart(7)} words: per 1,000 words warm ${summary(warm)}   cleared ${summary(cleared)}  (${runs} runs)`,
