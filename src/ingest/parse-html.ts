@@ -7,6 +7,12 @@ import { unified } from 'unified';
 import type { Document, SourceMetadata } from '../document.js';
 import { isPhrasingContent } from '../phrasing-content.js';
 import { codeLanguageOf } from './code-language.js';
+import {
+  FOOTNOTE_DEFINITION_TAG,
+  FOOTNOTE_IDENTIFIER,
+  FOOTNOTE_REFERENCE_TAG,
+  resolveInPageLinks,
+} from './in-page-links.js';
 import { InputError } from './input-error.js';
 import { listPageNoise, type NoiseNode } from './list-page-noise.js';
 import { promoteHeaderRows } from './promote-header-row.js';
@@ -115,7 +121,7 @@ export async function parseHtmlPage(html: string, options: ParseHtmlPageOptions 
   // Readability rewrites the page: a copy of the body is kept to say what it left out.
   const pageBody = ownPage ? null : (document.body?.cloneNode(true) ?? null);
   const article = ownPage ? ownArticle(document) : new Readability(document).parse();
-  const tree = htmlToMdast(article?.content ?? '');
+  const tree = htmlToMdast(article?.content ?? '', options.url === undefined ? {} : { pageUrl: options.url });
   if (!article || mdastToString(tree).trim() === '') {
     throw new InputError('no-article', 'Aucun article trouvé dans la page HTML.');
   }
@@ -272,13 +278,34 @@ function convertEmbeddedElements(parent: Parents): void {
   }
 }
 
-function htmlToMdast(html: string, options: { embeddedHtml?: boolean } = {}): Root {
+function htmlToMdast(html: string, options: { embeddedHtml?: boolean; pageUrl?: string } = {}): Root {
   const hast: HastRoot = fragmentParser.parse(html);
   if (options.embeddedHtml) convertEmbeddedElements(hast);
+  // Before cleaning: a note call is still in its `<sup>`.
+  resolveInPageLinks(hast, {
+    wholeArticle: !options.embeddedHtml,
+    ...(options.pageUrl === undefined ? {} : { pageUrl: options.pageUrl }),
+  });
   cleanElements(hast);
   unwrapCodeTables(hast);
   promoteHeaderRows(hast);
-  const converted = toMdast(hast);
+  const converted = toMdast(hast, {
+    handlers: {
+      [FOOTNOTE_REFERENCE_TAG]: (_state, element) => {
+        const identifier = String(element.properties[FOOTNOTE_IDENTIFIER]);
+        return { type: 'footnoteReference', identifier, label: identifier };
+      },
+      [FOOTNOTE_DEFINITION_TAG]: (state, element) => {
+        const identifier = String(element.properties[FOOTNOTE_IDENTIFIER]);
+        return {
+          type: 'footnoteDefinition',
+          identifier,
+          label: identifier,
+          children: state.toFlow(state.all(element)),
+        };
+      },
+    },
+  });
   const tree: Root =
     converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] };
   wrapInlineRuns(tree);

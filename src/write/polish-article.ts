@@ -2,7 +2,6 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, PhrasingContent, Root, Text } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TableOfContentsEntry } from '../article.js';
-import { isLetter } from '../character-class.js';
 import { restoreCapitalAccents } from '../lang/fr/capital-accents.js';
 import type { Lexicon } from '../lang/fr/lexicon.js';
 import { fixCapitalPreposition, fixTypography } from '../lang/fr/typography.js';
@@ -10,6 +9,7 @@ import { typographyIssuesOf } from '../lang/fr/typography-issues-memo.js';
 import type { InternalLink } from '../plan/site-page.js';
 import { cloneTree } from '../render/clone-tree.js';
 import { addInternalLinks, type InternalLinkSettings } from './add-internal-links.js';
+import { headingId } from './heading-id.js';
 
 export interface PolishOptions {
   /** Build a table of contents when the article has enough sections (default: true). */
@@ -37,16 +37,21 @@ export interface PolishedTree {
  */
 export function polishTree(source: Root, options: PolishOptions = {}): PolishedTree {
   const tree = cloneTree(source);
-  if (options.typography ?? true) typesetTree(tree, options.lexicon);
+  // The ids the headings would have before typography: what a link within the article was written to.
+  const typeset = options.typography ?? true;
+  const untypesetIds = typeset ? headingIds(tree) : [];
+  if (typeset) typesetTree(tree, options.lexicon);
   // After typography: the anchors are the article's final words, spaces and apostrophes included.
   const internalLinks = options.internalLinks ? addInternalLinks(tree, options.internalLinks) : undefined;
   // GitHub's algorithm, repeats and all (`a`, `a-1`): the ids a Markdown renderer gives the headings.
   const slugger = new GithubSlugger();
   const tableOfContents: TableOfContentsEntry[] = [];
+  const ids: string[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
     const text = mdastToString(node);
     const id = headingId(text, slugger);
+    ids.push(id);
     // `id` is ours (the renderers and the table of contents read it); hProperties is what remark-rehype reads.
     node.data = {
       ...node.data,
@@ -55,6 +60,7 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
     } as Heading['data'];
     if (node.depth === 2 || node.depth === 3) tableOfContents.push({ depth: node.depth, text, id });
   }
+  retargetHeadingLinks(tree, untypesetIds, ids);
   const subheadings = tree.children.filter(
     (node): node is Heading => node.type === 'heading' && node.depth === 2,
   ).length;
@@ -65,6 +71,44 @@ export function polishTree(source: Root, options: PolishOptions = {}): PolishedT
     tableOfContents: wanted ? tableOfContents : [],
     ...(internalLinks ? { internalLinks } : {}),
   };
+}
+
+/** The id of each heading of the article, in order, numbered as GitHub numbers repeats. */
+function headingIds(tree: Root): string[] {
+  const slugger = new GithubSlugger();
+  return tree.children.flatMap((node) =>
+    node.type === 'heading' ? [headingId(mdastToString(node), slugger)] : [],
+  );
+}
+
+/**
+ * A link to a heading written against its words before typography (« #lia--un-défi » for « L'IA : un
+ * défi », whose no-break space the id now drops: « #lia-un-défi ») leads to the heading's new id.
+ */
+function retargetHeadingLinks(tree: Root, before: readonly string[], after: readonly string[]): void {
+  const moved = new Map<string, string>();
+  const current = new Set(after);
+  for (const [index, id] of before.entries()) {
+    const now = after[index];
+    if (now !== undefined && now !== id && !current.has(id)) moved.set(`#${id}`, `#${now}`);
+  }
+  if (moved.size === 0) return;
+  const visit = (node: Nodes | Root): void => {
+    if (node.type === 'link' || node.type === 'definition') {
+      const url = moved.get(node.url) ?? moved.get(safeDecode(node.url));
+      if (url !== undefined) node.url = url;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 /**
@@ -171,23 +215,4 @@ function fixWordsOfTextNodes(node: Nodes, fixWords: (text: string) => string): v
     return;
   }
   if ('children' in node) for (const child of node.children as Nodes[]) fixWordsOfTextNodes(child, fixWords);
-}
-
-/**
- * The anchor GitHub, Astro and Hugo give a heading (`github-slugger`): « Pénurie de talents en IA » ->
- * « pénurie-de-talents-en-ia », so the « Sommaire » links work once a generator renders the Markdown.
- * An id that would not start with a letter (a heading starting with a figure) gets `section-` before it,
- * which HTML validators ask for. Pass one slugger per article to number repeats (`a`, `a-1`).
- */
-export function headingId(text: string, slugger: GithubSlugger = new GithubSlugger()): string {
-  const id = slugger.slug(text);
-  if (startsWithLetter(id)) return id;
-  const trimmed = id.replace(/^-+|-+$/g, '');
-  return trimmed === '' ? 'section' : `section-${trimmed}`;
-}
-
-/** `/^\p{L}/u.test(text)`. */
-function startsWithLetter(text: string): boolean {
-  const initial = text.codePointAt(0);
-  return initial !== undefined && isLetter(initial);
 }

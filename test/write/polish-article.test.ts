@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/ingest/parse-markdown.js';
 import { findTypographyIssues } from '../../src/lang/fr/typography.js';
 import { createLefffLexicon } from '../../src/lexicon/lefff-lexicon.js';
-import { headingId, polishTree } from '../../src/write/polish-article.js';
+import { headingId } from '../../src/write/heading-id.js';
+import { polishTree } from '../../src/write/polish-article.js';
 import { NBSP, NNBSP } from '../helpers/make-article.js';
 
 const treeOf = (markdown: string): Root => parseMarkdown(markdown).tree;
@@ -292,5 +293,30 @@ describe('polishTree and a sign that opens a text node', () => {
   it('leaves the code itself as written', () => {
     const { tree } = polishTree(treeOf('Ajoutez `"type": "module"`: voilà.\n'));
     expect(find(tree, 'inlineCode')[0]?.value).toBe('"type": "module"');
+  });
+});
+
+describe('polishTree: links to a heading of the article', () => {
+  it.each([
+    ['written against its words before typography', '[plus bas](#lia--un-défi)', '#lia-un-défi'],
+    ['percent-encoded', '[plus bas](#lia--un-d%C3%A9fi)', '#lia-un-défi'],
+    ['already the new id', '[plus bas](#lia-un-défi)', '#lia-un-défi'],
+    [
+      'to an id of another page',
+      '[ailleurs](https://exemple.fr/#lia--un-défi)',
+      'https://exemple.fr/#lia--un-défi',
+    ],
+    ['to an anchor that is no heading', '[haut](#top)', '#top'],
+  ])('%s', (_name, link, url) => {
+    const { tree } = polishTree(treeOf(`# Titre\n\nVoir ${link}.\n\n## L'IA : un défi\n\nTexte.\n`));
+    expect(headings(tree)[1]?.data?.id).toBe('lia-un-défi');
+    expect(find(tree, 'link').map((node) => node.url)).toEqual([url]);
+  });
+
+  it('keeps every link as it is when the text is not typeset', () => {
+    const { tree } = polishTree(treeOf("Voir [plus bas](#lia--un-défi).\n\n## L'IA : un défi\n"), {
+      typography: false,
+    });
+    expect(find(tree, 'link').map((node) => node.url)).toEqual(['#lia--un-défi']);
   });
 });
