@@ -59,19 +59,29 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
   const byId = new Map<string, Located>();
   const links: Located[] = [];
   let order = 0;
-  const walk = (parent: Parents, ancestors: Element[]) => {
+  // One stack for the walk: only an anchor or a link keeps a copy of its ancestors.
+  const stack: Element[] = [];
+  const walk = (parent: Parents) => {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
-      const located: Located = { element: child, parent, order: order++, ancestors };
-      for (const key of [child.properties.id, child.tagName === 'a' ? child.properties.name : undefined]) {
-        if (typeof key === 'string' && key !== '' && !byId.has(key)) byId.set(key, located);
+      const position = order++;
+      const id = child.properties.id;
+      const name = child.tagName === 'a' ? child.properties.name : undefined;
+      const isLink =
+        child.tagName === 'a' && fragmentOf(child.properties.href, options.pageUrl) !== undefined;
+      if (typeof id === 'string' || typeof name === 'string' || isLink) {
+        const located: Located = { element: child, parent, order: position, ancestors: stack.slice() };
+        for (const key of [id, name]) {
+          if (typeof key === 'string' && key !== '' && !byId.has(key)) byId.set(key, located);
+        }
+        if (isLink) links.push(located);
       }
-      if (child.tagName === 'a' && fragmentOf(child.properties.href, options.pageUrl) !== undefined)
-        links.push(located);
-      walk(child, [...ancestors, child]);
+      stack.push(child);
+      walk(child);
+      stack.pop();
     }
   };
-  walk(tree, []);
+  walk(tree);
   if (links.length === 0) return;
   const targetOf = (link: Element) => {
     const fragment = fragmentOf(link.properties.href, options.pageUrl);

@@ -309,7 +309,7 @@ describe('polishTree: links to a heading of the article', () => {
     ['to an anchor that is no heading', '[haut](#top)', '#top'],
   ])('%s', (_name, link, url) => {
     const { tree } = polishTree(treeOf(`# Titre\n\nVoir ${link}.\n\n## L'IA : un défi\n\nTexte.\n`));
-    expect(headings(tree)[1]?.data?.id).toBe('lia-un-défi');
+    expect((headings(tree)[1]?.data as { id?: string } | undefined)?.id).toBe('lia-un-défi');
     expect(find(tree, 'link').map((node) => node.url)).toEqual([url]);
   });
 
