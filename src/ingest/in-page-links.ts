@@ -38,6 +38,7 @@ interface Located {
 
 interface Note {
   element: Element;
+  parent: Parents;
   identifier: string;
   calls: Located[];
 }
@@ -92,18 +93,20 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
   for (const link of links) {
     const found = targetOf(link.element);
     if (found === undefined) continue;
-    const note = noteItemOf(found);
-    if (note === undefined || found.order <= link.order || link.ancestors.includes(note)) continue;
-    if (!isNoteCall(link, note, found, targetOf)) continue;
-    let entry = notes.get(note);
+    const item = noteItemOf(found, tree);
+    if (item === undefined || found.order <= link.order || link.ancestors.includes(item.element)) continue;
+    if (!isNoteCall(link, item.element, found, targetOf)) continue;
+    let entry = notes.get(item.element);
     if (entry === undefined) {
-      entry = { element: note, identifier: String(notes.size + 1), calls: [] };
-      notes.set(note, entry);
+      entry = { ...item, identifier: String(notes.size + 1), calls: [] };
+      notes.set(item.element, entry);
     }
     entry.calls.push(link);
   }
 
   const handled = new Set<Element>();
+  // Notes taken out of each list at once: one by one, a list of thousands would be copied thousands of times.
+  const takenOut = new Map<Parents, Set<Element>>();
   for (const note of notes.values()) {
     const callParts = new Set(note.calls.flatMap((call) => [call.element, ...callWrapper(call)]));
     for (const call of note.calls) {
@@ -132,12 +135,16 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
       properties: { [FOOTNOTE_IDENTIFIER]: note.identifier },
       children: note.element.children,
     };
-    const holder = findParent(tree, note.element);
-    if (holder !== undefined) {
-      holder.children.splice(holder.children.indexOf(note.element), 1);
-      removeIfEmpty(holder, tree);
-    }
+    const taken = takenOut.get(note.parent) ?? new Set();
+    taken.add(note.element);
+    takenOut.set(note.parent, taken);
     tree.children.push(definition);
+  }
+  for (const [parent, taken] of takenOut) {
+    parent.children = parent.children.filter(
+      (child) => child.type !== 'element' || !taken.has(child),
+    ) as typeof parent.children;
+    removeIfEmpty(parent, tree);
   }
 
   for (const link of links) {
@@ -223,13 +230,16 @@ function sameDocument(address: string, pageUrl: string): boolean {
   }
 }
 
-/** The list item, else the paragraph, that is or holds an anchor (`<li id>`, `<li><span id>`, `<p><a name>`). */
-function noteItemOf(found: Located): Element | undefined {
+/** The list item, else the paragraph, that is or holds an anchor (`<li id>`, `<li><span id>`, `<p><a name>`), and its parent. */
+function noteItemOf(found: Located, tree: HastRoot): { element: Element; parent: Parents } | undefined {
   const chain = [...found.ancestors, found.element];
-  return (
-    chain.findLast((element) => element.tagName === 'li') ??
-    chain.findLast((element) => element.tagName === 'p')
-  );
+  for (const tagName of ['li', 'p']) {
+    const index = chain.findLastIndex((element) => element.tagName === tagName);
+    // The walk's stack starts at the root's children: the first one's parent is the root.
+    if (index >= 0)
+      return { element: chain[index] as Element, parent: index > 0 ? (chain[index - 1] as Element) : tree };
+  }
+  return undefined;
 }
 
 /** The heading an anchor is or is in. */
