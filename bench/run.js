@@ -122,6 +122,30 @@ console.log(
   `node ${process.version}, ${process.platform} ${process.arch}; ${cpu ? 'CPU time (user + system)' : 'wall clock'}${quick ? ', quick' : ''}`,
 );
 
+/**
+ * The same fixed work in every run and every build (the example's words made into small objects, sixty
+ * times: allocation and scavenges, as in an article): printed at the start and the end, it says how busy
+ * the machine was. On this shared host every figure below moves by a third or more within minutes, and a
+ * small work held in the CPU's caches does not show it: this one moved as the optimize figures did (4.5
+ * → 6.2 ms while they went 9.7 → 14.3).
+ */
+async function printMachineReference(when) {
+  const words = example.toLowerCase().split(/[^\p{L}]+/u);
+  const work = () => {
+    const kept = [];
+    for (let round = 0; round < 60; round += 1) {
+      const objects = words.map((word, index) => ({ word, index, prefix: word.slice(0, 4) + round }));
+      kept.push(objects[round]);
+    }
+    return kept.length;
+  };
+  for (let run = 0; run < 10; run += 1) work();
+  const times = [];
+  for (let run = 0; run < 30; run += 1) times.push(await timed(work));
+  console.log(`machine reference, ${when.padEnd(6)} (fixed work, not Plume) ${summary(times)}  (30 runs)`);
+}
+await printMachineReference('start');
+
 console.log('\n# Audit of the example (analysis + every assessment, from a parsed document)');
 let variantRun = 1000; // run numbers of the variants: each text is used once in the whole bench
 {
@@ -320,6 +344,7 @@ console.log('\n# French primitives on the example article, warm');
   }
 }
 
+await printMachineReference('end');
 if (quick) process.exit(0);
 
 // Issue 13's targets, set when `node -e 0` took about 105 ms here: each is also printed as a ratio to
