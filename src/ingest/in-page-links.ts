@@ -28,6 +28,9 @@ const CALL_TEXT = /^[[(]?(?:\d{1,3}|[a-z]|[*†‡§]{1,3}|[⁰¹²³⁴⁵⁶�
 /** A note's link back to its call: an arrow or a caret (Wikipedia's « ^ », WordPress's « ↩ »), or « retour ». */
 const BACK_LINK_TEXT = /^(?:[↩↑⤴↵^⮌]\uFE0E?|retour(?:\s+au\s+texte)?)$/iu;
 
+/** Arrows and carets (and blanks) that start a note's text once its links back are gone. */
+const LEADING_MARKS = /^(?:[\s↩↑⤴↵^⮌]|\uFE0E)+/u;
+
 interface Located {
   element: Element;
   parent: Parents;
@@ -129,6 +132,7 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
         (back !== undefined && [back.element, ...back.ancestors].some((element) => callParts.has(element)))
       );
     });
+    trimLeadingMarks(note.element);
     const definition: Element = {
       type: 'element',
       tagName: FOOTNOTE_DEFINITION_TAG,
@@ -258,6 +262,17 @@ function dropLinks(parent: Parents, isDropped: (link: Element) => boolean): void
     (child) => child.type !== 'element' || child.tagName !== 'a' || !isDropped(child),
   ) as typeof parent.children;
   for (const child of parent.children) if (child.type === 'element') dropLinks(child, isDropped);
+}
+
+/** Wikipedia's « ↑ » left before a note once its links back went: the note starts with its words. */
+function trimLeadingMarks(parent: Parents): boolean {
+  for (const child of parent.children) {
+    if (child.type === 'text') {
+      child.value = child.value.replace(LEADING_MARKS, '');
+      if (child.value !== '') return true;
+    } else if (child.type === 'element' && trimLeadingMarks(child)) return true;
+  }
+  return false;
 }
 
 function someLink(parent: Parents, test: (link: Element) => boolean): boolean {

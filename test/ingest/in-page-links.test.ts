@@ -31,6 +31,18 @@ describe('in-page links of an HTML article (notes, headings, anchors)', () => {
       'Un fait.[^1]\n\n[^1]: Le Monde, 2024.',
     ],
     [
+      'WordPress’s footnotes block (a variation selector on its arrow)',
+      '<p>Le chiffre<sup data-fn="f1" class="fn"><a href="#f1" id="f1-link">1</a></sup> est connu.</p>' +
+        '<ol class="wp-block-footnotes"><li id="f1">Insee, 2024. <a href="#f1-link" aria-label="Aller à l’appel de note 1">↩︎</a></li></ol>',
+      'Le chiffre[^1] est connu.\n\n[^1]: Insee, 2024.',
+    ],
+    [
+      'Wikipedia’s note called twice (an arrow, then « a » and « b » back)',
+      '<p>Un<sup id="cite_ref-x_1-0" class="reference"><a href="#cite_note-x-1">[1]</a></sup>, deux<sup id="cite_ref-x_1-1" class="reference"><a href="#cite_note-x-1">[1]</a></sup>.</p>' +
+        '<ol class="references"><li id="cite_note-x-1"><span class="mw-cite-backlink">↑ <sup><a href="#cite_ref-x_1-0">a</a></sup> <sup><a href="#cite_ref-x_1-1">b</a></sup></span> <span class="reference-text">Rapport.</span></li></ol>',
+      'Un[^1], deux[^1].\n\n[^1]: Rapport.',
+    ],
+    [
       'a note in a paragraph, its number linking back',
       '<p>Le texte<sup><a id="c1" href="#fn1">1</a></sup>.</p><p>Suite.</p><p id="fn1"><a href="#c1">1</a> Source : l’Insee.</p>',
       'Le texte[^1].\n\nSuite.\n\n[^1]: Source : l’Insee.',
