@@ -19,6 +19,8 @@ export interface InPageLinksOptions {
 export const FOOTNOTE_REFERENCE_TAG = 'plume-footnote-reference';
 export const FOOTNOTE_DEFINITION_TAG = 'plume-footnote-definition';
 export const FOOTNOTE_IDENTIFIER = 'dataPlumeFootnote';
+/** The id of the footnotes' label, in Plume's page as in GitHub's rendering of Markdown footnotes. */
+const FOOTNOTES_ID = 'footnote-label';
 
 /**
  * A note call's text: a number, a letter or a mark, bracketed or not (« 1 », « [12] », « (a) », « * »,
@@ -110,6 +112,7 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
   const handled = new Set<Element>();
   // Notes taken out of each list at once: one by one, a list of thousands would be copied thousands of times.
   const takenOut = new Map<Parents, Set<Element>>();
+  const removedHeadings = new Set<Element>();
   for (const note of notes.values()) {
     const callParts = new Set(note.calls.flatMap((call) => [call.element, ...callWrapper(call)]));
     for (const call of note.calls) {
@@ -148,7 +151,7 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
     parent.children = parent.children.filter(
       (child) => child.type !== 'element' || !taken.has(child),
     ) as typeof parent.children;
-    removeIfEmpty(parent, tree);
+    removeIfEmpty(parent, tree, removedHeadings);
   }
 
   for (const link of links) {
@@ -156,7 +159,10 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
     if (handled.has(link.element) || !link.parent.children.includes(link.element)) continue;
     const found = targetOf(link.element);
     const heading = found === undefined ? undefined : headingOf(found);
-    if (heading !== undefined) link.element.properties.href = `#${headingId(textOf(heading).trim())}`;
+    // A « Notes » heading left over nothing went: its notes are now the footnotes, under the renderer's label.
+    if (heading !== undefined && removedHeadings.has(heading))
+      link.element.properties.href = `#${FOOTNOTES_ID}`;
+    else if (heading !== undefined) link.element.properties.href = `#${headingId(textOf(heading).trim())}`;
     else if (options.wholeArticle) replaceElement(link.parent, link.element, ...link.element.children);
   }
 }
@@ -282,7 +288,7 @@ function someLink(parent: Parents, test: (link: Element) => boolean): boolean {
 }
 
 /** Drops a list or section its notes left empty, and a heading left over nothing (« Notes »). */
-function removeIfEmpty(element: Parents, tree: HastRoot): void {
+function removeIfEmpty(element: Parents, tree: HastRoot, removedHeadings: Set<Element>): void {
   if (element.type !== 'element' || !isBlank(element)) return;
   const holder = findParent(tree, element);
   if (holder === undefined) return;
@@ -298,9 +304,11 @@ function removeIfEmpty(element: Parents, tree: HastRoot): void {
     before !== undefined &&
     /^h[1-6]$/.test(before.tagName) &&
     (after === undefined || /^h[1-6]$/.test(after.tagName) || after.tagName.startsWith('plume-'))
-  )
+  ) {
     holder.children.splice(holder.children.indexOf(before), 1);
-  removeIfEmpty(holder, tree);
+    removedHeadings.add(before);
+  }
+  removeIfEmpty(holder, tree, removedHeadings);
 }
 
 function isBlank(element: Element): boolean {
