@@ -21,6 +21,8 @@ export const FOOTNOTE_DEFINITION_TAG = 'plume-footnote-definition';
 export const FOOTNOTE_IDENTIFIER = 'dataPlumeFootnote';
 /** The id of the footnotes' label, in Plume's page as in GitHub's rendering of Markdown footnotes. */
 const FOOTNOTES_ID = 'footnote-label';
+/** A footnote's id there, before its identifier. */
+const FOOTNOTE_ID_PREFIX = 'user-content-fn-';
 
 /**
  * A note call's text: a number, a letter or a mark, bracketed or not (« 1 », « [12] », « (a) », « * »,
@@ -159,8 +161,12 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
     if (handled.has(link.element) || !link.parent.children.includes(link.element)) continue;
     const found = targetOf(link.element);
     const heading = found === undefined ? undefined : headingOf(found);
+    const item = found === undefined ? undefined : noteItemOf(found, tree);
+    const note = item === undefined ? undefined : notes.get(item.element);
+    // « voir la note » leads to the footnote, under the id its renderers give it.
+    if (note !== undefined) link.element.properties.href = `#${FOOTNOTE_ID_PREFIX}${note.identifier}`;
     // A « Notes » heading left over nothing went: its notes are now the footnotes, under the renderer's label.
-    if (heading !== undefined && removedHeadings.has(heading))
+    else if (heading !== undefined && removedHeadings.has(heading))
       link.element.properties.href = `#${FOOTNOTES_ID}`;
     else if (heading !== undefined) link.element.properties.href = `#${headingId(textOf(heading).trim())}`;
     else if (options.wholeArticle) replaceElement(link.parent, link.element, ...link.element.children);

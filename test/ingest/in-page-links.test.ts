@@ -110,7 +110,7 @@ describe('in-page links of an HTML article (notes, headings, anchors)', () => {
       'Les entreprises françaises recrutent des profils capables de travailler avec l’intelligence artificielle, et la demande change la formation des ingénieurs comme celle des juristes.';
     const html =
       `<h1>Recruter en IA</h1><p>${prose} Une étude<sup id="c1"><a href="#n1">1</a></sup> le dit.</p>` +
-      `<p>Voir <a href="#defi">le défi</a>, <a href="#notes">les notes</a> et <a href="#respond">les commentaires</a>.</p>` +
+      `<p>Voir <a href="#defi">le défi</a>, <a href="#notes">les notes</a>, <a href="#n1">la note de l’étude</a> et <a href="#respond">les commentaires</a>.</p>` +
       `<h2 id="defi">L'IA : un défi</h2>${`<p>${prose}</p>`.repeat(4)}` +
       `<h2 id="notes">Notes</h2><ol><li id="n1">Étude de l'Apec, 2024. <a href="#c1">↩</a></li></ol>`;
     const result = await optimize(html, { fileName: 'article.html', locale: 'fr-FR' });
@@ -121,7 +121,9 @@ describe('in-page links of an HTML article (notes, headings, anchors)', () => {
     expect(targets.length).toBeGreaterThanOrEqual(3);
     expect(targets.filter((target) => !ids.has(target))).toEqual([]);
     expect(result.markdown).toContain('[le défi](#lia-un-défi)');
-    expect(result.markdown).toContain('[les notes](#footnote-label) et les commentaires.');
+    expect(result.markdown).toContain(
+      '[les notes](#footnote-label), [la note de l’étude](#user-content-fn-1) et les commentaires.',
+    );
     expect(result.markdown).toMatch(/^\[\^1\]: Étude de l’Apec, 2024\.$/m);
   }, 60_000);
 
