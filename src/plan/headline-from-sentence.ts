@@ -265,16 +265,25 @@ export function nounPhrases(sentence: string, options: HeadlineOptions = {}): He
   if (holdsPlanAnnouncement(tokens)) return [];
   const quoted = quotedTokens(sentence, tokens);
   const memos = wordClassMemos(lexicon);
-  const classes = tokens.map((token, index) =>
-    classify(token, index, tokens, sentence, quoted[index] === true, lexicon, memos),
-  );
+  // Loops, not `map`: V8's `map` gives a packed array until the calling function is optimized and a holey
+  // one after (the optimizing compiler allocates it whole, then fills it), and every function reading these
+  // arrays was compiled again for that second shape (nounPhrases 6 times over a thread's first 400 articles).
+  const classes: TokenClass[] = [];
+  for (let index = 0; index < tokens.length; index += 1)
+    classes.push(
+      classify(tokens[index] as WordToken, index, tokens, sentence, quoted[index] === true, lexicon, memos),
+    );
   // « transport public »: a word the lexicon reads as a noun or an adjective may follow its noun as an adjective.
   // Not a verb form too: « des conflits d’intérêt émergent » is a clause.
-  const adjectival = tokens.map((token, index) => {
-    if (classes[index] !== 'noun') return false;
-    const parts = lexicon.partsOfSpeech(token.text);
-    return parts.has('adjective') && !parts.has('finite-verb');
-  });
+  const adjectival: boolean[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (classes[index] !== 'noun') {
+      adjectival.push(false);
+      continue;
+    }
+    const parts = lexicon.partsOfSpeech((tokens[index] as WordToken).text);
+    adjectival.push(parts.has('adjective') && !parts.has('finite-verb'));
+  }
   const phrases: Headline[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -538,13 +547,16 @@ const STRAIGHT_QUOTE = 0x22; // "
  */
 function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[] {
   // Without an opening mark (most sentences) no token is quoted: searched natively, not code by code.
-  if (!sentence.includes('«') && !sentence.includes('“') && !sentence.includes('"'))
-    return tokens.map(() => false);
+  const quoted: boolean[] = [];
+  if (!sentence.includes('«') && !sentence.includes('“') && !sentence.includes('"')) {
+    for (let index = 0; index < tokens.length; index += 1) quoted.push(false);
+    return quoted;
+  }
   let opened = 0;
   let closed = 0;
   let straight = 0;
   let position = 0;
-  return tokens.map((token) => {
+  for (const token of tokens) {
     // Codes, not one-character strings: V8 makes a new string for each character past U+00FF.
     for (; position < token.start; position += 1) {
       const code = sentence.charCodeAt(position);
@@ -552,8 +564,9 @@ function quotedTokens(sentence: string, tokens: readonly WordToken[]): boolean[]
       else if (code === CLOSING_GUILLEMET || code === CLOSING_QUOTE) closed += 1;
       else if (code === STRAIGHT_QUOTE) straight += 1;
     }
-    return opened > closed || straight % 2 === 1;
-  });
+    quoted.push(opened > closed || straight % 2 === 1);
+  }
+  return quoted;
 }
 
 /** Where a noun phrase starting at `start` may end (exclusive indices, shortest first), or none. */

@@ -14,7 +14,9 @@ export function isNounPhraseShape(lexicon: Lexicon, words: readonly string[]): b
   // « excellent SAV de Truffaut »: nobody searches for an opinion; the phrase is « SAV de Truffaut ».
   if (OPINION_ADJECTIVES.has((words[0] as string).toLowerCase())) return false;
   const memo = readingsMemo(lexicon);
-  const readings = words.map((word) => readingsIn(memo, lexicon, word));
+  // A loop, not `map`: see nounPhrases (headline-from-sentence.ts).
+  const readings: Readings[] = [];
+  for (const word of words) readings.push(readingsIn(memo, lexicon, word));
   if (!readings.some((reading) => reading.knownNoun || reading.name)) return false;
   const afterHead = matchNominal(readings, 0);
   if (afterHead < 0) return false;

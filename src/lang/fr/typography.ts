@@ -60,21 +60,26 @@ export const NARROW_NO_BREAK_SPACE = '\u202F';
 export function findTypographyIssues(text: string): TypographyIssue[] {
   const masked = maskProtected(text);
   // Punctuation rules first: where they take the spaces before a sign, the double-space rule yields.
-  const candidates = [
-    ...findSpaceBeforeColonOrSemicolon(text, masked),
-    ...findSpaceBeforeExclamationOrQuestion(text, masked),
-    ...findSpaceInsideGuillemets(text, masked),
-    ...findStraightQuotes(text, masked),
-    ...findEnglishQuotes(text, masked),
-    ...findStraightApostrophes(masked),
-    ...findNumberSpaces(text, masked),
-    ...findUnitSpaces(text, masked),
-    ...findEllipses(text, masked),
-    ...findSpaceBeforeCommaOrPeriod(text, masked),
-    ...findCapitalPrepositions(masked),
-    ...findCapitalAccents(masked),
-    ...findDoubleSpaces(masked),
-  ];
+  // Appended by one loop, not spread at thirteen places: an empty result and a filled one are arrays of two
+  // shapes to V8, and each spread compiled for one shape was thrown away at the first of the other.
+  const candidates: TypographyIssue[] = [];
+  for (const found of [
+    findSpaceBeforeColonOrSemicolon(text, masked),
+    findSpaceBeforeExclamationOrQuestion(text, masked),
+    findSpaceInsideGuillemets(text, masked),
+    findStraightQuotes(text, masked),
+    findEnglishQuotes(text, masked),
+    findStraightApostrophes(masked),
+    findNumberSpaces(text, masked),
+    findUnitSpaces(text, masked),
+    findEllipses(text, masked),
+    findSpaceBeforeCommaOrPeriod(text, masked),
+    findCapitalPrepositions(masked),
+    findCapitalAccents(masked),
+    findDoubleSpaces(masked),
+  ]) {
+    for (let index = 0; index < found.length; index += 1) candidates.push(found[index] as TypographyIssue);
+  }
   candidates.sort((left, right) => left.start - right.start || right.end - left.end);
   const issues: TypographyIssue[] = [];
   let lastEnd = 0;
@@ -587,7 +592,10 @@ function findCapitalPrepositions(masked: string): TypographyIssue[] {
  * `capitalAccentLexicon`; the optimize's polish restores more with the full lexicon.
  */
 function findCapitalAccents(masked: string): TypographyIssue[] {
-  return findBareCapitals(masked, capitalAccentLexicon).map((bare) => ({ kind: 'capital-accent', ...bare }));
+  const issues: TypographyIssue[] = [];
+  for (const bare of findBareCapitals(masked, capitalAccentLexicon))
+    issues.push({ kind: 'capital-accent', ...bare });
+  return issues;
 }
 
 /**
