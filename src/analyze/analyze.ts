@@ -175,7 +175,9 @@ function indexBlocks(analysis: Analysis): PreviousBlocks {
   const sentences = new Map<string, AnalyzedSentence>();
   const headings = new Map<string, Block>();
   const paragraphs = new Map<string, Block>();
-  const typography: TypographyIssue[][] = analysis.blocks.map(() => []);
+  // Loops, not `map`, for arrays read in hot code: see nounPhrases (headline-from-sentence.ts).
+  const typography: TypographyIssue[][] = [];
+  for (let index = 0; index < analysis.blocks.length; index += 1) typography.push([]);
   for (const sentence of analysis.sentences)
     if (!sentences.has(sentence.text)) sentences.set(sentence.text, sentence);
   for (const block of analysis.blocks) {
@@ -781,7 +783,8 @@ interface KeyphraseInputs {
 
 function analyzeKeyphrase(inputs: KeyphraseInputs): KeyphraseAnalysis {
   const matcher = createPhraseMatcher(inputs.keyphraseText);
-  const synonymMatchers = inputs.synonyms.map((synonym) => createPhraseMatcher(synonym));
+  const synonymMatchers: PhraseMatcher[] = [];
+  for (const synonym of inputs.synonyms) synonymMatchers.push(createPhraseMatcher(synonym));
   const { words } = inputs;
   // One array per sentence, not three (slice, filter, map): every sentence is read.
   const stemsOf = (start: number, end: number) => {
