@@ -2,7 +2,7 @@ import { codePointBefore, isLetterOrDigit } from '../character-class.js';
 import { isFunctionWord } from '../lang/fr/function-words.js';
 import { foldAccents, normalizeWord } from '../lang/fr/normalize-word.js';
 import { stem } from '../lang/fr/stem.js';
-import { tokenizeWords } from '../lang/fr/tokenize-words.js';
+import { tokenizeWords, type WordToken } from '../lang/fr/tokenize-words.js';
 import type { PhraseAnalysis, PhraseMatch } from './analysis.js';
 
 /** A keyphrase or synonym prepared once, then matched against any number of texts. */
@@ -26,15 +26,26 @@ export const MAX_PATTERN_PHRASE_LENGTH = 1000;
 
 export function createPhraseMatcher(text: string): PhraseMatcher {
   const tokens = tokenizeWords(text);
-  const words = tokens.map((token) => normalizeWord(token.text));
-  const content = tokens.filter((token, index) => {
-    const word = words[index] as string;
-    return token.kind !== 'elision' && !isFunctionWord(word);
-  });
+  // Loops, not `map` and `filter`, for arrays read in hot code: see nounPhrases (headline-from-sentence.ts).
+  const words: string[] = [];
+  const content: WordToken[] = [];
+  const notElided: WordToken[] = [];
+  for (const token of tokens) {
+    const word = normalizeWord(token.text);
+    words.push(word);
+    if (token.kind === 'elision') continue;
+    notElided.push(token);
+    if (!isFunctionWord(word)) content.push(token);
+  }
   // A phrase of function words only (« en tant que ») is matched on all its words.
-  const significant = content.length > 0 ? content : tokens.filter((token) => token.kind !== 'elision');
-  const contentWords = significant.map((token) => normalizeWord(token.text));
-  const contentStems = contentWords.map((word) => stem(word));
+  const significant = content.length > 0 ? content : notElided;
+  const contentWords: string[] = [];
+  const contentStems: string[] = [];
+  for (const token of significant) {
+    const word = normalizeWord(token.text);
+    contentWords.push(word);
+    contentStems.push(stem(word));
+  }
   const phrase: PhraseAnalysis = { text: text.trim(), words, contentWords, contentStems };
   const exactPattern = buildExactPattern(tokens.map((token) => token.text));
   const uniqueStems = [...new Set(contentStems)];

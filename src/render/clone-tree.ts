@@ -13,8 +13,10 @@ function copyValue(value: unknown): unknown {
   const prototype = Object.getPrototypeOf(value);
   if (prototype === Array.prototype) {
     const array = value as unknown[];
-    const copy: unknown[] = new Array(array.length);
-    for (let index = 0; index < array.length; index += 1) copy[index] = copyValue(array[index]);
+    // Pushed, not preallocated: `new Array(n)` is holey for V8 even once filled, a parsed tree's arrays are
+    // packed, and every function reading both shapes was compiled again for the second.
+    const copy: unknown[] = [];
+    for (let index = 0; index < array.length; index += 1) copy.push(copyValue(array[index]));
     return copy;
   }
   if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
