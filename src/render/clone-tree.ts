@@ -13,10 +13,11 @@ function copyValue(value: unknown): unknown {
   const prototype = Object.getPrototypeOf(value);
   if (prototype === Array.prototype) {
     const array = value as unknown[];
-    // Pushed, not preallocated: `new Array(n)` is holey for V8 even once filled, a parsed tree's arrays are
-    // packed, and every function reading both shapes was compiled again for the second.
-    const copy: unknown[] = [];
-    for (let index = 0; index < array.length; index += 1) copy.push(copyValue(array[index]));
+    // A slice, then each element copied in place: `new Array(n)` is holey for V8 even once filled while a
+    // parsed tree's arrays are packed, and every function reading both shapes was compiled again for the
+    // second; pushing would give each small array room for 17.
+    const copy = array.slice();
+    for (let index = 0; index < copy.length; index += 1) copy[index] = copyValue(copy[index]);
     return copy;
   }
   if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
