@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, Parents } from 'hast';
 import { headingId } from '../write/heading-id.js';
+import { hastTextOf } from './hast-text.js';
 
 export interface InPageLinksOptions {
   /** The page's own address: `https://site/page#note-1` is a link within the page too (default: none). */
@@ -133,7 +134,7 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
     dropLinks(note.element, (link) => {
       const back = targetOf(link);
       return (
-        BACK_LINK_TEXT.test(textOf(link).trim()) ||
+        BACK_LINK_TEXT.test(hastTextOf(link).trim()) ||
         (back !== undefined && [back.element, ...back.ancestors].some((element) => callParts.has(element)))
       );
     });
@@ -168,7 +169,8 @@ export function resolveInPageLinks(tree: HastRoot, options: InPageLinksOptions):
     // A « Notes » heading left over nothing went: its notes are now the footnotes, under the renderer's label.
     else if (heading !== undefined && removedHeadings.has(heading))
       link.element.properties.href = `#${FOOTNOTES_ID}`;
-    else if (heading !== undefined) link.element.properties.href = `#${headingId(textOf(heading).trim())}`;
+    else if (heading !== undefined)
+      link.element.properties.href = `#${headingId(hastTextOf(heading).trim())}`;
     else if (options.wholeArticle) replaceElement(link.parent, link.element, ...link.element.children);
   }
 }
@@ -184,7 +186,7 @@ function isNoteCall(
   found: Located,
   targetOf: (link: Element) => Located | undefined,
 ): boolean {
-  const text = textOf(link.element).trim();
+  const text = hastTextOf(link.element).trim();
   if (!CALL_TEXT.test(text)) return false;
   if (link.ancestors.some((element) => element.tagName === 'sup') || /^[[(]|^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u.test(text))
     return true;
@@ -338,13 +340,4 @@ function findParent(parent: Parents, element: Element): Parents | undefined {
     }
   }
   return undefined;
-}
-
-function textOf(node: Parents): string {
-  let text = '';
-  for (const child of node.children) {
-    if (child.type === 'text') text += child.value;
-    else if (child.type === 'element') text += textOf(child);
-  }
-  return text;
 }

@@ -1,4 +1,5 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
+import { hastTextOf } from './hast-text.js';
 
 /**
  * Writes the figures of a `<sup>` or `<sub>` as the Unicode superscript or subscript characters
@@ -9,7 +10,7 @@ import type { Element, ElementContent } from 'hast';
  */
 export function scriptDigits(element: Element): void {
   const map = mapOf(element.tagName);
-  if (map === null || !writable(textOf(element), map)) return;
+  if (map === null || !writable(hastTextOf(element), map)) return;
   rewrite(element, map);
 }
 
@@ -40,12 +41,6 @@ const SUPERSCRIPTS = new Map(
 const SUBSCRIPTS = new Map(
   [...'0123456789+-−=()'].map((character, index) => [character, '₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎'[index] as string]),
 );
-
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  return node.children.map(textOf).join('');
-}
 
 function rewrite(node: Element, map: ReadonlyMap<string, string>): void {
   for (const child of node.children) {

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { hastTextOf } from './hast-text.js';
 
 /**
  * Replaces each table that lays out code (a `<pre>` in a cell, as WordPress syntax highlighters write a
@@ -40,11 +41,5 @@ function preElementsIn(node: Element): Element[] {
 
 /** A gutter of line numbers: nothing but digits and white space. */
 function isLineNumbers(listing: Element): boolean {
-  return /^[\d\s]*$/.test(textOf(listing));
-}
-
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
-  return node.children.map(textOf).join('');
+  return /^[\d\s]*$/.test(hastTextOf(listing));
 }
